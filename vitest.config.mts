@@ -1,0 +1,45 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = {
+  "@": path.resolve(__dirname),
+  // `server-only` throws outside React Server Components; tests import server modules directly.
+  "server-only": path.resolve(__dirname, "test/server-only-stub.ts"),
+};
+
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    reporters: process.env.VITEST_JSON ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"],
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "pglite",
+          include: ["lib/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: { SILLAGE_TEST_DB: "pglite" },
+        },
+      },
+      ...(onPostgres
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "postgres",
+                include: ["lib/**/*.integration.test.ts", "db/**/*.integration.test.ts", "test/**/*.integration.test.ts"],
+                environment: "node",
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+                env: { SILLAGE_TEST_DB: "postgres" },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
