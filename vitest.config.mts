@@ -2,9 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": import.meta.dirname,
   // `server-only` throws outside React Server Components; tests import server modules directly.
-  "server-only": path.resolve(__dirname, "test/server-only-stub.ts"),
+  "server-only": path.resolve(import.meta.dirname, "test/server-only-stub.ts"),
 };
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);

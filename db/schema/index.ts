@@ -1,0 +1,6 @@
+// Aggregates the tables for Drizzle's relational API and drizzle-kit; import tables from their own file.
+export * from "./structures";
+export * from "./users";
+export * from "./jeunes";
+export * from "./audit";
+export * from "./settings";

@@ -1,0 +1,37 @@
+import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+
+/** A mission locale (an association with its own SIRET). */
+export const structures = pgTable(
+  "structures",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    siret: text("siret").notNull(),
+    departement: text("departement").notNull(),
+    commune: text("commune").notNull(),
+    /** Contact shown in notices and letters (DPO mailbox of the structure). */
+    dpoEmail: text("dpo_email").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("structures_siret_key").on(t.siret)],
+);
+
+/** A site of a mission locale. */
+export const antennes = pgTable(
+  "antennes",
+  {
+    id: id(),
+    structureId: uuid("structure_id")
+      .notNull()
+      .references(() => structures.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    commune: text("commune").notNull(),
+    codePostal: text("code_postal").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("antennes_structure_idx").on(t.structureId)],
+);
+
+export type Structure = typeof structures.$inferSelect;
+export type Antenne = typeof antennes.$inferSelect;
