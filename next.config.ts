@@ -1,10 +1,17 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder: bundling it breaks the paths.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
   poweredByHeader: false,
-  typedRoutes: false,
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a 403.
+    authInterrupts: true,
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];
+  },
 };
 
 export default nextConfig;

@@ -18,10 +18,12 @@ const schema = z
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     AUTH_SECRET: z.string().min(32, "au moins 32 caractères / at least 32 characters").optional(),
     NIR_ENCRYPTION_KEY: base64Key.optional(),
+    NEXT_PHASE: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
+    // `next build` loads server modules to collect page data: secrets are only required to run.
+    if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;
     for (const name of ["AUTH_SECRET", "NIR_ENCRYPTION_KEY"] as const) {
       if (!env[name]) {
         ctx.addIssue({ code: "custom", path: [name], message: "obligatoire en production / required in production" });

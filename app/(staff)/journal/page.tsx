@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
+import { auditActionLabel } from "@/lib/audit/labels";
+import { listAudit } from "@/lib/audit/queries";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { requireCapability } from "@/lib/auth/session";
+import { formatDateTime, formatNumber } from "@/lib/format/fr";
+import { parsePage, withParams, type SearchParams } from "@/lib/http/search-params";
+
+export const metadata: Metadata = { title: "Journal d'audit" };
+
+export default async function JournalPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireCapability("audit.read");
+  const page = parsePage((await searchParams).page);
+  const { rows, total, pageCount } = await listAudit(user, page);
+  return (
+    <>
+      <PageHeader
+        title="Journal d'audit"
+        description="Qui a fait quoi, et quand. Le journal ne contient aucune donnée personnelle en clair et ne peut pas être modifié."
+      />
+      <p className="mb-3 text-ink-2">{formatNumber(total)} entrées</p>
+      {rows.length === 0 ? (
+        <EmptyState title="Le journal est vide">Les connexions et les modifications apparaîtront ici.</EmptyState>
+      ) : (
+        <>
+          <Table caption="Entrées du journal d'audit, les plus récentes d'abord" captionHidden>
+            <THead>
+              <Tr>
+                <Th>Date</Th>
+                <Th>Action</Th>
+                <Th>Par</Th>
+                <Th>Champs modifiés</Th>
+              </Tr>
+            </THead>
+            <TBody>
+              {rows.map((r) => (
+                <Tr key={r.id}>
+                  <Td className="whitespace-nowrap">{formatDateTime(r.at)}</Td>
+                  <Td>{auditActionLabel(r.action)}</Td>
+                  <Td>
+                    {r.actorName ?? "Système"}
+                    {r.actorRole ? <span className="block text-sm text-ink-2">{ROLE_LABELS[r.actorRole]}</span> : null}
+                  </Td>
+                  <Td>{r.fields.length ? r.fields.join(", ") : "—"}</Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+          <div className="mt-6">
+            <Pagination page={Math.min(page, pageCount)} pageCount={pageCount} hrefFor={(p) => withParams("/journal", { page: p })} />
+          </div>
+        </>
+      )}
+    </>
+  );
+}

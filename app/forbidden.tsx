@@ -1,0 +1,9 @@
+import { ForbiddenMessage } from "@/components/layout/forbidden-message";
+
+export default function Forbidden() {
+  return (
+    <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-[1200px] px-4 py-10 outline-none">
+      <ForbiddenMessage />
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+import Link from "next/link";
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-16 border-t border-border bg-alt">
+      <div className="mx-auto flex max-w-[1200px] flex-col gap-2 px-4 py-6 text-sm text-ink-2 sm:flex-row sm:items-center sm:justify-between">
+        <p>Sillage — portail des missions locales</p>
+        <ul className="flex flex-wrap gap-4">
+          <li>
+            <Link className="underline hover:text-primary" href="/accessibilite">
+              Accessibilité : partiellement conforme
+            </Link>
+          </li>
+        </ul>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { navFor } from "@/lib/navigation";
+import { Brand } from "./brand";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+export function StaffHeader({ user }: { user: SessionUser }) {
+  const items = navFor(user.role);
+  return (
+    <header className="border-b border-border bg-white">
+      <div className="mx-auto flex max-w-[1200px] flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <Link href="/" className="rounded-sm">
+          <Brand subtitle={user.structureName ?? "Toutes les missions locales"} />
+        </Link>
+        <div className="flex flex-wrap items-center gap-4">
+          <p className="text-sm leading-tight">
+            <span className="block font-bold">{user.name}</span>
+            <span className="block text-ink-2">{ROLE_LABELS[user.role]}</span>
+          </p>
+          <SignOutButton />
+        </div>
+      </div>
+      {items.length > 0 ? (
+        <nav aria-label="Menu principal" className="border-t border-border">
+          <ul className="mx-auto flex max-w-[1200px] flex-wrap gap-1 px-2">
+            {items.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href}>{item.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { TextInput, Textarea } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select";
+import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { createSettingAction } from "@/lib/settings/actions";
+
+const FIELD_ORDER = ["key", "effectiveFrom", "value", "source", "toConfirm"];
+
+export function SettingForm({ options }: { options: { value: string; label: string }[] }) {
+  const [state, action, pending] = useActionState<FormState<{ id: string }>, FormData>(createSettingAction, IDLE);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const successRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status === "error") summaryRef.current?.focus();
+    if (state.status === "success") successRef.current?.focus();
+  }, [state]);
+
+  const errors =
+    state.status === "error"
+      ? FIELD_ORDER.flatMap((f) => (state.fieldErrors[f]?.[0] ? [{ fieldId: f, message: state.fieldErrors[f][0] }] : []))
+      : [];
+
+  return (
+    <form action={action} noValidate className="flex flex-col gap-6">
+      {state.status === "success" ? (
+        <div ref={successRef} tabIndex={-1} className="outline-none">
+          <Alert tone="success" live="polite">
+            {state.message}
+          </Alert>
+        </div>
+      ) : null}
+      {state.status === "error" && errors.length === 0 ? (
+        <Alert tone="error" live="assertive">
+          {state.message}
+        </Alert>
+      ) : null}
+      <ErrorSummary errors={errors} ref={summaryRef} />
+      <SelectField name="key" label="Paramètre" required options={options} placeholder="Choisir un paramètre" defaultValue={valueOf(state, "key")} error={errorOf(state, "key")} />
+      <TextInput name="effectiveFrom" label="Date d'effet" hint="Format AAAA-MM-JJ, par exemple 2027-04-01" required defaultValue={valueOf(state, "effectiveFrom")} error={errorOf(state, "effectiveFrom")} />
+      <Textarea
+        name="value"
+        label="Valeur (JSON)"
+        hint='Même forme que la valeur en vigueur, par exemple {"cents": 65169}. Montants en centimes.'
+        required
+        rows={5}
+        className="font-mono"
+        defaultValue={valueOf(state, "value")}
+        error={errorOf(state, "value")}
+      />
+      <TextInput name="source" label="Texte de référence" hint="Décret, arrêté ou instruction qui fixe cette valeur" required defaultValue={valueOf(state, "source")} error={errorOf(state, "source")} />
+      <TextInput name="toConfirm" label="Point à confirmer" hint="Facultatif : ce qui reste à vérifier" defaultValue={valueOf(state, "toConfirm")} error={errorOf(state, "toConfirm")} />
+      <div>
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? "Enregistrement…" : "Enregistrer la nouvelle valeur"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+import { clsx } from "clsx";
+import type { ReactNode } from "react";
+import type { BadgeTone } from "./tones";
+
+// Decorative icons only: every icon sits next to a word that carries the meaning (aria-hidden).
+
+type IconProps = { className?: string; size?: "sm" | "md" };
+
+const sizes = { sm: "size-4", md: "size-5" } as const;
+
+function Svg({ className, size = "sm", children }: IconProps & { children: ReactNode }) {
+  return (
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className={clsx("shrink-0", sizes[size], className)}
+    >
+      {children}
+    </svg>
+  );
+}
+
+const statusShapes: Record<BadgeTone, ReactNode> = {
+  info: (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M12 11v6M12 7.5v.01" />
+    </>
+  ),
+  success: (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <path d="m8 12.5 3 3 5.5-6" />
+    </>
+  ),
+  warning: (
+    <>
+      <path d="M12 3 22 20H2Z" />
+      <path d="M12 10v4M12 17v.01" />
+    </>
+  ),
+  error: (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <path d="m9 9 6 6M15 9l-6 6" />
+    </>
+  ),
+  neutral: (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <circle cx="12" cy="12" r="3" fill="currentColor" />
+    </>
+  ),
+  new: <path d="m12 3 2.6 6 6.4.3-5 4.1 1.7 6.6-5.7-3.6-5.7 3.6 1.7-6.6-5-4.1 6.4-.3Z" />,
+};
+
+export function StatusIcon({ tone, ...props }: IconProps & { tone: BadgeTone }) {
+  return <Svg {...props}>{statusShapes[tone]}</Svg>;
+}
+
+export function CloseIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="m6 6 12 12M18 6 6 18" />
+    </Svg>
+  );
+}
+
+export function ChevronLeftIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="m15 6-6 6 6 6" />
+    </Svg>
+  );
+}
+
+export function ChevronRightIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="m9 6 6 6-6 6" />
+    </Svg>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Law values with their effective dates (domain.md §3, §4, §7). Amounts in cents.
+ * Each row cites its source; values not found in an official text carry `toConfirm`.
+ */
+export interface SettingSeed {
+  key: string;
+  effectiveFrom: string;
+  value: unknown;
+  source: string;
+  toConfirm?: string;
+}
+
+const cej = (majeurNonImposable: number, premiereTranche: number, mineur: number) => ({
+  majeurNonImposable,
+  premiereTranche,
+  mineur,
+});
+
+export const SETTINGS_SEED: SettingSeed[] = [
+  { key: "cej.allocation.montants", effectiveFrom: "2022-03-01", value: cej(50000, 30000, 20000), source: "Décret 2022-199 (CEJ), art. D5131-19 code du travail" },
+  { key: "cej.allocation.montants", effectiveFrom: "2022-07-01", value: cej(52000, 31200, 20800), source: "Revalorisation anticipée de 4 % (loi 2022-1158)" },
+  { key: "cej.allocation.montants", effectiveFrom: "2023-04-01", value: cej(52800, 31680, 21120), source: "Revalorisation au 1er avril 2023 (CSS L161-25)" },
+  { key: "cej.allocation.montants", effectiveFrom: "2024-04-01", value: cej(55229, 33137, 22092), source: "Revalorisation au 1er avril 2024 (CSS L161-25)" },
+  { key: "cej.allocation.montants", effectiveFrom: "2025-04-01", value: cej(56168, 33700, 22468), source: "Instruction DSS du 7 mars 2025 (CSS L161-25)" },
+  {
+    key: "cej.allocation.montants",
+    effectiveFrom: "2026-04-01",
+    value: cej(56617, 33970, 22648),
+    source: "Estimation : montants 2025 revalorisés de 0,8 %",
+    toConfirm: "Montants au 1er avril 2026 non publiés dans nos sources : à confirmer avant tout paiement.",
+  },
+  { key: "rsa.montant_personne_seule", effectiveFrom: "2026-04-01", value: { cents: 65169 }, source: "Décret 2026-220 (RSA au 1er avril 2026)" },
+  {
+    key: "pacea.allocation.plafond",
+    effectiveFrom: "2021-01-01",
+    value: { multiplicateurRsa: 6, deduireForfaitLogement: false },
+    source: "Décret 2020-1783 (plafond annuel = 6 × RSA)",
+    toConfirm: "Déduction préalable du forfait logement non confirmée : laissée désactivée.",
+  },
+  { key: "cej.heures.objectif_hebdo", effectiveFrom: "2022-03-01", value: { minutes: 900 }, source: "Code du travail R5131-16 (15 à 20 heures par semaine)" },
+  {
+    key: "cej.heures.ponderation",
+    effectiveFrom: "2022-03-01",
+    value: { actionEmploiFormation: 180, autreAction: 120, atelier: 240, informationCollective: 180, rendezVousIndividuel: 60 },
+    source: "Pratique des outils de suivi (minutes comptées par activité)",
+    toConfirm: "Pondérations usuelles, à valider par la direction.",
+  },
+  {
+    key: "cej.sanctions.bareme",
+    effectiveFrom: "2022-03-01",
+    value: { regime: "cej_2022", paliers: ["reduction_quart_mois", "suppression_un_mois", "suppression_definitive_fin_contrat"] },
+    source: "Décret 2022-199, code du travail R5131-24",
+  },
+  {
+    key: "cej.sanctions.bareme",
+    effectiveFrom: "2025-06-01",
+    value: { regime: "suspension_remobilisation", paliers: ["suspension_30_pourcent_1_a_2_mois", "suspension_jusqu_a_4_mois", "suppression_partielle_ou_totale"] },
+    source: "Décret 2025-478 du 30 mai 2025, code du travail R5412-1 et R5412-2",
+    toConfirm: "Articulation avec le barème CEJ de 2022 non tranchée dans nos sources.",
+  },
+  { key: "c2s.presomption.date_debut", effectiveFrom: "2026-07-01", value: { date: "2026-07-01" }, source: "LFSS 2024 (loi 2023-1250), CSS L861-2 : au plus tard le 1er juillet 2026", toConfirm: "Date fixée par décret : vérifier la date exacte." },
+  {
+    key: "conservation.regles",
+    effectiveFrom: "2015-01-28",
+    value: {
+      dossierAgeMaxAns: 25,
+      dossierAnneesApresAgeMax: 2,
+      cejAnneesApresFin: 10,
+      comptePersonnelAnneesApresFin: 1,
+      fseAnneesApresDernierEnregistrement: 19,
+      journauxConnexionMois: 7,
+    },
+    source: "Décret 2015-59, article relatif à la durée de conservation (version consolidée)",
+    toConfirm: "Durées à vérifier sur la version consolidée du décret.",
+  },
+];

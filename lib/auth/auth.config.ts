@@ -1,0 +1,34 @@
+import type { NextAuthConfig } from "next-auth";
+import { authSecret } from "@/lib/crypto/keys";
+import { isRole } from "./roles";
+
+/**
+ * The part of the Auth.js configuration that needs no database: proxy.ts builds its own NextAuth
+ * from it, so route guarding never opens the database. Providers live in auth.ts.
+ */
+export const authConfig = {
+  secret: authSecret(),
+  pages: { signIn: "/connexion", error: "/connexion" },
+  // JWT sessions: the Credentials provider only supports them. Revocation still works because every
+  // server render reloads the account and compares `sessionVersion` (see lib/auth/session.ts).
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string" && isRole(token.role)) {
+        session.user.id = token.uid;
+        session.user.role = token.role;
+        session.user.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+      }
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,45 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { writeAudit } from "@/lib/audit/write";
+import { authConfig } from "./auth.config";
+import { verifyCredentials } from "./credentials";
+
+/** Carries the failure kind to the sign-in form ("invalid" or "locked:<iso date>"), nothing more. */
+class SignInFailure extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(3).max(254),
+  password: z.string().min(1).max(256),
+});
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInFailure("invalid");
+        const db = await getDb();
+        const result = await verifyCredentials(db, parsed.data);
+        if (!result.ok) {
+          throw new SignInFailure(result.reason === "locked" ? `locked:${result.lockedUntil.toISOString()}` : "invalid");
+        }
+        const { user } = result;
+        await writeAudit(db, { id: user.id, role: user.role, structureId: user.structureId }, {
+          action: "auth.sign_in",
+          targetType: "user",
+          targetId: user.id,
+        });
+        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+});

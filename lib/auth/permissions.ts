@@ -1,0 +1,50 @@
+import type { Role } from "./roles";
+
+/**
+ * Role × capability: the single table the UI and the server both read. The UI hides what a role
+ * cannot do; the server decides (every action and page calls `can`, then checks the record's structure).
+ */
+export const CAPABILITIES = {
+  "jeunes.read": ["admin", "directeur", "conseiller", "dpo"],
+  "jeunes.write": ["directeur", "conseiller"],
+  "jeunes.reassign": ["directeur"],
+  "jeunes.archive": ["directeur", "conseiller"],
+  "audit.read": ["admin", "directeur", "dpo"],
+  "settings.read": ["admin", "directeur", "dpo"],
+  "settings.manage": ["admin"],
+  "structures.read": ["admin"],
+  "users.manage": ["admin"],
+  "self.read": ["jeune"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function can(role: Role, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}
+
+/** URL areas and the roles allowed in each; proxy.ts enforces it before any page renders. */
+export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
+  { prefix: "/admin", roles: ["admin"] },
+  { prefix: "/journal", roles: ["admin", "directeur", "dpo"] },
+  { prefix: "/portefeuille", roles: ["directeur", "conseiller"] },
+  { prefix: "/jeunes", roles: ["admin", "directeur", "conseiller", "dpo"] },
+  { prefix: "/mon-espace", roles: ["jeune"] },
+];
+
+/** Paths anyone may open without signing in. */
+export const PUBLIC_PATHS = ["/connexion", "/notice", "/accessibilite", "/acces-refuse", "/session-expiree", "/api/auth"];
+
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+export function areaFor(pathname: string) {
+  return AREAS.find((a) => pathname === a.prefix || pathname.startsWith(`${a.prefix}/`));
+}
+
+/** null when the role may enter the path, else the area that refuses it. */
+export function isAllowedPath(role: Role, pathname: string): boolean {
+  const area = areaFor(pathname);
+  return !area || area.roles.includes(role);
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { cache } from "react";
+import { forbidden, redirect } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { structures, users } from "@/db/schema";
+import { can, type Capability } from "./permissions";
+import type { Role } from "./roles";
+import type { SessionUser } from "./session-user";
+import { auth } from "./auth";
+
+/**
+ * The signed-in account, reloaded from the database once per request: a deactivated account, a changed
+ * role or a bumped session version ends the session at once, whatever the cookie says.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ user: users, structureName: structures.name })
+    .from(users)
+    .leftJoin(structures, eq(structures.id, users.structureId))
+    .where(eq(users.id, id));
+  if (!row || !row.user.active) return null;
+  if (row.user.sessionVersion !== session.user.sessionVersion || row.user.role !== session.user.role) return null;
+  const { user } = row;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    structureId: user.structureId,
+    structureName: row.structureName,
+    antenneId: user.antenneId,
+    jeuneId: user.jeuneId,
+  };
+});
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (user) return user;
+  // A cookie that no longer matches a usable account must be cleared, else proxy.ts and this check loop.
+  redirect((await auth()) ? "/session-expiree" : "/connexion");
+}
+
+/** For pages: signed in and allowed, else the French 403 page. */
+export async function requireCapability(capability: Capability): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user.role, capability)) forbidden();
+  return user;
+}
+
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}

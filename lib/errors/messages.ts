@@ -1,0 +1,16 @@
+/** Every expected failure, with the French message the user reads. One place, so wording stays consistent. */
+export const ERROR_MESSAGES = {
+  unauthenticated: "Votre session a expiré. Reconnectez-vous pour continuer.",
+  forbidden: "Vous n'avez pas les droits nécessaires pour cette action.",
+  not_found: "Ce dossier est introuvable ou vous n'y avez pas accès.",
+  invalid_input: "Le formulaire contient des erreurs. Corrigez les champs signalés puis réessayez.",
+  conflict: "Ce dossier a été modifié par quelqu'un d'autre pendant que vous le modifiiez. Rien n'a été écrasé.",
+  duplicate: "Cette valeur existe déjà.",
+  unexpected: "Une erreur inattendue est survenue. Rien n'a été enregistré. Réessayez dans un instant.",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function messageFor(code: ErrorCode): string {
+  return ERROR_MESSAGES[code];
+}

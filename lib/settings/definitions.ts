@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { isValidCivilDate } from "@/lib/calendar/civil-date";
+
+const cents = z.number({ error: "Saisissez un montant en centimes (nombre entier)." }).int("Le montant doit être un nombre entier de centimes.").positive("Le montant doit être positif.");
+const minutes = z.number({ error: "Saisissez un nombre de minutes." }).int("Nombre entier de minutes attendu.").min(0, "Le nombre de minutes ne peut pas être négatif.");
+const years = z.number().int().min(0).max(100);
+
+/** Every dated setting the law moves: its French label and the shape of its value. */
+export const SETTING_DEFINITIONS = {
+  "cej.allocation.montants": {
+    label: "Allocation CEJ : montants mensuels (centimes)",
+    schema: z.strictObject({ majeurNonImposable: cents, premiereTranche: cents, mineur: cents }),
+  },
+  "rsa.montant_personne_seule": {
+    label: "RSA personne seule (centimes)",
+    schema: z.strictObject({ cents }),
+  },
+  "pacea.allocation.plafond": {
+    label: "Allocation PACEA : plafond annuel",
+    schema: z.strictObject({ multiplicateurRsa: z.number().positive().max(24), deduireForfaitLogement: z.boolean() }),
+  },
+  "cej.heures.objectif_hebdo": {
+    label: "CEJ : objectif d'heures hebdomadaire (minutes)",
+    schema: z.strictObject({ minutes }),
+  },
+  "cej.heures.ponderation": {
+    label: "CEJ : heures comptées par activité (minutes)",
+    schema: z.strictObject({
+      actionEmploiFormation: minutes,
+      autreAction: minutes,
+      atelier: minutes,
+      informationCollective: minutes,
+      rendezVousIndividuel: minutes,
+    }),
+  },
+  "cej.sanctions.bareme": {
+    label: "CEJ : barème des sanctions",
+    schema: z.strictObject({ regime: z.enum(["cej_2022", "suspension_remobilisation"]), paliers: z.array(z.string().min(1)).min(1) }),
+  },
+  "c2s.presomption.date_debut": {
+    label: "C2S : date de début de la présomption de droit",
+    schema: z.strictObject({ date: z.string().refine(isValidCivilDate, "Date attendue au format AAAA-MM-JJ.") }),
+  },
+  "conservation.regles": {
+    label: "Durées de conservation",
+    schema: z.strictObject({
+      dossierAgeMaxAns: years,
+      dossierAnneesApresAgeMax: years,
+      cejAnneesApresFin: years,
+      comptePersonnelAnneesApresFin: years,
+      fseAnneesApresDernierEnregistrement: years,
+      journauxConnexionMois: z.number().int().min(1).max(120),
+    }),
+  },
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFINITIONS;
+export const SETTING_KEYS = Object.keys(SETTING_DEFINITIONS) as SettingKey[];
+
+export function isSettingKey(value: string): value is SettingKey {
+  return value in SETTING_DEFINITIONS;
+}
