@@ -1,4 +1,7 @@
+import type { Metadata } from "next";
 import { ForbiddenMessage } from "@/components/layout/forbidden-message";
+
+export const metadata: Metadata = { title: "Accès refusé" };
 
 export default function Forbidden() {
   return (

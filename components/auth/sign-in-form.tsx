@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { signInAction } from "@/lib/auth/actions";
 import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
 import { Alert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 
@@ -16,7 +17,7 @@ export function SignInForm({ retour }: { retour?: string }) {
   }, [state]);
 
   return (
-    <form action={action} noValidate className="flex flex-col gap-6">
+    <ActionForm action={action} className="flex flex-col gap-6">
       {state.status === "error" ? (
         <div ref={alertRef} tabIndex={-1} className="outline-none">
           <Alert tone="error" live="assertive">
@@ -47,6 +48,6 @@ export function SignInForm({ retour }: { retour?: string }) {
       <Button type="submit" variant="primary" disabled={pending} aria-disabled={pending}>
         {pending ? "Connexion en cours…" : "Se connecter"}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

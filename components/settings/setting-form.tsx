@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextInput, Textarea } from "@/components/ui/field";
@@ -26,7 +27,7 @@ export function SettingForm({ options }: { options: { value: string; label: stri
       : [];
 
   return (
-    <form action={action} noValidate className="flex flex-col gap-6">
+    <ActionForm action={action} className="flex flex-col gap-6">
       {state.status === "success" ? (
         <div ref={successRef} tabIndex={-1} className="outline-none">
           <Alert tone="success" live="polite">
@@ -59,6 +60,6 @@ export function SettingForm({ options }: { options: { value: string; label: stri
           {pending ? "Enregistrement…" : "Enregistrer la nouvelle valeur"}
         </Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

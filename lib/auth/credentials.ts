@@ -63,7 +63,9 @@ export async function verifyCredentials(
     return { ok: true, user };
   }
 
-  const windowStart = new Date(now.getTime() - LOCKOUT.windowMs);
+  // ISO strings with explicit casts: postgres.js cannot bind a raw Date inside a sql`` fragment.
+  const windowStart = sql`${new Date(now.getTime() - LOCKOUT.windowMs).toISOString()}::timestamptz`;
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
   // One atomic upsert: concurrent failures cannot undercount.
   const [row] = await db
     .insert(signInThrottle)
@@ -72,7 +74,7 @@ export async function verifyCredentials(
       target: signInThrottle.keyHash,
       set: {
         failures: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then 1 else ${signInThrottle.failures} + 1 end`,
-        windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then ${now} else ${signInThrottle.windowStartedAt} end`,
+        windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then ${nowSql} else ${signInThrottle.windowStartedAt} end`,
         lockedUntil: null,
       },
     })

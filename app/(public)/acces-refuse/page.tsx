@@ -1,8 +1,6 @@
-import type { Metadata } from "next";
-import { ForbiddenMessage } from "@/components/layout/forbidden-message";
+import { forbidden } from "next/navigation";
 
-export const metadata: Metadata = { title: "Accès refusé" };
-
+/** proxy.ts rewrites refused areas here; forbidden() gives the French 403 page with a real 403 status. */
 export default function AccessDeniedPage() {
-  return <ForbiddenMessage />;
+  forbidden();
 }

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { jeunes, structures } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { useTestDatabase } from "@/test/db";
+import { sessionUserFor } from "@/test/session";
+import { getDossier, getOwnDossier, listPortefeuille } from "./queries";
+
+describe("jeunes queries are scoped to the caller", () => {
+  const t = useTestDatabase();
+  beforeAll(async () => {
+    await seedDemo(t.db, { today: "2026-11-25", jeunesPerStructure: 10 });
+  });
+
+  const structureId = async (name: string) => (await t.db.select().from(structures).where(eq(structures.name, name)))[0]!.id;
+
+  it("a counsellor sees only their own portfolio", async () => {
+    const camille = await sessionUserFor(t.db, "conseillere.lyon@sillage.demo");
+    const { rows, total } = await listPortefeuille(camille, { page: 1 });
+    const own = await t.db.select().from(jeunes).where(eq(jeunes.conseillerId, camille.id));
+    expect(total).toBe(own.length);
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(own.map((j) => j.id)));
+  });
+
+  it("a director sees the whole structure and nothing of the other one", async () => {
+    const nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
+    const lyon = await structureId("Mission locale de Lyon");
+    const { total } = await listPortefeuille(nadia, { page: 1 });
+    const all = await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyon));
+    expect(total).toBe(all.length);
+  });
+
+  it("search ignores accents and case", async () => {
+    const nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
+    const { rows } = await listPortefeuille(nadia, { q: "LEA", page: 1 });
+    expect(rows.map((r) => r.prenoms)).toContain("Léa");
+    const { rows: none } = await listPortefeuille(nadia, { q: "zz%", page: 1 });
+    expect(none).toEqual([]);
+  });
+
+  it("a dossier of another structure is not found, for every staff role", async () => {
+    const marseille = await structureId("Mission locale de Marseille");
+    const [foreign] = await t.db.select().from(jeunes).where(eq(jeunes.structureId, marseille)).limit(1);
+    for (const email of ["conseillere.lyon@sillage.demo", "directrice.lyon@sillage.demo", "dpo.lyon@sillage.demo"]) {
+      expect(await getDossier(await sessionUserFor(t.db, email), foreign!.id), email).toBeNull();
+    }
+    expect(await getDossier(await sessionUserFor(t.db, "conseillere.marseille@sillage.demo"), foreign!.id)).not.toBeNull();
+    expect(await getDossier(await sessionUserFor(t.db, "admin@sillage.demo"), foreign!.id)).not.toBeNull();
+  });
+
+  it("a young person reads only their own dossier", async () => {
+    const lea = await sessionUserFor(t.db, "lea.dupont@exemple.fr");
+    expect(await getOwnDossier(lea)).toMatchObject({ prenoms: "Léa", structure: "Mission locale de Lyon" });
+    const staff = await sessionUserFor(t.db, "conseillere.lyon@sillage.demo");
+    expect(await getOwnDossier(staff)).toBeNull();
+  });
+});
