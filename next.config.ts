@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder: bundling it breaks the paths.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
   poweredByHeader: false,
+  // Lets several production builds coexist (parallel end-to-end runs on one machine).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403.
     authInterrupts: true,

@@ -1,20 +1,21 @@
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { authConfig } from "@/lib/auth/auth.config";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
 import { isAllowedPath, isPublicPath } from "@/lib/auth/permissions";
-import { ROLE_HOME } from "@/lib/auth/roles";
+import { ROLE_HOME, isRole } from "@/lib/auth/roles";
+import { authSecret } from "@/lib/crypto/keys";
 import { contentSecurityPolicy } from "@/lib/security/headers";
-
-const { auth } = NextAuth(authConfig);
 
 /**
  * First line of defence, before any page renders: anonymous visitors go to the sign-in page, a role
  * outside its area gets the French 403 page. Pages and actions check again on the server.
- * (With the wrapper form an `authorized` callback returning false is ignored, so we decide here.)
+ * The session cookie is only *read* here (never re-issued): a prefetch answered after a sign-out
+ * must not be able to put the session back.
  */
-export default auth((req) => {
+export default async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
-  const user = req.auth?.user;
+  const secureCookie = req.cookies.has("__Secure-authjs.session-token");
+  const token = await getToken({ req, secret: authSecret(), secureCookie }).catch(() => null);
+  const user = token && typeof token.uid === "string" && isRole(token.role) ? { role: token.role } : null;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isLocalhost = ["localhost", "127.0.0.1", "[::1]"].includes(req.nextUrl.hostname);
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", isLocalhost);
@@ -44,7 +45,7 @@ export default auth((req) => {
     return secure(NextResponse.rewrite(new URL("/acces-refuse", req.nextUrl), { status: 403, request: { headers } }));
   }
   return secure(NextResponse.next({ request: { headers } }));
-});
+}
 
 export const config = {
   matcher: [

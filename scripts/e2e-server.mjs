@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 const port = process.env.E2E_PORT ?? "3100";
 const env = {
   ...process.env,
-  PGLITE_DATA_DIR: ".data/e2e",
+  PGLITE_DATA_DIR: `.data/e2e-${port}`,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   NIR_ENCRYPTION_KEY: process.env.NIR_ENCRYPTION_KEY ?? Buffer.alloc(32, 7).toString("base64"),
   AUTH_TRUST_HOST: "true",
@@ -13,8 +13,8 @@ const env = {
 };
 delete env.DATABASE_URL;
 
-rmSync(".data/e2e", { recursive: true, force: true });
-rmSync(".data/e2e.lock", { force: true });
+rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
+rmSync(`${env.PGLITE_DATA_DIR}.lock`, { force: true });
 execSync("npx tsx db/setup.ts", { stdio: "inherit", env });
 if (!process.env.E2E_SKIP_BUILD) execSync("npx next build", { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/lib/audit/write";
+import { logger } from "@/lib/log/logger";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
 
@@ -21,6 +22,17 @@ const credentialsSchema = z.object({
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // A refused password is an expected outcome, not an error worth a stack trace.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      logger.error({ err: { type: error.name } }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
