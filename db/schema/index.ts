@@ -4,3 +4,5 @@ export * from "./users";
 export * from "./jeunes";
 export * from "./audit";
 export * from "./settings";
+export * from "./consultations";
+export * from "./affectations";

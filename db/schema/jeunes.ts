@@ -54,6 +54,7 @@ export const jeunes = pgTable(
     dispositif: dispositifEnum("dispositif").notNull().default("aucun"),
     statut: jeuneStatutEnum("statut").notNull().default("actif"),
     archiveMotif: text("archive_motif"),
+    archiveDetail: text("archive_detail"),
     archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),
     /** Lower-case, accent-free "nom usage prénoms" used by search. */
     searchText: text("search_text").notNull(),
@@ -67,6 +68,8 @@ export const jeunes = pgTable(
     index("jeunes_structure_naissance_idx").on(t.structureId, t.dateNaissance),
     index("jeunes_nir_hmac_idx").on(t.nirHmac),
     index("jeunes_ft_idx").on(t.structureId, t.ftIdentifiant),
+    index("jeunes_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    check("jeunes_archive_motif_check", sql`${t.archiveMotif} is null or ${t.archiveMotif} in ('sortie_emploi', 'formation', 'demenagement', 'fin_de_dispositif', 'abandon', 'deces', 'autre')`),
     check("jeunes_protection_check", sql`${t.protectionJuridique} in ('aucune', 'tutelle', 'curatelle', 'sauvegarde')`),
   ],
 );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { requireRole } from "@/lib/auth/session";
-import { getOwnDossier } from "@/lib/jeunes/queries";
+import { getOwnDossier } from "@/lib/jeunes/dossier";
 
 export const metadata: Metadata = { title: "Mon espace" };
 

@@ -12,7 +12,7 @@ import { todayInParis } from "@/lib/calendar/civil-date";
 import { formatNumber, formatShortDate } from "@/lib/format/fr";
 import { firstString, parsePage, withParams, type SearchParams } from "@/lib/http/search-params";
 import { DISPOSITIF_LABELS, displayName } from "@/lib/jeunes/labels";
-import { listPortefeuille } from "@/lib/jeunes/queries";
+import { listPortefeuille } from "@/lib/jeunes/portefeuille";
 import { ageOn } from "@/lib/jeunes/rules";
 
 export const metadata: Metadata = { title: "Portefeuille" };

@@ -9,7 +9,7 @@ import { requireCapability } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { formatDate } from "@/lib/format/fr";
 import { DISPOSITIF_LABELS, displayName } from "@/lib/jeunes/labels";
-import { getDossier } from "@/lib/jeunes/queries";
+import { getDossier } from "@/lib/jeunes/dossier";
 import { ageOn } from "@/lib/jeunes/rules";
 
 export const metadata: Metadata = { title: "Dossier jeune" };

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, ilike, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { antennes, jeunes, structures, users } from "@/db/schema";
+import { antennes, jeunes, users } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { normalizeForSearch } from "./rules";
 
@@ -10,7 +10,6 @@ export const PAGE_SIZE = 25;
 
 const conseillers = alias(users, "conseillers");
 
-/** Conditions every read of jeunes by this caller must carry: their structure; a counsellor's own portfolio. */
 function portfolioScope(user: SessionUser, options: { ownOnly: boolean }): SQL[] {
   const conditions: SQL[] = [];
   const scope = structureScope(user);
@@ -56,37 +55,3 @@ export async function listPortefeuille(user: SessionUser, query: PortefeuilleQue
   return { rows, total: total?.n ?? 0, pageCount: Math.max(1, Math.ceil((total?.n ?? 0) / PAGE_SIZE)) };
 }
 
-/**
- * A dossier, only if it belongs to the caller's structure (admin: any). Returns null otherwise, so the
- * page answers 404 and nothing tells a foreign dossier from a missing one.
- */
-export async function getDossier(user: SessionUser, jeuneId: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ jeune: jeunes, antenne: antennes.name, conseiller: conseillers.name })
-    .from(jeunes)
-    .leftJoin(antennes, eq(antennes.id, jeunes.antenneId))
-    .leftJoin(conseillers, eq(conseillers.id, jeunes.conseillerId))
-    .where(and(eq(jeunes.id, jeuneId), ...portfolioScope(user, { ownOnly: false })));
-  return row ?? null;
-}
-
-/** A young person's own dossier: only through the account's link, never from a parameter. */
-export async function getOwnDossier(user: SessionUser) {
-  if (user.role !== "jeune" || !user.jeuneId) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      prenoms: jeunes.prenoms,
-      dispositif: jeunes.dispositif,
-      conseiller: conseillers.name,
-      antenne: antennes.name,
-      structure: structures.name,
-    })
-    .from(jeunes)
-    .leftJoin(antennes, eq(antennes.id, jeunes.antenneId))
-    .leftJoin(conseillers, eq(conseillers.id, jeunes.conseillerId))
-    .innerJoin(structures, eq(structures.id, jeunes.structureId))
-    .where(eq(jeunes.id, user.jeuneId));
-  return row ?? null;
-}

@@ -4,7 +4,8 @@ import { jeunes, structures } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { getDossier, getOwnDossier, listPortefeuille } from "./queries";
+import { getDossier, getOwnDossier } from "./dossier";
+import { listPortefeuille } from "./portefeuille";
 
 describe("jeunes queries are scoped to the caller", () => {
   const t = useTestDatabase();

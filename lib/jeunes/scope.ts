@@ -1,0 +1,32 @@
+import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import { affectations, jeunes } from "@/db/schema";
+import { structureScope, type SessionUser } from "@/lib/auth/session-user";
+import type { CivilDate } from "@/lib/calendar/civil-date";
+
+/** A temporary assignment of this young person to `userId`, running on `today` (bounds inclusive). */
+export function temporarilyAssignedTo(userId: string, today: CivilDate): SQL {
+  return exists(
+    sql`(select 1 from ${affectations} where ${affectations.jeuneId} = ${jeunes.id}
+      and ${affectations.type} = 'temporaire' and ${affectations.versConseillerId} = ${userId}
+      and ${affectations.debut} <= ${today} and ${affectations.fin} >= ${today})`,
+  );
+}
+
+/** Every read of jeunes by this caller carries this: their structure (admin: none). */
+export function structureConditions(user: SessionUser): SQL[] {
+  const scope = structureScope(user);
+  return scope ? [eq(jeunes.structureId, scope)] : [];
+}
+
+/**
+ * The caller's own portfolio: a counsellor's titular young people plus those temporarily assigned to
+ * them; a director's whole structure. DPO and admin have no portfolio (every opening needs a reason).
+ * Returns null when the role has no portfolio at all.
+ */
+export function portfolioCondition(user: SessionUser, today: CivilDate): SQL | null {
+  if (user.role === "conseiller") {
+    return and(...structureConditions(user), or(eq(jeunes.conseillerId, user.id), temporarilyAssignedTo(user.id, today)))!;
+  }
+  if (user.role === "directeur") return and(...structureConditions(user))!;
+  return null;
+}
