@@ -1,18 +1,20 @@
-import { isAllowedPath } from "@/lib/auth/permissions";
+import { can, isAllowedPath, type Capability } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 
 export interface NavItem {
   href: string;
   label: string;
+  capability?: Capability;
 }
 
 const STAFF_NAV: NavItem[] = [
   { href: "/portefeuille", label: "Portefeuille" },
+  { href: "/portefeuille/reaffectation", label: "Réaffectation", capability: "jeunes.reassign" },
   { href: "/journal", label: "Journal d'audit" },
   { href: "/admin", label: "Administration" },
 ];
 
 /** The main navigation of a role: only the areas it may enter (same table as proxy.ts). */
 export function navFor(role: Role): NavItem[] {
-  return STAFF_NAV.filter((item) => isAllowedPath(role, item.href));
+  return STAFF_NAV.filter((item) => isAllowedPath(role, item.href) && (!item.capability || can(role, item.capability)));
 }

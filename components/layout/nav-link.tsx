@@ -4,9 +4,13 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import clsx from "clsx";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+const matches = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
+
+/** Current when it is the most specific menu entry matching the page (one aria-current at most). */
+export function NavLink({ href, siblings, children }: { href: string; siblings: string[]; children: React.ReactNode }) {
   const pathname = usePathname();
-  const current = pathname === href || pathname.startsWith(`${href}/`);
+  const best = siblings.filter((h) => matches(pathname, h)).sort((a, b) => b.length - a.length)[0];
+  const current = best === href;
   return (
     <Link
       href={href}

@@ -56,6 +56,8 @@ export const jeunes = pgTable(
     archiveMotif: text("archive_motif"),
     archiveDetail: text("archive_detail"),
     archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),
+    /** Set when the retention period ended: identity erased, statistics kept. */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true, mode: "date" }),
     /** Lower-case, accent-free "nom usage prénoms" used by search. */
     searchText: text("search_text").notNull(),
     /** Optimistic lock: incremented by every write. */

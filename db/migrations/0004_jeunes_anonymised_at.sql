@@ -1,0 +1,1 @@
+ALTER TABLE "jeunes" ADD COLUMN "anonymised_at" timestamp with time zone;

@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+export const ARCHIVE_MOTIFS = {
+  sortie_emploi: "Sortie vers l'emploi",
+  formation: "Entrée en formation",
+  demenagement: "Déménagement",
+  fin_de_dispositif: "Fin de dispositif",
+  abandon: "Abandon",
+  deces: "Décès",
+  autre: "Autre motif",
+} as const;
+
+export type ArchiveMotif = keyof typeof ARCHIVE_MOTIFS;
+
+const version = z.coerce.number({ error: "Version du dossier manquante : rechargez la page." }).int().min(1);
+
+export const archiveSchema = z
+  .object({
+    jeuneId: z.uuid(),
+    version,
+    motif: z.enum(Object.keys(ARCHIVE_MOTIFS) as [ArchiveMotif, ...ArchiveMotif[]], { error: "Choisissez le motif de l'archivage." }),
+    detail: z.string().trim().max(500, "500 caractères au plus.").optional().transform((v) => (v ? v : null)),
+  })
+  .superRefine((input, ctx) => {
+    if (input.motif === "autre" && !input.detail) ctx.addIssue({ code: "custom", path: ["detail"], message: "Précisez le motif." });
+  });
+
+export const restoreSchema = z.object({ jeuneId: z.uuid(), version });

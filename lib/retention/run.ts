@@ -1,0 +1,72 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { jeunes, users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/write";
+import type { CivilDate } from "@/lib/calendar/civil-date";
+import { settingInForce } from "@/lib/settings/read";
+import { retentionEnd } from "./rules";
+
+export interface RetentionRunResult {
+  examined: number;
+  anonymised: number;
+}
+
+/**
+ * Anonymises archived dossiers whose retention period has ended: identity, contact, NIR, sensitive and
+ * free-text fields are erased; the structure, dispositif, sex and birth year stay for statistics.
+ * Each dossier is anonymised in its own transaction with its audit entry.
+ */
+export async function runRetention(db: Db, today: CivilDate, options: { batchSize?: number } = {}): Promise<RetentionRunResult> {
+  const rules = await settingInForce(db, "conservation.regles", today);
+  if (!rules) return { examined: 0, anonymised: 0 };
+  const candidates = await db
+    .select({ id: jeunes.id, structureId: jeunes.structureId, dateNaissance: jeunes.dateNaissance })
+    .from(jeunes)
+    .where(and(eq(jeunes.statut, "archive"), isNull(jeunes.anonymisedAt)))
+    .limit(options.batchSize ?? 5000);
+
+  let anonymised = 0;
+  for (const candidate of candidates) {
+    if (retentionEnd({ dateNaissance: candidate.dateNaissance }, rules.value).until >= today) continue;
+    await db.transaction(async (tx) => {
+      await tx
+        .update(jeunes)
+        .set({
+          nomNaissance: "ANONYME",
+          nomUsage: null,
+          prenoms: "—",
+          dateNaissance: `${candidate.dateNaissance.slice(0, 4)}-01-01`,
+          communeNaissance: null,
+          telephone: null,
+          email: null,
+          adresse: null,
+          codePostal: null,
+          commune: null,
+          nirEncrypted: null,
+          nirHmac: null,
+          ftIdentifiant: null,
+          titreSejourFin: null,
+          situationJustice: null,
+          sante: null,
+          commentaire: null,
+          archiveDetail: null,
+          searchText: "anonyme",
+          anonymisedAt: new Date(),
+          version: sql`${jeunes.version} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(eq(jeunes.id, candidate.id));
+      await tx.update(users).set({ active: false, deactivatedAt: new Date(), email: sql`'anonyme-' || ${users.id} || '@invalid'`, name: "Compte anonymisé" }).where(eq(users.jeuneId, candidate.id));
+      await writeAudit(tx, null, {
+        action: "jeune.anonymise",
+        targetType: "jeune",
+        targetId: candidate.id,
+        jeuneId: candidate.id,
+        structureId: candidate.structureId,
+        meta: { regle: rules.id },
+      });
+    });
+    anonymised += 1;
+  }
+  return { examined: candidates.length, anonymised };
+}
