@@ -15,7 +15,7 @@ async function main() {
     const [row] = await handle.db.select({ n: count() }).from(structures);
     if ((row?.n ?? 0) === 0) {
       const today = new Date().toISOString().slice(0, 10);
-      await seedDemo(handle.db, { today });
+      await seedDemo(handle.db, { today, extras: true });
       console.info(`Base ${handle.driver} migrée et remplie avec les données de démonstration (${Date.now() - started} ms).`);
     } else {
       console.info(`Base ${handle.driver} migrée (${Date.now() - started} ms) ; données existantes conservées.`);

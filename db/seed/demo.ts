@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { antennes, jeunes, settings, structures, users } from "@/db/schema";
+import { affectations, antennes, auditLog, consultations, jeunes, settings, structures, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/credentials";
 import type { Role } from "@/lib/auth/roles";
-import { normalizeForSearch } from "@/lib/jeunes/rules";
+import { addDays } from "@/lib/calendar/civil-date";
+import { encryptNir, nirIndex } from "@/lib/crypto/nir-vault";
+import { nirKey, normalizeForSearch } from "@/lib/jeunes/rules";
 import { SETTINGS_SEED } from "./settings";
 
 /** The password of every demo account (documented in the README). */
@@ -38,7 +40,23 @@ function birthDate(today: string, years: number, days: number): string {
  * Two missions locales with two antennes each, one account per role, a few young people per
  * counsellor, and the dated law values. Deterministic: the same `today` gives the same data.
  */
-export async function seedDemo(db: Db, options: { today: string; jeunesPerStructure?: number }): Promise<void> {
+/** A valid NIR for a demo person (born in the Rhône or the Bouches-du-Rhône), with its key. */
+function demoNir(sexe: "F" | "M", dateNaissance: string, departement: string, order: number): string {
+  const first13 = `${sexe === "M" ? 1 : 2}${dateNaissance.slice(2, 4)}${dateNaissance.slice(5, 7)}${departement}123${String(order).padStart(3, "0")}`;
+  return first13 + nirKey(first13);
+}
+
+export interface SeedOptions {
+  today: string;
+  jeunesPerStructure?: number;
+  /**
+   * Richer demo (`npm run dev`, end-to-end tests): NIRs, an archived dossier, a running temporary
+   * assignment, a residence permit about to expire, creation history. Integration tests keep it off.
+   */
+  extras?: boolean;
+}
+
+export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   const perStructure = options.jeunesPerStructure ?? 24;
   await db.transaction(async (tx) => {
     const [lyon, marseille] = await tx
@@ -119,11 +137,57 @@ export async function seedDemo(db: Db, options: { today: string; jeunesPerStruct
         commune: "Lyon", codePostal: "69008", dispositif: "PACEA", searchText: normalizeForSearch("Girard Tom"),
       },
     );
-    const inserted = await tx.insert(jeunes).values(rows).returning({ id: jeunes.id, email: jeunes.email });
+    if (options.extras) {
+      rows.forEach((row, i) => {
+        if (i % 3 !== 0) return;
+        const nir = demoNir(row.sexe!, row.dateNaissance!, row.structureId === lyon.id ? "69" : "13", i + 1);
+        row.nirEncrypted = encryptNir(nir);
+        row.nirHmac = nirIndex(nir);
+      });
+      const foreign = rows[5];
+      if (foreign) Object.assign(foreign, { nationalite: "hors_ue", titreSejourFin: addDays(options.today, 20) });
+      const archived = rows[7];
+      if (archived) Object.assign(archived, { statut: "archive", archiveMotif: "sortie_emploi", archiveDetail: "CDI chez un transporteur", archivedAt: new Date(`${options.today}T09:00:00Z`) });
+    }
+    const inserted = await tx.insert(jeunes).values(rows).returning({ id: jeunes.id, email: jeunes.email, structureId: jeunes.structureId, conseillerId: jeunes.conseillerId, statut: jeunes.statut });
     for (const email of ["lea.dupont@exemple.fr", "tom.girard@exemple.fr"]) {
       const jeune = inserted.find((j) => j.email === email);
       const account = byEmail.get(email);
       if (jeune && account) await tx.update(users).set({ jeuneId: jeune.id }).where(sql`${users.id} = ${account.id}`);
+    }
+
+    if (options.extras) {
+      // Who created each file (the "Historique" tab starts somewhere), and one running replacement in Lyon.
+      await tx.insert(auditLog).values(
+        inserted.map((j) => ({
+          actorId: j.conseillerId,
+          actorRole: "conseiller" as const,
+          structureId: j.structureId,
+          action: "jeune.create",
+          targetType: "jeune",
+          targetId: j.id,
+          jeuneId: j.id,
+          fields: ["nomNaissance", "prenoms", "dateNaissance", "sexe", "telephone", "email", "commune"],
+          at: new Date(`${addDays(options.today, -60)}T10:00:00Z`),
+        })),
+      );
+      const julien = byEmail.get("conseiller.lyon@sillage.demo")!;
+      const nadia = byEmail.get("directrice.lyon@sillage.demo")!;
+      const replaced = inserted.find((j) => j.conseillerId === camille.id && j.statut === "actif" && j.email !== "lea.dupont@exemple.fr" && j.email !== "tom.girard@exemple.fr");
+      if (replaced) {
+        await tx.insert(affectations).values({
+          jeuneId: replaced.id, structureId: lyon.id, type: "temporaire", deConseillerId: camille.id, versConseillerId: julien.id,
+          debut: addDays(options.today, -3), fin: addDays(options.today, 14), motif: "Congé de Camille Martin", decidePar: nadia.id,
+        });
+      }
+      const lea = inserted.find((j) => j.email === "lea.dupont@exemple.fr");
+      const dpo = byEmail.get("dpo.lyon@sillage.demo")!;
+      if (lea) {
+        await tx.insert(consultations).values([
+          { jeuneId: lea.id, structureId: lyon.id, userId: camille.id, userRole: "conseiller", onglet: "identite", at: new Date(`${addDays(options.today, -2)}T08:30:00Z`) },
+          { jeuneId: lea.id, structureId: lyon.id, userId: dpo.id, userRole: "dpo", onglet: "historique", horsPortefeuille: true, motif: "controle_dpo", motifDetail: "Vérification trimestrielle des accès", at: new Date(`${addDays(options.today, -1)}T14:00:00Z`) },
+        ]);
+      }
     }
 
     await tx.insert(settings).values(

@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq, isNotNull } from "drizzle-orm";
+import { affectations, jeunes, structures, users } from "@/db/schema";
+import { decryptNir } from "@/lib/crypto/nir-vault";
+import { validateNir } from "@/lib/jeunes/rules";
+import { useTestDatabase } from "@/test/db";
+import { DEMO_ACCOUNTS, seedDemo } from "./demo";
+
+describe("demo seed (as npm run dev loads it)", () => {
+  const t = useTestDatabase();
+  beforeAll(async () => {
+    await seedDemo(t.db, { today: "2026-11-25", extras: true });
+  });
+
+  it("has two structures, every demo account, and about fifty young people", async () => {
+    expect(await t.db.select().from(structures)).toHaveLength(2);
+    expect((await t.db.select().from(users)).map((u) => u.email).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+    expect(await t.db.select().from(jeunes)).toHaveLength(50);
+  });
+
+  it("stores valid NIRs encrypted, consistent with sex and birth date", async () => {
+    const withNir = await t.db.select().from(jeunes).where(isNotNull(jeunes.nirEncrypted));
+    expect(withNir.length).toBeGreaterThan(10);
+    for (const j of withNir) {
+      const nir = decryptNir(j.nirEncrypted!);
+      expect(validateNir(nir, { sex: j.sexe, birthDate: j.dateNaissance })).toMatchObject({ ok: true });
+    }
+  });
+
+  it("includes an archived dossier and a running temporary assignment", async () => {
+    expect(await t.db.select().from(jeunes).where(eq(jeunes.statut, "archive"))).not.toHaveLength(0);
+    expect(await t.db.select().from(affectations).where(eq(affectations.type, "temporaire"))).toHaveLength(1);
+  });
+});
