@@ -6,6 +6,7 @@ import { SettingForm } from "@/components/settings/setting-form";
 import { requireCapability } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { formatDate } from "@/lib/format/fr";
+import { describeSettingValue } from "@/lib/settings/display";
 import { SETTING_DEFINITIONS, SETTING_KEYS, isSettingKey } from "@/lib/settings/definitions";
 import { listNationalSettings } from "@/lib/settings/queries";
 import { valueInForce } from "@/lib/settings/rules";
@@ -33,8 +34,8 @@ export default async function SettingsPage() {
           {unknown.length} valeur(s) portent une clé que Sillage ne connaît pas.
         </Alert>
       ) : null}
-      <div className="grid gap-10 lg:grid-cols-[3fr_2fr]">
-        <section aria-labelledby="titre-valeurs" className="flex flex-col gap-6">
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <section aria-labelledby="titre-valeurs" className="flex min-w-0 flex-col gap-6">
           <h2 id="titre-valeurs">Valeurs enregistrées</h2>
           {byKey.map(({ key, label, history, current }) => (
             <article key={key} className="rounded-lg border border-border p-4">
@@ -48,7 +49,14 @@ export default async function SettingsPage() {
                       {row.effectiveFrom > today ? <Badge tone="info">À venir</Badge> : null}
                       {row.toConfirm ? <Badge tone="warning">À confirmer</Badge> : null}
                     </p>
-                    <pre className="mt-1 overflow-x-auto rounded bg-alt p-2 text-sm">{JSON.stringify(row.value)}</pre>
+                    <dl className="mt-2 grid gap-x-4 gap-y-1 rounded bg-alt p-3 text-sm sm:grid-cols-[auto_1fr]">
+                      {describeSettingValue(row.key, row.value).map((item) => (
+                        <div key={item.label} className="contents">
+                          <dt className="text-ink-2">{item.label}</dt>
+                          <dd className="font-bold break-words">{item.text}</dd>
+                        </div>
+                      ))}
+                    </dl>
                     <p className="text-sm text-ink-2">Source : {row.source}</p>
                     {row.toConfirm ? <p className="text-sm text-ink-2">{row.toConfirm}</p> : null}
                   </li>
@@ -57,7 +65,7 @@ export default async function SettingsPage() {
             </article>
           ))}
         </section>
-        <section aria-labelledby="titre-ajout" className="self-start rounded-lg bg-alt p-6">
+        <section aria-labelledby="titre-ajout" className="min-w-0 self-start rounded-lg bg-alt p-6 lg:sticky lg:top-4">
           <h2 id="titre-ajout" className="mb-4">
             Ajouter une valeur datée
           </h2>
