@@ -11,6 +11,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/portefeuille", label: "Portefeuille" },
   { href: "/portefeuille/reaffectation", label: "Réaffectation", capability: "jeunes.reassign" },
   { href: "/journal", label: "Journal d'audit" },
+  { href: "/registre", label: "Registre des traitements" },
   { href: "/admin", label: "Administration" },
 ];
 

@@ -11,6 +11,7 @@ export const CAPABILITIES = {
   "jeunes.archive": ["directeur", "conseiller"],
   "audit.read": ["admin", "directeur", "dpo"],
   "settings.read": ["admin", "directeur", "dpo"],
+  "registre.read": ["admin", "directeur", "dpo"],
   "settings.manage": ["admin"],
   "structures.read": ["admin"],
   "users.manage": ["admin"],
@@ -27,6 +28,7 @@ export function can(role: Role, capability: Capability): boolean {
 export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
   { prefix: "/admin", roles: ["admin"] },
   { prefix: "/journal", roles: ["admin", "directeur", "dpo"] },
+  { prefix: "/registre", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/portefeuille", roles: ["directeur", "conseiller"] },
   { prefix: "/jeunes", roles: ["admin", "directeur", "conseiller", "dpo"] },
   { prefix: "/mon-espace", roles: ["jeune"] },
