@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./settings";
 export * from "./consultations";
 export * from "./affectations";
+export * from "./droits";

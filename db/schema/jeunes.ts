@@ -56,6 +56,10 @@ export const jeunes = pgTable(
     archiveMotif: text("archive_motif"),
     archiveDetail: text("archive_detail"),
     archivedAt: timestamp("archived_at", { withTimezone: true, mode: "date" }),
+    /** GDPR art. 18 limitation in force since this time: no transfer leaves, retention purge frozen. */
+    limitationDepuis: timestamp("limitation_depuis", { withTimezone: true, mode: "date" }),
+    /** The rights request that set the limitation, if any (no FK: requests reference jeunes). */
+    limitationDemandeId: uuid("limitation_demande_id"),
     /** Set when the retention period ended: identity erased, statistics kept. */
     anonymisedAt: timestamp("anonymised_at", { withTimezone: true, mode: "date" }),
     /** Lower-case, accent-free "nom usage prénoms" used by search. */

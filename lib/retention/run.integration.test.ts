@@ -34,4 +34,16 @@ describe("runRetention", () => {
 
     expect(await runRetention(t.db, "2026-11-25")).toEqual({ examined: 1, anonymised: 0 });
   });
+
+  it("leaves a dossier under limitation untouched", async () => {
+    const [j] = await t.db.select().from(jeunes).where(eq(jeunes.statut, "actif")).limit(1);
+    await t.db
+      .update(jeunes)
+      .set({ statut: "archive", dateNaissance: "1990-01-01", limitationDepuis: new Date("2026-11-01T10:00:00Z") })
+      .where(eq(jeunes.id, j!.id));
+    await runRetention(t.db, "2026-11-25");
+    const [after] = await t.db.select().from(jeunes).where(eq(jeunes.id, j!.id));
+    expect(after!.nomNaissance).toBe(j!.nomNaissance);
+    expect(after!.anonymisedAt).toBeNull();
+  });
 });

@@ -22,7 +22,8 @@ export async function runRetention(db: Db, today: CivilDate, options: { batchSiz
   const candidates = await db
     .select({ id: jeunes.id, structureId: jeunes.structureId, dateNaissance: jeunes.dateNaissance })
     .from(jeunes)
-    .where(and(eq(jeunes.statut, "archive"), isNull(jeunes.anonymisedAt)))
+    // A limitation (GDPR art. 18) freezes the purge until it is lifted.
+    .where(and(eq(jeunes.statut, "archive"), isNull(jeunes.anonymisedAt), isNull(jeunes.limitationDepuis)))
     .limit(options.batchSize ?? 5000);
 
   let anonymised = 0;
