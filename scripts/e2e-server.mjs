@@ -17,6 +17,11 @@ rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
 rmSync(`${env.PGLITE_DATA_DIR}.lock`, { force: true });
 execSync("npx tsx db/setup.ts", { stdio: "inherit", env });
 if (!process.env.E2E_SKIP_BUILD) execSync("npx next build", { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+// Next's own entry point, not npx: a signal sent to this script reaches the server itself.
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...env, NODE_ENV: "production" },
+});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal));
+process.on("exit", () => server.kill("SIGTERM"));
 server.on("exit", (code) => process.exit(code ?? 0));
