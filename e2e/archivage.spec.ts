@@ -3,7 +3,7 @@ import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 test.describe("archivage", () => {
   test("a counsellor archives a file with a motive, sees the retention countdown, then restores it @mobile", async ({ page }) => {
     await signIn(page, ACCOUNTS.conseiller2);
-    const link = page.getByRole("table").getByRole("link").last();
+    const link = page.getByRole("table").getByRole("rowheader").getByRole("link").last();
     const href = (await link.getAttribute("href"))!;
     await page.goto(`${href}/archivage`);
     await expect(page.getByRole("heading", { level: 1, name: "Archivage et conservation" })).toBeVisible();

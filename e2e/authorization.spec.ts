@@ -21,7 +21,7 @@ test.describe("authorisation", () => {
     const marseilleContext = await browser.newContext();
     const marseille = await marseilleContext.newPage();
     await signIn(marseille, ACCOUNTS.conseillerMarseille);
-    const link = marseille.getByRole("table").getByRole("link").first();
+    const link = marseille.getByRole("table").getByRole("rowheader").getByRole("link").first();
     const name = (await link.textContent())?.trim() ?? "";
     const href = await link.getAttribute("href");
     expect(href).toMatch(/^\/jeunes\//);
@@ -40,7 +40,7 @@ test.describe("authorisation", () => {
 
   test("a counsellor opens a dossier of their own portfolio", async ({ page }) => {
     await signIn(page, ACCOUNTS.conseiller);
-    const link = page.getByRole("table").getByRole("link").first();
+    const link = page.getByRole("table").getByRole("rowheader").getByRole("link").first();
     const name = (await link.textContent())?.trim() ?? "";
     await link.click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();

@@ -7,7 +7,21 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "jeune.restore": "Restauration du dossier",
   "jeune.anonymise": "Anonymisation (fin de la durée de conservation)",
   "jeune.consultation": "Consultation d'un dossier",
+  "jeune.create": "Création d'un dossier",
+  "jeune.update": "Modification d'un dossier",
+  "jeune.nir_reveal": "Affichage du numéro de sécurité sociale",
   "jeune.break_glass": "Motif donné pour ouvrir le dossier hors portefeuille",
+  "droits.demande_create": "Enregistrement d'une demande d'exercice de droits",
+  "droits.identite_demandee": "Demande de droits : complément d'identité demandé",
+  "droits.identite_recue": "Demande de droits : complément d'identité reçu",
+  "droits.identite_verifiee": "Demande de droits : identité vérifiée",
+  "droits.prolongation": "Demande de droits : délai prolongé",
+  "droits.reponse": "Demande de droits : réponse envoyée",
+  "droits.cloture": "Demande de droits : clôture",
+  "droits.limitation_appliquee": "Limitation du traitement appliquée",
+  "droits.limitation_levee": "Limitation du traitement levée",
+  "droits.document": "Téléchargement d'un courrier de demande de droits",
+  "droits.registre_export": "Export du registre des demandes de droits",
 };
 
 export function auditActionLabel(action: string): string {

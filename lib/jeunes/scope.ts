@@ -1,13 +1,15 @@
-import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { affectations, jeunes } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 
 /** A temporary assignment of this young person to `userId`, running on `today` (bounds inclusive). */
 export function temporarilyAssignedTo(userId: string, today: CivilDate): SQL {
-  return exists(
-    sql`(select 1 from ${affectations} where ${affectations.jeuneId} = ${jeunes.id}
-      and ${affectations.type} = 'temporaire' and ${affectations.versConseillerId} = ${userId}
+  // An uncorrelated IN (…) keeps the planner's estimates sane on large portfolios (vs a per-row EXISTS).
+  return inArray(
+    jeunes.id,
+    sql`(select ${affectations.jeuneId} from ${affectations}
+      where ${affectations.type} = 'temporaire' and ${affectations.versConseillerId} = ${userId}
       and ${affectations.debut} <= ${today} and ${affectations.fin} >= ${today})`,
   );
 }

@@ -7,17 +7,19 @@ import { sessionUserFor } from "@/test/session";
 import { getDossier, getOwnDossier } from "./dossier";
 import { listPortefeuille } from "./portefeuille";
 
+const TODAY = "2026-11-25";
+
 describe("jeunes queries are scoped to the caller", () => {
   const t = useTestDatabase();
   beforeAll(async () => {
-    await seedDemo(t.db, { today: "2026-11-25", jeunesPerStructure: 10 });
+    await seedDemo(t.db, { today: TODAY, jeunesPerStructure: 10 });
   });
 
   const structureId = async (name: string) => (await t.db.select().from(structures).where(eq(structures.name, name)))[0]!.id;
 
   it("a counsellor sees only their own portfolio", async () => {
     const camille = await sessionUserFor(t.db, "conseillere.lyon@sillage.demo");
-    const { rows, total } = await listPortefeuille(camille, { page: 1 });
+    const { rows, total } = await listPortefeuille(camille, { page: 1 }, TODAY);
     const own = await t.db.select().from(jeunes).where(eq(jeunes.conseillerId, camille.id));
     expect(total).toBe(own.length);
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(own.map((j) => j.id)));
@@ -26,16 +28,16 @@ describe("jeunes queries are scoped to the caller", () => {
   it("a director sees the whole structure and nothing of the other one", async () => {
     const nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
     const lyon = await structureId("Mission locale de Lyon");
-    const { total } = await listPortefeuille(nadia, { page: 1 });
+    const { total } = await listPortefeuille(nadia, { page: 1 }, TODAY);
     const all = await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyon));
     expect(total).toBe(all.length);
   });
 
   it("search ignores accents and case", async () => {
     const nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
-    const { rows } = await listPortefeuille(nadia, { q: "LEA", page: 1 });
+    const { rows } = await listPortefeuille(nadia, { q: "LEA", page: 1 }, TODAY);
     expect(rows.map((r) => r.prenoms)).toContain("Léa");
-    const { rows: none } = await listPortefeuille(nadia, { q: "zz%", page: 1 });
+    const { rows: none } = await listPortefeuille(nadia, { q: "zz%", page: 1 }, TODAY);
     expect(none).toEqual([]);
   });
 

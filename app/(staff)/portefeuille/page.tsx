@@ -1,90 +1,244 @@
+import { clsx } from "clsx";
 import type { Metadata } from "next";
+import { AlertBadges } from "@/components/portefeuille/alert-badges";
+import { PortefeuilleForm, SearchBox } from "@/components/portefeuille/portefeuille-form";
+import { SortHeader } from "@/components/portefeuille/sort-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TextInput } from "@/components/ui/field";
-import { TextLink } from "@/components/ui/link";
+import { ButtonLink, TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { SelectField, type SelectOption } from "@/components/ui/select";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
-import { requireCapability } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireRole } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { formatNumber, formatShortDate } from "@/lib/format/fr";
-import { firstString, parsePage, withParams, type SearchParams } from "@/lib/http/search-params";
+import type { SearchParams } from "@/lib/http/search-params";
+import { ALERTS } from "@/lib/jeunes/alerts";
 import { DISPOSITIF_LABELS, displayName } from "@/lib/jeunes/labels";
-import { listPortefeuille } from "@/lib/jeunes/portefeuille";
-import { ageOn } from "@/lib/jeunes/rules";
+import { listPortefeuille, type Portefeuille } from "@/lib/jeunes/portefeuille";
+import {
+  DISPOSITIF_VALUES,
+  SANS_CONSEILLER,
+  hasNarrowing,
+  parsePortefeuilleParams,
+  portefeuilleHref,
+} from "@/lib/jeunes/portefeuille-params";
 
 export const metadata: Metadata = { title: "Portefeuille" };
 
+/** Narrower cells on phones, so name, age and dispositif fit without scrolling (other columns are hidden there). */
+const CELL = "max-sm:px-2";
+
+const withCount = (label: string, n: number | undefined) => `${label} (${formatNumber(n ?? 0)})`;
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+function jeunesCount(n: number): string {
+  return n === 0 ? "Aucun jeune" : n === 1 ? "1 jeune" : `${formatNumber(n)} jeunes`;
+}
+
+/** The filters the form shows, with how many young people each value would list. */
+function Filters({ view, directeur }: { view: Portefeuille; directeur: boolean }) {
+  const { filters, facets } = view;
+  const dispositifs: SelectOption[] = DISPOSITIF_VALUES.map((d) => ({
+    value: d,
+    label: withCount(d === "aucun" ? "Sans dispositif" : DISPOSITIF_LABELS[d], facets.dispositif[d]),
+  }));
+  const antennes: SelectOption[] = view.antennes.map((a) => ({ value: a.id, label: withCount(a.name, facets.antenne[a.id]) }));
+  const conseillers: SelectOption[] = [
+    ...view.conseillers.map((c) => ({ value: c.id, label: withCount(c.name, facets.conseiller[c.id]) })),
+    { value: SANS_CONSEILLER, label: withCount("Sans conseiller", facets.conseiller[SANS_CONSEILLER]) },
+  ];
+  // Active files are the default: an empty value, so the link of the default view stays short.
+  const statuts: SelectOption[] = [{ value: "archive", label: withCount("Archivés", facets.statut.archive) }];
+  const alertes: SelectOption[] = ALERTS.map((a) => ({ value: a.key, label: withCount(a.label, facets.alerte[a.key]) }));
+
+  return (
+    <div className={directeur ? "grid grid-cols-2 gap-x-3 gap-y-4 md:grid-cols-3 lg:grid-cols-5" : "grid grid-cols-2 gap-x-3 gap-y-4 lg:grid-cols-4"}>
+      <SelectField name="dispositif" label="Dispositif" options={dispositifs} placeholder={withCount("Tous", sum(facets.dispositif))} defaultValue={filters.dispositif ?? ""} />
+      <SelectField name="antenne" label="Antenne" options={antennes} placeholder={withCount("Toutes", sum(facets.antenne))} defaultValue={filters.antenne ?? ""} />
+      {directeur ? (
+        <SelectField name="conseiller" label="Conseiller" options={conseillers} placeholder={withCount("Tous", sum(facets.conseiller))} defaultValue={filters.conseiller ?? ""} />
+      ) : null}
+      <SelectField name="statut" label="Dossiers" options={statuts} placeholder={withCount("Actifs", facets.statut.actif)} defaultValue={filters.statut === "archive" ? "archive" : ""} />
+      <SelectField name="alerte" label="Alerte" options={alertes} placeholder="Toutes" defaultValue={filters.alerte ?? ""} />
+    </div>
+  );
+}
+
+function NoResults({ view, canCreate, directeur }: { view: Portefeuille; canCreate: boolean; directeur: boolean }) {
+  const { filters, search } = view;
+  const newJeune = canCreate ? (
+    <ButtonLink href="/jeunes/nouveau" variant="primary">
+      Nouveau jeune
+    </ButtonLink>
+  ) : undefined;
+  if (search.kind === "invalid" && search.reason === "date") {
+    return (
+      <EmptyState title="Cette date n'existe pas">
+        Saisissez une date de naissance sous la forme 12/03/2004 ou 2004-03-12.
+      </EmptyState>
+    );
+  }
+  if (hasNarrowing(filters)) {
+    return (
+      <EmptyState title="Aucun jeune ne correspond à votre recherche" action={newJeune}>
+        <ul className="flex list-disc flex-col gap-1 pl-6">
+          {filters.q ? <li>Vérifiez l&apos;orthographe, ou cherchez avec le début du nom seulement.</li> : null}
+          {filters.q && filters.statut === "actif" ? (
+            <li>
+              Le dossier est peut-être archivé :{" "}
+              <TextLink href={portefeuilleHref(filters, { statut: "archive" })}>chercher parmi les dossiers archivés</TextLink>.
+            </li>
+          ) : null}
+          <li>
+            <TextLink href="/portefeuille">Effacer la recherche et les filtres</TextLink> pour revoir tout le portefeuille.
+          </li>
+          {canCreate ? <li>Si ce jeune n&apos;a pas encore de dossier, créez-le.</li> : null}
+        </ul>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title={directeur ? "Aucun jeune n'est suivi dans votre structure" : "Votre portefeuille est vide"} action={newJeune}>
+      {directeur
+        ? "Les dossiers créés par les conseillers de la structure apparaîtront ici."
+        : "Les jeunes dont vous êtes le conseiller référent, et ceux qui vous sont confiés pendant un remplacement, apparaîtront ici. Pour accompagner un nouveau jeune, créez son dossier."}
+    </EmptyState>
+  );
+}
+
 export default async function PortefeuillePage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireCapability("jeunes.read");
-  const params = await searchParams;
-  const q = firstString(params.q, 100);
-  const page = parsePage(params.page);
-  const { rows, total, pageCount } = await listPortefeuille(user, { q, page });
+  const user = await requireRole("directeur", "conseiller");
+  const requested = parsePortefeuilleParams(await searchParams);
   const today = todayInParis(new Date());
-  const scopeLabel = user.role === "conseiller" ? "Les jeunes que vous accompagnez" : `Les jeunes suivis par ${user.structureName ?? "la structure"}`;
+  const view = await listPortefeuille(user, requested, today);
+  const { filters, rows, total, page, pageCount } = view;
+  const directeur = user.role === "directeur";
+  const canCreate = can(user.role, "jeunes.write");
+  const archived = filters.statut === "archive";
+  // Remount the selects when the filters change by a link (reset, back button): a select keeps its DOM value otherwise.
+  const filtersKey = [filters.dispositif, filters.antenne, filters.conseiller, filters.statut, filters.alerte].join("|");
+
+  const scope = directeur ? `Les jeunes suivis par ${user.structureName ?? "votre structure"}` : "Les jeunes que vous accompagnez, y compris pendant un remplacement";
+  const caption = `${archived ? "Dossiers archivés" : "Jeunes"} ${directeur ? "de la structure" : "de votre portefeuille"}, page ${page} sur ${pageCount}`;
 
   return (
     <>
-      <PageHeader title="Portefeuille" description={scopeLabel} />
-      <form role="search" method="get" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end">
-        <div className="sm:w-96">
-          <TextInput name="q" label="Rechercher un jeune" hint="Nom ou prénom, avec ou sans accents" defaultValue={q} autoComplete="off" />
+      <PageHeader
+        title="Portefeuille"
+        description={scope}
+        actions={
+          canCreate ? (
+            <ButtonLink href="/jeunes/nouveau" variant="primary">
+              Nouveau jeune
+            </ButtonLink>
+          ) : undefined
+        }
+      />
+
+      <PortefeuilleForm action="/portefeuille" label="Rechercher et filtrer les jeunes" className="mb-6 flex flex-col gap-4 rounded-sm border border-border p-4 sm:p-6">
+        <div className="max-w-xl">
+          <SearchBox
+            value={filters.q}
+            label="Rechercher un jeune"
+            hint="Nom ou prénom, avec ou sans accents ; date de naissance (12/03/2004) ; identifiant France Travail"
+          />
         </div>
-        <Button type="submit" variant="primary">
-          Rechercher
-        </Button>
-      </form>
-      <p className="mb-3 text-ink-2" role="status">
-        {total === 0 ? "Aucun jeune" : total === 1 ? "1 jeune" : `${formatNumber(total)} jeunes`}
-        {q ? ` pour « ${q} »` : ""}
+        <fieldset key={filtersKey} className="flex flex-col gap-3">
+          <legend className="mb-3 font-bold">Filtrer la liste</legend>
+          <Filters view={view} directeur={directeur} />
+        </fieldset>
+        {filters.tri ? (
+          <>
+            <input type="hidden" name="tri" value={filters.tri} />
+            <input type="hidden" name="ordre" value={filters.ordre} />
+          </>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-4">
+          <Button type="submit" variant="secondary">
+            Appliquer les filtres
+          </Button>
+          {hasNarrowing(filters) ? <TextLink href="/portefeuille">Effacer la recherche et les filtres</TextLink> : null}
+        </div>
+      </PortefeuilleForm>
+
+      <p role="status" className="mb-3 font-bold">
+        {jeunesCount(total)}
+        {archived ? (total > 1 ? " archivés" : total === 1 ? " archivé" : "") : ""}
+        {filters.q ? ` pour « ${filters.q} »` : ""}
+        {pageCount > 1 ? <span className="font-normal text-ink-2"> · page {page} sur {pageCount}</span> : null}
       </p>
+
       {rows.length === 0 ? (
-        <EmptyState title={q ? "Aucun jeune ne correspond à votre recherche" : "Aucun jeune dans ce portefeuille"}>
-          {q ? "Vérifiez l'orthographe ou cherchez avec moins de lettres." : "Les jeunes qui vous sont attribués apparaîtront ici."}
-        </EmptyState>
+        <NoResults view={view} canCreate={canCreate} directeur={directeur} />
       ) : (
         <>
-          <Table caption="Jeunes du portefeuille" captionHidden>
+          {/* relative: keeps the screen-reader-only texts of hidden columns inside the scrolling region. */}
+          <Table caption={caption} captionHidden className="relative">
             <THead>
               <Tr>
-                <Th>Nom</Th>
-                <Th>Âge</Th>
-                <Th>Dispositif</Th>
-                <Th>Antenne</Th>
-                {user.role === "conseiller" ? null : <Th>Conseiller</Th>}
+                <SortHeader tri="nom" filters={filters} className={CELL}>
+                  Nom
+                </SortHeader>
+                <SortHeader tri="age" filters={filters} className={CELL}>
+                  Âge
+                </SortHeader>
+                <SortHeader tri="dispositif" filters={filters} className={CELL}>
+                  Dispositif
+                </SortHeader>
+                <Th className="hidden md:table-cell">Antenne</Th>
+                {directeur ? <Th className="hidden lg:table-cell">Conseiller</Th> : null}
+                <Th className="hidden md:table-cell">Alertes</Th>
               </Tr>
             </THead>
             <TBody>
               {rows.map((j) => (
                 <Tr key={j.id}>
-                  <Th scope="row" className="font-normal">
-                    <TextLink href={`/jeunes/${j.id}`}>{displayName(j)}</TextLink>
+                  <Th scope="row" className={clsx(CELL, "font-normal")}>
+                    <TextLink href={`/jeunes/${j.id}`} className="font-bold">
+                      {displayName(j)}
+                    </TextLink>
+                    {j.archivedAt ? <span className="block text-sm text-ink-2">Archivé le {formatShortDate(j.archivedAt)}</span> : null}
+                    {/* On phones the alerts column is hidden: the alerts come under the name. */}
+                    {j.alertes.length > 0 ? (
+                      <div className="mt-2 md:hidden">
+                        <AlertBadges alertes={j.alertes} />
+                      </div>
+                    ) : null}
                   </Th>
-                  <Td>
-                    {ageOn(j.dateNaissance, today)} ans
-                    <span className="block text-sm text-ink-2">né(e) le {formatShortDate(j.dateNaissance)}</span>
+                  <Td className={clsx(CELL, "whitespace-nowrap")}>
+                    {j.age} ans
+                    {/* Secondary on phones: the age is enough there, and the three columns fit the screen. */}
+                    <span className="block text-sm text-ink-2 max-sm:hidden">
+                      <span className="sr-only">Date de naissance : </span>
+                      {formatShortDate(j.dateNaissance)}
+                    </span>
                   </Td>
-                  <Td>
+                  <Td className={CELL}>
                     {j.dispositif === "aucun" ? (
                       <span className="text-ink-2">Aucun</span>
                     ) : (
                       <Badge tone={j.dispositif === "CEJ" ? "info" : "new"}>{DISPOSITIF_LABELS[j.dispositif]}</Badge>
                     )}
                   </Td>
-                  <Td>{j.antenne ?? "—"}</Td>
-                  {user.role === "conseiller" ? null : <Td>{j.conseiller ?? "Non attribué"}</Td>}
+                  <Td className="hidden md:table-cell">{j.antenne ?? "—"}</Td>
+                  {directeur ? <Td className="hidden lg:table-cell">{j.conseiller ?? "Sans conseiller"}</Td> : null}
+                  <Td className="hidden md:table-cell">
+                    <AlertBadges alertes={j.alertes} />
+                  </Td>
                 </Tr>
               ))}
             </TBody>
           </Table>
           <div className="mt-6">
-            <Pagination page={Math.min(page, pageCount)} pageCount={pageCount} hrefFor={(p) => withParams("/portefeuille", { q, page: p })} />
+            <Pagination page={page} pageCount={pageCount} hrefFor={(p) => portefeuilleHref(filters, { page: p })} />
           </div>
         </>
       )}
     </>
   );
 }
+
