@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ButtonLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
@@ -21,6 +22,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
       <PageHeader
         title="Journal d'audit"
         description="Qui a fait quoi, et quand. Le journal ne contient aucune donnée personnelle en clair et ne peut pas être modifié."
+        actions={
+          <ButtonLink href="/journal/consultations" variant="secondary">
+            Journal des consultations
+          </ButtonLink>
+        }
       />
       <p className="mb-3 text-ink-2">{formatNumber(total)} entrées</p>
       {rows.length === 0 ? (

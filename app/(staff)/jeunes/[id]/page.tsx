@@ -1,66 +1,117 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { Badge } from "@/components/ui/badge";
-import { PageHeader } from "@/components/ui/page-header";
-import { writeAudit } from "@/lib/audit/write";
+import { dossierAlerts } from "@/components/dossier/alerts";
+import { Alert } from "@/components/ui/alert";
+import { ActionsTab } from "@/components/dossier/actions-tab";
+import { DonneesPartageesTab } from "@/components/dossier/donnees-partagees-tab";
+import { DossierAlerts } from "@/components/dossier/dossier-alerts";
+import { DossierHeader } from "@/components/dossier/dossier-header";
+import { DossierTabs } from "@/components/dossier/dossier-tabs";
+import { DroitsTab } from "@/components/dossier/droits-tab";
+import { HistoriqueTab } from "@/components/dossier/historique-tab";
+import { IdentiteTab } from "@/components/dossier/identite-tab";
+import { MaskedNir } from "@/components/dossier/masked-nir";
+import { ParcoursTab } from "@/components/dossier/parcours-tab";
+import { ReasonRequired } from "@/components/dossier/reason-required";
+import { RendezVousTab } from "@/components/dossier/rendez-vous-tab";
+import { NirReveal } from "@/components/jeunes/nir-reveal";
+import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { formatDate } from "@/lib/format/fr";
-import { DISPOSITIF_LABELS, displayName } from "@/lib/jeunes/labels";
-import { getDossier } from "@/lib/jeunes/dossier";
-import { ageOn } from "@/lib/jeunes/rules";
+import { checkDossierAccess, recordConsultation } from "@/lib/consultations/access";
+import { ONGLET_LABELS, parseOnglet, type DossierOnglet } from "@/lib/consultations/onglets";
+import { parsePage, type SearchParams } from "@/lib/http/search-params";
+import { getDossier, type DossierView } from "@/lib/jeunes/dossier";
+import { listHistorique, parseHistoriqueFiltre } from "@/lib/jeunes/historique";
 
+// No name in the title: it lands in browser history and tab lists.
 export const metadata: Metadata = { title: "Dossier jeune" };
 
 const idSchema = z.uuid();
 
-export default async function DossierPage({ params }: { params: Promise<{ id: string }> }) {
+async function TabContent(props: {
+  onglet: DossierOnglet;
+  user: SessionUser;
+  dossier: DossierView;
+  nir: ReactNode;
+  params: Awaited<SearchParams>;
+}): Promise<ReactNode> {
+  const { onglet, user, dossier, nir, params } = props;
+  switch (onglet) {
+    case "identite":
+      return <IdentiteTab dossier={dossier} nir={nir} />;
+    case "parcours":
+      return <ParcoursTab />;
+    case "actions":
+      return <ActionsTab />;
+    case "rendez-vous":
+      return <RendezVousTab />;
+    case "donnees-partagees":
+      return <DonneesPartageesTab />;
+    case "droits":
+      return <DroitsTab />;
+    case "historique": {
+      const page = parsePage(params.page);
+      const filtre = parseHistoriqueFiltre(params.quoi);
+      const historique = await listHistorique(user, dossier.jeune.id, { page, filtre });
+      return <HistoriqueTab jeuneId={dossier.jeune.id} historique={historique} page={page} filtre={filtre} />;
+    }
+  }
+}
+
+export default async function DossierPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const user = await requireCapability("jeunes.read");
   const { id } = await params;
   if (!idSchema.safeParse(id).success) notFound();
-  const dossier = await getDossier(user, id);
-  if (!dossier) notFound();
-  const { jeune } = dossier;
+  const query = await searchParams;
+  const onglet = parseOnglet(query.onglet);
 
-  // The fact of the view is recorded (who, when, which dossier), never the data seen.
-  await writeAudit(await getDb(), user, {
-    action: "jeune.consultation",
-    targetType: "jeune",
-    targetId: jeune.id,
-    jeuneId: jeune.id,
-    structureId: jeune.structureId,
-    meta: { onglet: "identite" },
+  const db = await getDb();
+  const now = new Date();
+  const today = todayInParis(now);
+  const access = await checkDossierAccess(db, user, id, today, now);
+  // Same 404 for a missing dossier and one of another structure: nothing tells them apart.
+  if (access.kind === "not_found") notFound();
+  if (access.kind === "reason_required") return <ReasonRequired jeuneId={id} onglet={onglet} role={user.role} />;
+
+  const dossier = await getDossier(user, id, today);
+  if (!dossier) notFound();
+  // Every opening is recorded (who, when, which tab), never the data seen. The audit log is for changes.
+  await recordConsultation(db, user, { jeuneId: id, structureId: access.structureId, onglet, horsPortefeuille: access.kind === "break_glass" });
+
+  // The header shows the masked NIR on every tab; revealing it is a deliberate act, on the Identité tab.
+  const nir = <MaskedNir masked={dossier.jeune.nirMasked} />;
+  const nirReveal = dossier.jeune.nirMasked ? <NirReveal jeuneId={id} masked={dossier.jeune.nirMasked} /> : nir;
+  const alerts = dossierAlerts({
+    today,
+    viewerId: user.id,
+    jeune: dossier.jeune,
+    affectationTemporaire: dossier.affectationTemporaire,
+    reasonGivenAt: access.kind === "break_glass" ? access.reasonGivenAt : null,
   });
 
-  const today = todayInParis(new Date());
   return (
     <>
-      <PageHeader
-        title={displayName(jeune)}
-        description={`${ageOn(jeune.dateNaissance, today)} ans · né(e) le ${formatDate(jeune.dateNaissance)}`}
-      />
-      <dl className="grid gap-4 rounded-lg border border-border p-6 sm:grid-cols-2 lg:grid-cols-4">
-        <div>
-          <dt className="text-sm text-ink-2">Dispositif</dt>
-          <dd className="font-bold">
-            {jeune.dispositif === "aucun" ? "Aucun" : <Badge tone="info">{DISPOSITIF_LABELS[jeune.dispositif]}</Badge>}
-          </dd>
+      {query.enregistre === "1" ? (
+        <div className="mb-4">
+          <Alert tone="success" live="polite">
+            Les modifications du dossier sont enregistrées.
+          </Alert>
         </div>
-        <div>
-          <dt className="text-sm text-ink-2">Conseiller</dt>
-          <dd className="font-bold">{dossier.conseiller ?? "Non attribué"}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-ink-2">Antenne</dt>
-          <dd className="font-bold">{dossier.antenne ?? "—"}</dd>
-        </div>
-        <div>
-          <dt className="text-sm text-ink-2">Commune</dt>
-          <dd className="font-bold">{jeune.commune ?? "—"}</dd>
-        </div>
-      </dl>
+      ) : null}
+      <DossierHeader dossier={dossier} today={today} nir={nir} canEdit={can(user.role, "jeunes.write")} />
+      <DossierAlerts alerts={alerts} />
+      <DossierTabs jeuneId={id} current={onglet} />
+      <section aria-labelledby="titre-onglet">
+        <h2 id="titre-onglet" className="mb-4">
+          {ONGLET_LABELS[onglet]}
+        </h2>
+        <TabContent onglet={onglet} user={user} dossier={dossier} nir={nirReveal} params={query} />
+      </section>
     </>
   );
 }

@@ -1,0 +1,10 @@
+"use server";
+
+import { formAction } from "@/lib/actions/form";
+import { giveConsultationReason } from "./break-glass";
+import { dossierHref } from "./onglets";
+
+export const giveConsultationReasonAction = formAction(giveConsultationReason, {
+  successMessage: "Votre motif est enregistré.",
+  redirectTo: (data) => dossierHref(data.jeuneId, data.onglet),
+});
