@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { structures, users } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session-user";
+import { toSessionUser, type SessionUser } from "@/lib/auth/session-user";
 
 /** The SessionUser the app would build for this account (as lib/auth/session.ts does from the cookie). */
 export async function sessionUserFor(db: Db, email: string): Promise<SessionUser> {
@@ -11,15 +11,5 @@ export async function sessionUserFor(db: Db, email: string): Promise<SessionUser
     .leftJoin(structures, eq(structures.id, users.structureId))
     .where(eq(users.email, email));
   if (!row) throw new Error(`no account ${email}`);
-  const { user } = row;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    structureId: user.structureId,
-    structureName: row.structureName,
-    antenneId: user.antenneId,
-    jeuneId: user.jeuneId,
-  };
+  return toSessionUser(row.user, row.structureName);
 }

@@ -1,3 +1,4 @@
+import type { User } from "@/db/schema";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Role } from "./roles";
 
@@ -12,6 +13,20 @@ export interface SessionUser {
   structureName: string | null;
   antenneId: string | null;
   jeuneId: string | null;
+}
+
+/** The SessionUser of an account row (and its structure's name). */
+export function toSessionUser(user: User, structureName: string | null): SessionUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    structureId: user.structureId,
+    structureName,
+    antenneId: user.antenneId,
+    jeuneId: user.jeuneId,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { structures, users } from "@/db/schema";
 import { can, type Capability } from "./permissions";
 import type { Role } from "./roles";
-import type { SessionUser } from "./session-user";
+import { toSessionUser, type SessionUser } from "./session-user";
 import { auth } from "./auth";
 
 /**
@@ -25,17 +25,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     .where(eq(users.id, id));
   if (!row || !row.user.active) return null;
   if (row.user.sessionVersion !== session.user.sessionVersion || row.user.role !== session.user.role) return null;
-  const { user } = row;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    structureId: user.structureId,
-    structureName: row.structureName,
-    antenneId: user.antenneId,
-    jeuneId: user.jeuneId,
-  };
+  return toSessionUser(row.user, row.structureName);
 });
 
 export async function requireUser(): Promise<SessionUser> {
