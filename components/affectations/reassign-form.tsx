@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import { FormFeedback } from "@/components/ui/form-feedback";
 import { TextInput } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
@@ -30,19 +29,10 @@ export function ReassignForm({
   const [state, action, pending] = useActionState<FormState<{ count: number }>, FormData>(reassignAction, IDLE);
   const [type, setType] = useState(valueOf(state, "type", "permanente"));
   const [checked, setChecked] = useState<Set<string>>(() => new Set(candidates.map((c) => c.id)));
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const successRef = useRef<HTMLDivElement>(null);
 
   // After a successful move the server sends the new list: start again from "all checked".
   useEffect(() => setChecked(new Set(candidates.map((c) => c.id))), [candidates]);
 
-  useEffect(() => {
-    if (state.status === "error") summaryRef.current?.focus();
-    if (state.status === "success") successRef.current?.focus();
-  }, [state]);
-
-  const errors =
-    state.status === "error" ? FIELDS.flatMap((f) => (state.fieldErrors[f]?.[0] ? [{ fieldId: f === "jeuneIds" ? "jeunes" : f, message: state.fieldErrors[f][0] }] : [])) : [];
   const allChecked = checked.size === candidates.length;
   const toggle = (id: string) =>
     setChecked((prev) => {
@@ -54,19 +44,7 @@ export function ReassignForm({
 
   return (
     <ActionForm action={action} className="flex flex-col gap-6">
-      {state.status === "success" ? (
-        <div ref={successRef} tabIndex={-1} className="outline-none">
-          <Alert tone="success" live="polite">
-            {state.message}
-          </Alert>
-        </div>
-      ) : null}
-      {state.status === "error" && errors.length === 0 ? (
-        <Alert tone="error" live="assertive">
-          {state.message}
-        </Alert>
-      ) : null}
-      <ErrorSummary errors={errors} ref={summaryRef} />
+      <FormFeedback state={state} fields={FIELDS} idFor={(f) => (f === "jeuneIds" ? "jeunes" : f)} />
 
       <fieldset id="jeunes" tabIndex={-1} className="rounded-lg border border-border p-4" aria-describedby={errorOf(state, "jeuneIds") ? "jeunes-error" : undefined}>
         <legend className="px-1 font-bold">Jeunes à réaffecter ({checked.size} sur {candidates.length})</legend>

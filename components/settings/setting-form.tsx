@@ -1,10 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useActionState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import { FormFeedback } from "@/components/ui/form-feedback";
 import { TextInput, Textarea } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
@@ -14,33 +13,9 @@ const FIELD_ORDER = ["key", "effectiveFrom", "value", "source", "toConfirm"];
 
 export function SettingForm({ options }: { options: { value: string; label: string }[] }) {
   const [state, action, pending] = useActionState<FormState<{ id: string }>, FormData>(createSettingAction, IDLE);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const successRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status === "error") summaryRef.current?.focus();
-    if (state.status === "success") successRef.current?.focus();
-  }, [state]);
-
-  const errors =
-    state.status === "error"
-      ? FIELD_ORDER.flatMap((f) => (state.fieldErrors[f]?.[0] ? [{ fieldId: f, message: state.fieldErrors[f][0] }] : []))
-      : [];
-
   return (
     <ActionForm action={action} className="flex flex-col gap-6">
-      {state.status === "success" ? (
-        <div ref={successRef} tabIndex={-1} className="outline-none">
-          <Alert tone="success" live="polite">
-            {state.message}
-          </Alert>
-        </div>
-      ) : null}
-      {state.status === "error" && errors.length === 0 ? (
-        <Alert tone="error" live="assertive">
-          {state.message}
-        </Alert>
-      ) : null}
-      <ErrorSummary errors={errors} ref={summaryRef} />
+      <FormFeedback state={state} fields={FIELD_ORDER} />
       <SelectField name="key" label="Paramètre" required options={options} placeholder="Choisir un paramètre" defaultValue={valueOf(state, "key")} error={errorOf(state, "key")} />
       <TextInput name="effectiveFrom" label="Date d'effet" hint="Format AAAA-MM-JJ, par exemple 2027-04-01" required defaultValue={valueOf(state, "effectiveFrom")} error={errorOf(state, "effectiveFrom")} />
       <Textarea
