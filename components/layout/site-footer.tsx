@@ -7,6 +7,11 @@ export function SiteFooter() {
         <p>Sillage — portail des missions locales</p>
         <ul className="flex flex-wrap gap-4">
           <li>
+            <Link className="underline hover:text-primary" href="/notice">
+              Vos données personnelles
+            </Link>
+          </li>
+          <li>
             <Link className="underline hover:text-primary" href="/accessibilite">
               Accessibilité : partiellement conforme
             </Link>
