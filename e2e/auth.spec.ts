@@ -20,7 +20,7 @@ test.describe("sign-in", () => {
     { account: ACCOUNTS.admin, path: "/admin", heading: "Administration" },
     { account: ACCOUNTS.directeur, path: "/portefeuille", heading: "Portefeuille" },
     { account: ACCOUNTS.conseiller, path: "/portefeuille", heading: "Portefeuille" },
-    { account: ACCOUNTS.dpo, path: "/journal", heading: "Journal d'audit" },
+    { account: ACCOUNTS.dpo, path: "/droits", heading: "Demandes de droits" },
     { account: ACCOUNTS.jeune, path: "/mon-espace", heading: "Bonjour Léa" },
     { account: ACCOUNTS.jeuneMineur, path: "/mon-espace", heading: "Bonjour Tom" },
   ];

@@ -10,6 +10,7 @@ export interface NavItem {
 const STAFF_NAV: NavItem[] = [
   { href: "/portefeuille", label: "Portefeuille" },
   { href: "/portefeuille/reaffectation", label: "Réaffectation", capability: "jeunes.reassign" },
+  { href: "/droits", label: "Demandes de droits", capability: "droits.read" },
   { href: "/journal", label: "Journal d'audit" },
   { href: "/registre", label: "Registre des traitements" },
   { href: "/admin", label: "Administration" },

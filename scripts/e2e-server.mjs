@@ -6,6 +6,7 @@ const port = process.env.E2E_PORT ?? "3100";
 const env = {
   ...process.env,
   PGLITE_DATA_DIR: `.data/e2e-${port}`,
+  MAIL_OUTBOX_DIR: `.data/e2e-${port}-outbox`,
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   NIR_ENCRYPTION_KEY: process.env.NIR_ENCRYPTION_KEY ?? Buffer.alloc(32, 7).toString("base64"),
   AUTH_TRUST_HOST: "true",
@@ -15,6 +16,7 @@ delete env.DATABASE_URL;
 
 rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
 rmSync(`${env.PGLITE_DATA_DIR}.lock`, { force: true });
+rmSync(env.MAIL_OUTBOX_DIR, { recursive: true, force: true });
 execSync("npx tsx db/setup.ts", { stdio: "inherit", env });
 if (!process.env.E2E_SKIP_BUILD) execSync("npx next build", { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 // Next's own entry point, not npx: a signal sent to this script reaches the server itself.

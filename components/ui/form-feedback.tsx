@@ -14,10 +14,13 @@ export function FormFeedback({
   state,
   fields,
   idFor = (name) => name,
+  summaryId,
 }: {
   state: FormState<unknown>;
   fields: readonly string[];
   idFor?: (name: string) => string;
+  /** Needed when several forms of one page may show their errors at once. */
+  summaryId?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -38,7 +41,7 @@ export function FormFeedback({
     const message = state.fieldErrors[f]?.[0];
     return message ? [{ fieldId: idFor(f), message }] : [];
   });
-  if (errors.length > 0) return <ErrorSummary errors={errors} ref={ref} />;
+  if (errors.length > 0) return <ErrorSummary errors={errors} ref={ref} id={summaryId} />;
   return (
     <div ref={ref} tabIndex={-1} className="outline-none">
       <Alert tone="error" live="assertive">

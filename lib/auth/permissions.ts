@@ -16,6 +16,9 @@ export const CAPABILITIES = {
   "structures.read": ["admin"],
   "users.manage": ["admin"],
   "self.read": ["jeune"],
+  "droits.intake": ["conseiller", "directeur", "dpo"],
+  "droits.handle": ["dpo"],
+  "droits.read": ["admin", "directeur", "dpo"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -29,6 +32,7 @@ export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
   { prefix: "/admin", roles: ["admin"] },
   { prefix: "/journal", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/registre", roles: ["admin", "directeur", "dpo"] },
+  { prefix: "/droits", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/portefeuille", roles: ["directeur", "conseiller"] },
   { prefix: "/jeunes", roles: ["admin", "directeur", "conseiller", "dpo"] },
   { prefix: "/mon-espace", roles: ["jeune"] },

@@ -14,7 +14,7 @@ export const ROLE_HOME: Record<Role, string> = {
   admin: "/admin",
   directeur: "/portefeuille",
   conseiller: "/portefeuille",
-  dpo: "/journal",
+  dpo: "/droits",
   jeune: "/mon-espace",
 };
 

@@ -10,7 +10,7 @@ import { DonneesPartageesTab } from "@/components/dossier/donnees-partagees-tab"
 import { DossierAlerts } from "@/components/dossier/dossier-alerts";
 import { DossierHeader } from "@/components/dossier/dossier-header";
 import { DossierTabs } from "@/components/dossier/dossier-tabs";
-import { DroitsTab } from "@/components/dossier/droits-tab";
+import { DossierDroitsTab } from "@/components/droits/dossier-droits-tab";
 import { HistoriqueTab } from "@/components/dossier/historique-tab";
 import { IdentiteTab } from "@/components/dossier/identite-tab";
 import { MaskedNir } from "@/components/dossier/masked-nir";
@@ -53,7 +53,7 @@ async function TabContent(props: {
     case "donnees-partagees":
       return <DonneesPartageesTab />;
     case "droits":
-      return <DroitsTab />;
+      return <DossierDroitsTab user={user} jeuneId={dossier.jeune.id} />;
     case "historique": {
       const page = parsePage(params.page);
       const filtre = parseHistoriqueFiltre(params.quoi);

@@ -1,0 +1,241 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { METHODE_OPTIONS } from "@/components/droits/intake-options";
+import { StatutBadge, UrgencyBadge, identiteLabel } from "@/components/droits/status";
+import {
+  ApplyLimitationForm,
+  AskComplementForm,
+  CloseForm,
+  ComplementReceivedForm,
+  ExtendForm,
+  LiftLimitationForm,
+  RespondForm,
+  VerifyIdentityForm,
+  type DemandeRef,
+} from "@/components/droits/transition-forms";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { requireCapability } from "@/lib/auth/session";
+import { todayInParis } from "@/lib/calendar/civil-date";
+import { etapeMessage, parseEtape } from "@/lib/droits/etapes";
+import { finaliteLabel, rightAssessment } from "@/lib/droits/finalites";
+import { CANAL_LABELS, ISSUE_LABELS, TYPE_LABELS } from "@/lib/droits/labels";
+import { getDemandeDetail } from "@/lib/droits/queries";
+import { availableActions, clockOf, type DemandeAction } from "@/lib/droits/rules";
+import { stateOf, toIdentityPauses } from "@/lib/droits/store";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { formatDate, formatDateTime, formatShortDate } from "@/lib/format/fr";
+import type { SearchParams } from "@/lib/http/search-params";
+import { displayName } from "@/lib/jeunes/labels";
+
+export const metadata: Metadata = { title: "Demande de droits" };
+
+function Item({ label, wide, children }: { label: string; wide?: boolean; children: React.ReactNode }) {
+  return (
+    <div className={wide ? "sm:col-span-2" : undefined}>
+      <dt className="text-sm text-ink-2">{label}</dt>
+      <dd className="font-medium break-words">{children}</dd>
+    </div>
+  );
+}
+
+export default async function DemandeDroitsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  const user = await requireCapability("droits.read");
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const query = await searchParams;
+  const detail = await getDemandeDetail(user, id).catch((error: unknown) => {
+    if (isDomainError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const { demande: d, jeune, pauses, evenements } = detail;
+  const today = todayInParis(new Date());
+  const clock = clockOf({ recueLe: d.recueLe, pauses: toIdentityPauses(pauses), prolongee: d.prolongeeLe !== null });
+  const handles = can(user.role, "droits.handle");
+  const actions: DemandeAction[] = handles ? availableActions(stateOf(d, pauses)) : [];
+  const openPause = pauses.find((p) => p.recueLe === null);
+  const refs: DemandeRef = { demandeId: d.id, version: d.version, today, earliest: openPause?.demandeeLe ?? d.recueLe };
+  const etape = parseEtape(query.etape);
+  const limitedByThis = jeune?.limitationDepuis && jeune.limitationDemandeId === d.id;
+  const jeuneName = jeune ? displayName(jeune) : null;
+  const assessment = rightAssessment(d.type, d.finalite);
+
+  return (
+    <>
+      <p className="mb-2">
+        <TextLink href="/droits">Retour aux demandes</TextLink>
+      </p>
+      <PageHeader
+        title={`Demande n° ${d.numero}`}
+        description={
+          <p className="flex flex-wrap items-center gap-2">
+            <span className="font-medium text-ink">{TYPE_LABELS[d.type]}</span>
+            {jeuneName ? <span>· {jeuneName}</span> : null}
+            <StatutBadge statut={d.statut} issue={d.issue} />
+            <UrgencyBadge statut={d.statut} echeance={d.echeance} today={today} />
+          </p>
+        }
+        actions={
+          <>
+            <a href={`/droits/${d.id}/accuse-reception.pdf`} className={buttonClasses("secondary", "sm")}>
+              Accusé de réception (PDF)
+            </a>
+            {d.issue ? (
+              <a href={`/droits/${d.id}/reponse.pdf`} className={buttonClasses("secondary", "sm")}>
+                Lettre de réponse (PDF)
+              </a>
+            ) : null}
+          </>
+        }
+      />
+
+      <div className="mb-6 flex flex-col gap-4">
+        {etape ? (
+          <Alert tone="success" live="polite">
+            {etapeMessage(etape, query.envoye === "1")}
+          </Alert>
+        ) : null}
+        {jeune?.limitationDepuis ? (
+          <Alert tone="warning" title={`Limitation en cours depuis le ${formatDate(jeune.limitationDepuis)}`}>
+            Aucune transmission ne part pour ce jeune{limitedByThis ? " (appliquée au titre de cette demande)" : ""}.
+          </Alert>
+        ) : null}
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="flex flex-col gap-8">
+          <section aria-labelledby="titre-demande" className="rounded-sm border border-border p-4 sm:p-6">
+            <h2 id="titre-demande" className="mb-4">
+              La demande
+            </h2>
+            <dl className="grid gap-x-8 gap-y-4 sm:grid-cols-2">
+              <Item label="Droit exercé">{TYPE_LABELS[d.type]}</Item>
+              <Item label="Jeune">
+                {jeune && jeuneName ? <TextLink href={`/jeunes/${jeune.id}?onglet=droits`}>{jeuneName}</TextLink> : "Dossier supprimé"}
+              </Item>
+              {d.finalite ? (
+                <Item label="Finalité concernée" wide>
+                  {finaliteLabel(d.finalite)}
+                  {assessment ? (
+                    <span className="block text-sm font-normal text-ink-2">
+                      Selon la cartographie des traitements, ce droit est « {assessment.label.toLowerCase()} » ici : {assessment.reason}
+                    </span>
+                  ) : null}
+                </Item>
+              ) : null}
+              <Item label="Ce que la personne demande" wide>
+                <span className="whitespace-pre-line">{d.objet}</span>
+              </Item>
+              <Item label="Arrivée par">{CANAL_LABELS[d.canal]}</Item>
+              <Item label="Enregistrée par">{detail.saisieParName ?? (d.canal === "espace_jeune" ? "Le jeune, depuis son espace" : "—")}</Item>
+              <Item label="Identité">
+                {identiteLabel({ identiteVerifieeLe: d.identiteVerifieeLe, pauseOuverte: Boolean(openPause) })}
+                {d.identiteVerifieeLe ? (
+                  <span className="block text-sm font-normal text-ink-2">
+                    le {formatShortDate(d.identiteVerifieeLe)} · {d.identiteMethode}
+                  </span>
+                ) : null}
+              </Item>
+              {user.role === "admin" ? <Item label="Mission locale">{detail.structureName}</Item> : null}
+            </dl>
+            {d.issue ? (
+              <div className="mt-6 border-t border-border pt-4">
+                <h3 className="mb-2">Décision : {ISSUE_LABELS[d.issue].toLowerCase()}</h3>
+                <p className="whitespace-pre-line">{d.reponseMotif}</p>
+                <p className="mt-2 text-sm text-ink-2">
+                  Répondue le {d.reponduLe ? formatDate(d.reponduLe) : "—"}
+                  {d.closeLe ? ` · close le ${formatDate(d.closeLe)}` : ""}
+                </p>
+              </div>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="titre-delai" className="rounded-sm border border-border p-4 sm:p-6">
+            <h2 id="titre-delai" className="mb-4">
+              Délai de réponse
+            </h2>
+            <dl className="grid gap-x-8 gap-y-4 sm:grid-cols-2">
+              <Item label="Reçue le">{formatDate(d.recueLe)}</Item>
+              <Item label="Première échéance (un mois)">{clock.premiereEcheance ? formatDate(clock.premiereEcheance) : "Suspendue"}</Item>
+              {d.prolongeeLe ? (
+                <Item label="Échéance prolongée (deux mois de plus)" wide>
+                  {clock.echeance ? formatDate(clock.echeance) : "Suspendue"}
+                  <span className="block text-sm font-normal text-ink-2">
+                    décidée le {formatShortDate(d.prolongeeLe)} · motif : {d.prolongationMotif}
+                  </span>
+                </Item>
+              ) : null}
+              <Item label="Reste">
+                <UrgencyBadge statut={d.statut} echeance={clock.echeance} today={today} />
+                {d.statut === "repondue" || d.statut === "close" ? "Demande traitée" : null}
+              </Item>
+            </dl>
+            {pauses.length > 0 ? (
+              <>
+                <h3 className="mt-6 mb-2">Compléments d&apos;identité</h3>
+                <ul className="flex flex-col gap-2">
+                  {pauses.map((p) => (
+                    <li key={p.id} className="border-l-4 border-border pl-3">
+                      Demandé le {formatShortDate(p.demandeeLe)} : {p.objet}
+                      <span className="block text-sm text-ink-2">
+                        {p.recueLe ? `Reçu le ${formatShortDate(p.recueLe)} : le délai est reparti de ce jour.` : "En attente : le délai est suspendu."}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <p className="mt-4 text-sm text-ink-2">
+              RGPD, article 12-3 : un mois à compter de la réception, reporté au jour ouvré suivant ; prolongeable de deux mois si la personne est prévenue dans le premier mois.
+            </p>
+          </section>
+
+          <section aria-labelledby="titre-etapes" className="rounded-sm border border-border p-4 sm:p-6">
+            <h2 id="titre-etapes" className="mb-1">
+              Étapes
+            </h2>
+            <p className="mb-4 text-sm text-ink-2">Le jeune voit ces messages dans son espace.</p>
+            <ol className="flex flex-col gap-4">
+              {evenements.map((e) => (
+                <li key={e.id} className="border-l-4 border-primary pl-3">
+                  <p className="text-sm text-ink-2">
+                    {formatDateTime(e.at)}
+                    {e.parName ? ` · ${e.parName}${e.parRole ? ` (${ROLE_LABELS[e.parRole].toLowerCase()})` : ""}` : ""}
+                  </p>
+                  <p>{e.message}</p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        <section aria-labelledby="titre-traiter" className="flex flex-col gap-4">
+          <h2 id="titre-traiter">Traiter la demande</h2>
+          {!handles ? (
+            <p className="text-ink-2">Lecture seule : seul le délégué à la protection des données traite les demandes.</p>
+          ) : actions.length === 0 && !(d.type === "limitation" && jeune) ? (
+            <p className="text-ink-2">Cette demande est close : il n&apos;y a plus rien à faire.</p>
+          ) : null}
+          {actions.includes("complement_recu") ? <ComplementReceivedForm refs={refs} /> : null}
+          {actions.includes("verifier_identite") ? <VerifyIdentityForm refs={refs} methodes={METHODE_OPTIONS} /> : null}
+          {handles && d.type === "limitation" && jeune ? (
+            jeune.limitationDepuis ? (
+              <LiftLimitationForm refs={refs} />
+            ) : d.statut !== "close" ? (
+              <ApplyLimitationForm refs={refs} />
+            ) : null
+          ) : null}
+          {actions.includes("repondre") ? <RespondForm refs={refs} email={jeune?.email ?? null} /> : null}
+          {actions.includes("prolonger") ? <ExtendForm refs={refs} premiereEcheance={clock.premiereEcheance ? formatDate(clock.premiereEcheance) : null} /> : null}
+          {actions.includes("demander_complement") ? <AskComplementForm refs={refs} /> : null}
+          {actions.includes("clore") ? <CloseForm refs={refs} /> : null}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,254 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { TextInput, Textarea } from "@/components/ui/field";
+import { SelectField, type SelectOption } from "@/components/ui/select";
+import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import {
+  applyLimitationAction,
+  askIdentityComplementAction,
+  closeDemandeAction,
+  extendDeadlineAction,
+  liftLimitationAction,
+  recordIdentityComplementAction,
+  respondToDemandeAction,
+  verifyIdentityAction,
+} from "@/lib/droits/actions";
+import type { TransitionResult } from "@/lib/droits/transitions";
+import { FormFeedback } from "@/components/ui/form-feedback";
+import { CheckboxField } from "./form-parts";
+
+type Action = (state: FormState<TransitionResult>, formData: FormData) => Promise<FormState<TransitionResult>>;
+
+export interface DemandeRef {
+  demandeId: string;
+  version: number;
+  /** Today in Paris, YYYY-MM-DD: default and latest date. */
+  today: string;
+  /** Earliest date a step may carry (receipt, or the request for more information). */
+  earliest: string;
+}
+
+/** One step of the DPO: a titled box, its fields, its button; messages focused after submit. */
+function StepForm({
+  action,
+  refs,
+  prefix,
+  title,
+  description,
+  fields,
+  submit,
+  variant = "primary",
+  children,
+}: {
+  action: Action;
+  refs: DemandeRef;
+  /** Prefix of the ids of this form's fields: several forms on one page use the same field names. */
+  prefix: string;
+  title: string;
+  description?: ReactNode;
+  fields: readonly string[];
+  submit: string;
+  variant?: "primary" | "secondary" | "danger";
+  children?: (state: FormState<TransitionResult>, id: (name: string) => string) => ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState<FormState<TransitionResult>, FormData>(action, IDLE);
+  const headingId = `${prefix}-titre`;
+  const id = (name: string) => `${prefix}-${name}`;
+  return (
+    <section aria-labelledby={headingId} className="rounded-sm border border-border p-4 sm:p-6">
+      <h3 id={headingId} className="mb-2">
+        {title}
+      </h3>
+      {description ? <div className="mb-4 text-ink-2">{description}</div> : null}
+      <ActionForm action={formAction} className="flex flex-col gap-4">
+        <input type="hidden" name="demandeId" value={refs.demandeId} />
+        <input type="hidden" name="version" value={refs.version} />
+        {/* Success redirects to the request's page, which shows the confirmation (lib/droits/etapes.ts). */}
+        <FormFeedback state={state} fields={fields} idFor={id} summaryId={id("erreurs")} />
+        {children?.(state, id)}
+        <div>
+          <Button type="submit" variant={variant} disabled={pending}>
+            {pending ? "Enregistrement…" : submit}
+          </Button>
+        </div>
+      </ActionForm>
+    </section>
+  );
+}
+
+function DateField({ id, name, label, state, refs, hint }: { id: string; name: string; label: string; state: FormState<unknown>; refs: DemandeRef; hint?: string }) {
+  return (
+    <div className="max-w-xs">
+      <TextInput id={id} name={name} type="date" label={label} hint={hint} required min={refs.earliest} max={refs.today} defaultValue={valueOf(state, name, refs.today)} error={errorOf(state, name)} />
+    </div>
+  );
+}
+
+export function AskComplementForm({ refs }: { refs: DemandeRef }) {
+  return (
+    <StepForm
+      action={askIdentityComplementAction}
+      refs={refs}
+      prefix="complement"
+      title="Demander un complément d'identité"
+      description="Seulement en cas de doute raisonnable, et de façon proportionnée (pas de copie de pièce d'identité par défaut). Le délai est suspendu jusqu'à la réception."
+      fields={["objet", "demandeeLe"]}
+      submit="Noter la demande de complément"
+      variant="secondary"
+    >
+      {(state, id) => (
+        <>
+          <Textarea id={id("objet")} name="objet" label="Information demandée à la personne" hint="La personne lira ce texte : écrivez simplement." required rows={2} defaultValue={valueOf(state, "objet")} error={errorOf(state, "objet")} />
+          <DateField id={id("demandeeLe")} name="demandeeLe" label="Demandé le" state={state} refs={refs} />
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+export function ComplementReceivedForm({ refs }: { refs: DemandeRef }) {
+  return (
+    <StepForm
+      action={recordIdentityComplementAction}
+      refs={refs}
+      prefix="complement-recu"
+      title="Complément d'identité reçu"
+      description="Le délai d'un mois repart de la date de réception du complément."
+      fields={["recuLe"]}
+      submit="Enregistrer la réception du complément"
+    >
+      {(state, id) => <DateField id={id("recuLe")} name="recuLe" label="Reçu le" state={state} refs={refs} />}
+    </StepForm>
+  );
+}
+
+export function VerifyIdentityForm({ refs, methodes }: { refs: DemandeRef; methodes: SelectOption[] }) {
+  return (
+    <StepForm action={verifyIdentityAction} refs={refs} prefix="identite" title="Identité vérifiée" fields={["methode", "verifieeLe"]} submit="Confirmer l'identité">
+      {(state, id) => (
+        <>
+          <SelectField id={id("methode")} name="methode" label="Comment l'identité a été vérifiée" required placeholder="Choisir" options={methodes} defaultValue={valueOf(state, "methode")} error={errorOf(state, "methode")} />
+          <DateField id={id("verifieeLe")} name="verifieeLe" label="Vérifiée le" state={state} refs={refs} />
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+export function ExtendForm({ refs, premiereEcheance }: { refs: DemandeRef; premiereEcheance: string | null }) {
+  return (
+    <StepForm
+      action={extendDeadlineAction}
+      refs={refs}
+      prefix="prolongation"
+      title="Prolonger le délai de deux mois"
+      description={
+        <>
+          Possible une seule fois, pour une demande complexe ou nombreuse, et seulement avant la première échéance
+          {premiereEcheance ? ` (le ${premiereEcheance})` : ""}. La personne est prévenue, avec le motif.
+        </>
+      }
+      fields={["motif"]}
+      submit="Prolonger et prévenir la personne"
+      variant="secondary"
+    >
+      {(state, id) => <Textarea id={id("motif")} name="motif" label="Motif de la prolongation" hint="La personne lira ce motif : écrivez simplement." required rows={3} defaultValue={valueOf(state, "motif")} error={errorOf(state, "motif")} />}
+    </StepForm>
+  );
+}
+
+export function RespondForm({ refs, email }: { refs: DemandeRef; email: string | null }) {
+  return (
+    <StepForm
+      action={respondToDemandeAction}
+      refs={refs}
+      prefix="reponse"
+      title="Répondre"
+      description="La lettre reprend votre décision et votre explication, et rappelle le droit de saisir la CNIL et la justice."
+      fields={["issue", "motif"]}
+      submit="Enregistrer la réponse et préparer la lettre"
+    >
+      {(state, id) => {
+        const issueError = errorOf(state, "issue");
+        const chosen = valueOf(state, "issue");
+        return (
+          <>
+            <fieldset id={id("issue")} tabIndex={-1} aria-describedby={issueError ? id("issue-error") : undefined} className={issueError ? "border-l-2 border-error pl-3" : undefined}>
+              <legend className="mb-2 font-medium">Décision (obligatoire)</legend>
+              <div className="flex flex-col gap-2">
+                {[
+                  { value: "acceptee", label: "Acceptée" },
+                  { value: "partielle", label: "Partiellement acceptée" },
+                  { value: "refusee", label: "Refusée" },
+                ].map((o) => (
+                  <div key={o.value} className="flex items-center gap-3">
+                    <input id={id(`issue-${o.value}`)} type="radio" name="issue" value={o.value} defaultChecked={chosen === o.value} className="size-6 accent-primary" />
+                    <label htmlFor={id(`issue-${o.value}`)}>{o.label}</label>
+                  </div>
+                ))}
+              </div>
+              {issueError ? (
+                <p id={id("issue-error")} className="mt-2 text-sm font-medium text-error">
+                  <span className="sr-only">Erreur : </span>
+                  {issueError}
+                </p>
+              ) : null}
+            </fieldset>
+            <Textarea
+              id={id("motif")}
+              name="motif"
+              label="Explication pour la personne"
+              hint="En phrases simples. Pour un refus, donnez les raisons : elles figureront dans la lettre."
+              required
+              rows={5}
+              defaultValue={valueOf(state, "motif")}
+              error={errorOf(state, "motif")}
+            />
+            {email ? (
+              <CheckboxField id={id("envoyer")} name="envoyer" label={`Envoyer la lettre par e-mail à ${email}`} defaultChecked={state.status === "error" ? valueOf(state, "envoyer") === "on" : true} />
+            ) : (
+              <p className="text-sm text-ink-2">Aucune adresse e-mail n&apos;est connue : téléchargez la lettre pour l&apos;envoyer par courrier.</p>
+            )}
+          </>
+        );
+      }}
+    </StepForm>
+  );
+}
+
+export function CloseForm({ refs }: { refs: DemandeRef }) {
+  return <StepForm action={closeDemandeAction} refs={refs} prefix="cloture" title="Clore la demande" description="Quand la réponse est remise et que rien ne reste à faire." fields={[]} submit="Clore la demande" variant="secondary" />;
+}
+
+export function ApplyLimitationForm({ refs }: { refs: DemandeRef }) {
+  return (
+    <StepForm
+      action={applyLimitationAction}
+      refs={refs}
+      prefix="limitation"
+      title="Appliquer la limitation"
+      description="Les données du jeune sont gelées : aucune transmission ne part et elles ne sont pas purgées, jusqu'à la levée (RGPD, article 18)."
+      fields={[]}
+      submit="Appliquer la limitation"
+      variant="danger"
+    />
+  );
+}
+
+export function LiftLimitationForm({ refs }: { refs: DemandeRef }) {
+  return (
+    <StepForm
+      action={liftLimitationAction}
+      refs={refs}
+      prefix="levee"
+      title="Lever la limitation"
+      description="Les transmissions reprennent normalement. La personne voit cette étape."
+      fields={[]}
+      submit="Lever la limitation"
+      variant="secondary"
+    />
+  );
+}

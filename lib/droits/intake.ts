@@ -1,0 +1,172 @@
+/**
+ * The three doors of a rights request: a counsellor at the desk acting as mandataire, the DPO
+ * recording mail or e-mail received, and the young person from their own space.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { demandesDroits, jeunes } from "@/db/schema";
+import type { ActionDefinition } from "@/lib/actions/run";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
+import { checkDossierAccess } from "@/lib/consultations/access";
+import { DomainError } from "@/lib/errors/domain-error";
+import { structureConditions } from "@/lib/jeunes/scope";
+import { computeDeadline } from "./deadline";
+import { IDENTITE_METHODES, type DemandeCanal, type DemandeStatut, type DemandeType } from "./labels";
+import { EVENT_MESSAGES, buildReceipt } from "./letters";
+import { deskIntakeSchema, dpoIntakeSchema, espaceIntakeSchema } from "./schema";
+import { addEvent, allocateNumero, loadLetterContext, mailLetter } from "./store";
+
+export interface CreatedDemande {
+  id: string;
+  numero: string;
+  jeuneId: string;
+  echeance: CivilDate;
+  /** The dated receipt was e-mailed to the young person. */
+  mailed: boolean;
+}
+
+interface NewDemande {
+  jeune: { id: string; structureId: string; anonymisedAt: Date | null };
+  type: DemandeType;
+  finalite: string | null;
+  objet: string;
+  canal: DemandeCanal;
+  recueLe: CivilDate;
+  /** Identity already confirmed at intake (known person met at the desk, signed-in young person…). */
+  identite: { le: CivilDate; methode: string } | null;
+  envoyerAccuse: boolean;
+}
+
+async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
+  if (input.jeune.anonymisedAt) throw new DomainError("not_found");
+  const today = todayInParis(new Date());
+  const numero = await allocateNumero(tx, input.jeune.structureId, Number(input.recueLe.slice(0, 4)));
+  // No pause yet: the clock runs from receipt (GDPR art. 12-3).
+  const echeance = computeDeadline({ receivedOn: input.recueLe }).deadline!;
+  const statut: DemandeStatut = input.identite ? "en_cours" : input.canal === "guichet" ? "identite_a_verifier" : "recue";
+  const [row] = await tx
+    .insert(demandesDroits)
+    .values({
+      numero,
+      structureId: input.jeune.structureId,
+      jeuneId: input.jeune.id,
+      type: input.type,
+      finalite: input.finalite,
+      canal: input.canal,
+      saisiePar: user.role === "jeune" ? null : user.id,
+      objet: input.objet,
+      recueLe: input.recueLe,
+      statut,
+      identiteVerifieeLe: input.identite?.le ?? null,
+      identiteMethode: input.identite?.methode ?? null,
+      echeance,
+    })
+    .returning();
+  if (!row) throw new DomainError("unexpected");
+  await addEvent(tx, row.id, "recue", user.id, EVENT_MESSAGES.recue(numero, input.type, echeance));
+  if (input.identite && input.canal !== "espace_jeune") await addEvent(tx, row.id, "identite_verifiee", user.id, EVENT_MESSAGES.identite_verifiee());
+
+  let mailed = false;
+  if (input.envoyerAccuse) {
+    const ctx = await loadLetterContext(tx, row);
+    if (ctx.email) {
+      await mailLetter(ctx.email, buildReceipt(ctx, { echeance, today }), ctx.structure.dpoEmail);
+      mailed = true;
+    }
+  }
+
+  const data: CreatedDemande = { id: row.id, numero, jeuneId: input.jeune.id, echeance, mailed };
+  return {
+    data,
+    audit: {
+      action: "droits.demande_create",
+      targetType: "demande_droits",
+      targetId: row.id,
+      jeuneId: input.jeune.id,
+      structureId: input.jeune.structureId,
+      fields: ["type", ...(input.finalite ? ["finalite"] : []), "canal", "objet", "recueLe", "statut", "echeance", ...(input.identite ? ["identiteVerifieeLe", "identiteMethode"] : [])],
+      after: { type: input.type, finalite: input.finalite, canal: input.canal, objet: input.objet, recueLe: input.recueLe },
+      meta: { numero, type: input.type, canal: input.canal, statut, accuseEnvoye: mailed },
+    },
+  };
+}
+
+const jeuneColumns = { id: jeunes.id, structureId: jeunes.structureId, anonymisedAt: jeunes.anonymisedAt };
+
+/** Counsellor (or director, or DPO) at the desk, for a young person whose dossier they may open. */
+export const recordDeskDemande: ActionDefinition<typeof deskIntakeSchema, CreatedDemande> = {
+  name: "droits.demande_create",
+  schema: deskIntakeSchema,
+  capability: "droits.intake",
+  async handler({ tx, user, input }) {
+    const today = todayInParis(new Date());
+    const access = await checkDossierAccess(tx, user, input.jeuneId, today);
+    if (access.kind === "not_found") throw new DomainError("not_found");
+    if (access.kind === "reason_required") throw new DomainError("forbidden", { message: "Ouvrez d'abord le dossier en indiquant le motif de votre consultation." });
+    const [jeune] = await tx.select(jeuneColumns).from(jeunes).where(eq(jeunes.id, input.jeuneId));
+    if (!jeune) throw new DomainError("not_found");
+    return insertDemande(tx, user, {
+      jeune,
+      type: input.type,
+      finalite: input.finalite,
+      objet: input.objet,
+      canal: "guichet",
+      recueLe: input.recueLe,
+      // A person the counsellor knows and meets in person: proportionate check, no ID copy (domain.md §6).
+      identite: input.identiteVerifiee ? { le: today, methode: IDENTITE_METHODES.guichet } : null,
+      envoyerAccuse: input.envoyerAccuse,
+    });
+  },
+  revalidate: (_input, data) => ["/droits", `/jeunes/${data.jeuneId}`],
+};
+
+/** The DPO records a letter or an e-mail received, for a young person of the structure. */
+export const recordDpoDemande: ActionDefinition<typeof dpoIntakeSchema, CreatedDemande> = {
+  name: "droits.demande_create",
+  schema: dpoIntakeSchema,
+  capability: "droits.handle",
+  async handler({ tx, user, input }) {
+    const [jeune] = await tx
+      .select(jeuneColumns)
+      .from(jeunes)
+      .where(and(eq(jeunes.id, input.jeuneId), ...structureConditions(user)));
+    if (!jeune) throw new DomainError("not_found", { fieldErrors: { jeuneId: ["Ce jeune est introuvable dans votre structure : cherchez-le de nouveau."] } });
+    const today = todayInParis(new Date());
+    return insertDemande(tx, user, {
+      jeune,
+      type: input.type,
+      finalite: input.finalite,
+      objet: input.objet,
+      canal: input.canal,
+      recueLe: input.recueLe,
+      identite: input.identiteMethode ? { le: today, methode: IDENTITE_METHODES[input.identiteMethode] } : null,
+      envoyerAccuse: input.envoyerAccuse,
+    });
+  },
+  revalidate: (_input, data) => ["/droits", `/jeunes/${data.jeuneId}`],
+};
+
+/** The young person, signed in, for themselves only: being signed in is the identity check. */
+export const createDemandeFromEspace: ActionDefinition<typeof espaceIntakeSchema, CreatedDemande> = {
+  name: "droits.demande_create",
+  schema: espaceIntakeSchema,
+  capability: "self.read",
+  async handler({ tx, user, input }) {
+    if (user.role !== "jeune" || !user.jeuneId) throw new DomainError("forbidden");
+    const [jeune] = await tx.select(jeuneColumns).from(jeunes).where(eq(jeunes.id, user.jeuneId));
+    if (!jeune) throw new DomainError("not_found");
+    const today = todayInParis(new Date());
+    return insertDemande(tx, user, {
+      jeune,
+      type: input.type,
+      finalite: input.finalite,
+      objet: input.objet,
+      canal: "espace_jeune",
+      recueLe: today,
+      identite: { le: today, methode: IDENTITE_METHODES.espace },
+      envoyerAccuse: true,
+    });
+  },
+  revalidate: () => ["/mon-espace"],
+};

@@ -1,0 +1,114 @@
+/** zod schemas shared by the forms and the actions of rights requests. */
+import { z } from "zod";
+import { addMonths, compare, isValidCivilDate, todayInParis } from "@/lib/calendar/civil-date";
+import { FINALITE_IDS, portabilityOffered } from "./finalites";
+import { DEMANDE_ISSUES, DEMANDE_TYPES, IDENTITE_METHODES, type DemandeType, type IdentiteMethode } from "./labels";
+import { needsFinalite } from "./rules";
+
+const civilDate = (label: string) =>
+  z
+    .string({ error: `Indiquez ${label}.` })
+    .trim()
+    .min(1, `Indiquez ${label}.`)
+    .refine(isValidCivilDate, "Cette date n'existe pas. Saisissez-la sous la forme JJ/MM/AAAA.");
+
+/** An HTML checkbox: "on" when ticked, absent otherwise (booleans accepted from code). */
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+const version = z.coerce.number({ error: "Version de la demande manquante : rechargez la page." }).int().min(1);
+
+const ref = { demandeId: z.uuid({ error: "Demande introuvable : rechargez la page." }), version };
+
+/** Types offered at intake: portability only where a finality's legal basis allows it (art. 20). */
+export const OFFERED_TYPES: readonly DemandeType[] = DEMANDE_TYPES.filter((t) => t !== "portabilite" || portabilityOffered());
+
+const type = z.enum(OFFERED_TYPES as [DemandeType, ...DemandeType[]], {
+  error: "Choisissez le droit que la personne veut exercer. Pour obtenir une copie de ses données, choisissez « Accès ».",
+});
+
+const finalite = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || FINALITE_IDS.includes(v), "Choisissez une finalité de la liste.");
+
+const objet = z
+  .string({ error: "Décrivez ce que la personne demande." })
+  .trim()
+  .min(3, "Décrivez ce que la personne demande, en quelques mots.")
+  .max(2000, "2 000 caractères au plus.");
+
+/** Finality required for an objection or a question on a transfer, dropped for the other rights. */
+function withFinalite<T extends { type: DemandeType; finalite: string | null }>(input: T, ctx: z.RefinementCtx): void {
+  if (needsFinalite(input.type) && !input.finalite) {
+    ctx.addIssue({ code: "custom", path: ["finalite"], message: "Choisissez l'utilisation des données concernée (la finalité)." });
+  }
+}
+
+/** Received today at the latest, and not more than a year ago (older mail is a data-entry error). */
+const recueLe = civilDate("la date de réception").superRefine((value, ctx) => {
+  if (!isValidCivilDate(value)) return;
+  const today = todayInParis(new Date());
+  if (compare(value, today) > 0) ctx.addIssue({ code: "custom", message: "La date de réception ne peut pas être dans le futur." });
+  else if (compare(value, addMonths(today, -12)) < 0) ctx.addIssue({ code: "custom", message: "La date de réception remonte à plus d'un an : vérifiez-la." });
+});
+
+const intakeBase = { jeuneId: z.uuid({ error: "Choisissez le jeune concerné." }), type, finalite, objet, recueLe };
+
+export const deskIntakeSchema = z
+  .object({ ...intakeBase, identiteVerifiee: checkbox, envoyerAccuse: checkbox })
+  .superRefine(withFinalite)
+  .transform((v) => ({ ...v, finalite: needsFinalite(v.type) ? v.finalite : null }));
+
+const methode = z.enum(Object.keys(IDENTITE_METHODES) as [IdentiteMethode, ...IdentiteMethode[]], {
+  error: "Choisissez comment l'identité a été vérifiée.",
+});
+
+/** Identity: a method chosen means already verified (with that method, today); none means to verify. */
+export const dpoIntakeSchema = z
+  .object({
+    ...intakeBase,
+    canal: z.enum(["courrier", "courriel"], { error: "Indiquez si la demande est arrivée par courrier ou par courriel." }),
+    identiteMethode: z.preprocess((v) => (v === "" ? undefined : v), methode.optional()).transform((v) => v ?? null),
+    envoyerAccuse: checkbox,
+  })
+  .superRefine(withFinalite)
+  .transform((v) => ({ ...v, finalite: needsFinalite(v.type) ? v.finalite : null }));
+
+export const espaceIntakeSchema = z
+  .object({ type, finalite, objet })
+  .superRefine(withFinalite)
+  .transform((v) => ({ ...v, finalite: needsFinalite(v.type) ? v.finalite : null }));
+
+export const complementSchema = z.object({
+  ...ref,
+  objet: z.string({ error: "Indiquez l'information demandée." }).trim().min(3, "Indiquez l'information demandée à la personne.").max(1000, "1 000 caractères au plus."),
+  demandeeLe: civilDate("la date de la demande de complément"),
+});
+
+export const complementRecuSchema = z.object({ ...ref, recuLe: civilDate("la date de réception du complément") });
+
+export const identiteSchema = z.object({ ...ref, methode, verifieeLe: civilDate("la date de vérification") });
+
+export const prolongationSchema = z.object({
+  ...ref,
+  motif: z
+    .string({ error: "Expliquez pourquoi le délai est prolongé." })
+    .trim()
+    .min(10, "Expliquez pourquoi le délai est prolongé (complexité, nombre de demandes…), en une phrase au moins.")
+    .max(2000, "2 000 caractères au plus."),
+});
+
+export const reponseSchema = z.object({
+  ...ref,
+  issue: z.enum(DEMANDE_ISSUES, { error: "Choisissez la décision." }),
+  motif: z
+    .string({ error: "Expliquez la décision." })
+    .trim()
+    .min(10, "Expliquez la décision en une ou deux phrases simples : elles figureront dans la lettre.")
+    .max(4000, "4 000 caractères au plus."),
+  envoyer: checkbox,
+});
+
+export const demandeRefSchema = z.object(ref);

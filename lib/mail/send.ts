@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { logger } from "@/lib/log/logger";
+import { parseMailConfig, type MailConfig } from "./config";
+
+export interface MailAttachment {
+  filename: string;
+  content: Uint8Array;
+  contentType: string;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  replyTo?: string;
+  attachments?: MailAttachment[];
+}
+
+export interface SentMail {
+  messageId: string;
+  /** Outbox transport: the .eml file written (the .json summary sits beside it). */
+  file?: string;
+}
+
+/**
+ * Sends one message. `outbox` (development, tests) writes it as `<time>-<id>.eml` plus a `.json`
+ * summary instead of sending it. Logs carry the message id only: addresses and content are personal data.
+ */
+export async function sendMail(message: MailMessage, config: MailConfig = parseMailConfig(process.env)): Promise<SentMail> {
+  const mail = {
+    from: config.MAIL_FROM,
+    to: message.to,
+    replyTo: message.replyTo,
+    subject: message.subject,
+    text: message.text,
+    attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, content: Buffer.from(a.content), contentType: a.contentType })),
+  };
+
+  if (config.MAIL_TRANSPORT === "smtp") {
+    const transport = nodemailer.createTransport(config.SMTP_URL!);
+    const info = await transport.sendMail(mail);
+    logger.info({ transport: "smtp", messageId: info.messageId }, "mail sent");
+    return { messageId: info.messageId };
+  }
+
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const info = await transport.sendMail(mail);
+  const dir = path.resolve(config.MAIL_OUTBOX_DIR);
+  await mkdir(dir, { recursive: true });
+  const base = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}`;
+  const file = path.join(dir, `${base}.eml`);
+  await writeFile(file, info.message as Buffer);
+  await writeFile(
+    path.join(dir, `${base}.json`),
+    JSON.stringify(
+      {
+        messageId: info.messageId,
+        date: new Date().toISOString(),
+        from: mail.from,
+        to: mail.to,
+        replyTo: mail.replyTo ?? null,
+        subject: mail.subject,
+        text: mail.text,
+        attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length })),
+        eml: `${base}.eml`,
+      },
+      null,
+      2,
+    ),
+  );
+  logger.info({ transport: "outbox", messageId: info.messageId }, "mail written to the outbox");
+  return { messageId: info.messageId, file };
+}
