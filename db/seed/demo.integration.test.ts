@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, isNotNull } from "drizzle-orm";
-import { affectations, jeunes, structures, users } from "@/db/schema";
+import { affectations, demandesDroits, jeunes, structures, users } from "@/db/schema";
 import { decryptNir } from "@/lib/crypto/nir-vault";
 import { validateNir } from "@/lib/jeunes/rules";
 import { useTestDatabase } from "@/test/db";
@@ -25,6 +25,14 @@ describe("demo seed (as npm run dev loads it)", () => {
       const nir = decryptNir(j.nirEncrypted!);
       expect(validateNir(nir, { sex: j.sexe, birthDate: j.dateNaissance })).toMatchObject({ ok: true });
     }
+  });
+
+  it("has rights requests in every state, one limitation in force, deadlines computed", async () => {
+    const demandes = await t.db.select().from(demandesDroits);
+    expect(new Set(demandes.map((d) => d.statut))).toEqual(new Set(["en_cours", "identite_a_verifier", "prolongee", "close"]));
+    expect(demandes.filter((d) => d.statut === "identite_a_verifier").every((d) => d.echeance === null)).toBe(true);
+    expect(demandes.filter((d) => d.statut === "en_cours").every((d) => d.echeance !== null)).toBe(true);
+    expect(await t.db.select().from(jeunes).where(isNotNull(jeunes.limitationDepuis))).toHaveLength(1);
   });
 
   it("includes an archived dossier and a running temporary assignment", async () => {

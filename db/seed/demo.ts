@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import { addDays } from "@/lib/calendar/civil-date";
 import { encryptNir, nirIndex } from "@/lib/crypto/nir-vault";
 import { nirKey, normalizeForSearch } from "@/lib/jeunes/rules";
+import { seedDemandes } from "./droits";
 import { SETTINGS_SEED } from "./settings";
 
 /** The password of every demo account (documented in the README). */
@@ -182,6 +183,14 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       }
       const lea = inserted.find((j) => j.email === "lea.dupont@exemple.fr");
       const dpo = byEmail.get("dpo.lyon@sillage.demo")!;
+      const lyonActive = inserted.filter((j) => j.structureId === lyon.id && j.statut === "actif" && j.id !== replaced?.id);
+      await seedDemandes(tx, {
+        today: options.today,
+        structureId: lyon.id,
+        jeuneIds: [lea, ...lyonActive.filter((j) => j.id !== lea?.id)].flatMap((j) => (j ? [j.id] : [])),
+        conseillerId: camille.id,
+        dpoId: dpo.id,
+      });
       if (lea) {
         await tx.insert(consultations).values([
           { jeuneId: lea.id, structureId: lyon.id, userId: camille.id, userRole: "conseiller", onglet: "identite", at: new Date(`${addDays(options.today, -2)}T08:30:00Z`) },
