@@ -1,6 +1,14 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { TextLink } from "@/components/ui/link";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
+import { consultedLabel } from "@/lib/consultations/onglets";
+import { MOTIF_LABELS } from "@/lib/consultations/motifs";
+import { STATUT_LABELS, TYPE_PLAIN } from "@/lib/droits/labels";
+import { listMyConsultations, listMyDemandes } from "@/lib/espace/queries";
+import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { getOwnDossier } from "@/lib/jeunes/dossier";
 
 export const metadata: Metadata = { title: "Mon espace" };
@@ -22,10 +30,12 @@ export default async function MonEspacePage() {
       </>
     );
   }
+  const [vues, demandes] = await Promise.all([listMyConsultations(user), listMyDemandes(user)]);
+
   return (
-    <>
-      <h1 className="mb-4">Bonjour {dossier.prenoms}</h1>
-      <section aria-labelledby="titre-accompagnement" className="mb-6 rounded-lg border border-border p-5">
+    <div className="flex flex-col gap-8">
+      <h1>Bonjour {dossier.prenoms}</h1>
+      <section aria-labelledby="titre-accompagnement" className="rounded-lg border border-border p-5">
         <h2 id="titre-accompagnement" className="mb-3">
           Votre accompagnement
         </h2>
@@ -40,6 +50,61 @@ export default async function MonEspacePage() {
           </p>
         ) : null}
       </section>
-    </>
+
+      <section aria-labelledby="titre-demandes">
+        <h2 id="titre-demandes" className="mb-3">
+          Vos demandes sur vos données
+        </h2>
+        {demandes.length === 0 ? (
+          <p>Vous n&apos;avez fait aucune demande. Pour voir, corriger ou geler vos données, parlez-en à votre conseiller.</p>
+        ) : (
+          <ul className="flex flex-col gap-4">
+            {demandes.map((d) => (
+              <li key={d.id} className="rounded-lg border border-border p-4">
+                <h3 className="mb-1 text-lg">Demande n° {d.numero}</h3>
+                <p className="mb-2">Vous avez demandé à {TYPE_PLAIN[d.type]}.</p>
+                <p className="mb-2 flex flex-wrap items-center gap-2">
+                  <Badge tone={d.statut === "close" || d.statut === "repondue" ? "success" : "info"}>{STATUT_LABELS[d.statut]}</Badge>
+                  {d.echeance && d.statut !== "close" && d.statut !== "repondue" ? <span>Réponse au plus tard le {formatDate(d.echeance)}.</span> : null}
+                </p>
+                <ol className="flex flex-col gap-1 border-l-4 border-border pl-3">
+                  {d.etapes.map((e, i) => (
+                    <li key={i}>
+                      <span className="text-sm text-ink-2">{formatDateTime(e.at)}</span>
+                      <span className="block">{e.message}</span>
+                    </li>
+                  ))}
+                </ol>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="titre-vues">
+        <h2 id="titre-vues" className="mb-1">
+          Qui a ouvert votre dossier
+        </h2>
+        <p className="mb-3 text-ink-2">Chaque fois qu&apos;une personne ouvre votre dossier, c&apos;est noté ici.</p>
+        {vues.length === 0 ? (
+          <p>Personne n&apos;a encore ouvert votre dossier.</p>
+        ) : (
+          <ol className="flex flex-col gap-3">
+            {vues.map((v) => (
+              <li key={v.id} className="rounded-lg bg-alt p-3">
+                <span className="block text-sm text-ink-2">{formatDateTime(v.at)}</span>
+                <span className="block">
+                  <strong>{v.qui ?? "Un membre de l'équipe"}</strong> ({ROLE_LABELS[v.role].toLowerCase()}, {v.structure}) a regardé : {consultedLabel(v.onglet).toLowerCase()}.
+                </span>
+                {v.horsPortefeuille && v.motif ? <span className="block text-sm">Raison donnée : {MOTIF_LABELS[v.motif]}.</span> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        <p className="mt-4 text-sm">
+          Pour aller plus loin : <TextLink href="/notice">ce que fait la mission locale avec vos données</TextLink>.
+        </p>
+      </section>
+    </div>
   );
 }

@@ -1,0 +1,31 @@
+import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
+
+test.describe("mon espace", () => {
+  test("a young person sees who opened their file and why, and the steps of their requests @mobile", async ({ page }) => {
+    await signIn(page, ACCOUNTS.jeune);
+    await expect(page.getByRole("heading", { level: 2, name: "Qui a ouvert votre dossier" })).toBeVisible();
+    await expect(page.getByText("Raison donnée : Contrôle par le délégué à la protection des données.")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Vos demandes sur vos données" })).toBeVisible();
+    await expect(page.getByText("Votre demande d'accès a été reçue par votre mission locale.")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("when a counsellor opens the file, the young person sees it", async ({ browser }) => {
+    const staffContext = await browser.newContext();
+    const staff = await staffContext.newPage();
+    await signIn(staff, ACCOUNTS.conseiller);
+    await staff.goto("/portefeuille?q=dupont");
+    await staff.getByRole("link", { name: "DUPONT Léa" }).click();
+    await staff.getByRole("link", { name: "Historique" }).click();
+    await expect(staff).toHaveURL(/onglet=historique/);
+    await staffContext.close();
+
+    const jeuneContext = await browser.newContext();
+    const jeune = await jeuneContext.newPage();
+    await signIn(jeune, ACCOUNTS.jeune);
+    const latest = jeune.getByRole("region", { name: "Qui a ouvert votre dossier" }).getByRole("listitem").first();
+    await expect(latest).toContainText("Camille Martin");
+    await expect(latest).toContainText("historique");
+    await jeuneContext.close();
+  });
+});
