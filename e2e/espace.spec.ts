@@ -4,7 +4,7 @@ test.describe("mon espace", () => {
   test("a young person sees who opened their file and why, and the steps of their requests @mobile", async ({ page }) => {
     await signIn(page, ACCOUNTS.jeune);
     await expect(page.getByRole("heading", { level: 2, name: "Qui a ouvert votre dossier" })).toBeVisible();
-    await expect(page.getByText("Raison donnée : Contrôle par le délégué à la protection des données.")).toBeVisible();
+    await expect(page.getByText("Raison donnée : Contrôle par le délégué à la protection des données.").first()).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Vos demandes sur vos données" })).toBeVisible();
     await expect(page.getByText("Votre demande d'accès a été reçue par votre mission locale.")).toBeVisible();
     await expectAccessible(page);

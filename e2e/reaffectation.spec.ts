@@ -12,7 +12,7 @@ test.describe("réaffectation", () => {
     await page.getByLabel("Conseiller dont vous réaffectez les jeunes").selectOption({ label: "Julien Roche" });
     await page.getByRole("button", { name: "Afficher son portefeuille" }).click();
     await expect(page).toHaveURL(/de=/);
-    await page.getByRole("button", { name: "Tout décocher" }).click();
+    await expect(page.getByRole("group", { name: /Jeunes à réaffecter \(0 sur/ })).toBeVisible();
     const first = page.getByRole("group", { name: /Jeunes à réaffecter/ }).getByRole("checkbox").first();
     const name = (await page.getByRole("group", { name: /Jeunes à réaffecter/ }).locator("label").first().locator("span.font-bold").textContent())!.trim();
     await first.check();
@@ -30,6 +30,8 @@ test.describe("réaffectation", () => {
     await page.getByLabel("Jusqu'au (inclus)").fill("2099-12-31");
     await page.getByRole("button", { name: "Réaffecter les jeunes cochés" }).click();
     await expect(page.getByText("1 jeune a été réaffecté.")).toBeVisible();
+    // The selection is cleared after a move: a second click cannot move anyone by accident.
+    await expect(page.getByRole("group", { name: /Jeunes à réaffecter \(0 sur/ })).toBeVisible();
     await expect(page.getByRole("table", { name: "Remplacements en cours ou à venir" }).getByRole("link", { name })).toBeVisible();
     await directorContext.close();
 

@@ -28,10 +28,18 @@ export function ReassignForm({
 }) {
   const [state, action, pending] = useActionState<FormState<{ count: number }>, FormData>(reassignAction, IDLE);
   const [type, setType] = useState(valueOf(state, "type", "permanente"));
-  const [checked, setChecked] = useState<Set<string>>(() => new Set(candidates.map((c) => c.id)));
+  // Nothing is pre-selected: moving someone is always a deliberate tick (or "Tout cocher").
+  const [checked, setChecked] = useState<Set<string>>(() => new Set());
+  const candidateKey = candidates.map((c) => c.id).join(",");
 
-  // After a successful move the server sends the new list: start again from "all checked".
-  useEffect(() => setChecked(new Set(candidates.map((c) => c.id))), [candidates]);
+  // A fresh list from the server keeps only the ticks that still make sense; a success clears them.
+  useEffect(() => {
+    const ids = new Set(candidateKey.split(","));
+    setChecked((prev) => new Set([...prev].filter((id) => ids.has(id))));
+  }, [candidateKey]);
+  useEffect(() => {
+    if (state.status === "success") setChecked(new Set());
+  }, [state]);
 
   const allChecked = checked.size === candidates.length;
   const toggle = (id: string) =>
