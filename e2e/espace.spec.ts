@@ -7,6 +7,8 @@ test.describe("mon espace", () => {
     await expect(page.getByText("Raison donnée : Contrôle par le délégué à la protection des données.").first()).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Vos demandes sur vos données" })).toBeVisible();
     await expect(page.getByText("Votre demande d'accès a été reçue par votre mission locale.")).toBeVisible();
+    // The seeded access request is past its deadline: the young person is told plainly.
+    await expect(page.getByText("Nous sommes en retard.")).toBeVisible();
     await expectAccessible(page);
   });
 

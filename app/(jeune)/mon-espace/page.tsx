@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/link";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireRole } from "@/lib/auth/session";
+import { todayInParis } from "@/lib/calendar/civil-date";
 import { consultedLabel } from "@/lib/consultations/onglets";
 import { MOTIF_LABELS } from "@/lib/consultations/motifs";
 import { STATUT_LABELS, TYPE_PLAIN } from "@/lib/droits/labels";
@@ -31,6 +32,7 @@ export default async function MonEspacePage() {
     );
   }
   const [vues, demandes] = await Promise.all([listMyConsultations(user), listMyDemandes(user)]);
+  const today = todayInParis(new Date());
 
   return (
     <div className="flex flex-col gap-8">
@@ -65,7 +67,16 @@ export default async function MonEspacePage() {
                 <p className="mb-2">Vous avez demandé à {TYPE_PLAIN[d.type]}.</p>
                 <p className="mb-2 flex flex-wrap items-center gap-2">
                   <Badge tone={d.statut === "close" || d.statut === "repondue" ? "success" : "info"}>{STATUT_LABELS[d.statut]}</Badge>
-                  {d.echeance && d.statut !== "close" && d.statut !== "repondue" ? <span>Réponse au plus tard le {formatDate(d.echeance)}.</span> : null}
+                  {d.echeance && d.statut !== "close" && d.statut !== "repondue" ? (
+                    d.echeance < today ? (
+                      <span>
+                        <strong>Nous sommes en retard.</strong> La réponse était attendue le {formatDate(d.echeance)}. Vous pouvez en parler à votre conseiller ou
+                        contacter la CNIL.
+                      </span>
+                    ) : (
+                      <span>Réponse au plus tard le {formatDate(d.echeance)}.</span>
+                    )
+                  ) : null}
                 </p>
                 <ol className="flex flex-col gap-1 border-l-4 border-border pl-3">
                   {d.etapes.map((e, i) => (
