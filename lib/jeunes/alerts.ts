@@ -102,6 +102,29 @@ export const ALERTS = [
         : { tone: "warning", text: `Titre de séjour : fin le ${formatShortDate(d.fin)}` },
   }),
   defineAlert({
+    key: "demande_droits",
+    label: "Demande de droits en cours",
+    when: () => sql`${jeunes.id} in (select d.jeune_id from demandes_droits d where d.statut not in ('repondue', 'close') and d.jeune_id is not null)`,
+    detail: () => sql`(select json_build_object('echeance', d.echeance, 'numero', d.numero)
+      from demandes_droits d where d.jeune_id = ${jeunes.id} and d.statut not in ('repondue', 'close')
+      order by d.echeance asc nulls last, d.recue_le asc limit 1)`,
+    schema: z.object({ echeance: civilDate.nullable(), numero: z.string() }),
+    badge: (d, { today }) =>
+      d.echeance === null
+        ? { tone: "info", text: `Demande de droits n° ${d.numero} (délai suspendu)` }
+        : d.echeance < today
+          ? { tone: "error", text: `Demande de droits n° ${d.numero} en retard` }
+          : { tone: "warning", text: `Demande de droits n° ${d.numero} : réponse avant le ${formatShortDate(d.echeance)}` },
+  }),
+  defineAlert({
+    key: "limitation",
+    label: "Limitation en cours (aucune transmission)",
+    when: () => sql`${jeunes.limitationDepuis} is not null`,
+    detail: () => sql`case when ${jeunes.limitationDepuis} is not null then json_build_object('depuis', (${jeunes.limitationDepuis} at time zone 'Europe/Paris')::date) end`,
+    schema: z.object({ depuis: civilDate }),
+    badge: (d) => ({ tone: "warning", text: `Limitation depuis le ${formatShortDate(d.depuis)}` }),
+  }),
+  defineAlert({
     key: "mineur",
     label: "Mineur (informer les représentants légaux)",
     // Under 18 on `today` ⇔ born after today minus 18 years (addMonths clamps 29 February like ageOn).
