@@ -7,3 +7,4 @@ export * from "./settings";
 export * from "./consultations";
 export * from "./affectations";
 export * from "./droits";
+export * from "./transmissions";

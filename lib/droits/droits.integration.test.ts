@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
-import { auditLog, demandeEvenements, demandePauses, demandesDroits, jeunes, users } from "@/db/schema";
+import { auditLog, demandeEvenements, demandePauses, demandesDroits, jeunes, transmissions, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
+import { enqueueTransmission } from "@/lib/transmissions/enqueue";
 import { addDays, todayInParis } from "@/lib/calendar/civil-date";
 import { formatDate } from "@/lib/format/fr";
 import { useTestDatabase } from "@/test/db";
@@ -295,7 +296,22 @@ describe("rights requests", () => {
       expect(limited!.version).toBe(tom.version + 1);
       expect(await runAction(applyLimitation, { demandeId: d.id, version: "2" }, dpo)).toMatchObject({ ok: false, message: expect.stringContaining("déjà en cours") });
 
+      // A transfer triggered meanwhile is held, then released by the lifting, in the same transaction.
+      const held = await t.db.transaction((tx) =>
+        enqueueTransmission(tx, {
+          jeuneId: tom.id,
+          recipient: "franceTravail",
+          finality: "cej",
+          kind: "mise_a_jour",
+          data: { nomNaissance: "GIRARD", prenoms: "Tom" },
+          idempotencyKey: `limitation-test-${tom.id}`,
+        }),
+      );
+      expect(held.transmission.status).toBe("retenue");
+
       expect((await runAction(liftLimitation, { demandeId: d.id, version: "2" }, dpo)).ok).toBe(true);
+      const [released] = await t.db.select().from(transmissions).where(eq(transmissions.id, held.transmission.id));
+      expect(released!.status).toBe("a_envoyer");
       const [lifted] = await t.db.select().from(jeunes).where(eq(jeunes.id, tom.id));
       expect(lifted).toMatchObject({ limitationDepuis: null, limitationDemandeId: null });
       expect((await eventsOf(d.id)).map((e) => e.type)).toEqual(["recue", "identite_verifiee", "limitation_appliquee", "limitation_levee"]);

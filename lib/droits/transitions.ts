@@ -13,6 +13,7 @@ import type { AuditInput } from "@/lib/audit/write";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
 import { formatDate } from "@/lib/format/fr";
+import { releaseHeld } from "@/lib/transmissions/enqueue";
 import { IDENTITE_METHODES } from "./labels";
 import { EVENT_MESSAGES, buildExtensionNotice, buildResponseLetter } from "./letters";
 import { clockOf, dateWithin, extensionRefusal, refusalOf, responseRefusal, type DemandeAction } from "./rules";
@@ -208,6 +209,8 @@ export const liftLimitation = definition("droits.limitation_levee", demandeRefSc
     .update(jeunes)
     .set({ limitationDepuis: null, limitationDemandeId: null, version: sql`${jeunes.version} + 1`, updatedAt: new Date() })
     .where(eq(jeunes.id, jeune.id));
+  // Transfers held during the limitation go out again, in their creation order (same transaction).
+  await releaseHeld(tx, jeune.id);
   const row = await updateDemande(tx, demande, input.version, {});
   await addEvent(tx, demande.id, "limitation_levee", user.id, EVENT_MESSAGES.limitation_levee());
   return { data: { id: row.id, jeuneId: row.jeuneId }, audit: limitationAudit("droits.limitation_levee", row) };
