@@ -7,7 +7,7 @@ export type EmptyStateProps = {
   children: ReactNode;
   action?: ReactNode;
   /** Heading level of the title, to fit the page outline. */
-  titleAs?: "h2" | "h3";
+  titleAs?: "h2" | "h3" | "h4";
   className?: string;
 };
 

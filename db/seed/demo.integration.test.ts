@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, isNotNull } from "drizzle-orm";
-import { affectations, demandesDroits, jeunes, structures, users } from "@/db/schema";
+import { affectations, demandesDroits, jeunes, structures, transmissions, users } from "@/db/schema";
+import { verifyLedger } from "@/lib/transmissions/ledger";
 import { decryptNir } from "@/lib/crypto/nir-vault";
 import { validateNir } from "@/lib/jeunes/rules";
 import { useTestDatabase } from "@/test/db";
@@ -33,6 +34,13 @@ describe("demo seed (as npm run dev loads it)", () => {
     expect(demandes.filter((d) => d.statut === "identite_a_verifier").every((d) => d.echeance === null)).toBe(true);
     expect(demandes.filter((d) => d.statut === "en_cours").every((d) => d.echeance !== null)).toBe(true);
     expect(await t.db.select().from(jeunes).where(isNotNull(jeunes.limitationDepuis))).toHaveLength(1);
+  });
+
+  it("has transfers in every outcome, through the real outbox and a valid ledger", async () => {
+    const rows = await t.db.select().from(transmissions);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(["accusee", "echec_temporaire", "rejetee", "retenue"]));
+    expect(rows.find((r) => r.status === "accusee")?.acknowledgement).toBe("FT-88231");
+    expect(await verifyLedger(t.db)).toMatchObject({ ok: true });
   });
 
   it("includes an archived dossier and a running temporary assignment", async () => {

@@ -8,6 +8,7 @@ import { encryptNir, nirIndex } from "@/lib/crypto/nir-vault";
 import { nirKey, normalizeForSearch } from "@/lib/jeunes/rules";
 import { seedDemandes } from "./droits";
 import { SETTINGS_SEED } from "./settings";
+import { seedTransmissions } from "./transmissions";
 
 /** The password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = "Sillage-demo-2026";
@@ -203,4 +204,6 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       SETTINGS_SEED.map((s) => ({ key: s.key, effectiveFrom: s.effectiveFrom, value: s.value, source: s.source, toConfirm: s.toConfirm ?? null })),
     );
   });
+  // Delivery runs "now" (rows are created with the real clock), a second later so every row is due.
+  if (options.extras) await seedTransmissions(db, { now: new Date(Date.now() + 1000) });
 }

@@ -51,7 +51,7 @@ async function TabContent(props: {
     case "rendez-vous":
       return <RendezVousTab />;
     case "donnees-partagees":
-      return <DonneesPartageesTab />;
+      return <DonneesPartageesTab user={user} dossier={dossier} />;
     case "droits":
       return <DossierDroitsTab user={user} jeuneId={dossier.jeune.id} />;
     case "historique": {
