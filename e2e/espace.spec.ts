@@ -9,6 +9,8 @@ test.describe("mon espace", () => {
     await expect(page.getByText("Votre demande d'accès a été reçue par votre mission locale.")).toBeVisible();
     // The seeded access request is past its deadline: the young person is told plainly.
     await expect(page.getByText("Nous sommes en retard.")).toBeVisible();
+    const envois = page.getByRole("region", { name: "À qui vos données ont été envoyées" });
+    await expect(envois.getByText(/Envoyé à France Travail, l'organisme qui aide à trouver un emploi/)).toBeVisible();
     await expectAccessible(page);
   });
 

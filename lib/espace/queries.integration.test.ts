@@ -4,7 +4,7 @@ import { consultations, demandesDroits } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { listMyConsultations, listMyDemandes } from "./queries";
+import { listMyConsultations, listMyDemandes, listMyTransmissions } from "./queries";
 
 describe("the young person's own view", () => {
   const t = useTestDatabase();
@@ -33,9 +33,19 @@ describe("the young person's own view", () => {
     expect(his.some((d) => mine.some((m) => m.id === d.id))).toBe(false);
   });
 
+  it("shows what was sent about me, without the values", async () => {
+    const lea = await sessionUserFor(t.db, "lea.dupont@exemple.fr");
+    const envois = await listMyTransmissions(lea);
+    expect(envois.map((e) => e.recipient).sort()).toEqual(["asp", "cnamCpam", "franceTravail"]);
+    expect(JSON.stringify(envois)).not.toContain("DUPONT");
+    const tom = await sessionUserFor(t.db, "tom.girard@exemple.fr");
+    expect(await listMyTransmissions(tom)).toEqual([]);
+  });
+
   it("gives staff nothing through these queries", async () => {
     const camille = await sessionUserFor(t.db, "conseillere.lyon@sillage.demo");
     expect(await listMyConsultations(camille)).toEqual([]);
     expect(await listMyDemandes(camille)).toEqual([]);
+    expect(await listMyTransmissions(camille)).toEqual([]);
   });
 });

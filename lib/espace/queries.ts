@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { consultations, demandeEvenements, demandesDroits, structures, users } from "@/db/schema";
+import { consultations, demandeEvenements, demandesDroits, structures, transmissions, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 /**
@@ -61,4 +61,25 @@ export async function listMyDemandes(user: SessionUser) {
     .where(inArray(demandeEvenements.demandeId, demandes.map((d) => d.id)))
     .orderBy(asc(demandeEvenements.at), asc(demandeEvenements.id));
   return demandes.map((d) => ({ ...d, etapes: events.filter((e) => e.demandeId === d.id) }));
+}
+
+/** What was sent about me, to whom and why (names of the data, never their values), newest first. */
+export async function listMyTransmissions(user: SessionUser, limit = 50) {
+  const jeuneId = ownJeuneId(user);
+  if (!jeuneId) return [];
+  const db = await getDb();
+  return db
+    .select({
+      id: transmissions.id,
+      recipient: transmissions.recipient,
+      finality: transmissions.finality,
+      fieldNames: transmissions.fieldNames,
+      status: transmissions.status,
+      createdAt: transmissions.createdAt,
+      acknowledgedAt: transmissions.acknowledgedAt,
+    })
+    .from(transmissions)
+    .where(eq(transmissions.jeuneId, jeuneId))
+    .orderBy(desc(transmissions.createdAt))
+    .limit(limit);
 }

@@ -8,7 +8,10 @@ import { todayInParis } from "@/lib/calendar/civil-date";
 import { consultedLabel } from "@/lib/consultations/onglets";
 import { MOTIF_LABELS } from "@/lib/consultations/motifs";
 import { STATUT_LABELS, TYPE_PLAIN } from "@/lib/droits/labels";
-import { listMyConsultations, listMyDemandes } from "@/lib/espace/queries";
+import { FINALITIES } from "@/lib/data-map/finalities";
+import { RECIPIENTS } from "@/lib/data-map/recipients";
+import { listMyConsultations, listMyDemandes, listMyTransmissions } from "@/lib/espace/queries";
+import { fieldLabels } from "@/lib/transmissions/labels";
 import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { getOwnDossier } from "@/lib/jeunes/dossier";
 
@@ -31,7 +34,7 @@ export default async function MonEspacePage() {
       </>
     );
   }
-  const [vues, demandes] = await Promise.all([listMyConsultations(user), listMyDemandes(user)]);
+  const [vues, demandes, envois] = await Promise.all([listMyConsultations(user), listMyDemandes(user), listMyTransmissions(user)]);
   const today = todayInParis(new Date());
 
   return (
@@ -89,6 +92,30 @@ export default async function MonEspacePage() {
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="titre-envois">
+        <h2 id="titre-envois" className="mb-1">
+          À qui vos données ont été envoyées
+        </h2>
+        <p className="mb-3 text-ink-2">Chaque envoi est noté ici : à qui, quand, quelles informations et pourquoi.</p>
+        {envois.length === 0 ? (
+          <p>Aucune donnée n&apos;a été envoyée pour l&apos;instant.</p>
+        ) : (
+          <ol className="flex flex-col gap-3">
+            {envois.map((e) => (
+              <li key={e.id} className="rounded-lg border border-border p-3">
+                <span className="block text-sm text-ink-2">{formatDateTime(e.createdAt)}</span>
+                <span className="block">
+                  {e.status === "accusee" || e.status === "envoyee" ? "Envoyé à " : e.status === "retenue" ? "Pas encore envoyé (vos données sont gelées) à " : "Envoi en préparation pour "}
+                  <strong>{RECIPIENTS[e.recipient].falc}</strong>.
+                </span>
+                <span className="block">Quelles informations : {fieldLabels(e.fieldNames).join(", ").toLowerCase()}.</span>
+                <span className="block">Pourquoi : {FINALITIES[e.finality].falc.title.toLowerCase()}.</span>
+              </li>
+            ))}
+          </ol>
         )}
       </section>
 
