@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "droits.limitation_levee": "Limitation du traitement levée",
   "droits.document": "Téléchargement d'un courrier de demande de droits",
   "droits.registre_export": "Export du registre des demandes de droits",
+  "droits.access_pack": "Téléchargement de la copie complète du dossier (droit d'accès)",
 };
 
 export function auditActionLabel(action: string): string {

@@ -25,6 +25,7 @@ const OTHER_CONSULTED: Record<string, string> = {
   nir: "Numéro de sécurité sociale (affiché en clair)",
   modification: "Formulaire de modification",
   archivage: "Archivage et conservation",
+  acces: "Copie complète du dossier (droit d'accès)",
 };
 
 export function isDossierOnglet(value: unknown): value is DossierOnglet {

@@ -90,6 +90,16 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
                 Lettre de réponse (PDF)
               </a>
             ) : null}
+            {handles && d.type === "acces" && jeune ? (
+              <>
+                <a href={`/droits/${d.id}/dossier-acces.pdf`} className={buttonClasses("secondary", "sm")}>
+                  Copie du dossier (PDF)
+                </a>
+                <a href={`/droits/${d.id}/dossier-acces.json`} className={buttonClasses("secondary", "sm")}>
+                  Copie du dossier (JSON)
+                </a>
+              </>
+            ) : null}
           </>
         }
       />
@@ -216,6 +226,13 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
 
         <section aria-labelledby="titre-traiter" className="flex flex-col gap-4">
           <h2 id="titre-traiter">Traiter la demande</h2>
+          {handles && d.type === "acces" && jeune ? (
+            <Alert tone="info" title="Copie du dossier pour la personne">
+              Les boutons « Copie du dossier » en haut de la page donnent toutes les données du jeune (PDF lisible et fichier JSON), NIR compris. Les noms
+              d&apos;autres personnes connues de Sillage et les coordonnées de tiers écrits dans les notes sont remplacés par « [tiers] » ; un prénom seul ou un
+              surnom ne l&apos;est pas : relisez avant d&apos;envoyer. Chaque téléchargement est noté dans l&apos;historique du dossier.
+            </Alert>
+          ) : null}
           {!handles ? (
             <p className="text-ink-2">Lecture seule : seul le délégué à la protection des données traite les demandes.</p>
           ) : actions.length === 0 && !(d.type === "limitation" && jeune) ? (

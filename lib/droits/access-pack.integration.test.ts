@@ -1,0 +1,214 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
+import {
+  affectations,
+  auditLog,
+  consultations,
+  demandeEvenements,
+  demandePauses,
+  demandesDroits,
+  jeunes,
+  transmissionLedger,
+  transmissions,
+  users,
+  type DemandeDroits,
+  type Jeune,
+} from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { addDays, todayInParis } from "@/lib/calendar/civil-date";
+import { decryptNir } from "@/lib/crypto/nir-vault";
+import { useTestDatabase } from "@/test/db";
+import { TIERS } from "./access-pack-mask";
+import { accessPackSections, renderAccessPackPdf } from "./access-pack-pdf";
+import { accessPackJson, buildAccessPack, type AccessPack } from "./access-pack";
+
+describe("access pack (GDPR art. 15)", () => {
+  const t = useTestDatabase();
+  const today = todayInParis(new Date());
+  let lea: Jeune;
+  let other: Jeune;
+  let demande: DemandeDroits;
+  let pack: AccessPack;
+  let json: string;
+
+  beforeAll(async () => {
+    await seedDemo(t.db, { today, extras: true });
+    lea = (await t.db.select().from(jeunes).where(eq(jeunes.email, "lea.dupont@exemple.fr")))[0]!;
+    demande = (await t.db.select().from(demandesDroits).where(and(eq(demandesDroits.jeuneId, lea.id), eq(demandesDroits.type, "acces"))))[0]!;
+    other = (await t.db.select().from(jeunes).where(and(eq(jeunes.structureId, lea.structureId), ne(jeunes.id, lea.id), ne(jeunes.nomNaissance, "DUPONT"))))[0]!;
+    const [camille] = await t.db.select().from(users).where(eq(users.email, "conseillere.lyon@sillage.demo"));
+    const [julien] = await t.db.select().from(users).where(eq(users.email, "conseiller.lyon@sillage.demo"));
+
+    // Free texts naming a colleague, another young person and their phone; Léa's own details stay.
+    await t.db
+      .update(jeunes)
+      .set({
+        commentaire: `Vue avec Julien Roche. Connaît ${other.prenoms} ${other.nomNaissance} (tél. ${other.telephone}). Joignable au 06 12 34 56 78.`,
+        sante: "Suivi par un médecin, voir avec camille martin.",
+      })
+      .where(eq(jeunes.id, lea.id));
+    // One more row of each kind for Léa and for someone else, so both sides are populated.
+    await t.db.insert(affectations).values([
+      { jeuneId: lea.id, structureId: lea.structureId, type: "temporaire", deConseillerId: camille!.id, versConseillerId: julien!.id, debut: addDays(today, -30), fin: addDays(today, -20), motif: "Congé de Camille Martin" },
+      { jeuneId: other.id, structureId: other.structureId, type: "permanente", deConseillerId: camille!.id, versConseillerId: julien!.id, debut: addDays(today, -5), motif: "Déménagement" },
+    ]);
+    await t.db.insert(consultations).values({ jeuneId: other.id, structureId: other.structureId, userId: camille!.id, userRole: "conseiller", onglet: "identite" });
+    // A transfer (outbox row + ledger event) each for Léa and for the other young person.
+    const sent = await t.db
+      .insert(transmissions)
+      .values(
+        [lea, other].map((j) => ({
+          structureId: j.structureId,
+          jeuneId: j.id,
+          recipient: "franceTravail" as const,
+          finality: "cej" as const,
+          kind: "inscription" as const,
+          idempotencyKey: `test-inscription-${j.id}`,
+          payload: { nomNaissance: j.nomNaissance, prenoms: j.prenoms },
+          fieldNames: ["nomNaissance", "prenoms"],
+          payloadHash: `hash-${j.id}`,
+          status: "accusee" as const,
+        })),
+      )
+      .returning();
+    await t.db.insert(transmissionLedger).values(
+      sent.map((tr) => ({
+        at: new Date(),
+        transmissionId: tr.id,
+        jeuneId: tr.jeuneId,
+        structureId: tr.structureId,
+        event: "creee" as const,
+        recipient: tr.recipient,
+        finality: tr.finality,
+        legalBasis: "6-1-e" as const,
+        fieldNames: tr.fieldNames,
+        payloadHash: tr.payloadHash,
+        prevHash: "0",
+        hash: `h-${tr.id}`,
+      })),
+    );
+    await t.db.insert(demandePauses).values({ demandeId: demande.id, demandeeLe: demande.recueLe, recueLe: demande.recueLe, objet: "Confirmer votre adresse" });
+
+    pack = await buildAccessPack(t.db, demande);
+    json = accessPackJson(pack);
+  });
+
+  it("contains every row linked to the person, in every table with a jeune_id", async () => {
+    const id = lea.id;
+    const own = {
+      jeunes: [id],
+      users: (await t.db.select({ id: users.id }).from(users).where(eq(users.jeuneId, id))).map((r) => r.id),
+      affectations: (await t.db.select({ id: affectations.id }).from(affectations).where(eq(affectations.jeuneId, id))).map((r) => r.id),
+      consultations: (await t.db.select({ id: consultations.id }).from(consultations).where(eq(consultations.jeuneId, id))).map((r) => r.id),
+      demandes: (await t.db.select({ id: demandesDroits.id }).from(demandesDroits).where(eq(demandesDroits.jeuneId, id))).map((r) => r.id),
+      audit: (await t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.jeuneId, id))).map((r) => r.id),
+      transmissions: (await t.db.select({ id: transmissions.id }).from(transmissions).where(eq(transmissions.jeuneId, id))).map((r) => r.id),
+      ledger: (await t.db.select({ id: transmissionLedger.id }).from(transmissionLedger).where(eq(transmissionLedger.jeuneId, id))).map((r) => r.id),
+    };
+    for (const list of Object.values(own)) expect(list.length).toBeGreaterThan(0);
+    const evenements = (await t.db.select({ id: demandeEvenements.id }).from(demandeEvenements).where(inArray(demandeEvenements.demandeId, own.demandes))).map((r) => r.id);
+    const pauses = (await t.db.select({ id: demandePauses.id }).from(demandePauses).where(inArray(demandePauses.demandeId, own.demandes))).map((r) => r.id);
+
+    for (const uuid of [...own.jeunes, ...own.users, ...own.affectations, ...own.demandes, ...pauses, ...own.transmissions]) expect(json).toContain(uuid);
+    expect(pack.transmissions.map((tr) => tr.id).sort()).toEqual([...own.transmissions].sort());
+    expect(pack.transmissions.flatMap((tr) => tr.evenements.map((e) => e.id)).sort()).toEqual([...own.ledger].sort());
+    expect(pack.jeune.id).toBe(id);
+    expect(pack.comptes.map((c) => c.id).sort()).toEqual([...own.users].sort());
+    expect(pack.affectations.map((a) => a.id).sort()).toEqual([...own.affectations].sort());
+    expect(pack.consultations.map((c) => c.id).sort()).toEqual([...own.consultations].sort());
+    expect(pack.demandes.map((d) => d.id).sort()).toEqual([...own.demandes].sort());
+    expect(pack.demandes.flatMap((d) => d.evenements.map((e) => e.id)).sort()).toEqual([...evenements].sort());
+    expect(pack.historique.map((h) => h.id).sort()).toEqual([...own.audit].sort());
+    // Numeric ids (bigserial) are searched as JSON members of the serialised pack too.
+    for (const n of [...own.consultations, ...own.audit]) expect(json).toMatch(new RegExp(`"id": ${n}[,\\n]`));
+    // Every column of the jeunes row (ciphertext and keyed hash replaced by the decrypted NIR).
+    for (const column of Object.keys(lea).filter((k) => k !== "nirEncrypted" && k !== "nirHmac")) expect(pack.jeune).toHaveProperty(column);
+  });
+
+  it("covers every table that has a jeune_id column (a new one must be added to the pack and to this test)", async () => {
+    const result = (await t.db.execute(sql`select table_name from information_schema.columns where column_name = 'jeune_id' and table_schema = 'public' order by table_name`)) as unknown;
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { table_name: string }[];
+    expect(rows.map((r) => r.table_name)).toEqual(["affectations", "audit_log", "consultations", "demandes_droits", "transmission_ledger", "transmissions", "users"]);
+  });
+
+  it("holds nothing about any other young person", async () => {
+    const id = lea.id;
+    const others = {
+      jeunes: await t.db.select({ id: jeunes.id, email: jeunes.email, telephone: jeunes.telephone }).from(jeunes).where(ne(jeunes.id, id)),
+      users: (await t.db.select({ id: users.id, email: users.email }).from(users).where(and(isNotNull(users.jeuneId), ne(users.jeuneId, id)))),
+      affectations: (await t.db.select({ id: affectations.id }).from(affectations).where(ne(affectations.jeuneId, id))).map((r) => r.id),
+      consultations: (await t.db.select({ id: consultations.id }).from(consultations).where(ne(consultations.jeuneId, id))).map((r) => r.id),
+      demandes: (await t.db.select({ id: demandesDroits.id }).from(demandesDroits).where(ne(demandesDroits.jeuneId, id))).map((r) => r.id),
+      audit: (await t.db.select({ id: auditLog.id }).from(auditLog).where(and(isNotNull(auditLog.jeuneId), ne(auditLog.jeuneId, id)))).map((r) => r.id),
+      transmissions: (await t.db.select({ id: transmissions.id }).from(transmissions).where(ne(transmissions.jeuneId, id))).map((r) => r.id),
+      ledger: (await t.db.select({ id: transmissionLedger.id }).from(transmissionLedger).where(ne(transmissionLedger.jeuneId, id))).map((r) => r.id),
+    };
+    for (const list of Object.values(others)) expect(list.length).toBeGreaterThan(0);
+
+    for (const j of others.jeunes) {
+      expect(json).not.toContain(j.id);
+      if (j.email) expect(json).not.toContain(j.email);
+      if (j.telephone) expect(json).not.toContain(j.telephone);
+    }
+    for (const u of others.users) {
+      expect(json).not.toContain(u.id);
+      expect(json).not.toContain(u.email);
+    }
+    for (const uuid of [...others.affectations, ...others.demandes, ...others.transmissions]) expect(json).not.toContain(uuid);
+    // bigserial ids restart in each table: compare them table by table.
+    const consultationIds = new Set(pack.consultations.map((c) => c.id));
+    const auditIds = new Set(pack.historique.map((h) => h.id));
+    for (const n of others.consultations) expect(consultationIds.has(n)).toBe(false);
+    for (const n of others.audit) expect(auditIds.has(n)).toBe(false);
+    const ledgerIds = new Set(pack.transmissions.flatMap((tr) => tr.evenements.map((e) => e.id)));
+    for (const n of others.ledger) expect(ledgerIds.has(n)).toBe(false);
+  });
+
+  it("gives the NIR in clear and never a password hash or session version", async () => {
+    expect(lea.nirEncrypted).toBeTruthy();
+    const nir = decryptNir(lea.nirEncrypted!);
+    expect(pack.jeune.nir).toBe(nir);
+    expect(json).toContain(nir);
+    expect(json).not.toContain(lea.nirEncrypted!);
+    expect(json).not.toContain(lea.nirHmac!);
+    const accounts = await t.db.select({ hash: users.passwordHash }).from(users).where(isNotNull(users.passwordHash));
+    for (const a of accounts) expect(json).not.toContain(a.hash!);
+    expect(json).not.toMatch(/passwordHash|password_hash|sessionVersion|session_version/);
+    expect(pack.comptes[0]).toMatchObject({ email: "lea.dupont@exemple.fr", name: "Léa Dupont", role: "jeune" });
+  });
+
+  it("masks colleagues and other young people named in free texts, and keeps the person's own details", () => {
+    expect(pack.jeune.commentaire).toBe(`Vue avec ${TIERS}. Connaît ${TIERS} (tél. ${TIERS}). Joignable au 06 12 34 56 78.`);
+    expect(pack.jeune.sante).toBe(`Suivi par un médecin, voir avec ${TIERS}.`);
+    expect(pack.affectations.find((a) => a.motif.startsWith("Congé"))?.motif).toBe(`Congé de ${TIERS}`);
+    // Structured fields keep the staff who acted: the person is entitled to know who.
+    expect(pack.affectations.find((a) => a.motif.startsWith("Congé"))).toMatchObject({ de: "Camille Martin", vers: "Julien Roche" });
+    expect(json).not.toContain(`${other.prenoms} ${other.nomNaissance}`);
+    expect(json).not.toMatch(/Julien Roche\. Connaît/);
+  });
+
+  it("states purposes, legal bases, recipients, retention end and source", () => {
+    expect(pack.finalites.length).toBeGreaterThan(3);
+    const cej = pack.finalites.find((f) => f.id === "cej")!;
+    expect(cej.vousConcerne).toBe(true);
+    expect(cej.legalBasis.article).toBe("RGPD, art. 6-1-e");
+    expect(cej.recipients.some((r) => r.name.startsWith("France Travail"))).toBe(true);
+    expect(pack.finalites.find((f) => f.id === "pacea")!.vousConcerne).toBe(false);
+    expect(pack.conservation.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(pack.conservation.basis).toBe("age");
+    expect(pack.source).toContain("collectées auprès de vous par votre mission locale");
+  });
+
+  it("renders a readable A4 PDF with one section per category", async () => {
+    const pdf = await renderAccessPackPdf(pack);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    const doc = await PDFDocument.load(pdf);
+    expect(doc.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(doc.getTitle()).toBe("Vos données à la mission locale");
+    const [page] = doc.getPages();
+    expect(Math.round(page!.getWidth())).toBe(595);
+    const headings = accessPackSections(pack).map((s) => s.heading);
+    expect(headings).toEqual(expect.arrayContaining(["Qui vous êtes", "Comment vous joindre", "Qui a ouvert votre dossier", "Vos demandes sur vos données", "Combien de temps vos données sont gardées", "D'où viennent vos données"]));
+  });
+});
