@@ -15,7 +15,8 @@ async function documentKeptItsMark(page: Page): Promise<boolean> {
 }
 
 const results = (page: Page) => page.getByRole("region", { name: /(Jeunes|Dossiers archivés) (de votre portefeuille|de la structure)/ });
-const rowNames = (page: Page) => results(page).getByRole("rowheader").allInnerTexts();
+// The name link only: on phones the alerts sit under the name in the same cell.
+const rowNames = (page: Page) => results(page).getByRole("rowheader").getByRole("link").allInnerTexts();
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /jeune/ });
 
 test.describe("portefeuille", () => {

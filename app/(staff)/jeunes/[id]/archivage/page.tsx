@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { getDb } from "@/db/client";
 import { jeunes } from "@/db/schema";
 import { ArchiveForm, RestoreForm } from "@/components/archivage/archive-forms";
 import { Alert } from "@/components/ui/alert";
@@ -11,8 +9,7 @@ import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
-import { todayInParis } from "@/lib/calendar/civil-date";
-import { checkDossierAccess, recordConsultation } from "@/lib/consultations/access";
+import { openDossierPage } from "@/lib/consultations/page-access";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format/fr";
 import { ARCHIVE_MOTIFS, type ArchiveMotif } from "@/lib/jeunes/archive-schema";
 import { displayName } from "@/lib/jeunes/labels";
@@ -29,17 +26,10 @@ const BASIS_LABELS = {
 
 export default async function ArchivagePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireCapability("jeunes.read");
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const db = await getDb();
-  const today = todayInParis(new Date());
-  const access = await checkDossierAccess(db, user, id, today);
-  if (access.kind === "not_found") notFound();
-  if (access.kind === "reason_required") redirect(`/jeunes/${id}`);
-
+  const { id: rawId } = await params;
+  const { db, today, jeuneId: id } = await openDossierPage(user, rawId, "archivage");
   const [jeune] = await db.select().from(jeunes).where(eq(jeunes.id, id));
   if (!jeune) notFound();
-  await recordConsultation(db, user, { jeuneId: id, structureId: jeune.structureId, onglet: "archivage", horsPortefeuille: access.kind === "break_glass" });
 
   const rules = await settingInForce(db, "conservation.regles", today);
   const retention = rules ? retentionEnd({ dateNaissance: jeune.dateNaissance }, rules.value) : null;

@@ -1,46 +1,27 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { and, eq } from "drizzle-orm";
-import { z } from "zod";
-import { getDb } from "@/db/client";
+import { notFound } from "next/navigation";
+import { eq } from "drizzle-orm";
 import { jeunes } from "@/db/schema";
 import { JeuneForm } from "@/components/jeunes/jeune-form";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
-import { todayInParis } from "@/lib/calendar/civil-date";
-import { checkDossierAccess, recordConsultation } from "@/lib/consultations/access";
+import { openDossierPage } from "@/lib/consultations/page-access";
 import { assignmentOptions } from "@/lib/jeunes/form-options";
 import { displayName } from "@/lib/jeunes/labels";
 import { maskedStoredNir } from "@/lib/jeunes/nir-reveal";
 import { fieldHashes, formValuesOfRow } from "@/lib/jeunes/save";
-import { structureConditions } from "@/lib/jeunes/scope";
 
 export const metadata: Metadata = { title: "Modifier un dossier jeune" };
 
-const idSchema = z.uuid();
-
 export default async function ModifierJeunePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireCapability("jeunes.write");
-  const { id } = await params;
-  if (!idSchema.safeParse(id).success) notFound();
-
-  const db = await getDb();
-  const today = todayInParis(new Date());
-  const access = await checkDossierAccess(db, user, id, today);
-  if (access.kind === "not_found") notFound();
-  // Outside the portfolio: the dossier page asks for the reason first, then links back here.
-  if (access.kind === "reason_required") redirect(`/jeunes/${id}`);
-
-  const [row] = await db.select().from(jeunes).where(and(eq(jeunes.id, id), ...structureConditions(user)));
-  if (!row) notFound();
+  const { id: rawId } = await params;
   // The form shows identity, situation, health and justice data: the opening is a consultation.
-  await recordConsultation(db, user, {
-    jeuneId: row.id,
-    structureId: row.structureId,
-    onglet: "modification",
-    horsPortefeuille: access.kind === "break_glass",
-  });
+  // Outside the portfolio, the dossier page asks for the reason first, then links back here.
+  const { db, today, jeuneId: id } = await openDossierPage(user, rawId, "modification");
+  const [row] = await db.select().from(jeunes).where(eq(jeunes.id, id));
+  if (!row) notFound();
   const options = await assignmentOptions(db, row.structureId, row.conseillerId);
 
   return (

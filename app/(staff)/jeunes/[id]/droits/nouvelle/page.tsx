@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
-import { getDb } from "@/db/client";
 import { jeunes } from "@/db/schema";
 import { DeskIntakeForm } from "@/components/droits/intake-form";
 import { intakeOptions } from "@/components/droits/intake-options";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
-import { todayInParis } from "@/lib/calendar/civil-date";
-import { checkDossierAccess, recordConsultation } from "@/lib/consultations/access";
+import { openDossierPage } from "@/lib/consultations/page-access";
 import { displayName } from "@/lib/jeunes/labels";
 
 // No name in the title: it lands in browser history and tab lists.
@@ -18,20 +15,14 @@ export const metadata: Metadata = { title: "Nouvelle demande d'exercice de droit
 
 export default async function NouvelleDemandeGuichetPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireCapability("droits.intake");
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const db = await getDb();
-  const today = todayInParis(new Date());
-  const access = await checkDossierAccess(db, user, id, today);
-  if (access.kind === "not_found") notFound();
-  if (access.kind === "reason_required") redirect(`/jeunes/${id}?onglet=droits`);
+  const { id: rawId } = await params;
+  const { db, today, jeuneId: id } = await openDossierPage(user, rawId, "droits", `/jeunes/${rawId}?onglet=droits`);
 
   const [jeune] = await db
     .select({ id: jeunes.id, nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms, email: jeunes.email, anonymisedAt: jeunes.anonymisedAt })
     .from(jeunes)
     .where(eq(jeunes.id, id));
   if (!jeune || jeune.anonymisedAt) notFound();
-  await recordConsultation(db, user, { jeuneId: id, structureId: access.structureId, onglet: "droits", horsPortefeuille: access.kind === "break_glass" });
 
   return (
     <>
