@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq, isNotNull, notInArray } from "drizzle-orm";
-import { demandesDroits, jeunes } from "@/db/schema";
+import { and, eq, inArray, isNotNull, notInArray } from "drizzle-orm";
+import { demandesDroits, jeunes, transmissions } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
@@ -27,6 +27,14 @@ describe("rights-related alerts in the portfolio", () => {
     const badges = view.rows.flatMap((r) => r.alertes.filter((a) => a.key === "demande_droits"));
     expect(badges.some((b) => b.tone === "error" && b.text.endsWith("en retard"))).toBe(true);
     expect(badges.some((b) => b.text.includes("délai suspendu"))).toBe(true);
+  });
+
+  it("flags a transfer refused by its recipient", async () => {
+    const nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
+    const failed = await t.db.selectDistinct({ jeuneId: transmissions.jeuneId }).from(transmissions).where(inArray(transmissions.status, ["rejetee", "abandonnee"]));
+    const view = await listPortefeuille(nadia, { alerte: "transmission_echouee" }, TODAY);
+    expect(view.rows.map((r) => r.id).sort()).toEqual(failed.map((f) => f.jeuneId).sort());
+    expect(view.rows[0]!.alertes.find((a) => a.key === "transmission_echouee")?.text).toBe("Envoi refusé : Agence de services et de paiement (ASP)");
   });
 
   it("flags a limitation in force", async () => {

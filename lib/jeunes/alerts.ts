@@ -11,6 +11,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { jeunes } from "@/db/schema";
 import { addDays, addMonths, type CivilDate } from "@/lib/calendar/civil-date";
+import { RECIPIENTS, type RecipientId } from "@/lib/data-map/recipients";
 import { formatShortDate } from "@/lib/format/fr";
 
 export interface AlertContext {
@@ -115,6 +116,19 @@ export const ALERTS = [
         : d.echeance < today
           ? { tone: "error", text: `Demande de droits n° ${d.numero} en retard` }
           : { tone: "warning", text: `Demande de droits n° ${d.numero} : réponse avant le ${formatShortDate(d.echeance)}` },
+  }),
+  defineAlert({
+    key: "transmission_echouee",
+    label: "Transmission refusée ou abandonnée",
+    when: () => sql`${jeunes.id} in (select tr.jeune_id from transmissions tr where tr.status in ('rejetee', 'abandonnee'))`,
+    detail: () => sql`(select json_build_object('recipient', tr.recipient, 'status', tr.status)
+      from transmissions tr where tr.jeune_id = ${jeunes.id} and tr.status in ('rejetee', 'abandonnee')
+      order by tr.created_at desc limit 1)`,
+    schema: z.object({ recipient: z.string(), status: z.enum(["rejetee", "abandonnee"]) }),
+    badge: (d) => ({
+      tone: "error",
+      text: `Envoi ${d.status === "rejetee" ? "refusé" : "abandonné"} : ${RECIPIENTS[d.recipient as RecipientId]?.name ?? d.recipient}`,
+    }),
   }),
   defineAlert({
     key: "limitation",
