@@ -19,6 +19,7 @@ const schema = z
     AUTH_SECRET: z.string().min(32, "au moins 32 caractères / at least 32 characters").optional(),
     NIR_ENCRYPTION_KEY: base64Key.optional(),
     NEXT_PHASE: z.string().optional(),
+    TRANSMISSIONS_DROP_DIR: z.string().min(1).default(".data/depot"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { env } from "@/lib/env";
 import type { Transmission } from "@/db/schema";
 import type { RecipientId } from "@/lib/data-map/recipients";
 import { purposeKey } from "@/lib/crypto/keys";
@@ -18,6 +19,7 @@ export interface TransmissionAdapter {
 
 export type AdapterFor = (recipient: RecipientId) => TransmissionAdapter | undefined;
 
+/** Default of TRANSMISSIONS_DROP_DIR (lib/env.ts). */
 export const DEFAULT_DROP_DIR = ".data/depot";
 
 /** The document a recipient receives: the whitelisted payload plus what it needs to deduplicate and check. */
@@ -55,7 +57,7 @@ export function verifyDropSignature(content: string | Buffer, signature: string)
 export function fileDropAdapter(options: { dir?: string } = {}): TransmissionAdapter {
   return {
     async send(t) {
-      const dir = path.resolve(options.dir ?? process.env.TRANSMISSIONS_DROP_DIR ?? DEFAULT_DROP_DIR);
+      const dir = path.resolve(options.dir ?? env().TRANSMISSIONS_DROP_DIR);
       const name = `${t.id}.json`;
       const content = `${JSON.stringify(transmissionDocument(t), null, 2)}\n`;
       try {
