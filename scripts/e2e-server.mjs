@@ -10,6 +10,8 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   NIR_ENCRYPTION_KEY: process.env.NIR_ENCRYPTION_KEY ?? Buffer.alloc(32, 7).toString("base64"),
   AUTH_TRUST_HOST: "true",
+  // The in-process worker would deliver the seeded transfers while tests look at them.
+  SILLAGE_WORKER: "off",
   LOG_LEVEL: "warn",
 };
 delete env.DATABASE_URL;

@@ -1,0 +1,12 @@
+/**
+ * With the embedded database (DATABASE_URL unset), the app process also runs the background work
+ * (transfer delivery, retention purge): PGlite cannot be opened by a second process. With PostgreSQL,
+ * run `npm run worker` instead. SILLAGE_WORKER=off disables it (end-to-end tests keep data still).
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.DATABASE_URL || process.env.SILLAGE_WORKER === "off") return;
+  const { getDb } = await import("./db/client");
+  const { startWorkerLoop } = await import("./lib/worker/run");
+  startWorkerLoop(getDb);
+}

@@ -1,0 +1,58 @@
+import type { Db } from "@/db/client";
+import { todayInParis } from "@/lib/calendar/civil-date";
+import { logger } from "@/lib/log/logger";
+import { runRetention, type RetentionRunResult } from "@/lib/retention/run";
+import { fileDropAdapter, type AdapterFor } from "@/lib/transmissions/adapters";
+import { deliverDue, type DeliveryReport } from "@/lib/transmissions/worker";
+
+/** Every recipient goes through the file drop until per-recipient channels (https) are configured. */
+export function defaultAdapters(dir?: string): AdapterFor {
+  const adapter = fileDropAdapter({ dir });
+  return () => adapter;
+}
+
+export interface WorkerTick {
+  delivery: DeliveryReport;
+  retention: RetentionRunResult | null;
+}
+
+/** One pass of the background work: deliver due transfers; when asked, run the retention purge. */
+export async function runWorkerOnce(db: Db, options: { now?: Date; adapters?: AdapterFor; retention?: boolean } = {}): Promise<WorkerTick> {
+  const now = options.now ?? new Date();
+  const delivery = await deliverDue(db, options.adapters ?? defaultAdapters(), now);
+  const retention = options.retention ? await runRetention(db, todayInParis(now)) : null;
+  return { delivery, retention };
+}
+
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Runs the background work every `intervalMs` until `stop()` is called. Ticks never overlap; a failing
+ * tick is logged (codes only) and the next one tries again.
+ */
+export function startWorkerLoop(getDb: () => Promise<Db>, options: { intervalMs?: number } = {}): { stop: () => void } {
+  let stopped = false;
+  let lastRetention = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      const retention = Date.now() - lastRetention >= RETENTION_EVERY_MS;
+      const result = await runWorkerOnce(await getDb(), { retention });
+      if (retention) lastRetention = Date.now();
+      const { delivery } = result;
+      if (delivery.accusees + delivery.echecs + delivery.rejetees + delivery.abandonnees > 0) logger.info({ delivery }, "transfers delivered");
+    } catch (error) {
+      logger.error({ err: { type: error instanceof Error ? error.name : typeof error } }, "worker tick failed");
+    } finally {
+      if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 30_000);
+    }
+  };
+  timer = setTimeout(tick, 1_000);
+  return {
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
