@@ -4,7 +4,7 @@ import { FINALITY_LIST } from "./finalities";
 import { registerPdf, wrapText } from "./pdf";
 import { buildRegister } from "./register";
 import { TEST_CONTEXT } from "./test-context";
-import { isWinAnsi, toWinAnsi } from "./win-ansi";
+import { isWinAnsi, toWinAnsi } from "@/lib/pdf/win-ansi";
 
 // Windows-1252 bytes 0x80–0x9F (Node's TextDecoder may read them as Latin-1 control characters).
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";

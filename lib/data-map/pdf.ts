@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatDateTime } from "@/lib/format/fr";
 import { REGISTER_COLUMNS, type RegisterModel } from "./register";
-import { toWinAnsi } from "./win-ansi";
+import { toWinAnsi } from "@/lib/pdf/win-ansi";
 
 // A4 in PostScript points.
 const PAGE = { width: 595.28, height: 841.89 };

@@ -4,53 +4,12 @@
  * first, else pdf-lib would throw on the whole document.
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { toWinAnsi } from "@/lib/pdf/win-ansi";
 import type { Letter } from "./letters";
 
-// CP-1252 0x80–0x9F: the characters WinAnsi adds to Latin-1.
-const CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-
-function isWinAnsi(char: string): boolean {
-  const code = char.codePointAt(0)!;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa1 && code <= 0xff) || CP1252_EXTRA.includes(char);
-}
-
-const REPLACEMENTS: Record<string, string> = {
-  "\u00a0": " ", // no-break space (before €, %, :)
-  "\u202f": " ", // narrow no-break space (thousands)
-  "\u2007": " ",
-  "\u2009": " ",
-  "\u200a": " ",
-  "\u2002": " ",
-  "\u2003": " ",
-  "\t": " ",
-  "\u200b": "",
-  "\u200d": "",
-  "\ufeff": "",
-  "\u2010": "-",
-  "\u2011": "-",
-  "\u2212": "-",
-  "\u2192": "->",
-  "\u2190": "<-",
-  "\u2264": "<=",
-  "\u2265": ">=",
-  "\u2713": "",
-  "\u2714": "",
-};
-
-/** One line of text → only characters Helvetica can draw (WinAnsi); newlines are the caller's business. */
+/** One line of text → only characters Helvetica can draw; letters keep their typographic apostrophes. */
 export function sanitizeForPdf(text: string): string {
-  let out = "";
-  for (const char of text.normalize("NFC")) {
-    if (isWinAnsi(char)) out += char;
-    else if (char in REPLACEMENTS) out += REPLACEMENTS[char];
-    else if (char === "\n" || char === "\r") out += " ";
-    else {
-      // Accented letters outside Latin-1 (ő, ș…) keep their base letter.
-      const base = char.normalize("NFD").replace(/\p{M}/gu, "");
-      out += base && [...base].every(isWinAnsi) ? base : "?";
-    }
-  }
-  return out;
+  return toWinAnsi(text, { typographicQuotes: true });
 }
 
 /** Greedy word wrap to `maxWidth` points; a word longer than a line is cut. */

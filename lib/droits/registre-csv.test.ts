@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, registreCsv, type RegistreRow } from "./registre-csv";
+import { csvCell } from "@/lib/data-map/csv";
+import { registreCsv, type RegistreRow } from "./registre-csv";
 
 const row: RegistreRow = {
   numero: "2026-0042",

@@ -3,6 +3,7 @@
  * UTF-8 with a BOM, CRLF. Names and the request's wording are left out (they can hold personal
  * data); the number leads back to the request in Sillage.
  */
+import { toCsv } from "@/lib/data-map/csv";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { formatShortDate } from "@/lib/format/fr";
 import { finaliteLabel } from "./finalites";
@@ -48,12 +49,6 @@ const HEADER = [
   "Close le",
 ];
 
-/** Quotes when needed; a cell starting like a formula is neutralised (CSV injection). */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 const date = (d: CivilDate | null) => (d ? formatShortDate(d) : "");
 
 export function registreCsv(rows: readonly RegistreRow[]): string {
@@ -76,5 +71,5 @@ export function registreCsv(rows: readonly RegistreRow[]): string {
     date(r.reponduLe),
     date(r.closeLe),
   ])];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  return toCsv(lines);
 }
