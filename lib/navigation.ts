@@ -9,6 +9,7 @@ export interface NavItem {
 
 const STAFF_NAV: NavItem[] = [
   { href: "/portefeuille", label: "Portefeuille" },
+  { href: "/agenda", label: "Agenda" },
   { href: "/portefeuille/reaffectation", label: "Réaffectation", capability: "jeunes.reassign" },
   { href: "/droits", label: "Demandes de droits", capability: "droits.read" },
   { href: "/journal", label: "Journal d'audit" },

@@ -1,9 +1,5 @@
-import { UpcomingTab } from "./upcoming-tab";
+import type { DossierSectionProps } from "./tab-props";
 
-export function ActionsTab() {
-  return (
-    <UpcomingTab title="Aucune action à afficher pour l'instant">
-      Les actions menées avec le jeune (démarches, ateliers, formations, immersions) et les heures d&apos;activité du CEJ apparaîtront ici.
-    </UpcomingTab>
-  );
+export async function ActionsTab(_props: DossierSectionProps) {
+  return null;
 }

@@ -1,9 +1,17 @@
-import { UpcomingTab } from "./upcoming-tab";
+import { AllocationSection } from "@/components/allocation/allocation-section";
+import { JaugeSection } from "@/components/cej/jauge-section";
+import { ContratsSection } from "@/components/parcours/contrats-section";
+import { SanctionsSection } from "@/components/sanctions/sanctions-section";
+import type { DossierSectionProps } from "./tab-props";
 
-export function ParcoursTab() {
+/** Contracts and phases, the CEJ week gauge, allowance decisions and sanctions: each section loads its own data. */
+export function ParcoursTab(props: DossierSectionProps) {
   return (
-    <UpcomingTab title="Aucun parcours à afficher pour l'instant">
-      Les contrats PACEA et CEJ, leurs phases, leurs objectifs et l&apos;allocation apparaîtront ici.
-    </UpcomingTab>
+    <div className="space-y-8">
+      <ContratsSection {...props} />
+      <JaugeSection {...props} />
+      <AllocationSection {...props} />
+      <SanctionsSection {...props} />
+    </div>
   );
 }

@@ -1,9 +1,5 @@
-import { UpcomingTab } from "./upcoming-tab";
+import type { DossierSectionProps } from "./tab-props";
 
-export function RendezVousTab() {
-  return (
-    <UpcomingTab title="Aucun rendez-vous à afficher pour l'instant">
-      Les rendez-vous passés et à venir avec le jeune, et leur suite, apparaîtront ici.
-    </UpcomingTab>
-  );
+export async function RendezVousTab(_props: DossierSectionProps) {
+  return null;
 }

@@ -8,3 +8,4 @@ export * from "./consultations";
 export * from "./affectations";
 export * from "./droits";
 export * from "./transmissions";
+export * from "./parcours";

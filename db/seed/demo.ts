@@ -7,6 +7,7 @@ import { addDays } from "@/lib/calendar/civil-date";
 import { encryptNir, nirIndex } from "@/lib/crypto/nir-vault";
 import { nirKey, normalizeForSearch } from "@/lib/jeunes/rules";
 import { seedDemandes } from "./droits";
+import { seedParcours } from "./parcours";
 import { SETTINGS_SEED } from "./settings";
 import { seedTransmissions } from "./transmissions";
 
@@ -204,6 +205,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       SETTINGS_SEED.map((s) => ({ key: s.key, effectiveFrom: s.effectiveFrom, value: s.value, source: s.source, toConfirm: s.toConfirm ?? null })),
     );
   });
+  if (options.extras) await seedParcours(db, { today: options.today });
   // Delivery runs "now" (rows are created with the real clock), a second later so every row is due.
   if (options.extras) await seedTransmissions(db, { now: new Date(Date.now() + 1000) });
 }

@@ -19,6 +19,15 @@ export const CAPABILITIES = {
   "droits.intake": ["conseiller", "directeur", "dpo"],
   "droits.handle": ["dpo"],
   "droits.read": ["admin", "directeur", "dpo"],
+  /** Contracts, phases, actions, allowance decisions of a young person. */
+  "parcours.write": ["directeur", "conseiller"],
+  /** The structure's agenda: rendez-vous, ateliers, attendance. */
+  "agenda.read": ["directeur", "conseiller"],
+  "agenda.write": ["directeur", "conseiller"],
+  /** Record a failure and the young person's answer (propose a sanction). */
+  "sanctions.propose": ["directeur", "conseiller"],
+  /** Decide a sanction (or drop it): the direction of the mission locale. */
+  "sanctions.decide": ["directeur"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -34,6 +43,7 @@ export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
   { prefix: "/registre", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/droits", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/portefeuille", roles: ["directeur", "conseiller"] },
+  { prefix: "/agenda", roles: ["directeur", "conseiller"] },
   { prefix: "/jeunes", roles: ["admin", "directeur", "conseiller", "dpo"] },
   { prefix: "/mon-espace", roles: ["jeune"] },
 ];

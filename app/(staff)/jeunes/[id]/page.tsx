@@ -21,7 +21,7 @@ import { NirReveal } from "@/components/jeunes/nir-reveal";
 import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { todayInParis } from "@/lib/calendar/civil-date";
+import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
 import { checkDossierAccess, recordConsultation } from "@/lib/consultations/access";
 import { ONGLET_LABELS, parseOnglet, type DossierOnglet } from "@/lib/consultations/onglets";
 import { parsePage, type SearchParams } from "@/lib/http/search-params";
@@ -39,17 +39,19 @@ async function TabContent(props: {
   dossier: DossierView;
   nir: ReactNode;
   params: Awaited<SearchParams>;
+  today: CivilDate;
 }): Promise<ReactNode> {
-  const { onglet, user, dossier, nir, params } = props;
+  const { onglet, user, dossier, nir, params, today } = props;
+  const section = { user, jeuneId: dossier.jeune.id, today, params };
   switch (onglet) {
     case "identite":
       return <IdentiteTab dossier={dossier} nir={nir} />;
     case "parcours":
-      return <ParcoursTab />;
+      return <ParcoursTab {...section} />;
     case "actions":
-      return <ActionsTab />;
+      return <ActionsTab {...section} />;
     case "rendez-vous":
-      return <RendezVousTab />;
+      return <RendezVousTab {...section} />;
     case "donnees-partagees":
       return <DonneesPartageesTab user={user} dossier={dossier} />;
     case "droits":
@@ -110,7 +112,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
         <h2 id="titre-onglet" className="mb-4">
           {ONGLET_LABELS[onglet]}
         </h2>
-        <TabContent onglet={onglet} user={user} dossier={dossier} nir={nirReveal} params={query} />
+        <TabContent onglet={onglet} user={user} dossier={dossier} nir={nirReveal} params={query} today={today} />
       </section>
     </>
   );

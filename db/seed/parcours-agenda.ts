@@ -1,0 +1,4 @@
+import type { Tx } from "@/db/client";
+import type { ParcoursSeedContext } from "./parcours";
+
+export async function seedAgenda(_tx: Tx, _ctx: ParcoursSeedContext): Promise<void> {}
