@@ -1,3 +1,8 @@
+import { ACTIONS_AUDIT_LABELS } from "./labels-actions";
+import { AGENDA_AUDIT_LABELS } from "./labels-agenda";
+import { ALLOCATION_AUDIT_LABELS } from "./labels-allocation";
+import { CONTRATS_AUDIT_LABELS } from "./labels-contrats";
+
 /** French wording of audited actions (unknown actions show their technical name). */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.sign_in": "Connexion",
@@ -23,6 +28,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "droits.document": "Téléchargement d'un courrier de demande de droits",
   "droits.registre_export": "Export du registre des demandes de droits",
   "droits.access_pack": "Téléchargement de la copie complète du dossier (droit d'accès)",
+  ...CONTRATS_AUDIT_LABELS,
+  ...ACTIONS_AUDIT_LABELS,
+  ...AGENDA_AUDIT_LABELS,
+  ...ALLOCATION_AUDIT_LABELS,
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,0 +1,2 @@
+/** French wording of the audited acts of this feature (merged into AUDIT_ACTION_LABELS). */
+export const CONTRATS_AUDIT_LABELS: Record<string, string> = {};
