@@ -87,6 +87,11 @@ export interface WeeklyGauge {
   manqueDeclarees: number;
 }
 
+/** Whether the activity counts in the declared hours (planned, done or missed; not cancelled). */
+export function isDeclared(statut: ActivityStatus): boolean {
+  return DECLARED.has(statut);
+}
+
 export function activityMinutes(activity: CejActivity, weights: ActivityWeights): number {
   return weights[WEIGHT_KEY[activity.kind]];
 }
