@@ -29,6 +29,13 @@ export const SETTINGS_SEED: SettingSeed[] = [
     source: "Estimation : montants 2025 revalorisés de 0,8 %",
     toConfirm: "Montants au 1er avril 2026 non publiés dans nos sources : à confirmer avant tout paiement.",
   },
+  {
+    key: "cej.allocation.reduction",
+    effectiveFrom: "2022-03-01",
+    value: { seuilCents: 30000, tauxPourcent: 50 },
+    source: "Valeur provisoire : formule de réduction pour revenus d'activité non trouvée dans nos sources",
+    toConfirm: "Seuil et taux à confirmer : formule provisoire, à vérifier avant tout paiement.",
+  },
   { key: "rsa.montant_personne_seule", effectiveFrom: "2026-04-01", value: { cents: 65169 }, source: "Décret 2026-220 (RSA au 1er avril 2026)" },
   {
     key: "pacea.allocation.plafond",

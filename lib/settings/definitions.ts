@@ -11,6 +11,10 @@ export const SETTING_DEFINITIONS = {
     label: "Allocation CEJ : montants mensuels (centimes)",
     schema: z.strictObject({ majeurNonImposable: cents, premiereTranche: cents, mineur: cents }),
   },
+  "cej.allocation.reduction": {
+    label: "Allocation CEJ : réduction pour revenus d'activité",
+    schema: z.strictObject({ seuilCents: cents, tauxPourcent: z.number().min(0, "Le taux ne peut pas être négatif.").max(100, "Le taux ne peut pas dépasser 100 %.") }),
+  },
   "rsa.montant_personne_seule": {
     label: "RSA personne seule (centimes)",
     schema: z.strictObject({ cents }),

@@ -1,0 +1,337 @@
+/**
+ * Monthly allowance decisions (capability parcours.write, same structure). The contract in force during
+ * the month decides the dispositif:
+ * - CEJ: computeCejAllowance with the amounts and the activity-income reduction in force on the month's
+ *   first day, then the effect of any DECIDED sanction of that contract covering the month.
+ * - PACEA: the requested amount checked against the ceiling over every rolling 12-month window
+ *   (checkPaceaAllowance) with this young person's other current PACEA decisions, then the sanctions.
+ *
+ * Two steps: `previewAllocationDecision` computes and writes nothing; `recordAllocationDecision`
+ * recomputes on the server (never trusts the preview), refuses if the amount moved since the preview, and
+ * stores the row with its inputs, rule version and explanation. A second decision for the same contract
+ * and month supersedes the current one (`remplacee_par_id`), both kept. The form posts the id of the
+ * current decision it saw (`remplaceId`): another decision recorded meanwhile is a conflict.
+ */
+import { and, desc, eq, gte, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import type { Tx } from "@/db/client";
+import { allocationDecisions, contrats, jeunes, sanctions, type AllocationDecision, type Contrat } from "@/db/schema";
+import type { ActionDefinition } from "@/lib/actions/run";
+import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
+import type { AuditInput } from "@/lib/audit/write";
+import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
+import { DomainError } from "@/lib/errors/domain-error";
+import { formatMoneyCents } from "@/lib/format/fr";
+import type { SettingKey } from "@/lib/settings/definitions";
+import { settingInForce } from "@/lib/settings/read";
+import { formatLongCivilDate } from "@/lib/parcours/contrats";
+import { readDecidedEffect } from "@/lib/sanctions/effet";
+import { onAllocationDecision } from "@/lib/transmissions/triggers";
+import { computeCejAllowance, firstDayOfMonth, formatMonth } from "./cej";
+import { addToMonth, lastDayOfMonth, monthOf } from "./months";
+import { checkPaceaAllowance } from "./pacea";
+import { formatRegleVersion, type RuleRef } from "./regle-version";
+import { applySanctionEffects, type DecidedSanction } from "./sanction-effect";
+import { confirmDecisionSchema, decisionInputSchema, type DecisionInput } from "./schema";
+
+/** How far ahead a decision may be taken: the coming month (payment prepared in advance). */
+const MONTHS_AHEAD = 1;
+
+export interface ComputedDecision {
+  jeuneId: string;
+  structureId: string;
+  contratId: string;
+  dispositif: "CEJ" | "PACEA";
+  mois: string;
+  montantCents: number;
+  entrees: Record<string, unknown>;
+  regleVersion: string;
+  explication: string;
+  /** The current decision this one would supersede. */
+  remplace: { id: string; montantCents: number } | null;
+}
+
+function fieldError(field: string, message: string): never {
+  throw new DomainError("invalid_input", { fieldErrors: { [field]: [message] } });
+}
+
+async function loadJeune(tx: Tx, user: SessionUser, jeuneId: string) {
+  const [jeune] = await tx
+    .select({ id: jeunes.id, structureId: jeunes.structureId, dateNaissance: jeunes.dateNaissance, statut: jeunes.statut })
+    .from(jeunes)
+    .where(eq(jeunes.id, jeuneId));
+  if (!jeune) throw new DomainError("not_found");
+  assertSameStructure(user, jeune.structureId);
+  return jeune;
+}
+
+/**
+ * The contract in force during the month (from its start to its actual end, or planned end while open).
+ * After a CEJ ↔ PACEA switch in the month, the later contract is taken.
+ */
+export async function contractForMonth(tx: Tx, jeuneId: string, mois: string): Promise<Contrat | null> {
+  const [row] = await tx
+    .select()
+    .from(contrats)
+    .where(
+      and(
+        eq(contrats.jeuneId, jeuneId),
+        lte(contrats.debut, lastDayOfMonth(mois)),
+        gte(sql`coalesce(${contrats.finReelle}, ${contrats.finPrevue})`, firstDayOfMonth(mois)),
+      ),
+    )
+    .orderBy(desc(contrats.debut))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The national setting row effective on `on`, or null; also returns the ref for the rule version. */
+async function setting<K extends SettingKey>(tx: Tx, key: K, on: CivilDate) {
+  const row = await settingInForce(tx, key, on);
+  return row ? { ...row, ref: { key, effectiveFrom: row.effectiveFrom } satisfies RuleRef } : null;
+}
+
+async function decidedSanctions(tx: Tx, contratId: string): Promise<(DecidedSanction & { baremeEnVigueurDepuis: string })[]> {
+  const rows = await tx
+    .select({ id: sanctions.id, dateFait: sanctions.dateFait, palier: sanctions.palier, effet: sanctions.effet, baremeEnVigueurDepuis: sanctions.baremeEnVigueurDepuis })
+    .from(sanctions)
+    .where(and(eq(sanctions.contratId, contratId), eq(sanctions.statut, "decidee")));
+  return rows.flatMap((r) => {
+    const effet = readDecidedEffect(r.effet);
+    return effet ? [{ id: r.id, dateFait: r.dateFait, palier: r.palier, effet, baremeEnVigueurDepuis: r.baremeEnVigueurDepuis }] : [];
+  });
+}
+
+async function currentDecision(tx: Tx, contratId: string, mois: string, lock: boolean) {
+  const query = tx
+    .select()
+    .from(allocationDecisions)
+    .where(and(eq(allocationDecisions.contratId, contratId), eq(allocationDecisions.mois, mois), isNull(allocationDecisions.remplaceeParId)));
+  const [row] = lock ? await query.for("update") : await query;
+  return row ?? null;
+}
+
+/** Computes the decision for `input` on `today` (Paris civil date). Writes nothing. */
+export async function computeAllocationDecision(tx: Tx, user: SessionUser, input: DecisionInput, today: CivilDate, { lock = false } = {}): Promise<ComputedDecision> {
+  const jeune = await loadJeune(tx, user, input.jeuneId);
+  const mois = input.mois;
+  const latest = addToMonth(monthOf(today), MONTHS_AHEAD);
+  if (mois > latest) fieldError("mois", `Vous pouvez décider l'allocation au plus tard pour ${formatMonth(latest)}.`);
+  const contrat = await contractForMonth(tx, jeune.id, mois);
+  if (!contrat) {
+    fieldError("mois", `Aucun contrat CEJ ou PACEA n'est en vigueur en ${formatMonth(mois)} pour ce jeune. Vérifiez le mois ou enregistrez d'abord le contrat.`);
+  }
+  const first = firstDayOfMonth(mois);
+  const refs: RuleRef[] = [];
+  const sanctionRows = await decidedSanctions(tx, contrat.id);
+
+  let baseCents: number;
+  let baseExplanation: string;
+  const entrees: Record<string, unknown> = { dispositif: contrat.type, mois };
+
+  if (contrat.type === "CEJ") {
+    if (!input.foyer) fieldError("foyer", "Choisissez la situation fiscale du foyer.");
+    const amounts = await setting(tx, "cej.allocation.montants", first);
+    const reduction = await setting(tx, "cej.allocation.reduction", first);
+    if (amounts && !reduction) {
+      throw new DomainError("conflict", { message: `Le paramètre « réduction pour revenus d'activité » n'est pas en vigueur au ${formatLongCivilDate(first)} : demandez à l'administrateur de le renseigner.` });
+    }
+    const revenusActiviteCents = input.revenusActivite ?? 0;
+    const reductionParams = reduction ? { thresholdCents: reduction.value.seuilCents, ratePercent: reduction.value.tauxPourcent } : { thresholdCents: 0, ratePercent: 0 };
+    const result = computeCejAllowance({ month: mois, birthDate: jeune.dateNaissance, foyer: input.foyer, activityIncomeCents: revenusActiviteCents, amounts: amounts?.value ?? null, reduction: reductionParams });
+    if (amounts) refs.push(amounts.ref);
+    if (reduction) refs.push(reduction.ref);
+    baseCents = result.cents;
+    baseExplanation = result.explanation;
+    Object.assign(entrees, {
+      foyer: input.foyer,
+      revenusActiviteCents,
+      // The basis says minor/adult; the birth date itself (identity) is not stored.
+      base: result.basis,
+      montants: amounts ? { ...amounts.value, enVigueurDepuis: amounts.effectiveFrom } : null,
+      reduction: reduction ? { ...reduction.value, enVigueurDepuis: reduction.effectiveFrom } : null,
+      montantBaseCents: result.baseCents,
+      reductionRevenusCents: result.reductionCents,
+    });
+  } else {
+    const demande = input.montantDemande;
+    if (demande === undefined) fieldError("montantDemande", "Saisissez le montant demandé pour le mois, en euros.");
+    const plafond = await setting(tx, "pacea.allocation.plafond", first);
+    const rsa = await setting(tx, "rsa.montant_personne_seule", first);
+    if (!plafond || !rsa) fieldError("mois", `Le plafond de l'allocation PACEA ou le montant du RSA n'est pas paramétré pour ${formatMonth(mois)} : demandez à l'administrateur de le renseigner.`);
+    if (plafond.value.deduireForfaitLogement) {
+      throw new DomainError("conflict", { message: "Le paramètre du plafond PACEA demande de déduire le forfait logement, dont le montant n'est pas paramétré : le calcul est impossible. Contactez l'administrateur." });
+    }
+    refs.push(plafond.ref, rsa.ref);
+    // Every other current PACEA decision of this young person that can share a 12-month window.
+    const previous = await tx
+      .select({ mois: allocationDecisions.mois, cents: allocationDecisions.montantCents })
+      .from(allocationDecisions)
+      .where(
+        and(
+          eq(allocationDecisions.jeuneId, jeune.id),
+          eq(allocationDecisions.dispositif, "PACEA"),
+          isNull(allocationDecisions.remplaceeParId),
+          gte(allocationDecisions.mois, addToMonth(mois, -11)),
+          lte(allocationDecisions.mois, addToMonth(mois, 11)),
+          or(ne(allocationDecisions.contratId, contrat.id), ne(allocationDecisions.mois, mois)),
+        ),
+      );
+    const check = checkPaceaAllowance({ month: mois, requestedCents: demande, previousPayments: previous.map((p) => ({ month: p.mois, cents: p.cents })), rsaCents: rsa.value.cents, multiplier: plafond.value.multiplicateurRsa });
+    if (!check.ok) fieldError("montantDemande", check.message);
+    baseCents = check.allowedCents;
+    baseExplanation =
+      `Allocation PACEA pour ${formatMonth(mois)} : ${formatMoneyCents(demande)} demandés, dans le plafond de ${formatMoneyCents(check.ceilingCents)} sur 12 mois glissants ` +
+      `(${formatMoneyCents(rsa.value.cents)} de RSA × ${String(plafond.value.multiplicateurRsa).replace(".", ",")}). ` +
+      `Déjà versé au plus sur une période de 12 mois comprenant ce mois : ${formatMoneyCents(check.usedCents)} ; reste ${formatMoneyCents(check.remainingCents - demande)} après cette décision.`;
+    Object.assign(entrees, {
+      montantDemandeCents: demande,
+      rsaCents: rsa.value.cents,
+      rsaEnVigueurDepuis: rsa.effectiveFrom,
+      multiplicateurRsa: plafond.value.multiplicateurRsa,
+      plafondEnVigueurDepuis: plafond.effectiveFrom,
+      plafondCents: check.ceilingCents,
+      dejaVerseCents: check.usedCents,
+      fenetre: check.window,
+    });
+  }
+
+  const outcome = applySanctionEffects(baseCents, mois, sanctionRows);
+  if (outcome.applied) {
+    const row = sanctionRows.find((s) => s.id === outcome.applied!.sanctionId)!;
+    refs.push({ key: "cej.sanctions.bareme", effectiveFrom: row.baremeEnVigueurDepuis });
+  }
+  entrees.sanctions = outcome.applied ? [{ ...outcome.applied, autresSanctionsDuMois: outcome.alsoCovering.length }] : [];
+  entrees.montantAvantSanctionCents = baseCents;
+
+  const current = await currentDecision(tx, contrat.id, mois, lock);
+  return {
+    jeuneId: jeune.id,
+    structureId: jeune.structureId,
+    contratId: contrat.id,
+    dispositif: contrat.type,
+    mois,
+    montantCents: outcome.cents,
+    entrees,
+    regleVersion: formatRegleVersion(refs) || "aucun-parametre",
+    explication: outcome.explanation ? `${baseExplanation} ${outcome.explanation}` : baseExplanation,
+    remplace: current ? { id: current.id, montantCents: current.montantCents } : null,
+  };
+}
+
+export type AllocationPreview = Omit<ComputedDecision, "entrees" | "structureId">;
+
+export interface RecordedDecision {
+  id: string;
+  jeuneId: string;
+  mois: string;
+  montantCents: number;
+  remplaceId: string | null;
+}
+
+function otherDecisionConflict(mois: string): never {
+  throw new DomainError("conflict", {
+    message: `Une autre décision a été enregistrée pour ${formatMonth(mois)} pendant votre saisie. Rien n'a été écrasé : rechargez la page pour la voir, puis recommencez si besoin.`,
+  });
+}
+
+/** The driver's error, or the one drizzle wraps in `cause`. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e.code === "23505" || e.cause?.code === "23505";
+}
+
+/** Optimistic lock: the current decision must still be the one the form saw. */
+function checkSameCurrent(computed: ComputedDecision, expected: string): void {
+  if ((computed.remplace?.id ?? "") !== expected) otherDecisionConflict(computed.mois);
+}
+
+/** The action definitions, with the clock injectable (tests pass explicit dates). */
+export function allocationDecisionActions(now: () => Date = () => new Date()) {
+  const preview: ActionDefinition<typeof decisionInputSchema, AllocationPreview> = {
+    name: "allocation.apercu",
+    schema: decisionInputSchema,
+    capability: "parcours.write",
+    handler: async ({ tx, user, input }) => {
+      const computed = await computeAllocationDecision(tx, user, input, todayInParis(now()));
+      const { entrees: _entrees, structureId: _structure, ...shown } = computed;
+      // A preview writes nothing and is not audited (the confirmed decision is).
+      return { data: shown, audit: [] };
+    },
+  };
+
+  const record: ActionDefinition<typeof confirmDecisionSchema, RecordedDecision> = {
+    name: "allocation.decision",
+    schema: confirmDecisionSchema,
+    capability: "parcours.write",
+    handler: async ({ tx, user, input }) => {
+      const computed = await computeAllocationDecision(tx, user, input, todayInParis(now()), { lock: true });
+      checkSameCurrent(computed, input.remplaceId);
+      if (computed.montantCents !== input.apercuCents) {
+        throw new DomainError("conflict", {
+          message: `Le montant calculé a changé depuis l'aperçu (${formatMoneyCents(input.apercuCents)} → ${formatMoneyCents(computed.montantCents)}) : un paramètre ou une sanction a été modifié. Vérifiez le nouvel aperçu avant de confirmer.`,
+        });
+      }
+      const id = uuidv7();
+      const audit: AuditInput[] = [];
+      if (computed.remplace) {
+        // The old row first: the partial unique index allows one current decision per contract and month.
+        const superseded = await tx
+          .update(allocationDecisions)
+          .set({ remplaceeParId: id })
+          .where(and(eq(allocationDecisions.id, computed.remplace.id), isNull(allocationDecisions.remplaceeParId)))
+          .returning({ id: allocationDecisions.id });
+        if (superseded.length !== 1) otherDecisionConflict(computed.mois);
+        audit.push({
+          action: "allocation.decision_remplacee",
+          targetType: "allocation_decision",
+          targetId: computed.remplace.id,
+          jeuneId: computed.jeuneId,
+          structureId: computed.structureId,
+          fields: ["remplaceeParId"],
+          meta: { mois: computed.mois, dispositif: computed.dispositif },
+        });
+      }
+      let row: AllocationDecision;
+      try {
+        [row] = (await tx
+          .insert(allocationDecisions)
+          .values({
+            id,
+            structureId: computed.structureId,
+            jeuneId: computed.jeuneId,
+            contratId: computed.contratId,
+            dispositif: computed.dispositif,
+            mois: computed.mois,
+            montantCents: computed.montantCents,
+            entrees: computed.entrees,
+            regleVersion: computed.regleVersion,
+            explication: computed.explication,
+            decideePar: user.id,
+          })
+          .returning()) as [AllocationDecision];
+      } catch (error) {
+        // Two confirmations at once: the partial unique index lets only one through.
+        if (isUniqueViolation(error)) otherDecisionConflict(computed.mois);
+        throw error;
+      }
+      await onAllocationDecision(tx, row);
+      audit.unshift({
+        action: "allocation.decision",
+        targetType: "allocation_decision",
+        targetId: row.id,
+        jeuneId: row.jeuneId,
+        structureId: row.structureId,
+        fields: ["mois", "montantCents", "entrees", "regleVersion", "explication", ...(computed.remplace ? ["remplace"] : [])],
+        after: { mois: row.mois, montantCents: row.montantCents, regleVersion: row.regleVersion },
+        meta: { mois: row.mois, dispositif: row.dispositif, remplace: computed.remplace !== null },
+      });
+      return { data: { id: row.id, jeuneId: row.jeuneId, mois: row.mois, montantCents: row.montantCents, remplaceId: computed.remplace?.id ?? null }, audit };
+    },
+    revalidate: (input) => [`/jeunes/${input.jeuneId}`],
+  };
+
+  return { preview, record };
+}
+
+export const { preview: previewAllocationDecision, record: recordAllocationDecision } = allocationDecisionActions();
