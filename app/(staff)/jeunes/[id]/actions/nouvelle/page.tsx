@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { jeunes } from "@/db/schema";
+import { CreateActionForm } from "@/components/actions-jeune/action-forms";
+import { Alert } from "@/components/ui/alert";
+import { TextLink } from "@/components/ui/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/lib/auth/session";
+import { openDossierPage } from "@/lib/consultations/page-access";
+import { dossierHref } from "@/lib/consultations/onglets";
+import { displayName } from "@/lib/jeunes/labels";
+
+export const metadata: Metadata = { title: "Nouvelle action" };
+
+export default async function NouvelleActionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireCapability("parcours.write");
+  const { id: rawId } = await params;
+  const { db, today, jeuneId } = await openDossierPage(user, rawId, "actions");
+  const [jeune] = await db.select().from(jeunes).where(eq(jeunes.id, jeuneId));
+  if (!jeune) notFound();
+
+  return (
+    <div className="max-w-3xl">
+      <p className="mb-2">
+        <TextLink href={dossierHref(jeuneId, "actions")}>Retour aux actions de {displayName(jeune)}</TextLink>
+      </p>
+      <PageHeader title="Ajouter une action" description={displayName(jeune)} />
+      {jeune.statut === "actif" ? (
+        <CreateActionForm jeuneId={jeuneId} today={today} />
+      ) : (
+        <Alert tone="warning">Ce dossier est archivé : restaurez-le avant d&apos;ajouter une action.</Alert>
+      )}
+    </div>
+  );
+}
