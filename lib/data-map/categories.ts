@@ -1,12 +1,14 @@
 /**
  * Data categories and their fields. A field's id is the column name of the `jeunes` table
  * (db/schema/jeunes.ts) when the data lives there (`source: "jeunes"`); `derived` fields are computed
- * from a column; `planned` fields belong to tables still to come (contracts, allowance, bank details,
- * rights requests) and keep the name those tables must use.
+ * from a column; `parcours` fields come from the pathway tables (db/schema/parcours.ts: contracts,
+ * actions, séances, allowance decisions) under the name lib/transmissions/triggers.ts gives them;
+ * `planned` fields belong to tables still to come (bank details, rights requests) and keep the name
+ * those tables must use.
  */
 interface FieldDef {
   label: string;
-  source: "jeunes" | "derived" | "planned";
+  source: "jeunes" | "derived" | "parcours" | "planned";
   /** Health, disability, justice (GDPR arts. 9 and 10): never in a flow, never in a list or a log. */
   sensitive?: true;
   /** Never sent to any recipient, whatever the flow (domain.md §2). */
@@ -105,28 +107,28 @@ export const DATA_CATEGORIES = {
     falc: "Votre parcours : PACEA ou CEJ, dates du contrat, raison de la sortie",
     fields: {
       dispositif: { label: "Dispositif", source: "jeunes" },
-      contratType: { label: "Type de contrat", source: "planned" },
-      contratDateDebut: { label: "Date de début du contrat", source: "planned" },
-      contratDateFin: { label: "Date de fin du contrat", source: "planned" },
-      motifSortie: { label: "Motif de sortie", source: "planned" },
+      contratType: { label: "Type de contrat", source: "parcours" },
+      contratDateDebut: { label: "Date de début du contrat", source: "parcours" },
+      contratDateFin: { label: "Date de fin du contrat", source: "parcours" },
+      motifSortie: { label: "Motif de sortie", source: "parcours" },
     },
   },
   accompagnement: {
     label: "Activités d'accompagnement",
     falc: "Ce que vous faites avec la mission locale : rendez-vous, ateliers, actions, heures d'activité",
     fields: {
-      actions: { label: "Actions", source: "planned" },
-      rendezVous: { label: "Rendez-vous et ateliers", source: "planned" },
-      heuresActivite: { label: "Heures d'activité hebdomadaires", source: "planned" },
+      actions: { label: "Actions", source: "parcours" },
+      rendezVous: { label: "Rendez-vous et ateliers", source: "parcours" },
+      heuresActivite: { label: "Heures d'activité hebdomadaires", source: "parcours" },
     },
   },
   allocation: {
     label: "Allocation",
     falc: "Votre allocation : montant, période, et si votre foyer paie l'impôt sur le revenu",
     fields: {
-      allocationMontant: { label: "Montant de l'allocation", source: "planned" },
-      allocationPeriode: { label: "Période de l'allocation", source: "planned" },
-      foyerImposable: { label: "Situation fiscale du foyer", source: "planned" },
+      allocationMontant: { label: "Montant de l'allocation", source: "parcours" },
+      allocationPeriode: { label: "Période de l'allocation", source: "parcours" },
+      foyerImposable: { label: "Situation fiscale du foyer", source: "parcours" },
     },
   },
   bancaire: {
