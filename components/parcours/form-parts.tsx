@@ -1,0 +1,154 @@
+"use client";
+
+import { clsx } from "clsx";
+import type { ReactNode } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
+import { FormFeedback } from "@/components/ui/form-feedback";
+import { StatusIcon } from "@/components/ui/icons";
+import { TextLink } from "@/components/ui/link";
+import type { FormState } from "@/lib/actions/form-state";
+
+/** Error lines under a control that is not a Field (radio group, checkbox). */
+function ErrorLines({ id, messages }: { id: string; messages: string[] }) {
+  return (
+    <div id={id} className="flex flex-col gap-1 text-sm font-medium text-error">
+      {messages.map((m, i) => (
+        <p key={i} className="flex items-start gap-2">
+          <StatusIcon tone="error" className="mt-0.5" />
+          <span>
+            <span className="sr-only">Erreur : </span>
+            {m}
+          </span>
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** A radio group in a fieldset with its legend; the fieldset carries the id the error summary links to. */
+export function RadioGroup({
+  name,
+  legend,
+  options,
+  defaultValue,
+  errors = [],
+  hint,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string; hint?: string }[];
+  defaultValue?: string;
+  errors?: string[];
+  hint?: ReactNode;
+  onChange?: (value: string) => void;
+}) {
+  const describedBy = [hint ? `${name}-hint` : null, errors.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset id={name} tabIndex={-1} aria-describedby={describedBy} className={clsx("flex flex-col gap-2", errors.length > 0 && "border-l-2 border-error pl-3")}>
+      <legend className="mb-1 font-medium">{legend} (obligatoire)</legend>
+      {hint ? (
+        <p id={`${name}-hint`} className="text-sm text-ink-2">
+          {hint}
+        </p>
+      ) : null}
+      <div className="grid gap-2 sm:grid-cols-2">
+        {options.map((o) => (
+          <div key={o.value} className="flex items-start gap-3 rounded-sm border border-border p-3 has-[:checked]:border-primary has-[:checked]:bg-info-light">
+            <input
+              id={`${name}-${o.value}`}
+              type="radio"
+              name={name}
+              value={o.value}
+              defaultChecked={defaultValue === o.value}
+              onChange={(e) => onChange?.(e.target.value)}
+              className="mt-0.5 size-6 shrink-0 accent-primary"
+            />
+            <label htmlFor={`${name}-${o.value}`} className="flex flex-col">
+              <span className="font-bold">{o.label}</span>
+              {o.hint ? <span className="text-sm text-ink-2">{o.hint}</span> : null}
+            </label>
+          </div>
+        ))}
+      </div>
+      {errors.length > 0 ? <ErrorLines id={`${name}-error`} messages={errors} /> : null}
+    </fieldset>
+  );
+}
+
+export function Checkbox({ name, label, hint, defaultChecked, errors = [] }: { name: string; label: ReactNode; hint?: ReactNode; defaultChecked?: boolean; errors?: string[] }) {
+  const describedBy = [hint ? `${name}-hint` : null, errors.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={clsx("flex flex-col gap-2", errors.length > 0 && "border-l-2 border-error pl-3")}>
+      <div className="flex items-start gap-3">
+        <input
+          id={name}
+          name={name}
+          type="checkbox"
+          defaultChecked={defaultChecked}
+          aria-describedby={describedBy}
+          aria-invalid={errors.length > 0 ? true : undefined}
+          className="mt-0.5 size-6 shrink-0 accent-primary"
+        />
+        <div className="flex flex-col gap-1">
+          <label htmlFor={name} className="font-medium">
+            {label}
+          </label>
+          {hint ? (
+            <p id={`${name}-hint`} className="text-sm text-ink-2">
+              {hint}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      {errors.length > 0 ? <ErrorLines id={`${name}-error`} messages={errors} /> : null}
+    </div>
+  );
+}
+
+export function errorsOf(state: FormState<unknown>, name: string): string[] {
+  return state.status === "error" ? (state.fieldErrors[name] ?? []) : [];
+}
+
+/** A form of the pathway: feedback on top (focused), the fields, the submit button and a way back. */
+export function ParcoursForm({
+  action,
+  state,
+  pending,
+  fields,
+  submit,
+  cancelHref,
+  variant = "primary",
+  hidden,
+  summaryId,
+  children,
+}: {
+  action: (formData: FormData) => void;
+  state: FormState<unknown>;
+  pending: boolean;
+  fields: readonly string[];
+  submit: string;
+  cancelHref: string;
+  variant?: "primary" | "danger";
+  hidden: Record<string, string | number>;
+  /** Needed when two forms of one page may show their errors at once. */
+  summaryId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <ActionForm action={action} className="flex max-w-3xl flex-col gap-6">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormFeedback state={state} fields={fields} summaryId={summaryId} />
+      {children}
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" variant={variant} disabled={pending}>
+          {pending ? "Enregistrement…" : submit}
+        </Button>
+        <TextLink href={cancelHref}>Annuler et revenir au parcours</TextLink>
+      </div>
+    </ActionForm>
+  );
+}
