@@ -2,8 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import {
+  actionsJeune,
   affectations,
+  allocationDecisions,
   auditLog,
+  contratEvenements,
+  contrats,
+  participations,
+  phases,
+  sanctions,
+  seances,
   consultations,
   demandeEvenements,
   demandePauses,
@@ -90,6 +98,24 @@ describe("access pack (GDPR art. 15)", () => {
     );
     await t.db.insert(demandePauses).values({ demandeId: demande.id, demandeeLe: demande.recueLe, recueLe: demande.recueLe, objet: "Confirmer votre adresse" });
 
+    // One pathway row of each kind for Léa and for the other young person (an ended contract: the demo may already hold an open one).
+    for (const j of [lea, other]) {
+      const [c] = await t.db
+        .insert(contrats)
+        .values({ structureId: j.structureId, jeuneId: j.id, type: "PACEA", signeLe: "2024-01-05", debut: "2024-01-05", finPrevue: "2025-12-31", finReelle: "2025-06-30", motifSortie: "emploi" })
+        .returning();
+      await t.db.insert(contratEvenements).values({ contratId: c!.id, jeuneId: j.id, type: "sortie", dateEffet: "2025-06-30", motif: "emploi", etat: { finReelle: "2025-06-30" } });
+      await t.db.insert(phases).values({ structureId: j.structureId, jeuneId: j.id, contratId: c!.id, type: "diagnostic", debut: "2024-01-05", fin: "2024-02-29", objectifs: "Faire le point" });
+      await t.db.insert(actionsJeune).values({ structureId: j.structureId, jeuneId: j.id, contratId: c!.id, categorie: "formation", libelle: "Atelier numérique", debut: "2024-03-01" });
+      const [s] = await t.db
+        .insert(seances)
+        .values({ structureId: j.structureId, type: "atelier", titre: "Atelier CV", debut: new Date("2024-03-04T09:00:00Z"), fin: new Date("2024-03-04T11:00:00Z") })
+        .returning();
+      await t.db.insert(participations).values({ structureId: j.structureId, seanceId: s!.id, jeuneId: j.id, presence: "absent_excuse", motifAbsence: `Rendez-vous médical, prévenu par ${camille!.name}` });
+      await t.db.insert(allocationDecisions).values({ structureId: j.structureId, jeuneId: j.id, contratId: c!.id, dispositif: "PACEA", mois: "2024-04", montantCents: 30000, entrees: { demandeCents: 30000 }, regleVersion: "pacea.allocation.plafond@2021-01-01", explication: "Allocation PACEA" });
+      await t.db.insert(sanctions).values({ structureId: j.structureId, jeuneId: j.id, contratId: c!.id, dateFait: "2024-05-02", motif: "Absence non justifiée", regime: "cej_2022", palier: "reduction_quart_mois", palierIndex: 0, baremeEnVigueurDepuis: "2022-03-01", statut: "abandonnee" });
+    }
+
     pack = await buildAccessPack(t.db, demande);
     json = accessPackJson(pack);
   });
@@ -105,8 +131,24 @@ describe("access pack (GDPR art. 15)", () => {
       audit: (await t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.jeuneId, id))).map((r) => r.id),
       transmissions: (await t.db.select({ id: transmissions.id }).from(transmissions).where(eq(transmissions.jeuneId, id))).map((r) => r.id),
       ledger: (await t.db.select({ id: transmissionLedger.id }).from(transmissionLedger).where(eq(transmissionLedger.jeuneId, id))).map((r) => r.id),
+      contrats: (await t.db.select({ id: contrats.id }).from(contrats).where(eq(contrats.jeuneId, id))).map((r) => r.id),
+      contratEvenements: (await t.db.select({ id: contratEvenements.id }).from(contratEvenements).where(eq(contratEvenements.jeuneId, id))).map((r) => r.id),
+      phases: (await t.db.select({ id: phases.id }).from(phases).where(eq(phases.jeuneId, id))).map((r) => r.id),
+      actions: (await t.db.select({ id: actionsJeune.id }).from(actionsJeune).where(eq(actionsJeune.jeuneId, id))).map((r) => r.id),
+      participations: (await t.db.select({ id: participations.id }).from(participations).where(eq(participations.jeuneId, id))).map((r) => r.id),
+      allocations: (await t.db.select({ id: allocationDecisions.id }).from(allocationDecisions).where(eq(allocationDecisions.jeuneId, id))).map((r) => r.id),
+      sanctions: (await t.db.select({ id: sanctions.id }).from(sanctions).where(eq(sanctions.jeuneId, id))).map((r) => r.id),
     };
     for (const list of Object.values(own)) expect(list.length).toBeGreaterThan(0);
+    expect(pack.parcours.contrats.map((c) => c.id).sort()).toEqual([...own.contrats].sort());
+    expect(pack.parcours.contrats.flatMap((c) => c.evenements.map((e) => e.id)).sort()).toEqual([...own.contratEvenements].sort());
+    expect(pack.parcours.contrats.flatMap((c) => c.phases.map((p) => p.id)).sort()).toEqual([...own.phases].sort());
+    expect(pack.parcours.actions.map((a) => a.id).sort()).toEqual([...own.actions].sort());
+    expect(pack.parcours.seances.map((p) => p.participationId).sort()).toEqual([...own.participations].sort());
+    expect(pack.parcours.allocations.map((a) => a.id).sort()).toEqual([...own.allocations].sort());
+    expect(pack.parcours.sanctions.map((s) => s.id).sort()).toEqual([...own.sanctions].sort());
+    // A colleague named in a free text of the pathway is masked.
+    expect(pack.parcours.seances.find((p) => p.presence === "absent_excuse")?.motifAbsence).toContain(TIERS);
     const evenements = (await t.db.select({ id: demandeEvenements.id }).from(demandeEvenements).where(inArray(demandeEvenements.demandeId, own.demandes))).map((r) => r.id);
     const pauses = (await t.db.select({ id: demandePauses.id }).from(demandePauses).where(inArray(demandePauses.demandeId, own.demandes))).map((r) => r.id);
 
@@ -129,7 +171,22 @@ describe("access pack (GDPR art. 15)", () => {
   it("covers every table that has a jeune_id column (a new one must be added to the pack and to this test)", async () => {
     const result = (await t.db.execute(sql`select table_name from information_schema.columns where column_name = 'jeune_id' and table_schema = 'public' order by table_name`)) as unknown;
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { table_name: string }[];
-    expect(rows.map((r) => r.table_name)).toEqual(["affectations", "audit_log", "consultations", "demandes_droits", "transmission_ledger", "transmissions", "users"]);
+    expect(rows.map((r) => r.table_name)).toEqual([
+      "actions_jeune",
+      "affectations",
+      "allocation_decisions",
+      "audit_log",
+      "consultations",
+      "contrat_evenements",
+      "contrats",
+      "demandes_droits",
+      "participations",
+      "phases",
+      "sanctions",
+      "transmission_ledger",
+      "transmissions",
+      "users",
+    ]);
   });
 
   it("holds nothing about any other young person", async () => {
@@ -143,8 +200,14 @@ describe("access pack (GDPR art. 15)", () => {
       audit: (await t.db.select({ id: auditLog.id }).from(auditLog).where(and(isNotNull(auditLog.jeuneId), ne(auditLog.jeuneId, id)))).map((r) => r.id),
       transmissions: (await t.db.select({ id: transmissions.id }).from(transmissions).where(ne(transmissions.jeuneId, id))).map((r) => r.id),
       ledger: (await t.db.select({ id: transmissionLedger.id }).from(transmissionLedger).where(ne(transmissionLedger.jeuneId, id))).map((r) => r.id),
+      contrats: (await t.db.select({ id: contrats.id }).from(contrats).where(ne(contrats.jeuneId, id))).map((r) => r.id),
+      actions: (await t.db.select({ id: actionsJeune.id }).from(actionsJeune).where(ne(actionsJeune.jeuneId, id))).map((r) => r.id),
+      participations: (await t.db.select({ id: participations.id }).from(participations).where(ne(participations.jeuneId, id))).map((r) => r.id),
+      allocations: (await t.db.select({ id: allocationDecisions.id }).from(allocationDecisions).where(ne(allocationDecisions.jeuneId, id))).map((r) => r.id),
+      sanctions: (await t.db.select({ id: sanctions.id }).from(sanctions).where(ne(sanctions.jeuneId, id))).map((r) => r.id),
     };
     for (const list of Object.values(others)) expect(list.length).toBeGreaterThan(0);
+    for (const uuid of [...others.contrats, ...others.actions, ...others.participations, ...others.allocations, ...others.sanctions]) expect(json).not.toContain(uuid);
 
     for (const j of others.jeunes) {
       expect(json).not.toContain(j.id);

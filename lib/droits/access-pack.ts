@@ -47,6 +47,7 @@ import { fieldLabels } from "@/lib/jeunes/field-labels";
 import { retentionEnd } from "@/lib/retention/rules";
 import { settingInForce } from "@/lib/settings/read";
 import { createThirdPartyMasker } from "./access-pack-mask";
+import { loadParcoursForPack, type AccessPackParcours } from "./access-pack-parcours";
 
 export const ACCESS_PACK_TITLE = "Vos données à la mission locale";
 
@@ -114,6 +115,8 @@ export interface AccessPack {
     acknowledgedAt: Date | null;
     evenements: { id: number; at: Date; event: string }[];
   }[];
+  /** The pathway: contracts and their history, phases, actions, rendez-vous and sessions, allowance, sanctions. */
+  parcours: AccessPackParcours;
   /** Audit entries concerning the person: what was done, when, by whom, on which fields (never values). */
   historique: { id: number; at: Date; action: string; actionLabel: string; par: StaffRef; champs: string[]; champsLabels: string[] }[];
   finalites: {
@@ -140,7 +143,7 @@ function readablePayload(payload: TransmissionPayload): TransmissionPayload {
 }
 
 /** The fields of the pack, for the audit entry (names only, never values). */
-export const ACCESS_PACK_FIELDS = ["jeune", "comptes", "affectations", "consultations", "demandes", "transmissions", "historique", "finalites", "conservation"] as const;
+export const ACCESS_PACK_FIELDS = ["jeune", "comptes", "affectations", "consultations", "demandes", "parcours", "transmissions", "historique", "finalites", "conservation"] as const;
 
 function concerns(id: FinalityId, jeune: Jeune, hasDemandes: boolean): boolean {
   switch (id) {
@@ -256,6 +259,7 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
     keepPhones: j.telephone ? [j.telephone] : [],
   });
   const m = (text: string) => mask(text) ?? "";
+  const parcours = await loadParcoursForPack(db, jeuneId, mask);
 
   const { nirEncrypted, nirHmac: _nirHmac, ...columns } = j;
   const retention = rules ? retentionEnd({ dateNaissance: j.dateNaissance }, rules.value) : null;
@@ -314,6 +318,7 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       pauses: pauseRows.filter((p) => p.demandeId === d.id).map((p) => ({ id: p.id, demandeeLe: p.demandeeLe, recueLe: p.recueLe, objet: m(p.objet) })),
       evenements: eventRows.filter((e) => e.e.demandeId === d.id).map(({ e, par }) => ({ id: e.id, at: e.at, type: e.type, par, message: m(e.message) })),
     })),
+    parcours,
     transmissions: transmissionRows.map((t) => ({
       id: t.id,
       createdAt: t.createdAt,
