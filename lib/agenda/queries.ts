@@ -230,7 +230,9 @@ export const JEUNE_SEANCES_PAGE_SIZE = 10;
 /** A young person's séances: upcoming first (soonest first), then past ones (latest first), paginated. */
 export async function listJeuneSeances(user: SessionUser, jeuneId: string, page: number, now: Date): Promise<{ rows: JeuneSeance[]; total: number; pageCount: number; page: number }> {
   const db = await getDb();
-  const where = and(eq(participations.jeuneId, jeuneId), eq(participations.structureId, scope(user)));
+  // Any reader of the dossier (DPO, admin too): the page already checked access; the structure still bounds it.
+  const structureId = structureScope(user);
+  const where = and(eq(participations.jeuneId, jeuneId), ...(structureId ? [eq(participations.structureId, structureId)] : []));
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(participations).where(where);
   const pageCount = Math.max(1, Math.ceil(total / JEUNE_SEANCES_PAGE_SIZE));
   const current = Math.min(page, pageCount);

@@ -45,3 +45,13 @@ describe("ISO weeks", () => {
     expect(resolveWeek(["2026-W02", "2026-W03"], "2026-11-25")).toEqual({ week: { year: 2026, week: 2 }, requested: true, invalid: false });
   });
 });
+
+describe("agenda URL", async () => {
+  const { agendaHref, parseAgendaFilters } = await import("./params");
+  it("keeps the week and the filters, and ignores unknown values", () => {
+    expect(agendaHref({ year: 2026, week: 48 }, { type: "atelier", mine: true })).toBe("/agenda?semaine=2026-W48&type=atelier&mes=1");
+    expect(agendaHref(null, { type: null, mine: false })).toBe("/agenda");
+    expect(parseAgendaFilters({ type: "atelier", mes: "1" })).toEqual({ type: "atelier", mine: true });
+    expect(parseAgendaFilters({ type: "drop table", mes: "yes" })).toEqual({ type: null, mine: false });
+  });
+});
