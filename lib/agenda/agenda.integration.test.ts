@@ -6,6 +6,7 @@ import { runAction } from "@/lib/actions/run";
 import { addDays, todayInParis } from "@/lib/calendar/civil-date";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
+import { emargementFor } from "./emargement";
 import { addParticipant, recordAttendance, removeParticipant } from "./participations";
 import { getSeanceDetail, listJeuneSeances, listWeek, searchJeunes } from "./queries";
 import { cancelSeance, closeSeance, createSeance, updateSeance } from "./seances";
@@ -317,6 +318,19 @@ describe("agenda", () => {
       expect(await seanceRow(id)).toMatchObject({ titre: "Atelier CV", version: 1, annuleeLe: null, clotureeLe: null });
       expect((await participantsOf(id))[0]).toMatchObject({ presence: "prevu", version: 1 });
       expect(proposeSanctionIfDue).not.toHaveBeenCalled();
+    });
+
+    it("gives the sign-in sheet to the séance's structure only, and audits each download without names", async () => {
+      const { id } = await atelier();
+      ok(await inscrire(id, lyonJeunes[0]!.id));
+      expect(await emargementFor(await sessionUserFor(t.db, INES), id)).toBeNull();
+      expect(await emargementFor(await sessionUserFor(t.db, DPO), id)).toBeNull();
+      expect(await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, "agenda.emargement")))).toHaveLength(0);
+      const bytes = await emargementFor(await sessionUserFor(t.db, JULIEN), id);
+      expect(new TextDecoder().decode(bytes!.slice(0, 5))).toBe("%PDF-");
+      const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, "agenda.emargement")));
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({ actorId: await userId(JULIEN), meta: expect.objectContaining({ participants: 1, cloturee: false }) });
     });
 
     it("refuses every agenda write to the DPO", async () => {
