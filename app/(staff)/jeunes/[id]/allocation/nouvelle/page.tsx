@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { jeunes } from "@/db/schema";
+import { DecisionForm } from "@/components/allocation/decision-form";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ButtonLink, TextLink } from "@/components/ui/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/lib/auth/session";
+import { formatMonth } from "@/lib/allocation/cej";
+import { addToMonth, monthOf } from "@/lib/allocation/months";
+import { contractTypesBetween } from "@/lib/allocation/queries";
+import { openDossierPage } from "@/lib/consultations/page-access";
+import { displayName } from "@/lib/jeunes/labels";
+
+export const metadata: Metadata = { title: "Nouvelle décision d'allocation" };
+
+/** Months offered: the coming month, this month and the eleven before. */
+const MONTHS_BACK = 11;
+
+export default async function NouvelleDecisionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireCapability("parcours.write");
+  const { id: rawId } = await params;
+  const { db, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
+  const [jeune] = await db.select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms }).from(jeunes).where(eq(jeunes.id, jeuneId));
+  if (!jeune) notFound();
+
+  const current = monthOf(today);
+  const latest = addToMonth(current, 1);
+  const earliest = addToMonth(current, -MONTHS_BACK);
+  const types = await contractTypesBetween(db, user, jeuneId, earliest, latest);
+  const months = Array.from({ length: MONTHS_BACK + 2 }, (_, i) => addToMonth(latest, -i)).map((m) => ({ value: m, label: formatMonth(m) }));
+  const back = `/jeunes/${jeuneId}?onglet=parcours#allocation`;
+
+  return (
+    <>
+      <p className="mb-2">
+        <TextLink href={back}>Retour au parcours de {displayName(jeune)}</TextLink>
+      </p>
+      <PageHeader
+        title="Nouvelle décision d'allocation"
+        description={
+          <>
+            {displayName(jeune)} · le montant est calculé avec les règles en vigueur au 1er du mois choisi, puis les sanctions décidées qui couvrent ce mois. Vous le voyez avant de confirmer.
+          </>
+        }
+      />
+      {types.length === 0 ? (
+        <EmptyState
+          title="Aucun contrat CEJ ou PACEA sur la période"
+          action={
+            <ButtonLink variant="secondary" href={back}>
+              Aller au parcours
+            </ButtonLink>
+          }
+        >
+          Une allocation se décide pour un mois où un contrat est en vigueur. Enregistrez d&apos;abord le contrat du jeune.
+        </EmptyState>
+      ) : (
+        <DecisionForm jeuneId={jeuneId} months={months} defaultMonth={current} types={types} />
+      )}
+    </>
+  );
+}

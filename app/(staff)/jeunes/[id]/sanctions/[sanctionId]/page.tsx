@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { jeunes } from "@/db/schema";
+import { SanctionDetails } from "@/components/sanctions/sanction-details";
+import { DecideForm, LiftForm, ResponseForm } from "@/components/sanctions/sanction-forms";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { TextLink } from "@/components/ui/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireCapability } from "@/lib/auth/session";
+import { formatMonth } from "@/lib/allocation/cej";
+import { addToMonth, monthOf, monthsBetween } from "@/lib/allocation/months";
+import { openDossierPage } from "@/lib/consultations/page-access";
+import { formatDate } from "@/lib/format/fr";
+import { firstString, type SearchParams } from "@/lib/http/search-params";
+import { displayName } from "@/lib/jeunes/labels";
+import { RUNGS } from "@/lib/sanctions/bareme";
+import { effectBounds, readDecidedEffect } from "@/lib/sanctions/effet";
+import { SANCTION_STATUTS } from "@/lib/sanctions/labels";
+import { getSanction, rungDescription } from "@/lib/sanctions/queries";
+
+export const metadata: Metadata = { title: "Manquement et sanction" };
+
+const CONFIRMATIONS: Record<string, string> = {
+  proposee: "Le manquement est enregistré. Notez la réponse du jeune, puis la direction décidera.",
+  contradictoire: "La réponse du jeune est enregistrée. La direction peut maintenant décider.",
+  decision: "La décision est enregistrée.",
+  levee: "La suspension est levée.",
+};
+
+export default async function SanctionPage({ params, searchParams }: { params: Promise<{ id: string; sanctionId: string }>; searchParams: SearchParams }) {
+  const user = await requireCapability("jeunes.read");
+  const { id: rawId, sanctionId } = await params;
+  if (!z.uuid().safeParse(sanctionId).success) notFound();
+  const { db, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
+  const sanction = await getSanction(db, user, jeuneId, sanctionId);
+  if (!sanction) notFound();
+  const [jeune] = await db.select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms }).from(jeunes).where(eq(jeunes.id, jeuneId));
+  if (!jeune) notFound();
+
+  const etape = firstString((await searchParams).etape, 20);
+  const open = sanction.statut === "proposee" || sanction.statut === "contradictoire";
+  const statut = SANCTION_STATUTS[sanction.statut];
+  const proposed = RUNGS[sanction.palier]?.effect ?? { kind: "a_preciser" as const, percent: null, months: null, liftedOnCompliance: false, endsContract: false };
+  const bounds = effectBounds(proposed);
+  const firstMonth = monthOf(sanction.dateFait);
+  const lastMonth = addToMonth(monthOf(today), 2);
+  const months = Array.from({ length: Math.max(0, monthsBetween(firstMonth, lastMonth)) + 1 }, (_, i) => addToMonth(firstMonth, i)).map((m) => ({ value: m, label: formatMonth(m) }));
+  const defaultMonth = monthOf(today) < firstMonth ? firstMonth : monthOf(today);
+  const effet = readDecidedEffect(sanction.effet);
+
+  return (
+    <>
+      <p className="mb-2">
+        <TextLink href={`/jeunes/${jeuneId}?onglet=parcours#sanctions`}>Retour au parcours de {displayName(jeune)}</TextLink>
+      </p>
+      <PageHeader
+        title={`Manquement du ${formatDate(sanction.dateFait)}`}
+        description={
+          <span className="flex flex-wrap items-center gap-3">
+            {displayName(jeune)} <Badge tone={statut.tone}>{statut.label}</Badge>
+          </span>
+        }
+      />
+      {CONFIRMATIONS[etape] ? (
+        <div className="mb-6">
+          <Alert tone="success" live="polite">
+            {CONFIRMATIONS[etape]}
+          </Alert>
+        </div>
+      ) : null}
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <section aria-labelledby="titre-dossier-sanction" className="flex flex-col gap-4 rounded-sm border border-border p-4 sm:p-6">
+          <h2 id="titre-dossier-sanction" className="text-xl">
+            Le manquement et la règle
+          </h2>
+          <SanctionDetails sanction={sanction} />
+        </section>
+        <div className="flex flex-col gap-6">
+          {open && can(user.role, "sanctions.propose") ? (
+            <ResponseForm sanctionId={sanction.id} version={sanction.version} today={today} earliest={sanction.dateFait} current={{ reponseJeune: sanction.reponseJeune, reponseLe: sanction.reponseLe }} />
+          ) : null}
+          {open && can(user.role, "sanctions.decide") ? (
+            <DecideForm
+              sanctionId={sanction.id}
+              version={sanction.version}
+              canApply={sanction.statut === "contradictoire"}
+              bounds={{ pourcentage: bounds.pourcentage, mois: bounds.mois }}
+              months={months}
+              defaultMonth={defaultMonth}
+              proposedText={rungDescription(sanction.palier)}
+            />
+          ) : null}
+          {open && !can(user.role, "sanctions.decide") ? <Alert tone="info">La décision appartient à la direction de la mission locale.</Alert> : null}
+          {sanction.statut === "decidee" && effet?.leveeSiRemobilisation && !effet.leveeLe && can(user.role, "sanctions.decide") ? (
+            <LiftForm sanctionId={sanction.id} version={sanction.version} today={today} earliest={sanction.dateFait} />
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { jeunes } from "@/db/schema";
+import { FailureForm } from "@/components/sanctions/sanction-forms";
+import { TextLink } from "@/components/ui/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireCapability } from "@/lib/auth/session";
+import { openDossierPage } from "@/lib/consultations/page-access";
+import { displayName } from "@/lib/jeunes/labels";
+
+export const metadata: Metadata = { title: "Signaler un manquement" };
+
+export default async function NouveauManquementPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireCapability("sanctions.propose");
+  const { id: rawId } = await params;
+  const { db, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
+  const [jeune] = await db.select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms }).from(jeunes).where(eq(jeunes.id, jeuneId));
+  if (!jeune) notFound();
+  return (
+    <>
+      <p className="mb-2">
+        <TextLink href={`/jeunes/${jeuneId}?onglet=parcours#sanctions`}>Retour au parcours de {displayName(jeune)}</TextLink>
+      </p>
+      <PageHeader title="Signaler un manquement" description={`${displayName(jeune)} · contrat d'engagement jeune`} />
+      <div className="max-w-2xl">
+        <FailureForm jeuneId={jeuneId} today={today} />
+      </div>
+    </>
+  );
+}
