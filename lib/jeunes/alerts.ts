@@ -13,6 +13,7 @@ import { jeunes } from "@/db/schema";
 import { addDays, addMonths, type CivilDate } from "@/lib/calendar/civil-date";
 import { RECIPIENTS, type RecipientId } from "@/lib/data-map/recipients";
 import { formatShortDate } from "@/lib/format/fr";
+import { PARCOURS_ALERT_SPECS as P } from "./alerts-parcours";
 
 export interface AlertContext {
   today: CivilDate;
@@ -102,6 +103,12 @@ export const ALERTS = [
         ? { tone: "error", text: `Titre de séjour expiré le ${formatShortDate(d.fin)}` }
         : { tone: "warning", text: `Titre de séjour : fin le ${formatShortDate(d.fin)}` },
   }),
+  defineAlert(P.contratFin),
+  defineAlert(P.cejHeures),
+  defineAlert(P.absence),
+  defineAlert(P.sansContact),
+  defineAlert(P.sanction),
+  defineAlert(P.allocation),
   defineAlert({
     key: "demande_droits",
     label: "Demande de droits en cours",
