@@ -12,6 +12,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/agenda", label: "Agenda" },
   { href: "/portefeuille/reaffectation", label: "Réaffectation", capability: "jeunes.reassign" },
   { href: "/droits", label: "Demandes de droits", capability: "droits.read" },
+  { href: "/transmissions", label: "Transmissions", capability: "transmissions.read" },
   { href: "/journal", label: "Journal d'audit" },
   { href: "/registre", label: "Registre des traitements" },
   { href: "/admin", label: "Administration" },

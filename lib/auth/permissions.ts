@@ -19,6 +19,10 @@ export const CAPABILITIES = {
   "droits.intake": ["conseiller", "directeur", "dpo"],
   "droits.handle": ["dpo"],
   "droits.read": ["admin", "directeur", "dpo"],
+  /** The structure's transfers to recipients (all young people), CSV export. */
+  "transmissions.read": ["admin", "directeur", "dpo"],
+  /** Send again a transfer abandoned after too many failures (dead letter). */
+  "transmissions.retry": ["directeur", "dpo"],
   /** Contracts, phases, actions, allowance decisions of a young person. */
   "parcours.write": ["directeur", "conseiller"],
   /** The structure's agenda: rendez-vous, ateliers, attendance. */
@@ -42,6 +46,7 @@ export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
   { prefix: "/journal", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/registre", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/droits", roles: ["admin", "directeur", "dpo"] },
+  { prefix: "/transmissions", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/portefeuille", roles: ["directeur", "conseiller"] },
   { prefix: "/agenda", roles: ["directeur", "conseiller"] },
   { prefix: "/jeunes", roles: ["admin", "directeur", "conseiller", "dpo"] },
