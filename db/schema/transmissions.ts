@@ -21,7 +21,7 @@ export const transmissionStatutEnum = pgEnum("transmission_statut", [
   "abandonnee",
 ]);
 
-export const transmissionKindEnum = pgEnum("transmission_kind", ["inscription", "mise_a_jour", "sortie", "c2s", "paiement", "rectification"]);
+export const transmissionKindEnum = pgEnum("transmission_kind", ["inscription", "mise_a_jour", "sortie", "c2s", "paiement", "rectification", "demande_transmise"]);
 
 export const ledgerEventEnum = pgEnum("transmission_ledger_event", [
   "creee",

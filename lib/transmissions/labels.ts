@@ -18,7 +18,19 @@ export const KIND_LABELS = {
   sortie: "Sortie",
   c2s: "Complémentaire santé solidaire",
   paiement: "Paiement de l'allocation",
-  rectification: "Rectification",
+  rectification: "Rectification (données corrigées)",
+  demande_transmise: "Demande de droits transmise",
+} as const;
+
+/** What a transfer was, in plain words for the young person's space (FALC). */
+export const KIND_FALC = {
+  inscription: "Inscription",
+  mise_a_jour: "Mise à jour",
+  sortie: "Fin de votre contrat",
+  c2s: "Complémentaire santé solidaire",
+  paiement: "Paiement de votre allocation",
+  rectification: "Correction de vos données",
+  demande_transmise: "Votre demande sur vos données",
 } as const;
 
 /** French names of the fields sent (never their values). Unknown names are shown as they are. */

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."transmission_kind" ADD VALUE 'demande_transmise';
