@@ -8,6 +8,13 @@ const base64Key = z
   .string()
   .refine((v) => Buffer.from(v, "base64").length === 32, "doit contenir 32 octets encodés en base64 / must be 32 bytes, base64");
 
+/** https:// only, except a loopback address (the local receiver of the tests and development). */
+const transmissionUrl = z.string().refine((v) => {
+  if (!URL.canParse(v)) return false;
+  const url = new URL(v);
+  return url.protocol === "https:" || (url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname));
+}, "doit être une adresse https:// (http:// seulement vers 127.0.0.1) / must be https:// (http:// only to 127.0.0.1)");
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -20,9 +27,22 @@ const schema = z
     NIR_ENCRYPTION_KEY: base64Key.optional(),
     NEXT_PHASE: z.string().optional(),
     TRANSMISSIONS_DROP_DIR: z.string().min(1).default(".data/depot"),
+    // Channel of the transfers (lib/transmissions/channels.ts): file drop (default) or HTTPS POST per recipient.
+    TRANSMISSIONS_ADAPTER: z.enum(["file-drop", "https"]).default("file-drop"),
+    TRANSMISSIONS_HTTPS_URL_FRANCE_TRAVAIL: transmissionUrl.optional(),
+    TRANSMISSIONS_HTTPS_URL_CNAM_CPAM: transmissionUrl.optional(),
+    TRANSMISSIONS_HTTPS_URL_ASP: transmissionUrl.optional(),
+    TRANSMISSIONS_HTTPS_TOKEN: z.string().min(16, "au moins 16 caractères / at least 16 characters").optional(),
+    TRANSMISSIONS_HTTPS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if (env.TRANSMISSIONS_ADAPTER === "https") {
+      // Fail at start-up rather than leave transfers waiting for a channel nobody configured.
+      for (const name of ["TRANSMISSIONS_HTTPS_TOKEN", "TRANSMISSIONS_HTTPS_URL_FRANCE_TRAVAIL", "TRANSMISSIONS_HTTPS_URL_CNAM_CPAM", "TRANSMISSIONS_HTTPS_URL_ASP"] as const) {
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "obligatoire quand TRANSMISSIONS_ADAPTER=https / required when TRANSMISSIONS_ADAPTER=https" });
+      }
+    }
     // `next build` loads server modules to collect page data: secrets are only required to run.
     if (env.NODE_ENV !== "production" || env.NEXT_PHASE === "phase-production-build") return;
     for (const name of ["AUTH_SECRET", "NIR_ENCRYPTION_KEY"] as const) {

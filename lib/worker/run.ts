@@ -3,10 +3,12 @@ import { todayInParis } from "@/lib/calendar/civil-date";
 import { logger } from "@/lib/log/logger";
 import { runRetention, type RetentionRunResult } from "@/lib/retention/run";
 import { fileDropAdapter, type AdapterFor } from "@/lib/transmissions/adapters";
+import { adapterForEnv } from "@/lib/transmissions/channels";
 import { deliverDue, type DeliveryReport } from "@/lib/transmissions/worker";
 
-/** Every recipient goes through the file drop until per-recipient channels (https) are configured. */
+/** The channels of the environment (TRANSMISSIONS_ADAPTER: file drop by default, or https); a folder forces the file drop. */
 export function defaultAdapters(dir?: string): AdapterFor {
+  if (dir === undefined) return adapterForEnv();
   const adapter = fileDropAdapter({ dir });
   return () => adapter;
 }
