@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
-import { allocationDecisions, auditLog, contrats, jeunes, sanctions, users, type Jeune } from "@/db/schema";
+import { allocationDecisions, auditLog, contrats, jeunes, sanctions, transmissions, users, type Jeune } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
 import { createSetting } from "@/lib/settings/create";
@@ -82,6 +82,8 @@ describe("monthly allowance decisions", () => {
     expect(row!.entrees).toMatchObject({ foyer: "non_imposable", revenusActiviteCents: 0, base: "majeur_non_imposable", montants: { majeurNonImposable: 57000, enVigueurDepuis: "2027-04-01" }, reduction: { seuilCents: 30000, tauxPourcent: 50 } });
     expect(JSON.stringify(row!.entrees)).not.toContain(lea.dateNaissance);
     expect(row!.explication).toBe("Allocation CEJ pour avril 2027 : 570,00\u00a0€ (jeune majeur, foyer non imposable).");
+    // The transfer trigger ran in the same transaction (ASP payment in the outbox).
+    expect(await t.db.select().from(transmissions).where(eq(transmissions.idempotencyKey, `allocation-paiement:${saved.id}`))).toHaveLength(1);
   });
 
   it("more than one month ahead is refused", async () => {

@@ -246,6 +246,70 @@ function checkSameCurrent(computed: ComputedDecision, expected: string): void {
   if ((computed.remplace?.id ?? "") !== expected) otherDecisionConflict(computed.mois);
 }
 
+/**
+ * Writes a computed decision: supersedes the current one of the month (kept, marked), inserts the new
+ * row, and (unless told otherwise) writes the transfers it requires. Returns the data and the audit.
+ * `transfers: false` is for the demo seed only, whose past months stand for payments made before the demo.
+ */
+export async function storeDecision(tx: Tx, user: SessionUser, computed: ComputedDecision, options: { transfers: boolean }): Promise<{ data: RecordedDecision; audit: AuditInput[] }> {
+  const id = uuidv7();
+  const audit: AuditInput[] = [];
+  if (computed.remplace) {
+    // The old row first: the partial unique index allows one current decision per contract and month.
+    const superseded = await tx
+      .update(allocationDecisions)
+      .set({ remplaceeParId: id })
+      .where(and(eq(allocationDecisions.id, computed.remplace.id), isNull(allocationDecisions.remplaceeParId)))
+      .returning({ id: allocationDecisions.id });
+    if (superseded.length !== 1) otherDecisionConflict(computed.mois);
+    audit.push({
+      action: "allocation.decision_remplacee",
+      targetType: "allocation_decision",
+      targetId: computed.remplace.id,
+      jeuneId: computed.jeuneId,
+      structureId: computed.structureId,
+      fields: ["remplaceeParId"],
+      meta: { mois: computed.mois, dispositif: computed.dispositif },
+    });
+  }
+  let row: AllocationDecision;
+  try {
+    [row] = (await tx
+      .insert(allocationDecisions)
+      .values({
+        id,
+        structureId: computed.structureId,
+        jeuneId: computed.jeuneId,
+        contratId: computed.contratId,
+        dispositif: computed.dispositif,
+        mois: computed.mois,
+        montantCents: computed.montantCents,
+        entrees: computed.entrees,
+        regleVersion: computed.regleVersion,
+        explication: computed.explication,
+        decideePar: user.id,
+      })
+      .returning()) as [AllocationDecision];
+  } catch (error) {
+    // Two confirmations at once: the partial unique index lets only one through.
+    if (isUniqueViolation(error)) otherDecisionConflict(computed.mois);
+    throw error;
+  }
+  // The transfers the decision requires (ASP payment…), written in the same transaction.
+  if (options.transfers) await onAllocationDecision(tx, row);
+  audit.unshift({
+    action: "allocation.decision",
+    targetType: "allocation_decision",
+    targetId: row.id,
+    jeuneId: row.jeuneId,
+    structureId: row.structureId,
+    fields: ["mois", "montantCents", "entrees", "regleVersion", "explication", ...(computed.remplace ? ["remplace"] : [])],
+    after: { mois: row.mois, montantCents: row.montantCents, regleVersion: row.regleVersion },
+    meta: { mois: row.mois, dispositif: row.dispositif, remplace: computed.remplace !== null },
+  });
+  return { data: { id: row.id, jeuneId: row.jeuneId, mois: row.mois, montantCents: row.montantCents, remplaceId: computed.remplace?.id ?? null }, audit };
+}
+
 /** The action definitions, with the clock injectable (tests pass explicit dates). */
 export function allocationDecisionActions(now: () => Date = () => new Date()) {
   const preview: ActionDefinition<typeof decisionInputSchema, AllocationPreview> = {
@@ -272,61 +336,8 @@ export function allocationDecisionActions(now: () => Date = () => new Date()) {
           message: `Le montant calculé a changé depuis l'aperçu (${formatMoneyCents(input.apercuCents)} → ${formatMoneyCents(computed.montantCents)}) : un paramètre ou une sanction a été modifié. Vérifiez le nouvel aperçu avant de confirmer.`,
         });
       }
-      const id = uuidv7();
-      const audit: AuditInput[] = [];
-      if (computed.remplace) {
-        // The old row first: the partial unique index allows one current decision per contract and month.
-        const superseded = await tx
-          .update(allocationDecisions)
-          .set({ remplaceeParId: id })
-          .where(and(eq(allocationDecisions.id, computed.remplace.id), isNull(allocationDecisions.remplaceeParId)))
-          .returning({ id: allocationDecisions.id });
-        if (superseded.length !== 1) otherDecisionConflict(computed.mois);
-        audit.push({
-          action: "allocation.decision_remplacee",
-          targetType: "allocation_decision",
-          targetId: computed.remplace.id,
-          jeuneId: computed.jeuneId,
-          structureId: computed.structureId,
-          fields: ["remplaceeParId"],
-          meta: { mois: computed.mois, dispositif: computed.dispositif },
-        });
-      }
-      let row: AllocationDecision;
-      try {
-        [row] = (await tx
-          .insert(allocationDecisions)
-          .values({
-            id,
-            structureId: computed.structureId,
-            jeuneId: computed.jeuneId,
-            contratId: computed.contratId,
-            dispositif: computed.dispositif,
-            mois: computed.mois,
-            montantCents: computed.montantCents,
-            entrees: computed.entrees,
-            regleVersion: computed.regleVersion,
-            explication: computed.explication,
-            decideePar: user.id,
-          })
-          .returning()) as [AllocationDecision];
-      } catch (error) {
-        // Two confirmations at once: the partial unique index lets only one through.
-        if (isUniqueViolation(error)) otherDecisionConflict(computed.mois);
-        throw error;
-      }
-      await onAllocationDecision(tx, row);
-      audit.unshift({
-        action: "allocation.decision",
-        targetType: "allocation_decision",
-        targetId: row.id,
-        jeuneId: row.jeuneId,
-        structureId: row.structureId,
-        fields: ["mois", "montantCents", "entrees", "regleVersion", "explication", ...(computed.remplace ? ["remplace"] : [])],
-        after: { mois: row.mois, montantCents: row.montantCents, regleVersion: row.regleVersion },
-        meta: { mois: row.mois, dispositif: row.dispositif, remplace: computed.remplace !== null },
-      });
-      return { data: { id: row.id, jeuneId: row.jeuneId, mois: row.mois, montantCents: row.montantCents, remplaceId: computed.remplace?.id ?? null }, audit };
+      return storeDecision(tx, user, computed, { transfers: true });
+
     },
     revalidate: (input) => [`/jeunes/${input.jeuneId}`],
   };
