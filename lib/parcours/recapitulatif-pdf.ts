@@ -156,13 +156,14 @@ export async function renderRecapitulatifPdf(r: Recapitulatif): Promise<Uint8Arr
   for (const paragraph of c.type === "CEJ" ? CEJ_ENGAGEMENTS : PACEA_ENGAGEMENTS) write(paragraph, { gap: 6 });
 
   // Signature boxes side by side.
-  ensure(150);
-  y -= 16;
+  ensure(130);
+  y -= 6;
+  write(`Fait à ${r.structure.commune}, le ____________________, en deux exemplaires.`, { gap: 10 });
   const boxWidth = (width - 20) / 2;
-  const boxHeight = 110;
+  const boxHeight = 90;
   const boxes = [
     r.jeune.mineurALaSignature ? "Le jeune et son représentant légal" : "Le jeune",
-    `Pour ${r.structure.name}, le conseiller`,
+    "La mission locale, représentée par le conseiller référent",
   ];
   boxes.forEach((label, i) => {
     const x = MARGIN + i * (boxWidth + 20);
