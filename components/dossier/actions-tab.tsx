@@ -14,7 +14,7 @@ import { can } from "@/lib/auth/permissions";
 import { formatHeures } from "@/lib/cej/heures";
 import { dossierHref } from "@/lib/consultations/onglets";
 import { formatDate, formatNumber, formatShortDate } from "@/lib/format/fr";
-import { parsePage } from "@/lib/http/search-params";
+import { firstString, parsePage } from "@/lib/http/search-params";
 import type { DossierSectionProps } from "./tab-props";
 
 function hrefFor(jeuneId: string, filtre: ActionsFiltre, page = 1): string {
@@ -39,6 +39,8 @@ export async function ActionsTab({ user, jeuneId, params }: DossierSectionProps)
   const filtre = parseActionsFiltre(params);
   const canWrite = can(user.role, "parcours.write");
   const [list, toQualify] = await Promise.all([listActions(db, user, jeuneId, { page, filtre }), canWrite ? listActionsToQualify(db, user, jeuneId) : Promise.resolve([])]);
+  const qualifieesParam = Number(firstString(params.qualifiees, 3));
+  const qualifiees = Number.isInteger(qualifieesParam) && qualifieesParam > 0 ? qualifieesParam : 0;
   const filtered = filtre.statut !== null || filtre.categorie !== null;
 
   return (
@@ -46,6 +48,11 @@ export async function ActionsTab({ user, jeuneId, params }: DossierSectionProps)
       {params.enregistre === "action" ? (
         <Alert tone="success" live="polite">
           L&apos;action est ajoutée au dossier.
+        </Alert>
+      ) : null}
+      {qualifiees > 0 ? (
+        <Alert tone="success" live="polite">
+          {qualifiees > 1 ? `${qualifiees} actions sont qualifiées : leurs heures comptent comme validées.` : "L'action est qualifiée : ses heures comptent comme validées."}
         </Alert>
       ) : null}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">

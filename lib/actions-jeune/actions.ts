@@ -19,6 +19,8 @@ export const closeActionAction = formAction(closeAction, step("cloture"));
 
 export const qualifyActionAction = formAction(qualifyAction, step("qualification"));
 
+// The bulk form leaves the page once nothing is left to qualify: the confirmation lives on the tab (?qualifiees=n).
 export const bulkQualifyActionsAction = formAction(bulkQualifyActions, {
-  successMessage: (d) => (d.ids.length > 1 ? `${d.ids.length} actions sont qualifiées : leurs heures comptent comme validées.` : "L'action est qualifiée : ses heures comptent comme validées."),
+  successMessage: "",
+  redirectTo: (d) => `/jeunes/${d.jeuneId}?onglet=actions&qualifiees=${d.ids.length}`,
 });
