@@ -28,6 +28,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "droits.document": "Téléchargement d'un courrier de demande de droits",
   "droits.registre_export": "Export du registre des demandes de droits",
   "droits.access_pack": "Téléchargement de la copie complète du dossier (droit d'accès)",
+  "transmissions.relance": "Relance d'une transmission abandonnée ou refusée",
+  "transmissions.export": "Export de la liste des transmissions (CSV)",
   ...CONTRATS_AUDIT_LABELS,
   ...ACTIONS_AUDIT_LABELS,
   ...AGENDA_AUDIT_LABELS,
