@@ -67,7 +67,7 @@ export function DecisionForm({ jeuneId, months, defaultMonth, types }: { jeuneId
               <TextInput
                 name="revenusActivite"
                 label="Revenus d'activité nets du mois, en euros"
-                hint="Laissez vide si le jeune n'a pas eu de revenus d'activité. Par exemple : 420,50"
+                hint="Laissez vide si le jeune n'a pas eu de revenus d'activité. Par exemple : 420,50. Le seuil et le taux de réduction sont des paramètres provisoires, à confirmer."
                 inputMode="decimal"
                 autoComplete="off"
                 defaultValue={valueOf(preview, "revenusActivite")}

@@ -133,7 +133,7 @@ describe("sanctions", () => {
       expect(await runAction(steps.decide, { sanctionId: firstId, version: String(answered.version), issue: "appliquer", premierMois: "2025-06" }, directrice)).toMatchObject({ ok: true });
       const decided = await sanction(firstId);
       expect(decided).toMatchObject({ statut: "decidee", decideeLe: "2025-07-15", effet: { kind: "reduction", pourcentage: 25, mois: 1, premierMois: "2025-06", finContrat: false } });
-      expect(decided.decision).toContain("25\u00a0% de l'allocation retenue pour juin 2025");
+      expect(decided.decision).toBe("Sanction appliquée.");
 
       // The decided effect is used by the allowance decision of June 2025.
       const allocation = allocationDecisionActions(() => new Date("2025-07-15T10:00:00Z"));

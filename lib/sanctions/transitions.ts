@@ -21,7 +21,7 @@ import { addToMonth, monthOf } from "@/lib/allocation/months";
 import { formatMonth } from "@/lib/allocation/cej";
 import { formatLongCivilDate } from "@/lib/parcours/contrats";
 import { proposeSanction, RUNGS } from "./bareme";
-import { decideEffect, describeDecidedEffect, readDecidedEffect } from "./effet";
+import { decideEffect, readDecidedEffect } from "./effet";
 import { loadLadders } from "./ladders";
 import { decisionSchema, failureSchema, liftSchema, responseSchema } from "./schema";
 
@@ -151,10 +151,10 @@ export function sanctionActions(now: () => Date = () => new Date()) {
     const proposed = RUNGS[row.palier]?.effect ?? { kind: "a_preciser" as const, percent: null, months: null, liftedOnCompliance: false, endsContract: false };
     const decided = decideEffect(proposed, { pourcentage: input.pourcentage ?? null, mois: input.mois ?? null, premierMois: input.premierMois });
     if (!decided.ok) throw new DomainError("invalid_input", { fieldErrors: Object.fromEntries(decided.errors.map((e) => [e.field, [e.message]])) });
-    const description = describeDecidedEffect(decided.effect, formatMonth);
+    // The effect itself is in `effet` (shown as "Effet sur l'allocation"); the decision says what was decided and why.
     const updated = await update(tx, row, {
       statut: "decidee",
-      decision: input.motif ? `${description} ${input.motif}` : description,
+      decision: input.motif ? `Sanction appliquée : ${input.motif}` : "Sanction appliquée.",
       effet: decided.effect,
       decideeLe: day,
       decideePar: user.id,
