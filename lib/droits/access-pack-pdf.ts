@@ -11,6 +11,7 @@ import { JEUNE_FIELD_LABELS, NATIONALITE_LABELS, PROTECTION_LABELS, SEXE_LABELS,
 import { DISPOSITIF_LABELS } from "@/lib/jeunes/labels";
 import { LOGEMENT_OPTIONS, NIVEAU_QUALIFICATION_OPTIONS } from "@/lib/jeunes/schema";
 import type { AccessPack, StaffRef } from "./access-pack";
+import { parcoursSections } from "./access-pack-parcours-sections";
 import { CANAL_LABELS, ISSUE_LABELS, STATUT_LABELS, TYPE_LABELS } from "./labels";
 import { sanitizeForPdf, wrapText } from "./pdf";
 
@@ -179,6 +180,7 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
       })),
       empty: "Aucune demande.",
     },
+    ...parcoursSections(pack.parcours),
     {
       heading: "Ce qui a été envoyé à d'autres organismes",
       items: pack.transmissions.map((t) => ({

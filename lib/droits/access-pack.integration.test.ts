@@ -273,5 +273,12 @@ describe("access pack (GDPR art. 15)", () => {
     expect(Math.round(page!.getWidth())).toBe(595);
     const headings = accessPackSections(pack).map((s) => s.heading);
     expect(headings).toEqual(expect.arrayContaining(["Qui vous êtes", "Comment vous joindre", "Qui a ouvert votre dossier", "Vos demandes sur vos données", "Combien de temps vos données sont gardées", "D'où viennent vos données"]));
+    // The pathway, in plain words: the ended PACEA with its exit motive, the excused absence, the allowance month.
+    const sections = accessPackSections(pack);
+    const text = (heading: string) => JSON.stringify(sections.find((s) => s.heading === heading));
+    expect(text("Vos contrats (PACEA, CEJ)")).toContain("Accès à l'emploi");
+    expect(text("Vos rendez-vous et ateliers")).toContain("Présence : Absent excusé");
+    expect(text("Votre allocation")).toContain("avril 2024");
+    expect(text("Les manquements et sanctions")).toContain("Absence non justifiée");
   });
 });
