@@ -1,0 +1,133 @@
+import { Badge } from "@/components/ui/badge";
+import { TextLink } from "@/components/ui/link";
+import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
+import { FINALITIES } from "@/lib/data-map/finalities";
+import { RECIPIENTS } from "@/lib/data-map/recipients";
+import { formatDateTime, formatShortDate } from "@/lib/format/fr";
+import { displayName } from "@/lib/jeunes/labels";
+import type { TransmissionListRow } from "@/lib/transmissions/admin-queries";
+import { KIND_LABELS, STATUS_LABELS } from "@/lib/transmissions/labels";
+import { isRetryable } from "@/lib/transmissions/retry";
+import { RetryButton } from "./retry-button";
+
+function jeuneName(r: TransmissionListRow): string | null {
+  return r.anonymisedAt ? null : displayName({ nomNaissance: r.nomNaissance, nomUsage: r.nomUsage, prenoms: r.prenoms });
+}
+
+function JeuneCell({ r, admin }: { r: TransmissionListRow; admin: boolean }) {
+  const name = jeuneName(r);
+  return (
+    <>
+      {name ? (
+        <TextLink href={`/jeunes/${r.jeuneId}?onglet=donnees-partagees`} className="inline-block min-h-6 py-0.5 font-bold">
+          {name}
+        </TextLink>
+      ) : (
+        <span>Dossier anonymisé</span>
+      )}
+      {admin ? <span className="block text-sm text-ink-2">{r.structureName}</span> : null}
+    </>
+  );
+}
+
+function StatusCell({ r }: { r: TransmissionListRow }) {
+  return (
+    <>
+      <Badge tone={STATUS_LABELS[r.status].tone}>{STATUS_LABELS[r.status].text}</Badge>
+      {r.status === "echec_temporaire" && r.nextAttemptAt ? <span className="mt-1 block text-sm">Prochain essai le {formatDateTime(r.nextAttemptAt)}</span> : null}
+    </>
+  );
+}
+
+function AttemptsCell({ r }: { r: TransmissionListRow }) {
+  return (
+    <>
+      <span className="block">{r.attempts === 0 ? "Aucune" : r.attempts}</span>
+      {r.lastError && r.status !== "accusee" ? (
+        <span className="block max-w-56 text-sm break-words text-ink-2">
+          Dernière erreur : <code>{r.lastError}</code>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function RetryCell({ r, retour }: { r: TransmissionListRow; retour: string }) {
+  if (!isRetryable(r.status)) return null;
+  if (r.anonymisedAt) return <span className="text-sm text-ink-2">Dossier anonymisé : rien ne peut partir.</span>;
+  if (r.limitationDepuis) return <span className="text-sm text-ink-2">Limitation en cours : relance possible après sa levée.</span>;
+  const who = jeuneName(r) ?? "dossier anonymisé";
+  return <RetryButton transmissionId={r.id} retour={retour} label={`Relancer la transmission à ${RECIPIENTS[r.recipient].name} pour ${who} du ${formatShortDate(r.createdAt)}`} />;
+}
+
+/** Phones: one card per transfer; from 1024 px: the table (nine columns do not fit a tablet in portrait). */
+export function TransmissionsList({ rows, admin, canRetry, retour, caption }: { rows: TransmissionListRow[]; admin: boolean; canRetry: boolean; retour: string; caption: string }) {
+  return (
+    <>
+      <ul className="flex flex-col gap-3 lg:hidden" aria-label={caption}>
+        {rows.map((r) => (
+          <li key={r.id} className="flex flex-col gap-2 rounded-sm border border-border p-4">
+            <p className="text-sm text-ink-2">{formatDateTime(r.createdAt)}</p>
+            <p>
+              <JeuneCell r={r} admin={admin} />
+            </p>
+            <p>
+              <span className="font-bold">{RECIPIENTS[r.recipient].name}</span> · {KIND_LABELS[r.kind]}
+              <span className="block text-sm">{FINALITIES[r.finality].name}</span>
+            </p>
+            <div>
+              <StatusCell r={r} />
+            </div>
+            {r.acknowledgement ? <p className="text-sm">Accusé de réception n° {r.acknowledgement}</p> : null}
+            <div className="text-sm">
+              Tentatives : <AttemptsCell r={r} />
+            </div>
+            {canRetry ? <RetryCell r={r} retour={retour} /> : null}
+          </li>
+        ))}
+      </ul>
+      <div className="hidden lg:block">
+        <Table caption={caption} captionHidden className="text-sm">
+          <THead>
+            <Tr>
+              <Th>Date</Th>
+              <Th>Jeune</Th>
+              <Th>Destinataire</Th>
+              <Th>Finalité</Th>
+              <Th>Nature</Th>
+              <Th>Statut</Th>
+              <Th>Accusé de réception</Th>
+              <Th>Tentatives et dernière erreur</Th>
+              {canRetry ? <Th>Action</Th> : null}
+            </Tr>
+          </THead>
+          <TBody>
+            {rows.map((r) => (
+              <Tr key={r.id}>
+                <Td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
+                <Th scope="row" className="min-w-40 font-normal">
+                  <JeuneCell r={r} admin={admin} />
+                </Th>
+                <Td>{RECIPIENTS[r.recipient].name}</Td>
+                <Td className="min-w-40">{FINALITIES[r.finality].name}</Td>
+                <Td>{KIND_LABELS[r.kind]}</Td>
+                <Td className="min-w-40">
+                  <StatusCell r={r} />
+                </Td>
+                <Td>{r.acknowledgement ?? <span className="text-ink-2">Aucun</span>}</Td>
+                <Td>
+                  <AttemptsCell r={r} />
+                </Td>
+                {canRetry ? (
+                  <Td>
+                    <RetryCell r={r} retour={retour} />
+                  </Td>
+                ) : null}
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      </div>
+    </>
+  );
+}
