@@ -59,6 +59,7 @@ const TRANSMISSION_KIND: Record<AccessPack["transmissions"][number]["kind"], str
   c2s: "Complémentaire santé solidaire",
   paiement: "Paiement de l'allocation",
   rectification: "Correction de vos données",
+  demande_transmise: "Votre demande transmise à France Travail",
 };
 const who = (p: StaffRef) => (p.name ? `${p.name}${p.role ? ` (${ROLE_LABELS[p.role].toLowerCase()})` : ""}` : p.role ? ROLE_LABELS[p.role] : "Traitement automatique");
 
