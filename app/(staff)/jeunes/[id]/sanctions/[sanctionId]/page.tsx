@@ -51,6 +51,10 @@ export default async function SanctionPage({ params, searchParams }: { params: P
   const months = Array.from({ length: Math.max(0, monthsBetween(firstMonth, lastMonth)) + 1 }, (_, i) => addToMonth(firstMonth, i)).map((m) => ({ value: m, label: formatMonth(m) }));
   const defaultMonth = monthOf(today) < firstMonth ? firstMonth : monthOf(today);
   const effet = readDecidedEffect(sanction.effet);
+  const canRespond = open && can(user.role, "sanctions.propose");
+  const canDecide = open && can(user.role, "sanctions.decide");
+  const canLift = sanction.statut === "decidee" && !!effet?.leveeSiRemobilisation && !effet.leveeLe && can(user.role, "sanctions.decide");
+  const hasSide = open || canLift;
 
   return (
     <>
@@ -72,33 +76,33 @@ export default async function SanctionPage({ params, searchParams }: { params: P
           </Alert>
         </div>
       ) : null}
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className={hasSide ? "grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]" : "max-w-3xl"}>
         <section aria-labelledby="titre-dossier-sanction" className="flex flex-col gap-4 rounded-sm border border-border p-4 sm:p-6">
           <h2 id="titre-dossier-sanction" className="text-xl">
             Le manquement et la règle
           </h2>
           <SanctionDetails sanction={sanction} />
         </section>
-        <div className="flex flex-col gap-6">
-          {open && can(user.role, "sanctions.propose") ? (
-            <ResponseForm sanctionId={sanction.id} version={sanction.version} today={today} earliest={sanction.dateFait} current={{ reponseJeune: sanction.reponseJeune, reponseLe: sanction.reponseLe }} />
-          ) : null}
-          {open && can(user.role, "sanctions.decide") ? (
-            <DecideForm
-              sanctionId={sanction.id}
-              version={sanction.version}
-              canApply={sanction.statut === "contradictoire"}
-              bounds={{ pourcentage: bounds.pourcentage, mois: bounds.mois }}
-              months={months}
-              defaultMonth={defaultMonth}
-              proposedText={rungDescription(sanction.palier)}
-            />
-          ) : null}
-          {open && !can(user.role, "sanctions.decide") ? <Alert tone="info">La décision appartient à la direction de la mission locale.</Alert> : null}
-          {sanction.statut === "decidee" && effet?.leveeSiRemobilisation && !effet.leveeLe && can(user.role, "sanctions.decide") ? (
-            <LiftForm sanctionId={sanction.id} version={sanction.version} today={today} earliest={sanction.dateFait} />
-          ) : null}
-        </div>
+        {hasSide ? (
+          <div className="flex flex-col gap-6">
+            {canRespond ? (
+              <ResponseForm sanctionId={sanction.id} version={sanction.version} today={today} earliest={sanction.dateFait} current={{ reponseJeune: sanction.reponseJeune, reponseLe: sanction.reponseLe }} />
+            ) : null}
+            {canDecide ? (
+              <DecideForm
+                sanctionId={sanction.id}
+                version={sanction.version}
+                canApply={sanction.statut === "contradictoire"}
+                bounds={{ pourcentage: bounds.pourcentage, mois: bounds.mois }}
+                months={months}
+                defaultMonth={defaultMonth}
+                proposedText={rungDescription(sanction.palier)}
+              />
+            ) : null}
+            {open && !can(user.role, "sanctions.decide") ? <Alert tone="info">La décision appartient à la direction de la mission locale.</Alert> : null}
+            {canLift ? <LiftForm sanctionId={sanction.id} version={sanction.version} today={today} earliest={sanction.dateFait} /> : null}
+          </div>
+        ) : null}
       </div>
     </>
   );
