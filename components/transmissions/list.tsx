@@ -3,7 +3,7 @@ import { TextLink } from "@/components/ui/link";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { FINALITIES } from "@/lib/data-map/finalities";
 import { RECIPIENTS } from "@/lib/data-map/recipients";
-import { formatDateTime, formatShortDate } from "@/lib/format/fr";
+import { formatDateTime, formatShortDate, formatTime } from "@/lib/format/fr";
 import { displayName } from "@/lib/jeunes/labels";
 import type { TransmissionListRow } from "@/lib/transmissions/admin-queries";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/transmissions/labels";
@@ -39,14 +39,15 @@ function StatusCell({ r }: { r: TransmissionListRow }) {
   );
 }
 
-function AttemptsCell({ r }: { r: TransmissionListRow }) {
+function AttemptsCell({ r, prefix }: { r: TransmissionListRow; prefix?: string }) {
   return (
     <>
-      <span className="block">{r.attempts === 0 ? "Aucune" : r.attempts}</span>
+      <span className="block">
+        {prefix}
+        {r.attempts === 0 ? "Aucune" : r.attempts}
+      </span>
       {r.lastError && r.status !== "accusee" ? (
-        <span className="block max-w-56 text-sm break-words text-ink-2">
-          Dernière erreur : <code>{r.lastError}</code>
-        </span>
+        <span className="block max-w-48 text-sm break-words text-ink-2">Dernière erreur : {r.lastError}</span>
       ) : null}
     </>
   );
@@ -60,7 +61,7 @@ function RetryCell({ r, retour }: { r: TransmissionListRow; retour: string }) {
   return <RetryButton transmissionId={r.id} retour={retour} label={`Relancer la transmission à ${RECIPIENTS[r.recipient].name} pour ${who} du ${formatShortDate(r.createdAt)}`} />;
 }
 
-/** Phones: one card per transfer; from 1024 px: the table (nine columns do not fit a tablet in portrait). */
+/** Phones and tablets: one card per transfer; from 1024 px: the table. */
 export function TransmissionsList({ rows, admin, canRetry, retour, caption }: { rows: TransmissionListRow[]; admin: boolean; canRetry: boolean; retour: string; caption: string }) {
   return (
     <>
@@ -80,7 +81,7 @@ export function TransmissionsList({ rows, admin, canRetry, retour, caption }: { 
             </div>
             {r.acknowledgement ? <p className="text-sm">Accusé de réception n° {r.acknowledgement}</p> : null}
             <div className="text-sm">
-              Tentatives : <AttemptsCell r={r} />
+              <AttemptsCell r={r} prefix="Tentatives : " />
             </div>
             {canRetry ? <RetryCell r={r} retour={retour} /> : null}
           </li>
@@ -92,9 +93,7 @@ export function TransmissionsList({ rows, admin, canRetry, retour, caption }: { 
             <Tr>
               <Th>Date</Th>
               <Th>Jeune</Th>
-              <Th>Destinataire</Th>
-              <Th>Finalité</Th>
-              <Th>Nature</Th>
+              <Th>Destinataire, nature et finalité</Th>
               <Th>Statut</Th>
               <Th>Accusé de réception</Th>
               <Th>Tentatives et dernière erreur</Th>
@@ -104,13 +103,18 @@ export function TransmissionsList({ rows, admin, canRetry, retour, caption }: { 
           <TBody>
             {rows.map((r) => (
               <Tr key={r.id}>
-                <Td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
-                <Th scope="row" className="min-w-40 font-normal">
+                <Td className="whitespace-nowrap">
+                  {formatShortDate(r.createdAt)}
+                  <span className="block text-ink-2">{formatTime(r.createdAt)}</span>
+                </Td>
+                <Th scope="row" className="min-w-36 font-normal">
                   <JeuneCell r={r} admin={admin} />
                 </Th>
-                <Td>{RECIPIENTS[r.recipient].name}</Td>
-                <Td className="min-w-40">{FINALITIES[r.finality].name}</Td>
-                <Td>{KIND_LABELS[r.kind]}</Td>
+                <Td className="min-w-56">
+                  <span className="block font-bold">{RECIPIENTS[r.recipient].name}</span>
+                  <span className="block">{KIND_LABELS[r.kind]}</span>
+                  <span className="block text-ink-2">{FINALITIES[r.finality].name}</span>
+                </Td>
                 <Td className="min-w-40">
                   <StatusCell r={r} />
                 </Td>

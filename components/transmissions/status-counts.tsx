@@ -24,7 +24,8 @@ export function StatusCounts({ filters, counts }: { filters: TransmissionFilters
         {TRANSMISSION_STATUTS.map((s) => {
           const selected = filters.statut === s;
           return (
-            <li key={s}>
+            // Phones: the empty statuses are left out, so the list stays short.
+            <li key={s} className={counts[s] === 0 && !selected ? "hidden sm:list-item" : undefined}>
               <NextLink
                 href={transmissionsHref(filters, { statut: s })}
                 aria-current={selected ? "true" : undefined}

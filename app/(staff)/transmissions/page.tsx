@@ -1,3 +1,4 @@
+import { clsx } from "clsx";
 import type { Metadata } from "next";
 import { TransmissionsFilters } from "@/components/transmissions/filters";
 import { StatusCounts } from "@/components/transmissions/status-counts";
@@ -39,7 +40,7 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
           </>
         }
         actions={
-          <a href={transmissionsCsvHref(filters)} download className={buttonClasses("secondary")}>
+          <a href={transmissionsCsvHref(filters)} download className={clsx(buttonClasses("secondary"), "whitespace-nowrap")}>
             Exporter en CSV
           </a>
         }
