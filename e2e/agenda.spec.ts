@@ -15,6 +15,9 @@ function startedSlotToday(): { start: string; end: string } {
 const currentWeek = () => formatIsoWeek(isoWeekOf(todayInParis(new Date())));
 
 test.describe("agenda", () => {
+  // A long journey (about twenty steps, axe on each page): more than the default 30 s on a busy machine.
+  test.describe.configure({ timeout: 180_000 });
+
   test("a counsellor runs an atelier from planning to the sign-in sheet, and finds it in the young person's file", async ({ page }) => {
     const titre = `Atelier CV express ${Date.now().toString(36)}`;
     await signIn(page, ACCOUNTS.conseiller);
