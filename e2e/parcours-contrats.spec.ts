@@ -13,12 +13,17 @@ function inMonths(months: number, days = 0): string {
 /** The dossier of one of Camille's young people without any dispositif (so without a contract). */
 async function dossierWithoutContract(page: Page, which: "first" | "last"): Promise<string> {
   await page.goto("/portefeuille?dispositif=aucun");
+  // The list's filters settle the URL on the client: let them finish before navigating away.
+  await page.waitForLoadState("networkidle");
   const links = page.getByRole("table").getByRole("rowheader").getByRole("link");
   const href = await (which === "first" ? links.first() : links.last()).getAttribute("href");
   return href!;
 }
 
 test.describe("contrats et phases", () => {
+  // Several pages, each checked with axe: more than the default 30 s on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test("a counsellor signs a PACEA, sees it in the Parcours tab and adds the diagnostic phase", async ({ page }) => {
     await signIn(page, ACCOUNTS.conseiller);
     const dossier = await dossierWithoutContract(page, "first");
@@ -87,6 +92,7 @@ test.describe("contrats et phases", () => {
   test("a young person under contract shows the contract in force with its actions; signing another is blocked", async ({ page }) => {
     await signIn(page, ACCOUNTS.conseiller);
     await page.goto("/portefeuille?dispositif=CEJ");
+    await page.waitForLoadState("networkidle");
     const href = await page.getByRole("table").getByRole("rowheader").getByRole("link").first().getAttribute("href");
     await page.goto(`${href}?onglet=parcours`);
     await expect(page.getByRole("heading", { name: "Contrat en cours" })).toBeVisible();
