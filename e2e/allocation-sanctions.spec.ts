@@ -1,6 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
 import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 
+// A server action, a redirect and a page render: slower than a plain assertion on a loaded machine.
+const AFTER_SUBMIT = { timeout: 30_000 };
+
 const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 const monthLabel = (isoDay: string) => new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDay}T00:00:00Z`));
 
@@ -27,11 +30,11 @@ test.describe("allocation and sanctions", () => {
     await expect(section.getByRole("heading", { name: "Allocation mensuelle" })).toBeVisible();
     // The demo's three previous months (more when the server is reused), with their rules in plain words.
     await expect(section.getByRole("table").getByRole("rowheader").nth(2)).toBeVisible();
-    await expect(section.getByText(/Règles appliquées : montants de l'allocation CEJ en vigueur depuis le/).first()).toBeVisible();
+    await expect(section.getByRole("table").getByText(/Règles appliquées : montants de l'allocation CEJ en vigueur depuis le/).first()).toBeVisible();
     await expectAccessible(page);
 
     await section.getByRole("link", { name: "Nouvelle décision" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Nouvelle décision d'allocation" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Nouvelle décision d'allocation" })).toBeVisible(AFTER_SUBMIT);
     await expectAccessible(page);
 
     // Nothing chosen: the error is next to the question, and what was typed stays.
@@ -44,7 +47,7 @@ test.describe("allocation and sanctions", () => {
     await page.getByRole("radio", { name: "Foyer non imposable" }).check();
     await page.getByRole("button", { name: "Calculer le montant" }).click();
     const preview = page.getByRole("region", { name: /Montant calculé/ });
-    await expect(preview).toBeVisible();
+    await expect(preview).toBeVisible(AFTER_SUBMIT);
     await expect(preview).toContainText("réduite de 75,00");
     await expect(preview).toContainText("pour des revenus d'activité de 450,00");
     await expectAccessible(page);
@@ -54,13 +57,13 @@ test.describe("allocation and sanctions", () => {
     await expect(preview).toBeHidden();
     await page.getByRole("button", { name: "Calculer le montant" }).click();
     const heading = page.getByRole("heading", { name: /^Montant calculé : / });
-    await expect(heading).toBeVisible();
+    await expect(heading).toBeVisible(AFTER_SUBMIT);
     const amount = (await heading.textContent())!.replace("Montant calculé : ", "").trim();
     await page.getByRole("button", { name: `Confirmer la décision de ${amount}` }).click();
 
     await page.waitForURL(/onglet=parcours/);
     const month = monthLabel(parisToday());
-    await expect(page.getByText(`La décision d'allocation de ${month} est enregistrée.`)).toBeVisible();
+    await expect(page.getByText(`La décision d'allocation de ${month} est enregistrée.`)).toBeVisible(AFTER_SUBMIT);
     // Most recent first: this month's decision now in force.
     const row = page.locator("section#allocation").getByRole("row", { name: new RegExp(month) }).first();
     await expect(row).toContainText(amount);
@@ -72,7 +75,7 @@ test.describe("allocation and sanctions", () => {
     const id = await openLea(page);
     await page.goto(`/jeunes/${id}?onglet=parcours`);
     await page.locator("section#sanctions").getByRole("link", { name: "Signaler un manquement" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Signaler un manquement" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Signaler un manquement" })).toBeVisible(AFTER_SUBMIT);
     await expectAccessible(page);
 
     await page.getByLabel("Date du manquement").fill(parisToday());
@@ -83,7 +86,7 @@ test.describe("allocation and sanctions", () => {
     await page.getByRole("button", { name: "Enregistrer le manquement" }).click();
     await page.waitForURL(/\/sanctions\/[0-9a-f-]{36}\?etape=proposee/);
     const sanctionPath = new URL(page.url()).pathname;
-    await expect(page.getByText("Le manquement est enregistré.")).toBeVisible();
+    await expect(page.getByText("Le manquement est enregistré.")).toBeVisible(AFTER_SUBMIT);
     // The rule in force at the date of the fact, with its caveat; the decision is the direction's.
     await expect(page.getByText(/s'applique la suspension-remobilisation/)).toBeVisible();
     await expect(page.getByText(/L'articulation de la suspension-remobilisation avec le barème CEJ de 2022/)).toBeVisible();
@@ -93,11 +96,11 @@ test.describe("allocation and sanctions", () => {
 
     await page.getByLabel("Ce que le jeune a répondu").fill("Léa explique qu'elle passait un entretien d'embauche au même moment.");
     await page.getByRole("button", { name: "Enregistrer la réponse du jeune" }).click();
-    await expect(page.getByText("La réponse du jeune est enregistrée.")).toBeVisible();
+    await expect(page.getByText("La réponse du jeune est enregistrée.")).toBeVisible(AFTER_SUBMIT);
 
     const director = await asDirector(browser);
     await director.goto(sanctionPath);
-    await expect(director.getByRole("heading", { name: "Décision de la direction" })).toBeVisible();
+    await expect(director.getByRole("heading", { name: "Décision de la direction" })).toBeVisible(AFTER_SUBMIT);
     await expectAccessible(director);
     await director.getByRole("radio", { name: "Appliquer la sanction proposée" }).check();
     // Next month, so the other test's allowance for this month is not affected.
@@ -113,7 +116,7 @@ test.describe("allocation and sanctions", () => {
     await expectAccessible(director);
     await director.getByLabel(/Part de l'allocation retenue, en %/).fill("30");
     await director.getByRole("button", { name: "Enregistrer la décision" }).click();
-    await expect(director.getByText("La décision est enregistrée.")).toBeVisible();
+    await expect(director.getByText("La décision est enregistrée.")).toBeVisible(AFTER_SUBMIT);
     await expect(director.getByRole("definition").filter({ hasText: new RegExp(`^30\\s%\\sde l'allocation (suspendue|supprimée) pour ${nextMonth}`) })).toBeVisible();
     await expectAccessible(director);
 
