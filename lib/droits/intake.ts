@@ -4,16 +4,20 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { demandesDroits, jeunes } from "@/db/schema";
+import { demandesDroits, jeunes, transmissions } from "@/db/schema";
 import type { ActionDefinition } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
 import { checkDossierAccess } from "@/lib/consultations/access";
 import { DomainError } from "@/lib/errors/domain-error";
 import { structureConditions } from "@/lib/jeunes/scope";
+import { RECIPIENTS } from "@/lib/data-map/recipients";
+import { formatDateTime } from "@/lib/format/fr";
+import { KIND_FALC } from "@/lib/transmissions/labels";
 import { computeDeadline } from "./deadline";
 import { IDENTITE_METHODES, type DemandeCanal, type DemandeStatut, type DemandeType } from "./labels";
 import { EVENT_MESSAGES, buildReceipt } from "./letters";
+import { needsFinalite } from "./rules";
 import { deskIntakeSchema, dpoIntakeSchema, espaceIntakeSchema } from "./schema";
 import { addEvent, allocateNumero, loadLetterContext, mailLetter } from "./store";
 
@@ -36,11 +40,30 @@ interface NewDemande {
   /** Identity already confirmed at intake (known person met at the desk, signed-in young person…). */
   identite: { le: CivilDate; methode: string } | null;
   envoyerAccuse: boolean;
+  /** The transfer a question is about ("Question sur cette transmission"). */
+  transmissionId?: string | null;
+}
+
+/**
+ * The transfer a question refers to, if it is this young person's. Where the reference lives: the
+ * request's finality becomes the transfer's, and a step "Votre question porte sur cet envoi : l'envoi du
+ * <date> à <destinataire>" records it in words the person and the DPO read; the transfer's id itself goes
+ * to the audit entry (meta.transmissionId) — there is no column for it.
+ */
+async function referencedTransfer(tx: Tx, jeuneId: string, transmissionId: string) {
+  const [t] = await tx
+    .select({ id: transmissions.id, recipient: transmissions.recipient, finality: transmissions.finality, kind: transmissions.kind, createdAt: transmissions.createdAt })
+    .from(transmissions)
+    .where(and(eq(transmissions.id, transmissionId), eq(transmissions.jeuneId, jeuneId)));
+  if (!t) throw new DomainError("invalid_input", { fieldErrors: { transmissionId: ["Cet envoi est introuvable dans ce dossier : repartez de la liste des envois."] } });
+  return { ...t, reference: `l'envoi du ${formatDateTime(t.createdAt)} à ${RECIPIENTS[t.recipient].name} (${KIND_FALC[t.kind].toLowerCase()})` };
 }
 
 async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
   if (input.jeune.anonymisedAt) throw new DomainError("not_found");
   const today = todayInParis(new Date());
+  const transfer = input.transmissionId ? await referencedTransfer(tx, input.jeune.id, input.transmissionId) : null;
+  if (transfer && needsFinalite(input.type)) input = { ...input, finalite: transfer.finality };
   const numero = await allocateNumero(tx, input.jeune.structureId, Number(input.recueLe.slice(0, 4)));
   // No pause yet: the clock runs from receipt (GDPR art. 12-3).
   const echeance = computeDeadline({ receivedOn: input.recueLe }).deadline!;
@@ -66,6 +89,7 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
   if (!row) throw new DomainError("unexpected");
   await addEvent(tx, row.id, "recue", user.id, EVENT_MESSAGES.recue(numero, input.type, echeance));
   if (input.identite && input.canal !== "espace_jeune") await addEvent(tx, row.id, "identite_verifiee", user.id, EVENT_MESSAGES.identite_verifiee());
+  if (transfer) await addEvent(tx, row.id, "transmission_concernee", user.id, EVENT_MESSAGES.question_transmission(transfer.reference));
 
   let mailed = false;
   if (input.envoyerAccuse) {
@@ -87,7 +111,7 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
       structureId: input.jeune.structureId,
       fields: ["type", ...(input.finalite ? ["finalite"] : []), "canal", "objet", "recueLe", "statut", "echeance", ...(input.identite ? ["identiteVerifieeLe", "identiteMethode"] : [])],
       after: { type: input.type, finalite: input.finalite, canal: input.canal, objet: input.objet, recueLe: input.recueLe },
-      meta: { numero, type: input.type, canal: input.canal, statut, accuseEnvoye: mailed },
+      meta: { numero, type: input.type, canal: input.canal, statut, accuseEnvoye: mailed, ...(transfer ? { transmissionId: transfer.id } : {}) },
     },
   };
 }
@@ -116,6 +140,7 @@ export const recordDeskDemande: ActionDefinition<typeof deskIntakeSchema, Create
       // A person the counsellor knows and meets in person: proportionate check, no ID copy (domain.md §6).
       identite: input.identiteVerifiee ? { le: today, methode: IDENTITE_METHODES.guichet } : null,
       envoyerAccuse: input.envoyerAccuse,
+      transmissionId: input.transmissionId,
     });
   },
   revalidate: (_input, data) => ["/droits", `/jeunes/${data.jeuneId}`],
@@ -142,6 +167,7 @@ export const recordDpoDemande: ActionDefinition<typeof dpoIntakeSchema, CreatedD
       recueLe: input.recueLe,
       identite: input.identiteMethode ? { le: today, methode: IDENTITE_METHODES[input.identiteMethode] } : null,
       envoyerAccuse: input.envoyerAccuse,
+      transmissionId: input.transmissionId,
     });
   },
   revalidate: (_input, data) => ["/droits", `/jeunes/${data.jeuneId}`],
@@ -166,6 +192,7 @@ export const createDemandeFromEspace: ActionDefinition<typeof espaceIntakeSchema
       recueLe: today,
       identite: { le: today, methode: IDENTITE_METHODES.espace },
       envoyerAccuse: true,
+      transmissionId: input.transmissionId,
     });
   },
   revalidate: () => ["/mon-espace"],

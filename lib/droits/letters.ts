@@ -6,7 +6,7 @@
  */
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { formatDate } from "@/lib/format/fr";
-import { finaliteLabel } from "./finalites";
+import { finaliteLabel, rightAssessment } from "./finalites";
 import { ISSUE_LABELS, TYPE_ARTICLE, TYPE_PLAIN, type DemandeIssue, type DemandeType } from "./labels";
 
 export interface LetterContext {
@@ -99,6 +99,8 @@ const DECISION_SENTENCE: Record<DemandeIssue, string> = {
 export function buildResponseLetter(ctx: LetterContext, input: { issue: DemandeIssue; motif: string; reponduLe: CivilDate }): Letter {
   const { numero } = ctx.demande;
   const disagree = input.issue === "acceptee" ? "Si vous avez une question ou un désaccord" : "Si vous n'êtes pas d'accord avec cette décision";
+  // An objection is decided per finality, by the rule the data map gives for its legal basis (GDPR art. 21-1).
+  const rule = ctx.demande.type === "opposition" ? rightAssessment("opposition", ctx.demande.finalite) : null;
   return {
     ...frame(ctx, input.reponduLe),
     slug: `reponse-${numero}`,
@@ -107,13 +109,17 @@ export function buildResponseLetter(ctx: LetterContext, input: { issue: DemandeI
     sections: [
       { paragraphs: [whatWasAsked(ctx), DECISION_SENTENCE[input.issue]] },
       { heading: input.issue === "acceptee" ? "Ce que nous avons fait" : "Pourquoi", paragraphs: input.motif.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) },
+      ...(rule ? [{ heading: "La règle pour cette utilisation de vos données", paragraphs: [rule.falc] }] : []),
       {
         heading: disagree,
         paragraphs: [`Vous pouvez d'abord nous écrire : ${ctx.structure.dpoEmail}.`, CNIL_COMPLAINT, COURT_REMEDY],
       },
       {
         heading: "Pour aller plus loin",
-        paragraphs: ["Règlement général sur la protection des données (RGPD) : article 12 (délais et réponse), article 77 (réclamation auprès de la CNIL), article 79 (recours devant un tribunal)."],
+        paragraphs: [
+          "Règlement général sur la protection des données (RGPD) : article 12 (délais et réponse), article 77 (réclamation auprès de la CNIL), article 79 (recours devant un tribunal).",
+          ...(rule ? [`Opposition : ${rule.reason}`] : []),
+        ],
       },
     ],
   };
@@ -172,4 +178,10 @@ export const EVENT_MESSAGES = {
   limitation_appliquee: () =>
     "Vos données sont gelées : nous ne les envoyons plus à personne et nous ne les supprimons pas, le temps de traiter votre demande.",
   limitation_levee: () => "Le gel de vos données est levé : elles sont de nouveau utilisées normalement pour votre accompagnement.",
+  rectification_appliquee: (champ: string, destinataires: readonly string[]) =>
+    `Nous avons corrigé votre dossier : ${champ.toLowerCase()}.${destinataires.length ? ` Nous prévenons aussi ${destinataires.join(" et ")}, qui avai${destinataires.length > 1 ? "en" : ""}t reçu l'ancienne information.` : ""}`,
+  transmise_ft: () =>
+    "Votre demande concerne aussi des données que France Travail a sur vous. Nous l'avons transmise à France Travail. Nous attendons sa réponse.",
+  reponse_ft: (le: CivilDate, resume: string) => `France Travail a répondu le ${formatDate(le)} : ${resume}`,
+  question_transmission: (reference: string) => `Votre question porte sur cet envoi : ${reference}.`,
 } as const;

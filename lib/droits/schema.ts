@@ -4,6 +4,7 @@ import { addMonths, compare, isValidCivilDate, todayInParis } from "@/lib/calend
 import { FINALITE_IDS, portabilityOffered } from "./finalites";
 import { DEMANDE_ISSUES, DEMANDE_TYPES, IDENTITE_METHODES, type DemandeType, type IdentiteMethode } from "./labels";
 import { needsFinalite } from "./rules";
+import { RECTIFIABLE_FIELDS } from "./traitement-rules";
 
 const civilDate = (label: string) =>
   z
@@ -54,7 +55,10 @@ const recueLe = civilDate("la date de réception").superRefine((value, ctx) => {
   else if (compare(value, addMonths(today, -12)) < 0) ctx.addIssue({ code: "custom", message: "La date de réception remonte à plus d'un an : vérifiez-la." });
 });
 
-const intakeBase = { jeuneId: z.uuid({ error: "Choisissez le jeune concerné." }), type, finalite, objet, recueLe };
+/** The transfer a question is about (its id is not personal data; the action checks it is this person's). */
+const transmissionId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "Transmission introuvable : repartez de la ligne de l'envoi." }).optional()).transform((v) => v ?? null);
+
+const intakeBase = { jeuneId: z.uuid({ error: "Choisissez le jeune concerné." }), type, finalite, objet, recueLe, transmissionId };
 
 export const deskIntakeSchema = z
   .object({ ...intakeBase, identiteVerifiee: checkbox, envoyerAccuse: checkbox })
@@ -76,9 +80,18 @@ export const dpoIntakeSchema = z
   .superRefine(withFinalite)
   .transform((v) => ({ ...v, finalite: needsFinalite(v.type) ? v.finalite : null }));
 
+/** The young person's own form (FALC): the finality stays optional — the DPO asks if it is unclear. */
 export const espaceIntakeSchema = z
-  .object({ type, finalite, objet })
-  .superRefine(withFinalite)
+  .object({
+    type: z.enum(OFFERED_TYPES as [DemandeType, ...DemandeType[]], { error: "Choisissez ce que vous voulez faire." }),
+    finalite,
+    objet: z
+      .string({ error: "Écrivez votre demande." })
+      .trim()
+      .min(3, "Écrivez votre demande en quelques mots.")
+      .max(2000, "Votre texte est trop long : 2 000 caractères au plus."),
+    transmissionId,
+  })
   .transform((v) => ({ ...v, finalite: needsFinalite(v.type) ? v.finalite : null }));
 
 export const complementSchema = z.object({
@@ -112,3 +125,43 @@ export const reponseSchema = z.object({
 });
 
 export const demandeRefSchema = z.object(ref);
+
+// ---------------------------------------------------------------------------------------------
+// Handling the rights that change data or involve France Travail (lib/droits/traitement.ts)
+// ---------------------------------------------------------------------------------------------
+
+const jeuneVersion = z.coerce.number({ error: "Version du dossier manquante : rechargez la page." }).int().min(1);
+
+/** The new value is checked with the dossier form's rule for the chosen field, in the action. */
+export const rectificationSchema = z.object({
+  ...ref,
+  jeuneVersion,
+  champ: z.enum(RECTIFIABLE_FIELDS, { error: "Choisissez l'information du dossier à corriger." }),
+  valeur: z.string({ error: "Indiquez la nouvelle valeur." }).max(300, "300 caractères au plus."),
+});
+
+const note = z
+  .string()
+  .trim()
+  .max(2000, "2 000 caractères au plus.")
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const effacementSchema = z.object({
+  ...ref,
+  jeuneVersion,
+  /** What the DPO saw on the page: if the holds changed since, nothing is done. */
+  attendu: z.enum(["refus", "effacement"], { error: "Rechargez la page : la décision attendue manque." }),
+  note,
+  envoyer: checkbox,
+});
+
+export const reponseFranceTravailSchema = z.object({
+  ...ref,
+  reponduLe: civilDate("la date de la réponse de France Travail"),
+  resume: z
+    .string({ error: "Résumez la réponse de France Travail." })
+    .trim()
+    .min(10, "Résumez la réponse de France Travail en une phrase au moins : la personne lira ce résumé.")
+    .max(2000, "2 000 caractères au plus."),
+});

@@ -14,10 +14,12 @@ import { todayInParis } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
 import { formatDate } from "@/lib/format/fr";
 import { releaseHeld } from "@/lib/transmissions/enqueue";
+import { awaitingFranceTravail } from "./forward";
 import { IDENTITE_METHODES } from "./labels";
 import { EVENT_MESSAGES, buildExtensionNotice, buildResponseLetter } from "./letters";
 import { clockOf, dateWithin, extensionRefusal, refusalOf, responseRefusal, type DemandeAction } from "./rules";
 import { complementRecuSchema, complementSchema, demandeRefSchema, identiteSchema, prolongationSchema, reponseSchema } from "./schema";
+import { oppositionIssueRefusal } from "./traitement-rules";
 import { addEvent, echeanceAfter, loadDemande, loadLetterContext, loadPauses, mailLetter, stateOf, toIdentityPauses, updateDemande } from "./store";
 
 export interface TransitionResult {
@@ -30,7 +32,7 @@ export interface TransitionResult {
 type Ctx<S extends z.ZodType> = { tx: Tx; user: SessionUser; input: z.output<S> };
 
 /** Loads the request, checks the step is possible now, and gives the handler what it needs. */
-async function begin(tx: Tx, user: SessionUser, demandeId: string, action: DemandeAction | null) {
+export async function begin(tx: Tx, user: SessionUser, demandeId: string, action: DemandeAction | null) {
   const demande = await loadDemande(tx, user, demandeId);
   const pauses = await loadPauses(tx, demande.id);
   if (action) {
@@ -40,7 +42,7 @@ async function begin(tx: Tx, user: SessionUser, demandeId: string, action: Deman
   return { demande, pauses, today: todayInParis(new Date()) };
 }
 
-function audit(action: string, d: DemandeDroits, fields: string[], after?: unknown, meta: AuditInput["meta"] = {}): AuditInput {
+export function audit(action: string, d: DemandeDroits, fields: string[], after?: unknown, meta: AuditInput["meta"] = {}): AuditInput {
   return {
     action,
     targetType: "demande_droits",
@@ -53,17 +55,17 @@ function audit(action: string, d: DemandeDroits, fields: string[], after?: unkno
   };
 }
 
-function dateError(field: string, message: string): never {
+export function dateError(field: string, message: string): never {
   throw new DomainError("invalid_input", { fieldErrors: { [field]: [message] } });
 }
 
 const paths = (d: { id: string; jeuneId: string | null }) => ["/droits", `/droits/${d.id}`, ...(d.jeuneId ? [`/jeunes/${d.jeuneId}`] : [])];
 
-function definition<S extends z.ZodType>(
+export function definition<S extends z.ZodType, R extends TransitionResult = TransitionResult>(
   name: string,
   schema: S,
-  handler: (ctx: Ctx<S>) => Promise<{ data: TransitionResult; audit: AuditInput | AuditInput[] }>,
-): ActionDefinition<S, TransitionResult> {
+  handler: (ctx: Ctx<S>) => Promise<{ data: NoInfer<R>; audit: AuditInput | AuditInput[] }>,
+): ActionDefinition<S, R> {
   return { name, schema, capability: "droits.handle", handler, revalidate: (_input, data) => paths(data) };
 }
 
@@ -144,8 +146,15 @@ export const extendDeadline = definition("droits.prolongation", prolongationSche
 /** The decision, its reasons in plain French, and the letter (PDF, e-mailed when asked and possible). */
 export const respondToDemande = definition("droits.reponse", reponseSchema, async ({ tx, user, input }) => {
   const { demande, today } = await begin(tx, user, input.demandeId, "repondre");
-  const refusal = responseRefusal(input.issue, demande.identiteVerifieeLe !== null);
+  const refusal = responseRefusal(input.issue, demande.identiteVerifieeLe !== null) ?? (demande.type === "opposition" ? oppositionIssueRefusal(demande.finalite, input.issue) : null);
   if (refusal) throw new DomainError("invalid_input", { fieldErrors: { issue: [refusal] } });
+  if (demande.type === "effacement" && demande.jeuneId && demande.identiteVerifieeLe) {
+    // The holds decide, not a free answer: refusal with the legal reasons, or the dossier anonymised.
+    throw new DomainError("conflict", { message: "Pour une demande d'effacement, utilisez « Décider de l'effacement » : les motifs légaux sont vérifiés et le dossier est anonymisé s'il n'y en a aucun." });
+  }
+  if (await awaitingFranceTravail(tx, demande.id)) {
+    throw new DomainError("conflict", { message: "La demande a été transmise à France Travail : enregistrez d'abord sa réponse, puis répondez à la personne." });
+  }
   const row = await updateDemande(tx, demande, input.version, { statut: "repondue", issue: input.issue, reponseMotif: input.motif, reponduLe: today });
   const ctx = await loadLetterContext(tx, row);
   let mailed = false;

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { jeunes, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import type { CivilDate } from "@/lib/calendar/civil-date";
@@ -30,34 +30,7 @@ export async function runRetention(db: Db, today: CivilDate, options: { batchSiz
   for (const candidate of candidates) {
     if (retentionEnd({ dateNaissance: candidate.dateNaissance }, rules.value).until >= today) continue;
     await db.transaction(async (tx) => {
-      await tx
-        .update(jeunes)
-        .set({
-          nomNaissance: "ANONYME",
-          nomUsage: null,
-          prenoms: "—",
-          dateNaissance: `${candidate.dateNaissance.slice(0, 4)}-01-01`,
-          communeNaissance: null,
-          telephone: null,
-          email: null,
-          adresse: null,
-          codePostal: null,
-          commune: null,
-          nirEncrypted: null,
-          nirHmac: null,
-          ftIdentifiant: null,
-          titreSejourFin: null,
-          situationJustice: null,
-          sante: null,
-          commentaire: null,
-          archiveDetail: null,
-          searchText: "anonyme",
-          anonymisedAt: new Date(),
-          version: sql`${jeunes.version} + 1`,
-          updatedAt: new Date(),
-        })
-        .where(eq(jeunes.id, candidate.id));
-      await tx.update(users).set({ active: false, deactivatedAt: new Date(), email: sql`'anonyme-' || ${users.id} || '@invalid'`, name: "Compte anonymisé" }).where(eq(users.jeuneId, candidate.id));
+      await anonymiseJeune(tx, candidate);
       await writeAudit(tx, null, {
         action: "jeune.anonymise",
         targetType: "jeune",
@@ -70,4 +43,40 @@ export async function runRetention(db: Db, today: CivilDate, options: { batchSiz
     anonymised += 1;
   }
   return { examined: candidates.length, anonymised };
+}
+
+/**
+ * Erases the identity of one dossier and deactivates the young person's account: identity, contact,
+ * NIR, sensitive and free-text fields go; the structure, dispositif, sex and birth year stay for
+ * statistics. Used by the retention purge and by an accepted erasure request (GDPR art. 17).
+ */
+export async function anonymiseJeune(tx: Tx, candidate: { id: string; dateNaissance: string }): Promise<void> {
+  await tx
+    .update(jeunes)
+    .set({
+      nomNaissance: "ANONYME",
+      nomUsage: null,
+      prenoms: "—",
+      dateNaissance: `${candidate.dateNaissance.slice(0, 4)}-01-01`,
+      communeNaissance: null,
+      telephone: null,
+      email: null,
+      adresse: null,
+      codePostal: null,
+      commune: null,
+      nirEncrypted: null,
+      nirHmac: null,
+      ftIdentifiant: null,
+      titreSejourFin: null,
+      situationJustice: null,
+      sante: null,
+      commentaire: null,
+      archiveDetail: null,
+      searchText: "anonyme",
+      anonymisedAt: new Date(),
+      version: sql`${jeunes.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(eq(jeunes.id, candidate.id));
+  await tx.update(users).set({ active: false, deactivatedAt: new Date(), email: sql`'anonyme-' || ${users.id} || '@invalid'`, name: "Compte anonymisé" }).where(eq(users.jeuneId, candidate.id));
 }
