@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLog, contrats, jeunes, participations, sanctions, seances, users, type Jeune, type Sanction } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
+import { recordAttendance } from "@/lib/agenda/participations";
 import { allocationDecisionActions } from "@/lib/allocation/decisions";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
@@ -149,6 +150,27 @@ describe("sanctions", () => {
 
       const audits = (await t.db.select().from(auditLog).where(eq(auditLog.targetId, firstId))).map((a) => [a.action, a.jeuneId]);
       expect(audits).toEqual(expect.arrayContaining([["sanction.contradictoire", lea.id], ["sanction.decidee", lea.id]]));
+    });
+  });
+
+  describe("through the agenda's attendance action", () => {
+    it("the third unexcused absence saved in the agenda proposes the sanction, in the same transaction", async () => {
+      const camille = await as(CAMILLE);
+      const [third] = (await t.db.select().from(jeunes).where(and(eq(jeunes.structureId, lea.structureId), eq(jeunes.statut, "actif")))).filter((j) => j.id !== lea.id && j.id !== other.id);
+      await t.db.insert(contrats).values({ structureId: third!.structureId, jeuneId: third!.id, type: "CEJ", signeLe: "2025-04-01", debut: "2025-04-01", finPrevue: "2026-03-31" });
+      const results = [];
+      for (const instant of ["2025-06-02T08:00:00Z", "2025-06-04T08:00:00Z", "2025-06-06T08:00:00Z"]) {
+        const pid = await attend(third!, instant, "present");
+        await t.db.update(participations).set({ presence: "prevu" }).where(eq(participations.id, pid));
+        const [p] = await t.db.select().from(participations).where(eq(participations.id, pid));
+        results.push(await runAction(recordAttendance, { seanceId: p!.seanceId, [`version_${pid}`]: String(p!.version), [`presence_${pid}`]: "absent_non_excuse" }, camille));
+      }
+      expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+      const proposed = results.map((r) => (r.ok ? (r.data as { sanctionsProposees: string[] }).sanctionsProposees : []));
+      expect(proposed[0]).toEqual([]);
+      expect(proposed[1]).toEqual([]);
+      expect(proposed[2]).toHaveLength(1);
+      expect(await sanction(proposed[2]![0]!)).toMatchObject({ jeuneId: third!.id, dateFait: "2025-06-06", regime: "suspension_remobilisation", palierIndex: 0, statut: "proposee" });
     });
   });
 
