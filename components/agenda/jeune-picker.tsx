@@ -88,18 +88,20 @@ export function JeunePicker({
           {message}
         </p>
       </div>
-      <SelectField
-        id={id}
-        name={name}
-        label={label}
-        hint={hint}
-        required
-        placeholder="Choisir un jeune"
-        options={options}
-        value={selected}
-        onChange={(e) => setSelected(e.target.value)}
-        error={error}
-      />
+      <div className="max-w-xl">
+        <SelectField
+          id={id}
+          name={name}
+          label={label}
+          hint={hint}
+          required
+          placeholder="Choisir un jeune"
+          options={options}
+          value={selected}
+          onChange={(e) => setSelected(e.target.value)}
+          error={error}
+        />
+      </div>
     </div>
   );
 }

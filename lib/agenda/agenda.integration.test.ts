@@ -271,6 +271,16 @@ describe("agenda", () => {
       expect((await participantsOf(id))[0]!.presence).toBe("present");
     });
 
+    it("refuses to cancel a séance where attendance shows it took place", async () => {
+      const { id } = await atelier();
+      ok(await inscrire(id, lyonJeunes[0]!.id));
+      const [a] = await participantsOf(id);
+      const camille = await sessionUserFor(t.db, CAMILLE);
+      ok(await runAction(recordAttendance, attendanceForm(id, [{ id: a!.id, version: 1, presence: "present" }]), camille));
+      expect(await runAction(cancelSeance, { seanceId: id, version: "1", motif: "autre" }, camille)).toMatchObject({ ok: false, message: expect.stringContaining("Clôturez-la") });
+      expect((await seanceRow(id)).annuleeLe).toBeNull();
+    });
+
     it("refuses to close a séance that has not started yet", async () => {
       const { id } = await atelier({ date: inThreeDays });
       expect(await runAction(closeSeance, { seanceId: id, version: "1" }, await sessionUserFor(t.db, CAMILLE))).toMatchObject({ ok: false, message: expect.stringContaining("pas encore commencé") });

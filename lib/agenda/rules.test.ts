@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addRefusal, capacityRefusal, closeRefusal, frozenReason, inscritsLabel, presenceRefusal, seanceState } from "./rules";
+import { addRefusal, cancelRefusal, capacityRefusal, closeRefusal, frozenReason, inscritsLabel, presenceRefusal, seanceState } from "./rules";
 
 const now = new Date("2026-11-25T10:00:00Z");
 const past = new Date("2026-11-24T08:00:00Z");
@@ -54,5 +54,13 @@ describe("séance state", () => {
     expect(presenceRefusal("present", future, now)).toContain("pas encore commencé");
     expect(presenceRefusal("absent_non_excuse", future, now)).toContain("pas encore commencé");
     expect(presenceRefusal("present", past, now)).toBeNull();
+  });
+});
+
+describe("cancelling", () => {
+  it("is refused once the séance took place", () => {
+    expect(cancelRefusal(["prevu", "absent_excuse"])).toBeNull();
+    expect(cancelRefusal(["prevu", "present"])).toContain("Clôturez-la");
+    expect(cancelRefusal(["absent_non_excuse"])).toContain("Clôturez-la");
   });
 });

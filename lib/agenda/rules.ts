@@ -98,6 +98,14 @@ export function closeRefusal(s: { annuleeLe: Date | null; clotureeLe: Date | nul
   return null;
 }
 
+/** A séance that took place (someone came, or failed to come without excuse) is closed, not cancelled. */
+export function cancelRefusal(presences: Presence[]): string | null {
+  if (presences.some((p) => p === "present" || p === "absent_non_excuse")) {
+    return "Des présences sont déjà notées : la séance a eu lieu. Clôturez-la au lieu de l'annuler.";
+  }
+  return null;
+}
+
 /**
  * Presence and absence without excuse can only be recorded once the séance has started; an excused
  * absence can be noted beforehand (the young person called to say they cannot come).

@@ -10,7 +10,7 @@ import type { ActionDefinition } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { changedFields, type AuditInput } from "@/lib/audit/write";
 import { DomainError } from "@/lib/errors/domain-error";
-import { capacityRefusal, closeRefusal, frozenReason, isCollective, type Presence } from "./rules";
+import { cancelRefusal, capacityRefusal, closeRefusal, frozenReason, isCollective, type Presence } from "./rules";
 import { cancelSeanceSchema, closeSeanceSchema, createSeanceSchema, updateSeanceSchema } from "./schema";
 import { assertAnimateur, assertJeuneOfStructure, lockSeance, participationAudit, registeredCount, SEANCE_CONFLICT, seanceAudit, updateSeanceRow } from "./store";
 
@@ -103,9 +103,15 @@ export const cancelSeance = definition("agenda.seance_cancel", cancelSeanceSchem
   const seance = await lockSeance(tx, user, input.seanceId);
   const frozen = frozenReason(seance);
   if (frozen) throw new DomainError("conflict", { message: frozen });
-  const row = await updateSeanceRow(tx, seance, input.version, { annuleeLe: new Date() });
   // Rows are kept: the séance stays visible as "annulée" in the agenda and in each young person's dossier.
-  const inscrits = await tx.select({ id: participations.id, jeuneId: participations.jeuneId }).from(participations).where(eq(participations.seanceId, seance.id));
+  const inscrits = await tx
+    .select({ id: participations.id, jeuneId: participations.jeuneId, presence: participations.presence })
+    .from(participations)
+    .where(eq(participations.seanceId, seance.id))
+    .for("update");
+  const refusal = cancelRefusal(inscrits.map((p) => p.presence as Presence));
+  if (refusal) throw new DomainError("conflict", { message: refusal });
+  const row = await updateSeanceRow(tx, seance, input.version, { annuleeLe: new Date() });
   return {
     data: { id: row.id },
     audit: [

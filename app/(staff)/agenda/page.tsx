@@ -54,7 +54,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Searc
         </div>
       ) : null}
 
-      <div className="mb-6 flex flex-col gap-4 rounded-sm border border-border p-4 lg:flex-row lg:items-end lg:justify-between">
+      <div className="mb-6 flex flex-col gap-4 rounded-sm border border-border p-4">
         <nav aria-label="Changer de semaine">
           <ul className="flex flex-wrap items-center gap-2">
             <li>

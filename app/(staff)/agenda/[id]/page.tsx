@@ -11,7 +11,7 @@ import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { agendaHref } from "@/lib/agenda/params";
 import { parisWallClock } from "@/lib/agenda/paris-time";
 import { defaultJeuneOptions, getSeanceDetail } from "@/lib/agenda/queries";
-import { addRefusal, closeRefusal, inscritsLabel, isCollective, seanceState } from "@/lib/agenda/rules";
+import { addRefusal, cancelRefusal, closeRefusal, inscritsLabel, isCollective, seanceState } from "@/lib/agenda/rules";
 import { isoWeekOf } from "@/lib/agenda/week";
 import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
@@ -168,7 +168,7 @@ export default async function SeancePage({ params, searchParams }: { params: Pro
           {collective ? <AddParticipantForm seanceId={seance.id} jeunes={jeuneOptions.filter((o) => !enrolled.has(o.value))} full={full} /> : null}
           <div className="grid gap-6 lg:grid-cols-2">
             <CloseSeanceForm seanceId={seance.id} version={seance.version} blocked={closeBlocked} />
-            <CancelSeanceForm seanceId={seance.id} version={seance.version} />
+            {cancelRefusal(participants.map((p) => p.presence)) ? null : <CancelSeanceForm seanceId={seance.id} version={seance.version} />}
           </div>
         </div>
       ) : null}
