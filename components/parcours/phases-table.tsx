@@ -17,6 +17,46 @@ export function PhasesTable({ contrat, jeuneId, canWrite }: { contrat: ContratVi
           <p className="mt-1 text-ink-2">Aucune phase. Un PACEA commence par une phase de diagnostic : ajoutez-la avec ses objectifs.</p>
         </div>
       ) : (
+        <>
+        {/* Phones: one card per phase (a five-column table would be squeezed into very tall rows). */}
+        <div className="sm:hidden">
+          <h5 className="mb-3 text-lg font-bold">Phases du PACEA ({contrat.phases.length})</h5>
+          <ol className="flex flex-col gap-3">
+            {contrat.phases.map((p, i) => (
+              <li key={p.id} className="rounded-sm border border-border p-3">
+                <p className="font-bold">
+                  {i + 1}. {PHASE_TYPE_LABELS[p.type]}
+                </p>
+                <p className="text-sm text-ink-2">
+                  du {formatShortDate(p.debut)} au {formatShortDate(p.fin)}
+                </p>
+                <p className="mt-2 whitespace-pre-line">
+                  <span className="font-medium">Objectifs : </span>
+                  {p.objectifs}
+                </p>
+                <div className="mt-2">
+                  {p.bilan ? (
+                    <p className="whitespace-pre-line">
+                      <span className="font-medium">Bilan{p.bilanLe ? ` du ${formatShortDate(p.bilanLe)}` : ""} : </span>
+                      {p.bilan}
+                    </p>
+                  ) : (
+                    <Badge tone="neutral">Bilan à faire</Badge>
+                  )}
+                </div>
+                {canWrite ? (
+                  <p className="mt-2">
+                    <TextLink href={`${base}/${p.id}`}>
+                      {open ? "Modifier ou faire le bilan" : "Faire le bilan"}
+                      <span className="sr-only"> de la phase {i + 1}</span>
+                    </TextLink>
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <div className="hidden sm:block">
         <Table caption={`Phases du PACEA (${contrat.phases.length})`}>
           <THead>
             <Tr>
@@ -65,6 +105,8 @@ export function PhasesTable({ contrat, jeuneId, canWrite }: { contrat: ContratVi
             ))}
           </TBody>
         </Table>
+        </div>
+        </>
       )}
       {canWrite && open ? (
         <div>
