@@ -217,7 +217,7 @@ describe("sanctions", () => {
   });
 
   describe("authorisation", () => {
-    it("Marseille staff cannot touch a Lyon sanction; the DPO cannot write", async () => {
+    it("Marseille staff cannot touch a Lyon sanction; the DPO and the admin cannot write", async () => {
       const [row] = await t.db.select().from(sanctions).where(and(eq(sanctions.jeuneId, lea.id), eq(sanctions.statut, "proposee")));
       const ref = { sanctionId: row!.id, version: String(row!.version) };
       expect(await runAction(steps.recordResponse, { ...ref, reponseLe: "2025-07-01", reponseJeune: "Texte" }, await as(INES))).toMatchObject({ ok: false, code: "not_found" });
@@ -225,6 +225,7 @@ describe("sanctions", () => {
       expect(await runAction(steps.recordFailure, { jeuneId: lea.id, dateFait: "2025-07-01", motif: "Absence à l'atelier prévu" }, await as(INES))).toMatchObject({ ok: false, code: "not_found" });
       expect(await runAction(steps.recordResponse, { ...ref, reponseLe: "2025-07-01", reponseJeune: "Texte" }, await as(DPO))).toMatchObject({ ok: false, code: "forbidden" });
       expect(await runAction(steps.recordFailure, { jeuneId: lea.id, dateFait: "2025-07-01", motif: "Absence à l'atelier prévu" }, await as(DPO))).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await runAction(steps.decide, { ...ref, issue: "abandonner", motif: "Motif suffisant" }, await as("admin@sillage.demo"))).toMatchObject({ ok: false, code: "forbidden" });
       expect(await sanction(row!.id)).toMatchObject({ statut: "proposee", version: row!.version });
     });
   });
