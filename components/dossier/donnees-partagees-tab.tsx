@@ -108,6 +108,9 @@ export async function DonneesPartageesTab({ user, dossier }: { user: SessionUser
                     <Badge tone={STATUS_LABELS[r.status].tone}>{STATUS_LABELS[r.status].text}</Badge>
                     {r.acknowledgement ? <span className="block text-sm">Accusé n° {r.acknowledgement}</span> : null}
                     {r.lastError && r.status !== "accusee" ? <span className="block text-sm text-ink-2">Motif : {r.lastError}</span> : null}
+                    <a href={`/jeunes/${dossier.jeune.id}/droits/nouvelle?transmission=${r.id}`} className="mt-1 block text-sm text-primary underline underline-offset-4 hover:decoration-2">
+                      Question sur cette transmission
+                    </a>
                   </Td>
                 </Tr>
               ))}

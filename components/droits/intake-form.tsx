@@ -23,16 +23,25 @@ export interface IntakeOptions {
   today: string;
   /** Earliest date of receipt accepted (one year back). */
   earliest: string;
+  /** Pre-filled from a transfer line ("Question sur cette transmission"). */
+  initial?: { type: string; finalite: string; objet: string; transmissionId: string; reference: string };
 }
 
 function RequestFields({ state, options }: { state: FormState<unknown>; options: IntakeOptions }) {
-  const [type, setType] = useState(valueOf(state, "type"));
+  const initial = options.initial;
+  const [type, setType] = useState(valueOf(state, "type", initial?.type ?? ""));
   const typeError = errorOf(state, "type");
   // Until JavaScript runs, every field shows; then the finality only for the rights that need it.
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
   return (
     <>
+      {initial ? (
+        <>
+          <input type="hidden" name="transmissionId" value={initial.transmissionId} />
+          <p className="rounded-sm bg-alt p-3">La question porte sur {initial.reference}.</p>
+        </>
+      ) : null}
       <fieldset id="type" tabIndex={-1} aria-describedby={typeError ? "type-error type-hint" : "type-hint"} className={clsx("flex flex-col gap-2 outline-none", typeError && "border-l-2 border-error pl-3")}>
         <legend className="mb-1 font-medium">Droit que la personne veut exercer (obligatoire)</legend>
         <p id="type-hint" className="text-sm text-ink-2">
@@ -47,7 +56,7 @@ function RequestFields({ state, options }: { state: FormState<unknown>; options:
                 type="radio"
                 name="type"
                 value={t.value}
-                defaultChecked={valueOf(state, "type") === t.value}
+                defaultChecked={valueOf(state, "type", initial?.type ?? "") === t.value}
                 onChange={(e) => setType(e.target.value)}
                 className="mt-0.5 size-6 shrink-0 accent-primary"
               />
@@ -74,7 +83,7 @@ function RequestFields({ state, options }: { state: FormState<unknown>; options:
           hint="Obligatoire pour une opposition ou une question sur une transmission."
           placeholder="Choisir une finalité"
           options={options.finalites}
-          defaultValue={valueOf(state, "finalite")}
+          defaultValue={valueOf(state, "finalite", initial?.finalite ?? "")}
           error={errorOf(state, "finalite")}
         />
       ) : null}
@@ -84,7 +93,7 @@ function RequestFields({ state, options }: { state: FormState<unknown>; options:
         hint="Reprenez ses mots. Ne notez pas d'information de santé ou de justice."
         required
         rows={4}
-        defaultValue={valueOf(state, "objet")}
+        defaultValue={valueOf(state, "objet", initial?.objet ?? "")}
         error={errorOf(state, "objet")}
       />
     </>

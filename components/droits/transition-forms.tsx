@@ -8,7 +8,11 @@ import { SelectField, type SelectOption } from "@/components/ui/select";
 import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
 import {
   applyLimitationAction,
+  applyRectificationAction,
   askIdentityComplementAction,
+  decideErasureAction,
+  forwardToFranceTravailAction,
+  recordFranceTravailAnswerAction,
   closeDemandeAction,
   extendDeadlineAction,
   liftLimitationAction,
@@ -160,14 +164,24 @@ export function ExtendForm({ refs, premiereEcheance }: { refs: DemandeRef; premi
   );
 }
 
-export function RespondForm({ refs, email }: { refs: DemandeRef; email: string | null }) {
+export function RespondForm({ refs, email, rule }: { refs: DemandeRef; email: string | null; rule?: { label: string; reason: string; excluded: boolean } | null }) {
   return (
     <StepForm
       action={respondToDemandeAction}
       refs={refs}
       prefix="reponse"
       title="Répondre"
-      description="La lettre reprend votre décision et votre explication, et rappelle le droit de saisir la CNIL et la justice."
+      description={
+        <>
+          <p>La lettre reprend votre décision et votre explication, et rappelle le droit de saisir la CNIL et la justice.</p>
+          {rule ? (
+            <p className="mt-2 border-l-4 border-warning pl-3 text-ink">
+              <strong>Règle de la cartographie pour cette finalité : {rule.label.toLowerCase()}.</strong> {rule.reason}
+              {rule.excluded ? " Seul un refus est possible ; la règle figure dans la lettre." : " La règle figure dans la lettre."}
+            </p>
+          ) : null}
+        </>
+      }
       fields={["issue", "motif"]}
       submit="Enregistrer la réponse et préparer la lettre"
     >
@@ -250,5 +264,120 @@ export function LiftLimitationForm({ refs }: { refs: DemandeRef }) {
       submit="Lever la limitation"
       variant="secondary"
     />
+  );
+}
+
+/** Dossier field to correct, its new value (checked like the dossier form), the dossier's version. */
+export function RectificationForm({ refs, jeuneVersion, champs }: { refs: DemandeRef; jeuneVersion: number; champs: SelectOption[] }) {
+  return (
+    <StepForm
+      action={applyRectificationAction}
+      refs={refs}
+      prefix="rectification"
+      title="Appliquer la rectification"
+      description="Le dossier est corrigé tout de suite. Chaque destinataire qui a reçu l'ancienne valeur reçoit une transmission de rectification (RGPD, article 19). Une information à la fois."
+      fields={["champ", "valeur"]}
+      submit="Corriger le dossier et prévenir les destinataires"
+    >
+      {(state, id) => (
+        <>
+          <input type="hidden" name="jeuneVersion" value={jeuneVersion} />
+          <SelectField id={id("champ")} name="champ" label="Information à corriger" required placeholder="Choisir" options={champs} defaultValue={valueOf(state, "champ")} error={errorOf(state, "champ")} />
+          <TextInput
+            id={id("valeur")}
+            name="valeur"
+            label="Nouvelle valeur"
+            hint="Mêmes règles que dans le dossier. Date au format AAAA-MM-JJ ; sexe : F ou M. Vide pour effacer une information facultative."
+            defaultValue={valueOf(state, "valeur")}
+            error={errorOf(state, "valeur")}
+            autoComplete="off"
+          />
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+/** The decision on an erasure: the holds found decide between a reasoned refusal and the anonymisation. */
+export function ErasureForm({ refs, jeuneVersion, holds, email }: { refs: DemandeRef; jeuneVersion: number; holds: { code: string; text: string; reference: string }[]; email: string | null }) {
+  const refused = holds.length > 0;
+  return (
+    <StepForm
+      action={decideErasureAction}
+      refs={refs}
+      prefix="effacement"
+      title={refused ? "Refuser l'effacement : motifs légaux" : "Effacer le dossier"}
+      description={
+        refused ? (
+          <>
+            <p className="mb-2">Les données doivent encore être conservées. La lettre de refus donne ces motifs, en mots simples :</p>
+            <ul className="flex list-disc flex-col gap-2 pl-5 text-ink">
+              {holds.map((h) => (
+                <li key={h.code}>
+                  {h.text} <span className="text-sm text-ink-2">({h.reference})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>
+            Aucun motif légal ne s&apos;y oppose : ni contrat en cours, ni allocation dans les 10 ans, ni audit du FSE, et la durée de conservation est écoulée.
+            Le dossier sera anonymisé comme en fin de conservation : identité, coordonnées, NIR et notes effacés ; statistiques conservées. C&apos;est définitif.
+          </p>
+        )
+      }
+      fields={["note"]}
+      submit={refused ? "Refuser avec ces motifs et préparer la lettre" : "Anonymiser le dossier et répondre « acceptée »"}
+      variant={refused ? "primary" : "danger"}
+    >
+      {(state, id) => (
+        <>
+          <input type="hidden" name="jeuneVersion" value={jeuneVersion} />
+          <input type="hidden" name="attendu" value={refused ? "refus" : "effacement"} />
+          <Textarea id={id("note")} name="note" label="Explication ajoutée à la lettre (facultatif)" hint="La personne lira ce texte : écrivez simplement." rows={3} defaultValue={valueOf(state, "note")} error={errorOf(state, "note")} />
+          {email ? (
+            <CheckboxField id={id("envoyer")} name="envoyer" label={`Envoyer la lettre par e-mail à ${email}`} hint={refused ? undefined : "Envoyée avant l'effacement : ensuite, l'adresse n'est plus connue."} defaultChecked={state.status === "error" ? valueOf(state, "envoyer") === "on" : true} />
+          ) : (
+            <p className="text-sm text-ink-2">Aucune adresse e-mail n&apos;est connue : téléchargez la lettre pour l&apos;envoyer par courrier.</p>
+          )}
+        </>
+      )}
+    </StepForm>
+  );
+}
+
+export function ForwardForm({ refs }: { refs: DemandeRef }) {
+  return (
+    <StepForm
+      action={forwardToFranceTravailAction}
+      refs={refs}
+      prefix="transmission-ft"
+      title="Transmettre à France Travail"
+      description="Si la demande porte sur des données que France Travail détient (responsable conjoint). Seuls partent le nom, les prénoms, la date de naissance, l'e-mail, le type de demande et sa date de réception : jamais le texte de la demande. La demande reste ouverte jusqu'à la réponse de France Travail."
+      fields={[]}
+      submit="Transmettre à France Travail"
+      variant="secondary"
+    />
+  );
+}
+
+export function FranceTravailAnswerForm({ refs }: { refs: DemandeRef }) {
+  return (
+    <StepForm
+      action={recordFranceTravailAnswerAction}
+      refs={refs}
+      prefix="reponse-ft"
+      title="Réponse de France Travail"
+      description="Enregistrez la réponse reçue : vous pourrez ensuite répondre à la personne."
+      fields={["reponduLe", "resume"]}
+      submit="Enregistrer la réponse de France Travail"
+    >
+      {(state, id) => (
+        <>
+          <DateField id={id("reponduLe")} name="reponduLe" label="Réponse reçue le" state={state} refs={refs} />
+          <Textarea id={id("resume")} name="resume" label="Résumé de la réponse" hint="La personne lira ce résumé : écrivez simplement." required rows={3} defaultValue={valueOf(state, "resume")} error={errorOf(state, "resume")} />
+        </>
+      )}
+    </StepForm>
   );
 }

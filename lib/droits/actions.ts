@@ -2,7 +2,8 @@
 
 import { formAction } from "@/lib/actions/form";
 import { formatDate } from "@/lib/format/fr";
-import { recordDeskDemande, recordDpoDemande } from "./intake";
+import { createDemandeFromEspace, recordDeskDemande, recordDpoDemande } from "./intake";
+import { applyRectification, decideErasure, forwardToFranceTravail, recordFranceTravailAnswer } from "./traitement";
 import type { Etape } from "./etapes";
 import {
   applyLimitation,
@@ -25,10 +26,15 @@ export const recordDpoDemandeAction = formAction(recordDpoDemande, {
   redirectTo: (d) => `/droits/${d.id}?etape=enregistree${d.mailed ? "&envoye=1" : ""}`,
 });
 
+export const createDemandeFromEspaceAction = formAction(createDemandeFromEspace, {
+  successMessage: (d) => `Votre demande n° ${d.numero} est envoyée. Nous vous répondrons au plus tard le ${formatDate(d.echeance)}.`,
+});
+
 // A step changes which forms the page shows: the confirmation lives on the page (?etape=…), not in a form that disappears.
 const step = (etape: Etape) => ({
   successMessage: "",
-  redirectTo: (d: TransitionResult) => `/droits/${d.id}?etape=${etape}${d.mailed ? "&envoye=1" : ""}`,
+  redirectTo: (d: TransitionResult & { transmissions?: number }) =>
+    `/droits/${d.id}?etape=${etape}${d.mailed ? "&envoye=1" : ""}${d.transmissions !== undefined ? `&transmissions=${d.transmissions}` : ""}`,
 });
 
 export const askIdentityComplementAction = formAction(askIdentityComplement, step("complement_demande"));
@@ -39,3 +45,7 @@ export const respondToDemandeAction = formAction(respondToDemande, step("repondu
 export const closeDemandeAction = formAction(closeDemande, step("close"));
 export const applyLimitationAction = formAction(applyLimitation, step("limitation_appliquee"));
 export const liftLimitationAction = formAction(liftLimitation, step("limitation_levee"));
+export const applyRectificationAction = formAction(applyRectification, step("rectification_appliquee"));
+export const decideErasureAction = formAction(decideErasure, step("repondue"));
+export const forwardToFranceTravailAction = formAction(forwardToFranceTravail, step("transmise_ft"));
+export const recordFranceTravailAnswerAction = formAction(recordFranceTravailAnswer, step("reponse_ft"));

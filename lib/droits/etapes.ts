@@ -9,6 +9,9 @@ export const ETAPES = [
   "close",
   "limitation_appliquee",
   "limitation_levee",
+  "rectification_appliquee",
+  "transmise_ft",
+  "reponse_ft",
 ] as const;
 
 export type Etape = (typeof ETAPES)[number];
@@ -18,7 +21,7 @@ export function parseEtape(value: string | string[] | undefined): Etape | null {
   return (ETAPES as readonly string[]).includes(v ?? "") ? (v as Etape) : null;
 }
 
-export function etapeMessage(etape: Etape, mailed: boolean): string {
+export function etapeMessage(etape: Etape, mailed: boolean, transmissions = 0): string {
   switch (etape) {
     case "enregistree":
       return mailed ? "La demande est enregistrée. L'accusé de réception a été envoyé par e-mail." : "La demande est enregistrée. Envoyez l'accusé de réception par courrier.";
@@ -38,5 +41,13 @@ export function etapeMessage(etape: Etape, mailed: boolean): string {
       return "La limitation est appliquée : aucune transmission ne part pour ce jeune.";
     case "limitation_levee":
       return "La limitation est levée.";
+    case "rectification_appliquee":
+      return transmissions === 0
+        ? "Le dossier est corrigé. Aucun destinataire n'avait reçu l'ancienne valeur : aucune transmission n'est créée."
+        : `Le dossier est corrigé. ${transmissions} transmission${transmissions > 1 ? "s" : ""} de rectification ${transmissions > 1 ? "sont créées" : "est créée"} pour les destinataires de l'ancienne valeur (RGPD, article 19).`;
+    case "transmise_ft":
+      return "La demande est transmise à France Travail. Enregistrez sa réponse quand vous la recevez.";
+    case "reponse_ft":
+      return "La réponse de France Travail est enregistrée. Vous pouvez maintenant répondre à la personne.";
   }
 }

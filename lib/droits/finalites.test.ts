@@ -25,3 +25,13 @@ describe("finalities from the data map", () => {
     expect(rightAssessment("opposition", null)).toBeNull();
   });
 });
+
+describe("requests offered to a young person", () => {
+  it("follows the legal bases of their finalities: no portability under public interest, objection offered", async () => {
+    const { typesOfferedFor, finalitesOfDispositif } = await import("./finalites");
+    const types = typesOfferedFor(finalitesOfDispositif("CEJ"));
+    expect(types).toEqual(["acces", "rectification", "effacement", "limitation", "opposition", "question_transmission"]);
+    expect(typesOfferedFor(["droits"])).not.toContain("opposition");
+    expect(typesOfferedFor(["droits"])).not.toContain("portabilite");
+  });
+});

@@ -2,7 +2,7 @@
  * Finalities a request may name (an objection is per finality; a question is about one), taken from
  * the data map, with the rights its legal basis allows.
  */
-import { FINALITY_LIST } from "@/lib/data-map/finalities";
+import { FINALITY_LIST, type FinalityId } from "@/lib/data-map/finalities";
 import { AVAILABILITY_LABELS, RIGHTS, rightsFor, type RightAssessment, type RightId } from "@/lib/data-map/rights";
 import type { DemandeType } from "./labels";
 
@@ -34,4 +34,21 @@ export function rightAssessment(type: DemandeType, finaliteId: string | null): (
   const finality = FINALITY_LIST.find((f) => f.id === finaliteId);
   const offer = finality ? rightsFor(finality).find((r) => r.right === type) : undefined;
   return offer ? { ...offer, label: AVAILABILITY_LABELS[offer.availability].staff } : null;
+}
+
+/** The finalities that concern a young person, from their programme (what the notice shows them). */
+export function finalitesOfDispositif(dispositif: "aucun" | "PACEA" | "CEJ"): FinalityId[] {
+  const own: FinalityId[] = dispositif === "CEJ" ? ["cej", "c2s", "allocation"] : dispositif === "PACEA" ? ["pacea", "allocation"] : [];
+  return ["accompagnement", ...own, "statistiques", "droits"];
+}
+
+/**
+ * The requests offered to the young person for their finalities: a right appears when at least one of
+ * them allows it (portability: only for consent or contract, art. 20), plus a question on a transfer.
+ */
+export function typesOfferedFor(finalities: readonly FinalityId[]): DemandeType[] {
+  const list = FINALITY_LIST.filter((f) => finalities.includes(f.id));
+  const allowed = (right: RightId) => list.some((f) => rightsFor(f).some((r) => r.right === right && r.availability !== "non"));
+  const rights = (["acces", "rectification", "effacement", "limitation", "opposition", "portabilite"] as const).filter((r) => allowed(r));
+  return [...rights, "question_transmission"];
 }

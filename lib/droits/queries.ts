@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { demandeEvenements, demandePauses, demandesDroits, jeunes, structures, users } from "@/db/schema";
+import { demandeEvenements, demandePauses, demandesDroits, jeunes, structures, users, type DemandeDroits } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { addDays, type CivilDate } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -12,6 +12,9 @@ import type { DemandeStatut } from "./labels";
 import { isStatut, type QueueFilters } from "./queue-params";
 import { SOON_DAYS } from "./rules";
 import { DEMANDE_NOT_FOUND } from "./store";
+import { forwardInfo } from "./forward";
+import { holdsFor, rectificationTransfersOf } from "./traitement";
+import { RECTIFIABLE_FIELDS, RECTIFIABLE_LABELS } from "./traitement-rules";
 
 export const QUEUE_PAGE_SIZE = 25;
 const CLOSED: DemandeStatut[] = ["repondue", "close"];
@@ -205,4 +208,29 @@ export async function getJeuneForIntake(user: SessionUser, jeuneId: string) {
     .from(jeunes)
     .where(and(eq(jeunes.id, jeuneId), ...structureConditions(user), sql`${jeunes.anonymisedAt} is null`));
   return row ?? null;
+}
+
+/**
+ * What the DPO needs to handle a request beyond its own row: the dossier's version and correctable
+ * values (rectification), the legal holds (erasure), where a forwarding to France Travail stands, and
+ * the rectification transfers this request created. The request was already loaded in the caller's scope.
+ */
+export async function getTraitementContext(demande: Pick<DemandeDroits, "id" | "jeuneId" | "type" | "structureId">, today: CivilDate) {
+  const db = await getDb();
+  const [jeune] = demande.jeuneId ? await db.select().from(jeunes).where(and(eq(jeunes.id, demande.jeuneId), eq(jeunes.structureId, demande.structureId))) : [];
+  const live = jeune && !jeune.anonymisedAt ? jeune : null;
+  const [forward, rectifications, holds] = await Promise.all([
+    forwardInfo(db, demande.id),
+    demande.type === "rectification" ? rectificationTransfersOf(db, demande) : Promise.resolve([]),
+    demande.type === "effacement" && live ? holdsFor(db, live, today) : Promise.resolve([]),
+  ]);
+  return {
+    jeune: live
+      ? { version: live.version, valeurs: RECTIFIABLE_FIELDS.map((f) => ({ champ: f, label: RECTIFIABLE_LABELS[f], valeur: live[f] })) }
+      : null,
+    anonymise: Boolean(jeune?.anonymisedAt),
+    forward,
+    rectifications,
+    holds,
+  };
 }

@@ -68,7 +68,7 @@ function requireVerified(d: DemandeDroits) {
 
 export interface RectificationResult extends TransitionResult {
   /** Transfers created to tell the recipients (art. 19). */
-  transmissions: number;
+  transmissions?: number;
 }
 
 export const applyRectification = definition<typeof rectificationSchema, RectificationResult>("droits.rectification_appliquee", rectificationSchema, async ({ tx, user, input }) => {

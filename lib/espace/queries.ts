@@ -73,6 +73,7 @@ export async function listMyTransmissions(user: SessionUser, limit = 50) {
       id: transmissions.id,
       recipient: transmissions.recipient,
       finality: transmissions.finality,
+      kind: transmissions.kind,
       fieldNames: transmissions.fieldNames,
       status: transmissions.status,
       createdAt: transmissions.createdAt,

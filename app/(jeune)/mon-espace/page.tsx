@@ -11,7 +11,9 @@ import { STATUT_LABELS, TYPE_PLAIN } from "@/lib/droits/labels";
 import { FINALITIES } from "@/lib/data-map/finalities";
 import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { listMyConsultations, listMyDemandes, listMyTransmissions } from "@/lib/espace/queries";
-import { fieldLabels } from "@/lib/transmissions/labels";
+import { KIND_FALC, fieldLabels } from "@/lib/transmissions/labels";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
 import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { getOwnDossier } from "@/lib/jeunes/dossier";
 
@@ -60,8 +62,13 @@ export default async function MonEspacePage() {
         <h2 id="titre-demandes" className="mb-3">
           Vos demandes sur vos données
         </h2>
+        <p className="mb-3">
+          <Link href="/mon-espace/demande" className={buttonClasses("primary")}>
+            Faire une demande sur mes données
+          </Link>
+        </p>
         {demandes.length === 0 ? (
-          <p>Vous n&apos;avez fait aucune demande. Pour voir, corriger ou geler vos données, parlez-en à votre conseiller.</p>
+          <p>Vous n&apos;avez fait aucune demande. Vous pouvez demander à voir, corriger ou effacer vos données avec le bouton ci-dessus.</p>
         ) : (
           <ul className="flex flex-col gap-4">
             {demandes.map((d) => (
@@ -113,6 +120,10 @@ export default async function MonEspacePage() {
                 </span>
                 <span className="block">Quelles informations : {fieldLabels(e.fieldNames).join(", ").toLowerCase()}.</span>
                 <span className="block">Pourquoi : {FINALITIES[e.finality].falc.title.toLowerCase()}.</span>
+                {e.kind === "rectification" || e.kind === "demande_transmise" ? <span className="block">C&apos;est : {KIND_FALC[e.kind].toLowerCase()}.</span> : null}
+                <Link href={`/mon-espace/demande?transmission=${e.id}`} className="mt-1 inline-block font-medium text-primary underline underline-offset-4 hover:decoration-2">
+                  J&apos;ai une question sur cet envoi
+                </Link>
               </li>
             ))}
           </ol>

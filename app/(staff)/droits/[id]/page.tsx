@@ -8,7 +8,11 @@ import {
   AskComplementForm,
   CloseForm,
   ComplementReceivedForm,
+  ErasureForm,
   ExtendForm,
+  ForwardForm,
+  FranceTravailAnswerForm,
+  RectificationForm,
   LiftLimitationForm,
   RespondForm,
   VerifyIdentityForm,
@@ -25,7 +29,12 @@ import { todayInParis } from "@/lib/calendar/civil-date";
 import { etapeMessage, parseEtape } from "@/lib/droits/etapes";
 import { finaliteLabel, rightAssessment } from "@/lib/droits/finalites";
 import { CANAL_LABELS, ISSUE_LABELS, TYPE_LABELS } from "@/lib/droits/labels";
-import { getDemandeDetail } from "@/lib/droits/queries";
+import { getDemandeDetail, getTraitementContext } from "@/lib/droits/queries";
+import { oppositionRule } from "@/lib/droits/traitement-rules";
+import { RECIPIENTS } from "@/lib/data-map/recipients";
+import { FINALITIES } from "@/lib/data-map/finalities";
+import { Badge } from "@/components/ui/badge";
+import { STATUS_LABELS, fieldLabels } from "@/lib/transmissions/labels";
 import { availableActions, clockOf, type DemandeAction } from "@/lib/droits/rules";
 import { stateOf, toIdentityPauses } from "@/lib/droits/store";
 import { isDomainError } from "@/lib/errors/domain-error";
@@ -64,6 +73,12 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
   const limitedByThis = jeune?.limitationDepuis && jeune.limitationDemandeId === d.id;
   const jeuneName = jeune ? displayName(jeune) : null;
   const assessment = rightAssessment(d.type, d.finalite);
+  const traitement = await getTraitementContext(d, today);
+  const awaitingFt = traitement.forward.state.kind === "en_attente";
+  const isOpenRequest = d.statut !== "repondue" && d.statut !== "close";
+  const verified = d.identiteVerifieeLe !== null;
+  const rule = d.type === "opposition" ? oppositionRule(d.finalite) : null;
+  const transmissionsCreated = Number(Array.isArray(query.transmissions) ? query.transmissions[0] : query.transmissions);
 
   return (
     <>
@@ -107,7 +122,7 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
       <div className="mb-6 flex flex-col gap-4">
         {etape ? (
           <Alert tone="success" live="polite">
-            {etapeMessage(etape, query.envoye === "1")}
+            {etapeMessage(etape, query.envoye === "1", Number.isFinite(transmissionsCreated) ? transmissionsCreated : 0)}
           </Alert>
         ) : null}
         {jeune?.limitationDepuis ? (
@@ -164,6 +179,49 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
               </div>
             ) : null}
           </section>
+
+          {traitement.forward.state.kind !== "non_transmise" ? (
+            <section aria-labelledby="titre-ft" className="rounded-sm border border-border p-4 sm:p-6">
+              <h2 id="titre-ft" className="mb-2">
+                France Travail (responsable conjoint)
+              </h2>
+              <p>
+                Transmise le {formatDateTime(traitement.forward.state.transmiseLe)} à France Travail
+                {traitement.forward.transmissionStatus ? (
+                  <Badge tone={STATUS_LABELS[traitement.forward.transmissionStatus as keyof typeof STATUS_LABELS].tone} className="ml-2">
+                    {STATUS_LABELS[traitement.forward.transmissionStatus as keyof typeof STATUS_LABELS].text}
+                  </Badge>
+                ) : null}
+              </p>
+              <p className="mt-2">{traitement.forward.reponse ? traitement.forward.reponse.message : "En attente de la réponse de France Travail : la demande reste ouverte."}</p>
+            </section>
+          ) : null}
+
+          {d.type === "rectification" ? (
+            <section aria-labelledby="titre-rectif" className="rounded-sm border border-border p-4 sm:p-6">
+              <h2 id="titre-rectif" className="mb-1">
+                Transmissions de rectification
+              </h2>
+              <p className="mb-4 text-sm text-ink-2">Une par destinataire et finalité ayant reçu l&apos;ancienne valeur (RGPD, article 19).</p>
+              {traitement.rectifications.length === 0 ? (
+                <p>Aucune pour l&apos;instant.</p>
+              ) : (
+                <ul className="flex flex-col gap-3">
+                  {traitement.rectifications.map((r) => (
+                    <li key={r.id} className="border-l-4 border-primary pl-3">
+                      <p className="flex flex-wrap items-center gap-2 font-bold">
+                        {RECIPIENTS[r.recipient].name} · {FINALITIES[r.finality].name}
+                        <Badge tone={STATUS_LABELS[r.status].tone}>{STATUS_LABELS[r.status].text}</Badge>
+                      </p>
+                      <p className="text-sm text-ink-2">
+                        Créée le {formatDateTime(r.createdAt)} · Données : {fieldLabels(r.fieldNames).join(", ")}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
 
           <section aria-labelledby="titre-delai" className="rounded-sm border border-border p-4 sm:p-6">
             <h2 id="titre-delai" className="mb-4">
@@ -247,7 +305,30 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
               <ApplyLimitationForm refs={refs} />
             ) : null
           ) : null}
-          {actions.includes("repondre") ? <RespondForm refs={refs} email={jeune?.email ?? null} /> : null}
+          {handles && isOpenRequest && verified && d.type === "rectification" && traitement.jeune ? (
+            <>
+              <div className="rounded-sm bg-alt p-4">
+                <h3 className="mb-2 text-base">Valeurs actuelles du dossier</h3>
+                <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+                  {traitement.jeune.valeurs.map((v) => (
+                    <div key={v.champ} className="flex gap-2">
+                      <dt className="text-ink-2">{v.label} :</dt>
+                      <dd className="font-medium break-words">{v.valeur ?? "—"}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </div>
+              <RectificationForm refs={refs} jeuneVersion={traitement.jeune.version} champs={traitement.jeune.valeurs.map((v) => ({ value: v.champ, label: v.label }))} />
+            </>
+          ) : null}
+          {handles && isOpenRequest && verified && d.type === "effacement" && traitement.jeune && !awaitingFt ? (
+            <ErasureForm refs={refs} jeuneVersion={traitement.jeune.version} holds={traitement.holds} email={jeune?.email ?? null} />
+          ) : null}
+          {handles && awaitingFt ? <FranceTravailAnswerForm refs={{ ...refs, earliest: traitement.forward.state.kind === "en_attente" ? todayInParis(traitement.forward.state.transmiseLe) : refs.earliest }} /> : null}
+          {actions.includes("repondre") && !awaitingFt && !(d.type === "effacement" && verified && traitement.jeune) ? (
+            <RespondForm refs={refs} email={jeune?.email ?? null} rule={rule ? { label: rule.availability === "non" ? "non applicable" : rule.availability === "oui" ? "applicable" : "sous conditions", reason: rule.reason, excluded: rule.availability === "non" } : null} />
+          ) : null}
+          {handles && isOpenRequest && verified && traitement.jeune && traitement.forward.state.kind === "non_transmise" ? <ForwardForm refs={refs} /> : null}
           {actions.includes("prolonger") ? <ExtendForm refs={refs} premiereEcheance={clock.premiereEcheance ? formatDate(clock.premiereEcheance) : null} /> : null}
           {actions.includes("demander_complement") ? <AskComplementForm refs={refs} /> : null}
           {actions.includes("clore") ? <CloseForm refs={refs} /> : null}

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { jeunes } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { jeunes, transmissions } from "@/db/schema";
+import { RECIPIENTS } from "@/lib/data-map/recipients";
+import { formatDateTime } from "@/lib/format/fr";
+import type { SearchParams } from "@/lib/http/search-params";
+import { KIND_LABELS } from "@/lib/transmissions/labels";
 import { DeskIntakeForm } from "@/components/droits/intake-form";
 import { intakeOptions } from "@/components/droits/intake-options";
 import { TextLink } from "@/components/ui/link";
@@ -13,7 +18,7 @@ import { displayName } from "@/lib/jeunes/labels";
 // No name in the title: it lands in browser history and tab lists.
 export const metadata: Metadata = { title: "Nouvelle demande d'exercice de droits" };
 
-export default async function NouvelleDemandeGuichetPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function NouvelleDemandeGuichetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const user = await requireCapability("droits.intake");
   const { id: rawId } = await params;
   const { db, today, jeuneId: id } = await openDossierPage(user, rawId, "droits", `/jeunes/${rawId}?onglet=droits`);
@@ -23,6 +28,23 @@ export default async function NouvelleDemandeGuichetPage({ params }: { params: P
     .from(jeunes)
     .where(eq(jeunes.id, id));
   if (!jeune || jeune.anonymisedAt) notFound();
+  // "Question sur cette transmission": the transfer's id (not personal data) comes in the URL, and must be this dossier's.
+  const query = await searchParams;
+  const rawTransfer = Array.isArray(query.transmission) ? query.transmission[0] : query.transmission;
+  const [transfer] = z.uuid().safeParse(rawTransfer).success
+    ? await db
+        .select({ id: transmissions.id, recipient: transmissions.recipient, finality: transmissions.finality, kind: transmissions.kind, createdAt: transmissions.createdAt })
+        .from(transmissions)
+        .where(and(eq(transmissions.id, rawTransfer as string), eq(transmissions.jeuneId, id)))
+    : [];
+  const reference = transfer ? `la transmission du ${formatDateTime(transfer.createdAt)} à ${RECIPIENTS[transfer.recipient].name} (${KIND_LABELS[transfer.kind]})` : null;
+  const options = {
+    ...intakeOptions(today),
+    initial:
+      transfer && reference
+        ? { type: "question_transmission", finalite: transfer.finality, objet: `Question sur ${reference} : `, transmissionId: transfer.id, reference }
+        : undefined,
+  };
 
   return (
     <>
@@ -39,7 +61,7 @@ export default async function NouvelleDemandeGuichetPage({ params }: { params: P
         }
       />
       <div className="max-w-2xl">
-        <DeskIntakeForm jeuneId={id} email={jeune.email} options={intakeOptions(today)} />
+        <DeskIntakeForm jeuneId={id} email={jeune.email} options={options} />
       </div>
     </>
   );
