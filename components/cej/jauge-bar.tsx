@@ -1,5 +1,3 @@
-import { clsx } from "clsx";
-
 /**
  * One horizontal meter (role="meter") with its value always written next to it; the 15 h target is a
  * marked line on the bar and is repeated in words, so nothing relies on colour or position alone.
@@ -34,13 +32,25 @@ export function JaugeBar({
         aria-valuemax={Math.max(scaleMinutes, valueMinutes)}
         aria-valuenow={valueMinutes}
         aria-valuetext={text}
-        className="relative h-6 w-full overflow-hidden rounded-sm border border-ink-2 bg-white"
+        className="h-6 w-full overflow-hidden rounded-sm border border-ink-2 bg-white"
       >
-        <div
-          className={clsx("h-full", fill === "validees" ? "bg-success" : "bg-info bg-[repeating-linear-gradient(135deg,transparent_0_6px,rgba(255,255,255,0.35)_6px_12px)]")}
-          style={{ width: `${pct(valueMinutes)}%` }}
-        />
-        <div aria-hidden="true" className="absolute inset-y-0 w-0.5 bg-ink" style={{ left: `calc(${pct(targetMinutes)}% - 1px)` }} />
+        {/* SVG attributes, not inline styles: the content security policy refuses style="". */}
+        <svg aria-hidden="true" focusable="false" viewBox="0 0 100 10" preserveAspectRatio="none" className="block h-full w-full">
+          {fill === "validees" ? (
+            <rect x="0" y="0" width={pct(valueMinutes)} height="10" className="fill-success" />
+          ) : (
+            <>
+              <defs>
+                <pattern id={`${id}-hachures`} width="3" height="10" patternUnits="userSpaceOnUse" patternTransform="skewX(-30)">
+                  <rect width="3" height="10" className="fill-info" />
+                  <rect width="1" height="10" className="fill-white" fillOpacity="0.35" />
+                </pattern>
+              </defs>
+              <rect x="0" y="0" width={pct(valueMinutes)} height="10" fill={`url(#${id}-hachures)`} />
+            </>
+          )}
+          <rect x={Math.max(0, pct(targetMinutes) - 0.4)} y="0" width="0.8" height="10" className="fill-ink" />
+        </svg>
       </div>
     </div>
   );

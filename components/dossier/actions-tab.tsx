@@ -146,7 +146,7 @@ export async function ActionsTab({ user, jeuneId, params }: DossierSectionProps)
                   <Td>
                     <div className="flex flex-col items-start gap-1">
                       <Badge tone={STATUT_TONES[row.statut]}>{STATUT_LABELS[row.statut]}</Badge>
-                      {row.qualifieeLe ? <Badge tone="success">Qualifiée</Badge> : row.statut === "terminee" ? <Badge tone="warning">À qualifier</Badge> : null}
+                      {row.qualifieeLe ? <Badge tone="success">Qualifiée</Badge> : row.statut === "terminee" ? <Badge tone="warning" className="whitespace-nowrap">À qualifier</Badge> : null}
                     </div>
                   </Td>
                   {canWrite ? (

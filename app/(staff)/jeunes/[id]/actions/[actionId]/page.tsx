@@ -13,7 +13,7 @@ import { dureeInputValue } from "@/lib/actions-jeune/duree";
 import { CATEGORIE_LABELS, STATUT_LABELS, STATUT_TONES } from "@/lib/actions-jeune/labels";
 import { getAction } from "@/lib/actions-jeune/queries";
 import { requireCapability } from "@/lib/auth/session";
-import { addMonths } from "@/lib/calendar/civil-date";
+import { compare } from "@/lib/calendar/civil-date";
 import { formatHeures } from "@/lib/cej/heures";
 import { openDossierPage } from "@/lib/consultations/page-access";
 import { dossierHref } from "@/lib/consultations/onglets";
@@ -81,7 +81,12 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
             ]}
           />
         </section>
-        {open ? <CloseActionForm key={`cloture-${action.version}`} actionId={action.id} version={action.version} today={today} earliest={action.debut} /> : null}
+        {open && compare(action.debut, today) <= 0 ? <CloseActionForm key={`cloture-${action.version}`} actionId={action.id} version={action.version} today={today} earliest={action.debut} /> : null}
+        {open && compare(action.debut, today) > 0 ? (
+          <Alert tone="info">
+            L&apos;action commence le {formatDate(action.debut)} : vous pourrez la terminer à partir de ce jour. Si elle a eu lieu plus tôt, corrigez d&apos;abord sa date de début.
+          </Alert>
+        ) : null}
         {action.statut === "terminee" && !qualifiee ? <QualifyActionForm key={`qualifier-${action.version}`} actionId={action.id} version={action.version} categorie={action.categorie} /> : null}
         {!qualifiee ? <StatutForm key={`statut-${action.version}`} actionId={action.id} version={action.version} current={action.statut} today={today} /> : null}
         <EditActionForm
