@@ -9,6 +9,7 @@ import { sessionUserFor } from "@/test/session";
 import { endAfterMonths, formatLongCivilDate, nextCejPossibleFrom } from "./contrats";
 import { endContrat, modifyContrat, signContrat, switchContrat, type ContratResult } from "./contrat-writes";
 import { addPhase, editPhase, recordBilan } from "./phase-writes";
+import { listContrats } from "./queries";
 import { isUniqueViolation } from "./store";
 
 const events = vi.hoisted(() => [] as { kind: string; ids: string[] }[]);
@@ -368,6 +369,9 @@ describe("contracts and phases", () => {
       });
       expect(await contrat(data.contratId)).toMatchObject({ version: 1, finReelle: null });
       expect(await t.db.select().from(contrats).where(eq(contrats.jeuneId, other.id))).toHaveLength(0);
+      // Nor read it: the pathway query is scoped by structure.
+      expect(await listContrats(t.db, ines, j.id)).toEqual([]);
+      expect((await listContrats(t.db, camille, j.id)).map((c) => c.id)).toEqual([data.contratId]);
     });
 
     it("the DPO and the admin cannot write (no parcours.write)", async () => {
