@@ -23,6 +23,9 @@ async function asDirector(browser: Browser): Promise<Page> {
 }
 
 test.describe("allocation and sanctions", () => {
+  // Several pages, two accounts and server actions each: room for a busy machine.
+  test.describe.configure({ timeout: 120_000 });
+
   test("a counsellor previews then records Léa's CEJ allowance for this month and sees it in the Parcours tab", async ({ page }) => {
     const id = await openLea(page);
     await page.goto(`/jeunes/${id}?onglet=parcours`);
