@@ -3,9 +3,8 @@ import { and, asc, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } 
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { auditLog, jeunes, participations, seances, users, type Seance } from "@/db/schema";
-import { can } from "@/lib/auth/permissions";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
-import { addDays, type CivilDate } from "@/lib/calendar/civil-date";
+import { addDays } from "@/lib/calendar/civil-date";
 import { normalizeForSearch } from "@/lib/jeunes/rules";
 import { escapeLike } from "@/lib/jeunes/portefeuille-params";
 import { displayName } from "@/lib/jeunes/labels";
@@ -264,8 +263,4 @@ export async function listJeuneSeances(user: SessionUser, jeuneId: string, page:
     page: current,
     rows: rows.map(({ annuleeLe, clotureeLe, ...r }) => ({ ...r, annulee: annuleeLe !== null, cloturee: clotureeLe !== null })),
   };
-}
-
-export function canUseAgenda(user: SessionUser): boolean {
-  return can(user.role, "agenda.read") && user.structureId !== null;
 }
