@@ -343,12 +343,15 @@ describe("agenda", () => {
       expect(entries[0]).toMatchObject({ actorId: await userId(JULIEN), meta: expect.objectContaining({ participants: 1, cloturee: false }) });
     });
 
-    it("refuses every agenda write to the DPO", async () => {
+    it("refuses every agenda write to the DPO and the platform admin", async () => {
       const { id } = await atelier();
+      const admin = await sessionUserFor(t.db, "admin@sillage.demo");
+      expect(await runAction(closeSeance, { seanceId: id, version: "1" }, admin)).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await runAction(updateSeance, { seanceId: id, version: "1", type: "atelier", titre: "Admin", date: yesterday, heureDebut: "09:30", heureFin: "11:30", animateurId: admin.id, capacite: "3" }, admin)).toMatchObject({ ok: false, code: "forbidden" });
       const dpo = await sessionUserFor(t.db, DPO);
       expect(await runAction(cancelSeance, { seanceId: id, version: "1", motif: "autre" }, dpo)).toMatchObject({ ok: false, code: "forbidden" });
       expect(await runAction(addParticipant, { seanceId: id, jeuneId: lyonJeunes[0]!.id }, dpo)).toMatchObject({ ok: false, code: "forbidden" });
-      expect((await seanceRow(id)).annuleeLe).toBeNull();
+      expect(await seanceRow(id)).toMatchObject({ annuleeLe: null, titre: "Atelier CV", version: 1 });
     });
 
     it("searches young people in the caller's structure only", async () => {
