@@ -9,7 +9,7 @@ import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { MOTIF_LABELS } from "@/lib/consultations/motifs";
 import { consultedLabel, dossierHref } from "@/lib/consultations/onglets";
 import { formatDate, formatNumber, formatTime } from "@/lib/format/fr";
-import { fieldLabels } from "@/lib/jeunes/field-labels";
+import { auditFieldLabels } from "@/lib/audit/field-labels";
 import type { HistoriqueEntry, HistoriqueFiltre, listHistorique } from "@/lib/jeunes/historique";
 
 type Historique = Awaited<ReturnType<typeof listHistorique>>;
@@ -35,7 +35,7 @@ function Actor({ name, role }: { name: string | null; role: Role | null }) {
 
 function Entry({ entry }: { entry: HistoriqueEntry }) {
   if (entry.kind === "modification") {
-    const fields = fieldLabels(entry.fields);
+    const fields = auditFieldLabels(entry.action, entry.fields);
     return (
       <>
         <p className="flex flex-wrap items-center gap-2">

@@ -43,7 +43,7 @@ import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { describeRetentionForJeune } from "@/lib/data-map/retention";
 import { RIGHTS } from "@/lib/data-map/rights";
 import { DomainError } from "@/lib/errors/domain-error";
-import { fieldLabels } from "@/lib/jeunes/field-labels";
+import { auditFieldLabels } from "@/lib/audit/field-labels";
 import { retentionEnd } from "@/lib/retention/rules";
 import { settingInForce } from "@/lib/settings/read";
 import { createThirdPartyMasker } from "./access-pack-mask";
@@ -341,7 +341,7 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       actionLabel: auditActionLabel(a.action),
       par: { name, role: a.actorRole },
       champs: a.fields,
-      champsLabels: fieldLabels(a.fields),
+      champsLabels: auditFieldLabels(a.action, a.fields),
     })),
     finalites: FINALITY_LIST.map((f) => ({
       id: f.id,
