@@ -53,3 +53,16 @@ describe("extension notice", () => {
     expect(letter.subject).toContain("mardi 28 avril 2026");
   });
 });
+
+describe("answer to an objection", () => {
+  it("states the data map's rule for the finality, in plain words, with the article", () => {
+    const opposition = { ...ctx, demande: { ...ctx.demande, type: "opposition" as const, finalite: "droits" } };
+    const letter = buildResponseLetter(opposition, { issue: "refusee", motif: "La loi nous oblige à garder la trace des demandes.", reponduLe: "2026-02-10" });
+    const text = allText(letter);
+    expect(text).toContain("La règle pour cette utilisation de vos données");
+    expect(text).toContain("Non, parce que la loi oblige la mission locale à le faire.");
+    expect(text).toContain("Opposition : Non applicable à un traitement fondé sur une obligation légale (RGPD, art. 21-1).");
+    // Other rights carry no such section.
+    expect(allText(buildResponseLetter(ctx, { issue: "acceptee", motif: "Voici la copie de vos données.", reponduLe: "2026-02-10" }))).not.toContain("La règle pour cette utilisation");
+  });
+});
