@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { jeunes, users } from "@/db/schema";
+import { auditLog, contrats, jeunes, users } from "@/db/schema";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { seedActions } from "./parcours-actions";
 import { seedAgenda } from "./parcours-agenda";
@@ -31,6 +31,24 @@ export async function seedParcours(db: Db, { today }: { today: CivilDate }): Pro
       staff: (await tx.select({ id: users.id, email: users.email, role: users.role, structureId: users.structureId }).from(users)).filter((u) => u.role !== "jeune"),
     };
     await seedContrats(tx, ctx);
+    // The signatures in each dossier's history (the seed writes the rows directly, not through the actions).
+    const signed = await tx.select().from(contrats);
+    if (signed.length > 0) {
+      await tx.insert(auditLog).values(
+        signed.map((c) => ({
+          actorId: c.conseillerId,
+          actorRole: "conseiller" as const,
+          structureId: c.structureId,
+          action: c.precedentContratId ? "contrat.bascule" : "contrat.signature",
+          targetType: "contrat",
+          targetId: c.id,
+          jeuneId: c.jeuneId,
+          fields: ["type", "signeLe", "debut", "finPrevue"],
+          meta: { type: c.type },
+          at: new Date(`${c.signeLe}T09:30:00Z`),
+        })),
+      );
+    }
     await seedActions(tx, ctx);
     await seedAgenda(tx, ctx);
     await seedAllocation(tx, ctx);
