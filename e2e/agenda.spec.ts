@@ -69,6 +69,9 @@ test.describe("agenda", () => {
     await lea.getByRole("radio", { name: "Présent" }).check();
     await page.getByRole("button", { name: "Enregistrer les présences" }).click();
     await expect(page.getByText(/Les présences sont enregistrées/)).toBeVisible();
+    // The page refreshes with the new versions once the save is done: check it then.
+    await expect(page.getByRole("button", { name: "Enregistrer les présences" })).toBeEnabled();
+    await expect(page.getByText("Les présences seront figées")).toBeVisible();
     await expectAccessible(page);
 
     await page.getByRole("button", { name: "Clôturer la séance" }).click();
