@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { StatusIcon } from "@/components/ui/icons";
 import { TextLink } from "@/components/ui/link";
+import { RadioGroup as SharedRadioGroup } from "@/components/ui/radio-group";
 import type { FormState } from "@/lib/actions/form-state";
 
 /** Error lines under a control that is not a Field (radio group, checkbox). */
@@ -26,16 +27,8 @@ function ErrorLines({ id, messages }: { id: string; messages: string[] }) {
   );
 }
 
-/** A radio group in a fieldset with its legend; the fieldset carries the id the error summary links to. */
-export function RadioGroup({
-  name,
-  legend,
-  options,
-  defaultValue,
-  errors = [],
-  hint,
-  onChange,
-}: {
+/** A required radio group of the pathway forms: choices as cards, the fieldset's id is the field's name. */
+export function RadioGroup(props: {
   name: string;
   legend: string;
   options: { value: string; label: string; hint?: string }[];
@@ -44,37 +37,7 @@ export function RadioGroup({
   hint?: ReactNode;
   onChange?: (value: string) => void;
 }) {
-  const describedBy = [hint ? `${name}-hint` : null, errors.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <fieldset id={name} tabIndex={-1} aria-describedby={describedBy} className={clsx("flex flex-col gap-2", errors.length > 0 && "border-l-2 border-error pl-3")}>
-      <legend className="mb-1 font-medium">{legend} (obligatoire)</legend>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-sm text-ink-2">
-          {hint}
-        </p>
-      ) : null}
-      <div className="grid gap-2 sm:grid-cols-2">
-        {options.map((o) => (
-          <div key={o.value} className="flex items-start gap-3 rounded-sm border border-border p-3 has-[:checked]:border-primary has-[:checked]:bg-info-light">
-            <input
-              id={`${name}-${o.value}`}
-              type="radio"
-              name={name}
-              value={o.value}
-              defaultChecked={defaultValue === o.value}
-              onChange={(e) => onChange?.(e.target.value)}
-              className="mt-0.5 size-6 shrink-0 accent-primary"
-            />
-            <label htmlFor={`${name}-${o.value}`} className="flex flex-col">
-              <span className="font-bold">{o.label}</span>
-              {o.hint ? <span className="text-sm text-ink-2">{o.hint}</span> : null}
-            </label>
-          </div>
-        ))}
-      </div>
-      {errors.length > 0 ? <ErrorLines id={`${name}-error`} messages={errors} /> : null}
-    </fieldset>
-  );
+  return <SharedRadioGroup {...props} required layout="cards" />;
 }
 
 export function Checkbox({ name, label, hint, defaultChecked, errors = [] }: { name: string; label: ReactNode; hint?: ReactNode; defaultChecked?: boolean; errors?: string[] }) {
