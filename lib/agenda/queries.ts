@@ -235,7 +235,8 @@ export async function listJeuneSeances(user: SessionUser, jeuneId: string, page:
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(participations).where(where);
   const pageCount = Math.max(1, Math.ceil(total / JEUNE_SEANCES_PAGE_SIZE));
   const current = Math.min(page, pageCount);
-  const upcoming = sql<boolean>`${seances.fin} >= ${now}`;
+  // An ISO string with a cast: postgres.js does not serialise a Date inside a raw SQL fragment.
+  const upcoming = sql<boolean>`${seances.fin} >= ${now.toISOString()}::timestamptz`;
   const rows = await db
     .select({
       participationId: participations.id,
