@@ -8,7 +8,8 @@ import { displayName } from "@/lib/jeunes/labels";
 import type { TransmissionListRow } from "@/lib/transmissions/admin-queries";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/transmissions/labels";
 import { isRetryable } from "@/lib/transmissions/retry";
-import { RetryButton } from "./retry-button";
+import { RetryButton, SendNowButton } from "./retry-button";
+import { isWaiting } from "@/lib/transmissions/send-now";
 
 function jeuneName(r: TransmissionListRow): string | null {
   return r.anonymisedAt ? null : displayName({ nomNaissance: r.nomNaissance, nomUsage: r.nomUsage, prenoms: r.prenoms });
@@ -54,6 +55,9 @@ function AttemptsCell({ r, prefix }: { r: TransmissionListRow; prefix?: string }
 }
 
 function RetryCell({ r, retour }: { r: TransmissionListRow; retour: string }) {
+  if (isWaiting(r.status) && !r.anonymisedAt && !r.limitationDepuis) {
+    return <SendNowButton transmissionId={r.id} retour={retour} label={`Envoyer maintenant la transmission à ${RECIPIENTS[r.recipient].name} pour ${jeuneName(r) ?? "dossier anonymisé"} du ${formatShortDate(r.createdAt)}`} />;
+  }
   if (!isRetryable(r.status)) return null;
   if (r.anonymisedAt) return <span className="text-sm text-ink-2">Dossier anonymisé : rien ne peut partir.</span>;
   if (r.limitationDepuis) return <span className="text-sm text-ink-2">Limitation en cours : relance possible après sa levée.</span>;

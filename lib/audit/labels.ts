@@ -29,6 +29,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "droits.registre_export": "Export du registre des demandes de droits",
   "droits.access_pack": "Téléchargement de la copie complète du dossier (droit d'accès)",
   "transmissions.relance": "Relance d'une transmission abandonnée ou refusée",
+  "transmissions.envoi_immediat": "Envoi immédiat d'une transmission en attente",
   "transmissions.export": "Export de la liste des transmissions (CSV)",
   ...CONTRATS_AUDIT_LABELS,
   ...ACTIONS_AUDIT_LABELS,

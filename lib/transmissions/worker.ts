@@ -34,8 +34,9 @@ function technicalError(error: string): string {
  * is called and the outcome recorded with its ledger entries. Per young person and recipient, transfers
  * leave in creation order: one waits while an earlier one is still pending. Delivery is at-least-once
  * (a crash after sending and before commit sends again; recipients deduplicate on the idempotency key).
+ * `onlyId` restricts the pass to one transfer ("Envoyer maintenant"), with the same rules.
  */
-export async function deliverDue(db: Db, adapterFor: AdapterFor, now: Date = new Date(), options: { limit?: number } = {}): Promise<DeliveryReport> {
+export async function deliverDue(db: Db, adapterFor: AdapterFor, now: Date = new Date(), options: { limit?: number; onlyId?: string } = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { accusees: 0, echecs: 0, rejetees: 0, abandonnees: 0, retenues: 0, sansCanal: 0 };
   const skipped: string[] = [];
   const limit = options.limit ?? 100;
@@ -50,6 +51,7 @@ export async function deliverDue(db: Db, adapterFor: AdapterFor, now: Date = new
             inArray(transmissions.status, ["a_envoyer", "echec_temporaire"]),
             or(isNull(transmissions.nextAttemptAt), lte(transmissions.nextAttemptAt, now)),
             skipped.length > 0 ? notInArray(transmissions.id, skipped) : undefined,
+            options.onlyId ? eq(transmissions.id, options.onlyId) : undefined,
             sql`not exists (select 1 from transmissions as earlier where earlier.jeune_id = ${transmissions.jeuneId}
               and earlier.recipient = ${transmissions.recipient}
               and earlier.status in ('a_envoyer', 'echec_temporaire', 'envoyee', 'retenue')

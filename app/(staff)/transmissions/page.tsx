@@ -15,6 +15,10 @@ import { formatNumber } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
 import { hasTransmissionNarrowing, parseTransmissionParams, transmissionQuery, transmissionsCsvHref, transmissionsHref } from "@/lib/transmissions/admin-params";
 import { listStructureOptions, listTransmissions } from "@/lib/transmissions/admin-queries";
+import { sendNowMessage } from "@/lib/transmissions/send-now";
+import { transmissionStatutEnum, type TransmissionStatut } from "@/db/schema";
+
+const TRANSMISSION_STATUTS = transmissionStatutEnum.enumValues;
 
 export const metadata: Metadata = { title: "Transmissions" };
 
@@ -26,6 +30,8 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
   const [{ rows, total, page, pageCount, counts }, structureOptions] = await Promise.all([listTransmissions(user, filters), listStructureOptions(user)]);
   const canRetry = can(user.role, "transmissions.retry");
   const relaunched = firstString(raw.relance) === "ok";
+  const sent = firstString(raw.envoi);
+  const sentStatus = sent && (TRANSMISSION_STATUTS as readonly string[]).includes(sent) ? (sent as TransmissionStatut) : null;
   const current = { ...filters, page };
 
   return (
@@ -36,7 +42,7 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
           <>
             Les données envoyées {admin ? "par les missions locales" : "par votre mission locale"} à France Travail, à l&apos;Assurance maladie et à l&apos;ASP : à qui, pour
             quelle finalité, avec quel résultat. Seuls les noms des données envoyées sont conservés ici, jamais leur contenu.
-            {canRetry ? " Une transmission abandonnée après plusieurs échecs, ou refusée par le destinataire, peut être relancée." : ""}
+            {canRetry ? " Une transmission en attente peut être envoyée tout de suite ; une transmission abandonnée après plusieurs échecs, ou refusée par le destinataire, peut être relancée." : ""}
           </>
         }
         actions={
@@ -49,6 +55,12 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
       {relaunched ? (
         <Alert tone="success" live="polite" title="Transmission relancée" className="mb-6">
           Elle est remise dans la file d&apos;envoi, avec le même contenu, et partira au prochain passage du service d&apos;envoi.
+        </Alert>
+      ) : null}
+
+      {sentStatus ? (
+        <Alert tone={sentStatus === "accusee" ? "success" : sentStatus === "a_envoyer" || sentStatus === "echec_temporaire" ? "info" : "warning"} live="polite" title="Envoi immédiat" className="mb-6">
+          {sendNowMessage({ status: sentStatus, acknowledgement: null })}
         </Alert>
       ) : null}
 

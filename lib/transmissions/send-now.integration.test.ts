@@ -1,0 +1,79 @@
+import { and, asc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditLog, jeunes, structures, transmissionLedger, transmissions, type Jeune } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { todayInParis } from "@/lib/calendar/civil-date";
+import { useTestDatabase } from "@/test/db";
+import { sessionUserFor } from "@/test/session";
+import type { AdapterFor } from "./adapters";
+import { enqueueTransmission } from "./enqueue";
+import { sendNow, sendNowMessage } from "./send-now";
+
+const accepting: AdapterFor = () => ({ send: async (t) => ({ ok: true, ack: `ACK-${t.id.slice(0, 8)}` }) });
+const unavailable: AdapterFor = () => ({ send: async () => ({ ok: false, permanent: false, error: "HTTP 503" }) });
+
+describe("send one waiting transfer now", () => {
+  const t = useTestDatabase();
+  let lyonJeune: Jeune;
+  let marseilleJeune: Jeune;
+  let n = 0;
+
+  beforeAll(async () => {
+    await seedDemo(t.db, { today: todayInParis(new Date()), jeunesPerStructure: 4 });
+    const [lyon] = await t.db.select().from(structures).where(eq(structures.siret, "77950697800013"));
+    const [marseille] = await t.db.select().from(structures).where(eq(structures.siret, "41849263500010"));
+    lyonJeune = (await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyon!.id)).orderBy(asc(jeunes.nomNaissance)))[0]!;
+    marseilleJeune = (await t.db.select().from(jeunes).where(and(eq(jeunes.structureId, marseille!.id))).limit(1))[0]!;
+  });
+
+  const enqueue = async (jeune: Jeune) => {
+    n += 1;
+    const { transmission } = await t.db.transaction((tx) =>
+      enqueueTransmission(tx, { jeuneId: jeune.id, recipient: "franceTravail", finality: "cej", kind: "inscription", data: { ...jeune, contratType: "CEJ" }, idempotencyKey: `test-now-${n}:${jeune.id}` }),
+    );
+    // Not due for an hour: only "Envoyer maintenant" makes it leave now.
+    await t.db.update(transmissions).set({ nextAttemptAt: new Date(Date.now() + 3_600_000) }).where(eq(transmissions.id, transmission.id));
+    return transmission;
+  };
+
+  it("a DPO sends a waiting transfer at once: acknowledged, ledger entries, audited", async () => {
+    const dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
+    const tr = await enqueue(lyonJeune);
+    const result = await sendNow(dpo, { transmissionId: tr.id }, accepting);
+    expect(result).toMatchObject({ ok: true, data: { status: "accusee", acknowledgement: `ACK-${tr.id.slice(0, 8)}` } });
+    const events = await t.db.select({ event: transmissionLedger.event }).from(transmissionLedger).where(eq(transmissionLedger.transmissionId, tr.id)).orderBy(asc(transmissionLedger.id));
+    expect(events.map((e) => e.event)).toEqual(["creee", "envoyee", "accusee"]);
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "transmissions.envoi_immediat"), eq(auditLog.targetId, tr.id)));
+    expect(audit).toMatchObject({ jeuneId: lyonJeune.id, fields: ["nextAttemptAt"] });
+    expect(sendNowMessage({ status: "accusee", acknowledgement: "FT-1" })).toContain("n° FT-1");
+
+    // Once acknowledged there is nothing left to send.
+    expect(await sendNow(dpo, { transmissionId: tr.id }, accepting)).toMatchObject({ ok: false, code: "conflict" });
+  });
+
+  it("a failure stays in the queue with its next attempt", async () => {
+    const directrice = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
+    const tr = await enqueue(lyonJeune);
+    const result = await sendNow(directrice, { transmissionId: tr.id }, unavailable);
+    expect(result).toMatchObject({ ok: true, data: { status: "echec_temporaire" } });
+    const [after] = await t.db.select().from(transmissions).where(eq(transmissions.id, tr.id));
+    expect(after).toMatchObject({ attempts: 1, lastError: "HTTP 503" });
+  });
+
+  it("refused to a counsellor and to the admin, invisible to another structure, blocked under limitation", async () => {
+    const tr = await enqueue(marseilleJeune);
+    for (const email of ["conseillere.marseille@sillage.demo", "admin@sillage.demo"]) {
+      expect(await sendNow(await sessionUserFor(t.db, email), { transmissionId: tr.id }, accepting)).toMatchObject({ ok: false, code: "forbidden" });
+    }
+    expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: tr.id }, accepting)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: "pas-un-uuid" }, accepting)).toMatchObject({ ok: false, code: "invalid_input" });
+
+    const [still] = await t.db.select().from(transmissions).where(eq(transmissions.id, tr.id));
+    expect(still).toMatchObject({ status: "a_envoyer", attempts: 0 });
+
+    const local = await enqueue(lyonJeune);
+    await t.db.update(jeunes).set({ limitationDepuis: new Date() }).where(eq(jeunes.id, lyonJeune.id));
+    expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: local.id }, accepting)).toMatchObject({ ok: false, code: "conflict" });
+    await t.db.update(jeunes).set({ limitationDepuis: null }).where(eq(jeunes.id, lyonJeune.id));
+  });
+});

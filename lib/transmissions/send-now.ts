@@ -1,0 +1,96 @@
+/**
+ * "Envoyer maintenant": a director or DPO sends one due transfer at once instead of waiting for the worker's
+ * next pass (or for the next attempt after a temporary failure). Two steps:
+ * 1. the action (one transaction, audited): the transfer of the caller's structure must be waiting
+ *    (`a_envoyer`, `echec_temporaire`), the dossier neither limited nor anonymised; it becomes due now;
+ * 2. after the commit, the worker's own delivery (deliverDue restricted to this transfer), with the same
+ *    rules as every pass: order per young person and recipient, limitation re-checked, ledger entries.
+ */
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { jeunes, transmissions, type TransmissionStatut } from "@/db/schema";
+import { runAction, type ActionDefinition, type ActionResult } from "@/lib/actions/run";
+import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { AdapterFor } from "./adapters";
+import { TRANSMISSION_NOT_FOUND, retrySchema } from "./retry";
+import { deliverDue } from "./worker";
+
+export const WAITING_STATUTS: readonly TransmissionStatut[] = ["a_envoyer", "echec_temporaire"];
+
+export function isWaiting(status: TransmissionStatut): boolean {
+  return WAITING_STATUTS.includes(status);
+}
+
+export const makeDueNow: ActionDefinition<typeof retrySchema, { id: string; jeuneId: string; retour: string }> = {
+  name: "transmissions.envoi_immediat",
+  schema: retrySchema,
+  capability: "transmissions.retry",
+  async handler({ tx, user, input }) {
+    const [row] = await tx
+      .select({ t: transmissions, limitationDepuis: jeunes.limitationDepuis, anonymisedAt: jeunes.anonymisedAt })
+      .from(transmissions)
+      .innerJoin(jeunes, eq(jeunes.id, transmissions.jeuneId))
+      .where(eq(transmissions.id, input.transmissionId))
+      .for("update", { of: transmissions });
+    if (!row) throw new DomainError("not_found", { message: TRANSMISSION_NOT_FOUND });
+    try {
+      assertSameStructure(user, row.t.structureId);
+    } catch {
+      throw new DomainError("not_found", { message: TRANSMISSION_NOT_FOUND });
+    }
+    if (!isWaiting(row.t.status)) throw new DomainError("conflict", { message: "Cette transmission n'attend pas d'envoi : elle est déjà partie, a abouti ou est bloquée." });
+    if (row.anonymisedAt) throw new DomainError("conflict", { message: "Le dossier de ce jeune est anonymisé : ses données ne peuvent plus être transmises." });
+    if (row.limitationDepuis) {
+      throw new DomainError("conflict", { message: "Le traitement des données de ce jeune est limité : aucune transmission ne part tant que la limitation n'est pas levée." });
+    }
+    await tx
+      .update(transmissions)
+      .set({ nextAttemptAt: new Date() })
+      .where(and(eq(transmissions.id, row.t.id), eq(transmissions.status, row.t.status)));
+    return {
+      data: { id: row.t.id, jeuneId: row.t.jeuneId, retour: input.retour ?? "" },
+      audit: {
+        action: "transmissions.envoi_immediat",
+        targetType: "transmission",
+        targetId: row.t.id,
+        jeuneId: row.t.jeuneId,
+        structureId: row.t.structureId,
+        fields: ["nextAttemptAt"],
+        meta: { destinataire: row.t.recipient, statut: row.t.status },
+      },
+    };
+  },
+  revalidate: (_input, data) => ["/transmissions", `/jeunes/${data.jeuneId}`],
+};
+
+export type SendNowOutcome = { id: string; jeuneId: string; retour: string; status: TransmissionStatut; acknowledgement: string | null };
+
+/** The action, then the delivery of that one transfer; the outcome is the transfer's status afterwards. */
+export async function sendNow(user: SessionUser | null, raw: unknown, adapterFor: AdapterFor, options: { requestId?: string } = {}): Promise<ActionResult<SendNowOutcome>> {
+  const result = await runAction(makeDueNow, raw, user, options);
+  if (!result.ok) return result;
+  const db = await getDb();
+  await deliverDue(db, adapterFor, new Date(), { onlyId: result.data.id, limit: 1 });
+  const [after] = await db.select({ status: transmissions.status, acknowledgement: transmissions.acknowledgement }).from(transmissions).where(eq(transmissions.id, result.data.id));
+  return { ok: true, data: { ...result.data, status: after?.status ?? "a_envoyer", acknowledgement: after?.acknowledgement ?? null } };
+}
+
+/** What the person reads after "Envoyer maintenant". */
+export function sendNowMessage(outcome: Pick<SendNowOutcome, "status" | "acknowledgement">): string {
+  switch (outcome.status) {
+    case "accusee":
+      return `La transmission est partie et le destinataire en a accusé réception${outcome.acknowledgement ? ` (n° ${outcome.acknowledgement})` : ""}.`;
+    case "echec_temporaire":
+      return "L'envoi a échoué : un nouvel essai est prévu automatiquement.";
+    case "rejetee":
+      return "Le destinataire a refusé la transmission : voyez l'erreur indiquée.";
+    case "retenue":
+      return "La transmission est bloquée : le traitement des données de ce jeune est limité.";
+    case "abandonnee":
+      return "L'envoi a échoué trop de fois : la transmission est abandonnée.";
+    default:
+      return "La transmission attend qu'une transmission plus ancienne vers le même destinataire soit partie : elle partira juste après.";
+  }
+}
