@@ -21,7 +21,7 @@ function startedSlotToday(): { start: string; end: string } {
 test.describe("parcours CEJ de bout en bout", () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test("a counsellor signs a CEJ, plans a rendez-vous this week, marks attendance and sees the weekly gauge move", async ({ page }) => {
+  test("a counsellor signs a CEJ, plans a rendez-vous this week, marks attendance and sees the weekly gauge move", async ({ page, browser }) => {
     await signIn(page, ACCOUNTS.conseiller);
     // Chloé Bonnet: one of Camille's young people of the demo without any contract, used by no other spec.
     await page.goto("/portefeuille?q=bonnet");
@@ -49,6 +49,19 @@ test.describe("parcours CEJ de bout en bout", () => {
     await expect(scheduled).toHaveCount(1);
     await expect(scheduled).toContainText("France Travail");
     await expect(scheduled).toContainText("Type de contrat");
+
+    // The DPO sends it now (instead of waiting for the worker's next pass): France Travail acknowledges it.
+    const dpoContext = await browser.newContext();
+    const dpo = await dpoContext.newPage();
+    await signIn(dpo, ACCOUNTS.dpo);
+    await dpo.goto("/transmissions?statut=a_envoyer");
+    await dpo.getByRole("button", { name: /^Envoyer maintenant la transmission à France Travail pour BONNET Chloé/ }).first().click();
+    await expect(dpo.getByText(/en a accusé réception/)).toBeVisible();
+    await expectAccessible(dpo);
+    await dpoContext.close();
+    await page.reload();
+    const history = page.getByRole("region", { name: "Historique des transmissions" });
+    await expect(history.getByText(/^Accusé n° .+\.json$/)).toBeVisible();
 
     // 2. Plan the week: an individual rendez-vous today, from the dossier's link (the young person is pre-selected).
     await page.goto(`/agenda/nouvelle?jeune=${jeuneId}`);
