@@ -10,7 +10,7 @@
  * Refused while the young person's data is limited (GDPR art. 18: nothing leaves until it is lifted) or
  * once the dossier is anonymised.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { jeunes, transmissions, type TransmissionStatut } from "@/db/schema";
@@ -73,6 +73,27 @@ export const retryTransmission: ActionDefinition<typeof retrySchema, { id: strin
     if (row.limitationDepuis) {
       throw new DomainError("conflict", {
         message: "Le traitement des données de ce jeune est limité : aucune transmission ne part tant que la limitation n'est pas levée. Relancez après la levée.",
+      });
+    }
+
+    // Relaunching an old transfer after a later one to the same recipient has left would deliver them out of
+    // order (an old registration after an exit, say): refused.
+    const [later] = await tx
+      .select({ id: transmissions.id })
+      .from(transmissions)
+      .where(
+        and(
+          eq(transmissions.jeuneId, t.jeuneId),
+          eq(transmissions.recipient, t.recipient),
+          ne(transmissions.id, t.id),
+          gt(transmissions.createdAt, t.createdAt),
+          inArray(transmissions.status, ["envoyee", "accusee"]),
+        ),
+      )
+      .limit(1);
+    if (later) {
+      throw new DomainError("conflict", {
+        message: "Une transmission plus récente vers ce destinataire est déjà partie : relancer celle-ci l'enverrait dans le désordre. Si une information manque au destinataire, corrigez le dossier : une nouvelle transmission partira.",
       });
     }
 

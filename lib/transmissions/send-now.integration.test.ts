@@ -6,7 +6,9 @@ import { todayInParis } from "@/lib/calendar/civil-date";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import type { AdapterFor } from "./adapters";
+import { runAction } from "@/lib/actions/run";
 import { enqueueTransmission } from "./enqueue";
+import { retryTransmission } from "./retry";
 import { sendNow, sendNowMessage } from "./send-now";
 
 const accepting: AdapterFor = () => ({ send: async (t) => ({ ok: true, ack: `ACK-${t.id.slice(0, 8)}` }) });
@@ -75,5 +77,29 @@ describe("send one waiting transfer now", () => {
     await t.db.update(jeunes).set({ limitationDepuis: new Date() }).where(eq(jeunes.id, lyonJeune.id));
     expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: local.id }, accepting)).toMatchObject({ ok: false, code: "conflict" });
     await t.db.update(jeunes).set({ limitationDepuis: null }).where(eq(jeunes.id, lyonJeune.id));
+  });
+});
+
+describe("relaunch keeps the order of transfers", () => {
+  const t = useTestDatabase();
+  it("refuses to relaunch a refused transfer once a later one to the same recipient has left", async () => {
+    await seedDemo(t.db, { today: todayInParis(new Date()), jeunesPerStructure: 2 });
+    const [lyon] = await t.db.select().from(structures).where(eq(structures.siret, "77950697800013"));
+    const [jeune] = await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyon!.id)).limit(1);
+    const dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
+    const make = (key: string, kind: "inscription" | "sortie") =>
+      t.db.transaction((tx) => enqueueTransmission(tx, { jeuneId: jeune!.id, recipient: "franceTravail", finality: "cej", kind, data: { ...jeune!, contratType: "CEJ" }, idempotencyKey: key }));
+    const { transmission: old } = await make("order-old", "inscription");
+    await t.db.update(transmissions).set({ status: "rejetee", lastError: "HTTP 401", nextAttemptAt: null }).where(eq(transmissions.id, old.id));
+    const { transmission: later } = await make("order-later", "sortie");
+
+    // The later one has been acknowledged: relaunching the old one would deliver out of order.
+    await t.db.update(transmissions).set({ status: "accusee" }).where(eq(transmissions.id, later.id));
+    const refused = await runAction(retryTransmission, { transmissionId: old.id }, dpo);
+    expect(refused).toMatchObject({ ok: false, code: "conflict" });
+    expect(refused.ok ? "" : refused.message).toContain("dans le désordre");
+    // Once the later one has not left either, the old one may go first again.
+    await t.db.update(transmissions).set({ status: "rejetee" }).where(eq(transmissions.id, later.id));
+    expect(await runAction(retryTransmission, { transmissionId: old.id }, dpo)).toMatchObject({ ok: true });
   });
 });
