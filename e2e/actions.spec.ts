@@ -3,10 +3,13 @@ import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 
 const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
-/** Léa Dupont's dossier id, from Camille Martin's portfolio. */
-async function openLea(page: Page): Promise<string> {
+/**
+ * Jade Garnier's dossier id (a CEJ of Camille Martin's portfolio): nobody else's journey touches her week, so
+ * the gauge moves only by what this test does (Léa's week changes in the agenda and allowance journeys).
+ */
+async function openJade(page: Page): Promise<string> {
   await signIn(page, ACCOUNTS.conseiller);
-  await page.getByRole("link", { name: "DUPONT Léa" }).first().click();
+  await page.getByRole("link", { name: "GARNIER Jade" }).first().click();
   await page.waitForURL(/\/jeunes\/[0-9a-f-]{36}/);
   return new URL(page.url()).pathname.split("/")[2]!;
 }
@@ -33,7 +36,7 @@ async function addAction(page: Page, id: string, values: { libelle: string; stat
 test.describe("actions and the CEJ gauge", () => {
   test("add an action, finish it, qualify in bulk, and see the week's gauge go up", async ({ page }) => {
     test.setTimeout(90_000);
-    const id = await openLea(page);
+    const id = await openJade(page);
     const today = parisToday();
     const suffix = Date.now().toString(36);
     const first = `Simulation d'entretien avec une recruteuse ${suffix}`;
@@ -105,7 +108,7 @@ test.describe("actions and the CEJ gauge", () => {
 
   test("filters in the URL, and nobody outside the structure or without the right reaches an action", async ({ page, browser }) => {
     test.setTimeout(90_000);
-    const id = await openLea(page);
+    const id = await openJade(page);
     await page.goto(`/jeunes/${id}?onglet=actions`);
     await page.getByLabel("Statut").selectOption({ label: "Terminée" });
     await page.getByLabel("Catégorie").selectOption({ label: "Emploi" });

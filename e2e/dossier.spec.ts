@@ -77,7 +77,7 @@ test.describe("dossier jeune", () => {
       await expect(tabsOf(page).getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
       await expect(page.getByRole("heading", { level: 2, name: label, exact: true })).toBeVisible();
       await expect(page.getByRole("heading", { level: 1, name: dossier!.name })).toBeVisible();
-      if (slug === "parcours") await expect(page.getByText("Les contrats PACEA et CEJ, leurs phases")).toBeVisible();
+      if (slug === "parcours") await expect(page.getByRole("heading", { name: "Contrat en cours" })).toBeVisible();
       if (slug === "historique") {
         // Every opening of this visit is there, newest first, with who opened it.
         const timeline = page.getByRole("region", { name: "Historique" });
