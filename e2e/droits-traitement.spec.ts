@@ -61,7 +61,7 @@ test.describe("traitement des demandes de droits", () => {
     await dpo.getByRole("button", { name: "Corriger le dossier et prévenir les destinataires" }).click();
     await expect(dpo.getByRole("status").filter({ hasText: "Le dossier est corrigé" })).toContainText("transmission de rectification");
     // France Travail had received the old number (acknowledged transfer): one rectification transfer, waiting to leave.
-    const section = dpo.getByRole("region", { name: "Transmissions de rectification" });
+    const section = dpo.getByRole("region", { name: "Destinataires prévenus" });
     await expect(section.getByRole("listitem")).toHaveCount(1);
     await expect(section).toContainText("France Travail");
     await expect(section).toContainText("À envoyer");

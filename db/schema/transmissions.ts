@@ -9,7 +9,8 @@ import { structures } from "./structures";
 /**
  * a_envoyer: due; envoyee: handed over, acknowledgement pending; accusee: acknowledged by the recipient;
  * echec_temporaire: will be retried at next_attempt_at; rejetee: refused for good by the recipient;
- * retenue: held while the person's data is limited (GDPR art. 18); abandonnee: too many failures (dead letter).
+ * retenue: held while the person's data is limited (GDPR art. 18); abandonnee: too many failures (dead letter);
+ * annulee: withdrawn before it left, because the person's data were erased (GDPR art. 17).
  */
 export const transmissionStatutEnum = pgEnum("transmission_statut", [
   "a_envoyer",
@@ -19,9 +20,25 @@ export const transmissionStatutEnum = pgEnum("transmission_statut", [
   "rejetee",
   "retenue",
   "abandonnee",
+  "annulee",
 ]);
 
-export const transmissionKindEnum = pgEnum("transmission_kind", ["inscription", "mise_a_jour", "sortie", "c2s", "paiement", "rectification", "demande_transmise"]);
+/**
+ * effacement, limitation, levee_limitation: GDPR art. 19 notices to a recipient that received the
+ * person's data (identity only, so the recipient can find the record), sent even while data are limited.
+ */
+export const transmissionKindEnum = pgEnum("transmission_kind", [
+  "inscription",
+  "mise_a_jour",
+  "sortie",
+  "c2s",
+  "paiement",
+  "rectification",
+  "demande_transmise",
+  "effacement",
+  "limitation",
+  "levee_limitation",
+]);
 
 export const ledgerEventEnum = pgEnum("transmission_ledger_event", [
   "creee",
@@ -32,6 +49,7 @@ export const ledgerEventEnum = pgEnum("transmission_ledger_event", [
   "retenue",
   "liberee",
   "abandonnee",
+  "annulee",
 ]);
 
 export type TransmissionPayloadValue = string | number | boolean | null;

@@ -51,6 +51,7 @@ const TRANSMISSION_STATUS: Record<AccessPack["transmissions"][number]["status"],
   rejetee: "Refusée par l'organisme",
   retenue: "Bloquée : l'utilisation de vos données est limitée",
   abandonnee: "Abandonnée après plusieurs essais",
+  annulee: "Annulée : vos données ont été effacées",
 };
 const TRANSMISSION_KIND: Record<AccessPack["transmissions"][number]["kind"], string> = {
   inscription: "Inscription",
@@ -60,6 +61,9 @@ const TRANSMISSION_KIND: Record<AccessPack["transmissions"][number]["kind"], str
   paiement: "Paiement de l'allocation",
   rectification: "Correction de vos données",
   demande_transmise: "Votre demande transmise à France Travail",
+  effacement: "Avis d'effacement de vos données",
+  limitation: "Avis de limitation : vos données ne doivent plus être utilisées",
+  levee_limitation: "Avis de fin de limitation",
 };
 const who = (p: StaffRef) => (p.name ? `${p.name}${p.role ? ` (${ROLE_LABELS[p.role].toLowerCase()})` : ""}` : p.role ? ROLE_LABELS[p.role] : "Traitement automatique");
 

@@ -11,7 +11,8 @@ import { ISSUE_LABELS, TYPE_ARTICLE, TYPE_PLAIN, type DemandeIssue, type Demande
 
 export interface LetterContext {
   structure: { name: string; commune: string; dpoEmail: string };
-  jeune: { prenoms: string; nomNaissance: string; nomUsage: string | null; adresse: string | null; codePostal: string | null; commune: string | null };
+  /** null when the person is not (or no longer) known: no dossier, or a dossier erased at their request. */
+  jeune: { prenoms: string; nomNaissance: string; nomUsage: string | null; adresse: string | null; codePostal: string | null; commune: string | null } | null;
   demande: { numero: string; type: DemandeType; recueLe: CivilDate; finalite: string | null };
 }
 
@@ -39,18 +40,25 @@ export const CNIL_COMPLAINT =
   "Vous pouvez faire une réclamation auprès de la CNIL (Commission nationale de l'informatique et des libertés), l'autorité qui protège les données personnelles en France : sur www.cnil.fr/plaintes, ou par courrier à CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07.";
 export const COURT_REMEDY = "Vous pouvez aussi saisir la justice : le tribunal judiciaire du lieu où vous habitez.";
 
-function fullName(j: LetterContext["jeune"]): string {
+function fullName(j: NonNullable<LetterContext["jeune"]>): string {
   return `${j.prenoms} ${(j.nomUsage ?? j.nomNaissance).toUpperCase()}`;
+}
+
+function recipientLines(ctx: LetterContext): string[] {
+  const { jeune } = ctx;
+  // After an erasure the name and address are gone: the letter names the request, not the person.
+  if (!jeune) return [`La personne à l'origine de la demande n° ${ctx.demande.numero}`];
+  const cityLine = [jeune.codePostal, jeune.commune].filter(Boolean).join(" ");
+  return [fullName(jeune), ...(jeune.adresse ? [jeune.adresse] : []), ...(cityLine ? [cityLine] : [])];
 }
 
 function frame(ctx: LetterContext, today: CivilDate) {
   const { structure, jeune } = ctx;
-  const cityLine = [jeune.codePostal, jeune.commune].filter(Boolean).join(" ");
   return {
     sender: [structure.name, "Délégué à la protection des données", structure.dpoEmail],
-    recipient: [fullName(jeune), ...(jeune.adresse ? [jeune.adresse] : []), ...(cityLine ? [cityLine] : [])],
+    recipient: recipientLines(ctx),
     placeAndDate: `${structure.commune}, le ${formatDate(today)}`,
-    salutation: `Bonjour ${jeune.prenoms},`,
+    salutation: jeune ? `Bonjour ${jeune.prenoms},` : "Madame, Monsieur,",
     closing: "Nous restons à votre disposition pour toute question.",
     signature: ["Le délégué à la protection des données", structure.name],
   };
@@ -175,9 +183,14 @@ export const EVENT_MESSAGES = {
   repondue: (issue: DemandeIssue, mailed: boolean) =>
     `Nous avons répondu à votre demande : ${ISSUE_LABELS[issue].toLowerCase()}. ${mailed ? "La lettre de réponse vous a été envoyée par e-mail." : "Votre mission locale vous remet la lettre de réponse."}`,
   close: () => "Votre demande est terminée.",
-  limitation_appliquee: () =>
-    "Vos données sont gelées : nous ne les envoyons plus à personne et nous ne les supprimons pas, le temps de traiter votre demande.",
-  limitation_levee: () => "Le gel de vos données est levé : elles sont de nouveau utilisées normalement pour votre accompagnement.",
+  limitation_appliquee: (destinataires: readonly string[]) =>
+    `Vos données sont gelées : nous ne les envoyons plus à personne et nous ne les supprimons pas, le temps de traiter votre demande.${
+      destinataires.length ? ` Nous prévenons ${destinataires.join(" et ")}, qui avai${destinataires.length > 1 ? "en" : ""}t reçu vos données : ${destinataires.length > 1 ? "ils ne doivent" : "il ne doit"} plus les utiliser.` : ""
+    }`,
+  limitation_levee: (destinataires: readonly string[]) =>
+    `Le gel de vos données est levé : elles sont de nouveau utilisées normalement pour votre accompagnement.${
+      destinataires.length ? ` Nous prévenons aussi ${destinataires.join(" et ")}.` : ""
+    }`,
   rectification_appliquee: (champ: string, destinataires: readonly string[]) =>
     `Nous avons corrigé votre dossier : ${champ.toLowerCase()}.${destinataires.length ? ` Nous prévenons aussi ${destinataires.join(" et ")}, qui avai${destinataires.length > 1 ? "en" : ""}t reçu l'ancienne information.` : ""}`,
   transmise_ft: () =>

@@ -13,7 +13,7 @@ import { isStatut, type QueueFilters } from "./queue-params";
 import { SOON_DAYS } from "./rules";
 import { DEMANDE_NOT_FOUND } from "./store";
 import { forwardInfo } from "./forward";
-import { holdsFor, rectificationTransfersOf } from "./traitement";
+import { art19TransfersOf, holdsFor } from "./traitement";
 import { RECTIFIABLE_FIELDS, RECTIFIABLE_LABELS } from "./traitement-rules";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -213,15 +213,18 @@ export async function getJeuneForIntake(user: SessionUser, jeuneId: string) {
 /**
  * What the DPO needs to handle a request beyond its own row: the dossier's version and correctable
  * values (rectification), the legal holds (erasure), where a forwarding to France Travail stands, and
- * the rectification transfers this request created. The request was already loaded in the caller's scope.
+ * the art. 19 transfers this request created. The request was already loaded in the caller's scope.
  */
+/** Requests whose handling tells the recipients of the data (GDPR art. 19). */
+export const ART19_TYPES: ReadonlySet<DemandeDroits["type"]> = new Set(["rectification", "effacement", "limitation"]);
+
 export async function getTraitementContext(demande: Pick<DemandeDroits, "id" | "jeuneId" | "type" | "structureId">, today: CivilDate) {
   const db = await getDb();
   const [jeune] = demande.jeuneId ? await db.select().from(jeunes).where(and(eq(jeunes.id, demande.jeuneId), eq(jeunes.structureId, demande.structureId))) : [];
   const live = jeune && !jeune.anonymisedAt ? jeune : null;
-  const [forward, rectifications, holds] = await Promise.all([
+  const [forward, avisArt19, holds] = await Promise.all([
     forwardInfo(db, demande.id),
-    demande.type === "rectification" ? rectificationTransfersOf(db, demande) : Promise.resolve([]),
+    ART19_TYPES.has(demande.type) ? art19TransfersOf(db, demande) : Promise.resolve([]),
     demande.type === "effacement" && live ? holdsFor(db, live, today) : Promise.resolve([]),
   ]);
   return {
@@ -230,7 +233,7 @@ export async function getTraitementContext(demande: Pick<DemandeDroits, "id" | "
       : null,
     anonymise: Boolean(jeune?.anonymisedAt),
     forward,
-    rectifications,
+    avisArt19,
     holds,
   };
 }

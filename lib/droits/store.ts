@@ -94,17 +94,20 @@ export async function loadLetterContext(db: DbOrTx, d: DemandeDroits): Promise<L
           codePostal: jeunes.codePostal,
           commune: jeunes.commune,
           email: jeunes.email,
+          anonymisedAt: jeunes.anonymisedAt,
         })
         .from(jeunes)
         .where(eq(jeunes.id, d.jeuneId))
     : [];
   if (!structure) throw new DomainError("unexpected");
-  const person = jeune ?? { prenoms: "Madame, Monsieur", nomNaissance: "", nomUsage: null, adresse: null, codePostal: null, commune: null, email: null };
+  const person = jeune && !jeune.anonymisedAt ? jeune : null;
   return {
     structure,
-    jeune: person,
+    jeune: person
+      ? { prenoms: person.prenoms, nomNaissance: person.nomNaissance, nomUsage: person.nomUsage, adresse: person.adresse, codePostal: person.codePostal, commune: person.commune }
+      : null,
     demande: { numero: d.numero, type: d.type, recueLe: d.recueLe, finalite: d.finalite },
-    email: person.email,
+    email: person?.email ?? null,
   };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ne } from "drizzle-orm";
-import { allocationDecisions, auditLog, contrats, demandeEvenements, demandesDroits, jeunes, structures, transmissionLedger, transmissions, users, type Jeune } from "@/db/schema";
+import { allocationDecisions, auditLog, auditLog as audit, contrats, demandeEvenements, demandesDroits, jeunes, structures, transmissionLedger, transmissions, users, type Jeune } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
 import { addDays, addMonths, todayInParis } from "@/lib/calendar/civil-date";
@@ -13,7 +13,12 @@ import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import { createDemandeFromEspace, recordDeskDemande, type CreatedDemande } from "./intake";
 import { applyRectification, decideErasure, forwardToFranceTravail, holdsFor, recordFranceTravailAnswer } from "./traitement";
-import { applyLimitation, respondToDemande } from "./transitions";
+import { applyLimitation, liftLimitation, respondToDemande } from "./transitions";
+import { buildResponseLetter } from "./letters";
+import { loadLetterContext } from "./store";
+import { runRetention } from "@/lib/retention/run";
+import { deliverDue } from "@/lib/transmissions/worker";
+import type { AdapterFor } from "@/lib/transmissions/adapters";
 
 const CAMILLE = "conseillere.lyon@sillage.demo";
 const DPO = "dpo.lyon@sillage.demo";
@@ -253,6 +258,126 @@ describe("handling rights that change data", () => {
       expect(othersAfter.sort((a, b) => a.id.localeCompare(b.id))).toEqual(others.sort((a, b) => a.id.localeCompare(b.id)));
       const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, j.id), eq(auditLog.action, "jeune.anonymise")));
       expect(audits).toHaveLength(1);
+    });
+  });
+
+  describe("art. 19 notices after an erasure and a limitation", () => {
+    const accepting: AdapterFor = () => ({ send: async (tr) => ({ ok: true, ack: `ACK-${tr.id.slice(0, 8)}` }) });
+    const ofJeune = async (jeuneId: string) => t.db.select().from(transmissions).where(eq(transmissions.jeuneId, jeuneId));
+    const notices = async (jeuneId: string, kind: "effacement" | "limitation" | "levee_limitation") =>
+      (await ofJeune(jeuneId)).filter((tr) => tr.kind === kind).sort((a, b) => a.recipient.localeCompare(b.recipient));
+    /** A young person with no transfer yet and no hold on an erasure (born 30 years ago, no contract). */
+    const erasable = async () => {
+      const j = await anotherLyonJeune();
+      await t.db.delete(transmissions).where(eq(transmissions.jeuneId, j.id));
+      await t.db.delete(contrats).where(eq(contrats.jeuneId, j.id));
+      await t.db.update(jeunes).set({ dateNaissance: addMonths(today, -12 * 30) }).where(eq(jeunes.id, j.id));
+      return jeune(j.id);
+    };
+
+    it("an accepted erasure tells each recipient of the data, cancels what had not left, and keeps no value", async () => {
+      const j = await erasable();
+      expect(await holdsFor(t.db, j, today)).toEqual([]);
+      const ft = await delivered(j, "franceTravail", "cej", `test-erase-ft:${j.id}`);
+      await delivered(j, "cnamCpam", "c2s", `test-erase-c2s:${j.id}`);
+      // Statistics leave without a name: no notice can reach a person there.
+      const { transmission: stats } = await t.db.transaction((tx) =>
+        enqueueTransmission(tx, { jeuneId: j.id, recipient: "etat", finality: "statistiques", kind: "mise_a_jour", data: { ...j, anneeNaissance: 1996 }, idempotencyKey: `test-erase-stats:${j.id}` }),
+      );
+      await t.db.update(transmissions).set({ status: "accusee" }).where(eq(transmissions.id, stats.id));
+      // Not delivered yet: it must never leave with erased data.
+      const { transmission: waiting } = await t.db.transaction((tx) =>
+        enqueueTransmission(tx, { jeuneId: j.id, recipient: "asp", finality: "allocation", kind: "paiement", data: { ...j, allocationPeriode: "2026-10", allocationMontant: 1000 }, idempotencyKey: `test-erase-asp:${j.id}` }),
+      );
+      const d = await request(j, "effacement");
+      const dpo = await sessionUserFor(t.db, DPO);
+
+      ok(await runAction(decideErasure, { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, attendu: "effacement" }, dpo));
+
+      const told = await notices(j.id, "effacement");
+      expect(told.map((n) => `${n.recipient}.${n.finality}`)).toEqual(["cnamCpam.c2s", "franceTravail.cej"]);
+      for (const n of told) {
+        expect(n.status).toBe("a_envoyer");
+        expect(n.idempotencyKey).toBe(`effacement:${d.id}:${n.recipient}:${n.finality}`);
+        // Identity only, as it was before the erasure, so the recipient can find its record.
+        expect(n.payload.nomNaissance).toBe(j.nomNaissance);
+        expect(Object.keys(n.payload).every((k) => ["nomNaissance", "nomUsage", "prenoms", "dateNaissance", "sexe", "nirEncrypted", "ftIdentifiant"].includes(k))).toBe(true);
+      }
+      expect(Object.keys(told.find((n) => n.recipient === "franceTravail")!.payload)).not.toContain("email");
+      // The waiting payment is cancelled, in the ledger too.
+      const [cancelled] = await t.db.select().from(transmissions).where(eq(transmissions.id, waiting.id));
+      expect(cancelled).toMatchObject({ status: "annulee", nextAttemptAt: null });
+      const ledger = await t.db.select().from(transmissionLedger).where(eq(transmissionLedger.transmissionId, waiting.id));
+      expect(ledger.map((l) => l.event)).toEqual(["creee", "annulee"]);
+      // What was sent before keeps its proof (field names, hash) but not the values.
+      const [oldFt] = await t.db.select().from(transmissions).where(eq(transmissions.id, ft.id));
+      expect(oldFt!.payload).toEqual({});
+      expect(oldFt!.fieldNames).toEqual(ft.fieldNames);
+      expect(oldFt!.payloadHash).toBe(ft.payloadHash);
+      const [anonymised] = await t.db.select().from(audit).where(and(eq(audit.targetId, j.id), eq(audit.action, "jeune.anonymise")));
+      expect(anonymised!.meta).toMatchObject({ destinatairesPrevenus: 2, transmissionsAnnulees: 1 });
+
+      // The notices leave although the dossier is anonymised; once delivered, the retention run empties them.
+      const report = await deliverDue(t.db, accepting, new Date(), { limit: 50 });
+      expect(report.accusees).toBeGreaterThanOrEqual(2);
+      for (const n of await notices(j.id, "effacement")) expect(n.status).toBe("accusee");
+      const run = await runRetention(t.db, today);
+      expect(run.payloadsScrubbed).toBeGreaterThanOrEqual(2);
+      for (const tr of await ofJeune(j.id)) expect(tr.payload).toEqual({});
+      expect(JSON.stringify(await ofJeune(j.id))).not.toContain(j.nomNaissance);
+    });
+
+    it("the answer letter downloaded after the erasure names the request, not the erased person", async () => {
+      const j = await erasable();
+      const d = await request(j, "effacement");
+      const dpo = await sessionUserFor(t.db, DPO);
+      const beforeCtx = await loadLetterContext(t.db, await demande(d.id));
+      expect(beforeCtx.jeune?.nomNaissance).toBe(j.nomNaissance);
+      ok(await runAction(decideErasure, { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, attendu: "effacement" }, dpo));
+      const answered = await demande(d.id);
+      const ctx = await loadLetterContext(t.db, answered);
+      expect(ctx.jeune).toBeNull();
+      expect(ctx.email).toBeNull();
+      const letter = buildResponseLetter(ctx, { issue: "acceptee", motif: answered.reponseMotif ?? "", reponduLe: today });
+      expect(letter.recipient).toEqual([`La personne à l'origine de la demande n° ${answered.numero}`]);
+      expect(letter.salutation).toBe("Madame, Monsieur,");
+      expect(JSON.stringify(letter)).not.toContain("ANONYME");
+    });
+
+    it("a limitation holds what was due at once, and its notices leave while everything else waits", async () => {
+      const j = await anotherLyonJeune();
+      await t.db.delete(transmissions).where(eq(transmissions.jeuneId, j.id));
+      await delivered(j, "franceTravail", "cej", `test-lim-ft:${j.id}`);
+      // Due to France Travail, not yet sent: held as soon as the limitation starts.
+      const { transmission: due } = await t.db.transaction((tx) =>
+        enqueueTransmission(tx, { jeuneId: j.id, recipient: "franceTravail", finality: "cej", kind: "mise_a_jour", data: j, idempotencyKey: `test-lim-due:${j.id}` }),
+      );
+      const d = await request(j, "limitation");
+      const dpo = await sessionUserFor(t.db, DPO);
+      ok(await runAction(applyLimitation, { demandeId: d.id, version: (await demande(d.id)).version }, dpo));
+
+      expect((await t.db.select().from(transmissions).where(eq(transmissions.id, due.id)))[0]!.status).toBe("retenue");
+      const [notice] = await notices(j.id, "limitation");
+      expect(notice).toMatchObject({ recipient: "franceTravail", finality: "cej", status: "a_envoyer" });
+      const events = await t.db.select().from(demandeEvenements).where(eq(demandeEvenements.demandeId, d.id));
+      expect(events.map((e) => e.message).join(" ")).toContain("Nous prévenons France Travail");
+
+      // The worker sends the notice (the held update, created earlier, does not block it) and nothing else.
+      await deliverDue(t.db, accepting, new Date(), { limit: 50 });
+      expect((await notices(j.id, "limitation"))[0]!.status).toBe("accusee");
+      expect((await t.db.select().from(transmissions).where(eq(transmissions.id, due.id)))[0]!.status).toBe("retenue");
+
+      // Lifted: France Travail is told, then the held update leaves.
+      ok(await runAction(liftLimitation, { demandeId: d.id, version: (await demande(d.id)).version }, dpo));
+      const [lifted] = await notices(j.id, "levee_limitation");
+      expect(lifted).toMatchObject({ recipient: "franceTravail", status: "a_envoyer" });
+      expect((await t.db.select().from(transmissions).where(eq(transmissions.id, due.id)))[0]!.status).toBe("a_envoyer");
+      await deliverDue(t.db, accepting, new Date(), { limit: 50 });
+      expect((await notices(j.id, "levee_limitation"))[0]!.status).toBe("accusee");
+      expect((await t.db.select().from(transmissions).where(eq(transmissions.id, due.id)))[0]!.status).toBe("accusee");
+      // Applying it again under the same request tells the recipient again (new dossier version, new key).
+      ok(await runAction(applyLimitation, { demandeId: d.id, version: (await demande(d.id)).version }, dpo));
+      expect(await notices(j.id, "limitation")).toHaveLength(2);
     });
   });
 

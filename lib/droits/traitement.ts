@@ -13,7 +13,6 @@ import { allocationDecisions, contrats, jeunes, transmissions, type DemandeDroit
 import type { SessionUser } from "@/lib/auth/session-user";
 import { compare, todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
 import { decryptNir } from "@/lib/crypto/nir-vault";
-import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { DomainError } from "@/lib/errors/domain-error";
 import { formatDate } from "@/lib/format/fr";
 import { searchTextFor } from "@/lib/jeunes/duplicates";
@@ -21,6 +20,8 @@ import { validateNir } from "@/lib/jeunes/rules";
 import { anonymiseJeune } from "@/lib/retention/run";
 import { settingInForce } from "@/lib/settings/read";
 import { enqueueTransmission } from "@/lib/transmissions/enqueue";
+import { NOTICE_KIND_LIST } from "@/lib/transmissions/kinds";
+import { cancelWaiting, notifyRecipients, recipientNames } from "@/lib/transmissions/notices";
 import { EVENT_MESSAGES, buildResponseLetter } from "./letters";
 import { effacementSchema, rectificationSchema, reponseFranceTravailSchema, demandeRefSchema } from "./schema";
 import { addEvent, loadLetterContext, mailLetter, updateDemande } from "./store";
@@ -123,7 +124,7 @@ export const applyRectification = definition<typeof rectificationSchema, Rectifi
   }
 
   const row = await updateDemande(tx, demande, input.version, {});
-  const names = [...new Set(flows.map((f) => RECIPIENTS[f.recipient].name))];
+  const names = recipientNames(flows);
   await addEvent(tx, demande.id, "rectification_appliquee", user.id, EVENT_MESSAGES.rectification_appliquee(RECTIFIABLE_LABELS[input.champ], names));
   const data: RectificationResult = { id: row.id, jeuneId: row.jeuneId, transmissions: flows.length };
   return {
@@ -145,13 +146,30 @@ export const applyRectification = definition<typeof rectificationSchema, Rectifi
   };
 });
 
-/** Transfers this request created (rectifications), newest first, for the request's page. */
-export async function rectificationTransfersOf(db: DbOrTx, demande: Pick<DemandeDroits, "id" | "jeuneId">) {
+/**
+ * The art. 19 transfers this request created — rectifications, erasure, limitation and end-of-limitation
+ * notices, whose idempotency keys all read `<kind>:<request id>:…` — newest first, for the request's page.
+ */
+export async function art19TransfersOf(db: DbOrTx, demande: Pick<DemandeDroits, "id" | "jeuneId">) {
   if (!demande.jeuneId) return [];
   return db
-    .select({ id: transmissions.id, recipient: transmissions.recipient, finality: transmissions.finality, status: transmissions.status, fieldNames: transmissions.fieldNames, createdAt: transmissions.createdAt })
+    .select({
+      id: transmissions.id,
+      kind: transmissions.kind,
+      recipient: transmissions.recipient,
+      finality: transmissions.finality,
+      status: transmissions.status,
+      fieldNames: transmissions.fieldNames,
+      createdAt: transmissions.createdAt,
+    })
     .from(transmissions)
-    .where(and(eq(transmissions.jeuneId, demande.jeuneId), eq(transmissions.kind, "rectification"), sql`${transmissions.idempotencyKey} like ${`rectification:${demande.id}:%`}`))
+    .where(
+      and(
+        eq(transmissions.jeuneId, demande.jeuneId),
+        inArray(transmissions.kind, ["rectification", ...NOTICE_KIND_LIST]),
+        sql`split_part(${transmissions.idempotencyKey}, ':', 2) = ${demande.id}`,
+      ),
+    )
     .orderBy(desc(transmissions.createdAt), asc(transmissions.recipient));
 }
 
@@ -214,12 +232,17 @@ export const decideErasure = definition("droits.effacement", effacementSchema, a
   }
 
   const jeuneAudit = [];
+  let notified = 0;
   if (!refused) {
+    // GDPR art. 19, while the identity is still there: every recipient of the data is told of the erasure;
+    // what had not left yet never will.
+    notified = (await notifyRecipients(tx, jeune, "effacement", demande.id)).length;
+    const annulees = await cancelWaiting(tx, jeune.id);
     await anonymiseJeune(tx, jeune);
     if (jeune.statut !== "archive") {
       await tx.update(jeunes).set({ statut: "archive", archiveMotif: "autre", archivedAt: new Date() }).where(eq(jeunes.id, jeune.id));
     }
-    jeuneAudit.push({ action: "jeune.anonymise", targetType: "jeune", targetId: jeune.id, jeuneId: jeune.id, structureId: jeune.structureId, meta: { motif: "effacement", numero: demande.numero } });
+    jeuneAudit.push({ action: "jeune.anonymise", targetType: "jeune", targetId: jeune.id, jeuneId: jeune.id, structureId: jeune.structureId, meta: { motif: "effacement", numero: demande.numero, destinatairesPrevenus: notified, transmissionsAnnulees: annulees } });
   }
   const row = await updateDemande(tx, demande, input.version, { statut: "repondue", issue, reponseMotif: motif, reponduLe: today });
   await addEvent(tx, demande.id, "repondue", user.id, EVENT_MESSAGES.repondue(issue, mailed));

@@ -14,6 +14,7 @@ import { todayInParis } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
 import { formatDate } from "@/lib/format/fr";
 import { releaseHeld } from "@/lib/transmissions/enqueue";
+import { holdWaiting, notifyRecipients, recipientNames } from "@/lib/transmissions/notices";
 import { awaitingFranceTravail } from "./forward";
 import { IDENTITE_METHODES } from "./labels";
 import { EVENT_MESSAGES, buildExtensionNotice, buildResponseLetter } from "./letters";
@@ -184,44 +185,57 @@ async function limitationTarget(tx: Tx, user: SessionUser, input: { demandeId: s
   const { demande } = await begin(tx, user, input.demandeId, null);
   if (demande.type !== "limitation") throw new DomainError("conflict", { message: "Seule une demande de limitation peut geler les données." });
   if (!demande.jeuneId) throw new DomainError("conflict", { message: "Cette demande n'est plus rattachée à un dossier." });
-  const [jeune] = await tx
-    .select({ id: jeunes.id, limitationDepuis: jeunes.limitationDepuis, structureId: jeunes.structureId })
-    .from(jeunes)
-    .where(eq(jeunes.id, demande.jeuneId));
+  const [jeune] = await tx.select().from(jeunes).where(eq(jeunes.id, demande.jeuneId)).for("update");
   if (!jeune || jeune.structureId !== demande.structureId) throw new DomainError("not_found");
+  if (jeune.anonymisedAt) throw new DomainError("conflict", { message: "Ce dossier est anonymisé : il n'y a plus de données à geler." });
   return { demande, jeune };
 }
 
-function limitationAudit(action: string, d: DemandeDroits): AuditInput[] {
+function limitationAudit(action: string, d: DemandeDroits, meta: Record<string, number>): AuditInput[] {
   return [
-    { action, targetType: "jeune", targetId: d.jeuneId, jeuneId: d.jeuneId, structureId: d.structureId, fields: ["limitationDepuis", "limitationDemandeId"], meta: { numero: d.numero } },
+    {
+      action,
+      targetType: "jeune",
+      targetId: d.jeuneId,
+      jeuneId: d.jeuneId,
+      structureId: d.structureId,
+      fields: ["limitationDepuis", "limitationDemandeId"],
+      meta: { numero: d.numero, ...meta },
+    },
   ];
 }
 
 export const applyLimitation = definition("droits.limitation_appliquee", demandeRefSchema, async ({ tx, user, input }) => {
   const { demande, jeune } = await limitationTarget(tx, user, input);
   if (jeune.limitationDepuis) throw new DomainError("conflict", { message: `Une limitation est déjà en cours depuis le ${formatDate(jeune.limitationDepuis)}.` });
-  await tx
+  const [limited] = await tx
     .update(jeunes)
     .set({ limitationDepuis: new Date(), limitationDemandeId: demande.id, version: sql`${jeunes.version} + 1`, updatedAt: new Date() })
-    .where(eq(jeunes.id, jeune.id));
+    .where(eq(jeunes.id, jeune.id))
+    .returning({ version: jeunes.version });
+  // What was due is held now; every recipient that received data is told (GDPR art. 19).
+  const retenues = await holdWaiting(tx, jeune.id);
+  const told = await notifyRecipients(tx, jeune, "limitation", `${demande.id}:v${limited!.version}`);
   // The request's version moves too, so a form opened before this step is refused as stale.
   const row = await updateDemande(tx, demande, input.version, {});
-  await addEvent(tx, demande.id, "limitation_appliquee", user.id, EVENT_MESSAGES.limitation_appliquee());
-  return { data: { id: row.id, jeuneId: row.jeuneId }, audit: limitationAudit("droits.limitation_appliquee", row) };
+  await addEvent(tx, demande.id, "limitation_appliquee", user.id, EVENT_MESSAGES.limitation_appliquee(recipientNames(told)));
+  return { data: { id: row.id, jeuneId: row.jeuneId }, audit: limitationAudit("droits.limitation_appliquee", row, { destinatairesPrevenus: told.length, transmissionsRetenues: retenues }) };
 });
 
 export const liftLimitation = definition("droits.limitation_levee", demandeRefSchema, async ({ tx, user, input }) => {
   const { demande, jeune } = await limitationTarget(tx, user, input);
   if (!jeune.limitationDepuis) throw new DomainError("conflict", { message: "Aucune limitation n'est en cours pour ce jeune." });
-  await tx
+  const [lifted] = await tx
     .update(jeunes)
     .set({ limitationDepuis: null, limitationDemandeId: null, version: sql`${jeunes.version} + 1`, updatedAt: new Date() })
-    .where(eq(jeunes.id, jeune.id));
-  // Transfers held during the limitation go out again, in their creation order (same transaction).
-  await releaseHeld(tx, jeune.id);
+    .where(eq(jeunes.id, jeune.id))
+    .returning({ version: jeunes.version });
+  // The recipients told of the limitation learn it is over; then the transfers held during it go out
+  // again, in their creation order (same transaction).
+  const told = await notifyRecipients(tx, jeune, "levee_limitation", `${demande.id}:v${lifted!.version}`);
+  const liberees = (await releaseHeld(tx, jeune.id)).length;
   const row = await updateDemande(tx, demande, input.version, {});
-  await addEvent(tx, demande.id, "limitation_levee", user.id, EVENT_MESSAGES.limitation_levee());
-  return { data: { id: row.id, jeuneId: row.jeuneId }, audit: limitationAudit("droits.limitation_levee", row) };
+  await addEvent(tx, demande.id, "limitation_levee", user.id, EVENT_MESSAGES.limitation_levee(recipientNames(told)));
+  return { data: { id: row.id, jeuneId: row.jeuneId }, audit: limitationAudit("droits.limitation_levee", row, { destinatairesPrevenus: told.length, transmissionsLiberees: liberees }) };
 });
 

@@ -4,11 +4,14 @@ import { jeunes, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { settingInForce } from "@/lib/settings/read";
+import { scrubSettledPayloads } from "@/lib/transmissions/notices";
 import { retentionEnd } from "./rules";
 
 export interface RetentionRunResult {
   examined: number;
   anonymised: number;
+  /** Settled transfers of anonymised dossiers whose payload was emptied (e.g. erasure notices delivered since). */
+  payloadsScrubbed: number;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface RetentionRunResult {
  */
 export async function runRetention(db: Db, today: CivilDate, options: { batchSize?: number } = {}): Promise<RetentionRunResult> {
   const rules = await settingInForce(db, "conservation.regles", today);
-  if (!rules) return { examined: 0, anonymised: 0 };
+  if (!rules) return { examined: 0, anonymised: 0, payloadsScrubbed: 0 };
   const candidates = await db
     .select({ id: jeunes.id, structureId: jeunes.structureId, dateNaissance: jeunes.dateNaissance })
     .from(jeunes)
@@ -42,7 +45,8 @@ export async function runRetention(db: Db, today: CivilDate, options: { batchSiz
     });
     anonymised += 1;
   }
-  return { examined: candidates.length, anonymised };
+  const payloadsScrubbed = await db.transaction((tx) => scrubSettledPayloads(tx));
+  return { examined: candidates.length, anonymised, payloadsScrubbed };
 }
 
 /**
@@ -78,5 +82,7 @@ export async function anonymiseJeune(tx: Tx, candidate: { id: string; dateNaissa
       updatedAt: new Date(),
     })
     .where(eq(jeunes.id, candidate.id));
+  // What was sent stays provable (field names, payload hash, ledger) without the values.
+  await scrubSettledPayloads(tx, candidate.id);
   await tx.update(users).set({ active: false, deactivatedAt: new Date(), email: sql`'anonyme-' || ${users.id} || '@invalid'`, name: "Compte anonymisé" }).where(eq(users.jeuneId, candidate.id));
 }

@@ -5,6 +5,7 @@ import { FLOW_LIST, allowedFields, type Flow } from "@/lib/data-map/flows";
 import type { FinalityId } from "@/lib/data-map/finalities";
 import type { RecipientId } from "@/lib/data-map/recipients";
 import { recordHash } from "@/lib/crypto/keys";
+import { isNoticeKind } from "./kinds";
 import { appendLedger } from "./ledger";
 
 export interface EnqueueInput {
@@ -59,7 +60,8 @@ export function buildPayload(recipient: RecipientId, finality: FinalityId, data:
 /**
  * Writes a transfer into the outbox, in the caller's transaction (so it exists if and only if the
  * business change commits), with its `creee` ledger entry — and `retenue` when the young person's data
- * is limited (GDPR art. 18): nothing leaves until releaseHeld. Idempotent on `idempotencyKey`.
+ * is limited (GDPR art. 18): nothing leaves until releaseHeld — except the art. 19 notices, which tell the
+ * recipients of that very limitation or of an erasure. Idempotent on `idempotencyKey`.
  */
 export async function enqueueTransmission(tx: Tx, input: EnqueueInput): Promise<{ transmission: Transmission; created: boolean }> {
   const flow = flowFor(input.recipient, input.finality);
@@ -77,7 +79,7 @@ export async function enqueueTransmission(tx: Tx, input: EnqueueInput): Promise<
   const { payload, fieldNames } = buildPayload(input.recipient, input.finality, input.data);
   if (fieldNames.length === 0) throw new TransmissionError("charge_vide", "Aucune donnée autorisée à transmettre pour ce flux.");
 
-  const held = jeune.limitationDepuis !== null;
+  const held = jeune.limitationDepuis !== null && !isNoticeKind(input.kind);
   const now = new Date();
   const [row] = await tx
     .insert(transmissions)

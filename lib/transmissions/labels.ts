@@ -1,5 +1,5 @@
 import type { BadgeTone } from "@/components/ui/tones";
-import type { TransmissionStatut } from "@/db/schema";
+import type { TransmissionKind, TransmissionStatut } from "@/db/schema";
 import { fieldInfo, type FieldId } from "@/lib/data-map/categories";
 
 export const STATUS_LABELS: Record<TransmissionStatut, { text: string; tone: BadgeTone }> = {
@@ -10,9 +10,10 @@ export const STATUS_LABELS: Record<TransmissionStatut, { text: string; tone: Bad
   rejetee: { text: "Refusée par le destinataire", tone: "error" },
   retenue: { text: "Retenue (limitation)", tone: "warning" },
   abandonnee: { text: "Abandonnée après plusieurs échecs", tone: "error" },
+  annulee: { text: "Annulée (données effacées)", tone: "neutral" },
 };
 
-export const KIND_LABELS = {
+export const KIND_LABELS: Record<TransmissionKind, string> = {
   inscription: "Inscription",
   mise_a_jour: "Mise à jour",
   sortie: "Sortie",
@@ -20,10 +21,13 @@ export const KIND_LABELS = {
   paiement: "Paiement de l'allocation",
   rectification: "Rectification (données corrigées)",
   demande_transmise: "Demande de droits transmise",
-} as const;
+  effacement: "Effacement (données effacées)",
+  limitation: "Limitation (utilisation gelée)",
+  levee_limitation: "Fin de la limitation",
+};
 
 /** What a transfer was, in plain words for the young person's space (FALC). */
-export const KIND_FALC = {
+export const KIND_FALC: Record<TransmissionKind, string> = {
   inscription: "Inscription",
   mise_a_jour: "Mise à jour",
   sortie: "Fin de votre contrat",
@@ -31,7 +35,10 @@ export const KIND_FALC = {
   paiement: "Paiement de votre allocation",
   rectification: "Correction de vos données",
   demande_transmise: "Votre demande sur vos données",
-} as const;
+  effacement: "Vos données ont été effacées",
+  limitation: "Vos données ne doivent plus être utilisées",
+  levee_limitation: "Vos données peuvent de nouveau être utilisées",
+};
 
 /** French names of the fields sent (never their values). Unknown names are shown as they are. */
 export function fieldLabels(names: readonly string[]): string[] {

@@ -19,6 +19,7 @@ import { assertSameStructure } from "@/lib/auth/session-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import { ledgerBase, requireFlow } from "./enqueue";
 import { appendLedger } from "./ledger";
+import { isNoticeKind } from "./kinds";
 
 export const RETRYABLE_STATUTS: readonly TransmissionStatut[] = ["abandonnee", "rejetee"];
 
@@ -69,8 +70,8 @@ export const retryTransmission: ActionDefinition<typeof retrySchema, { id: strin
     if (!isRetryable(t.status)) {
       throw new DomainError("conflict", { message: "Seule une transmission abandonnée ou refusée peut être relancée ; celle-ci est déjà dans la file ou a abouti." });
     }
-    if (row.anonymisedAt) throw new DomainError("conflict", { message: "Le dossier de ce jeune est anonymisé : ses données ne peuvent plus être transmises." });
-    if (row.limitationDepuis) {
+    if (row.anonymisedAt && !isNoticeKind(t.kind)) throw new DomainError("conflict", { message: "Le dossier de ce jeune est anonymisé : ses données ne peuvent plus être transmises." });
+    if (row.limitationDepuis && !isNoticeKind(t.kind)) {
       throw new DomainError("conflict", {
         message: "Le traitement des données de ce jeune est limité : aucune transmission ne part tant que la limitation n'est pas levée. Relancez après la levée.",
       });

@@ -16,6 +16,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import type { AdapterFor } from "./adapters";
 import { TRANSMISSION_NOT_FOUND, retrySchema } from "./retry";
 import { deliverDue } from "./worker";
+import { isNoticeKind } from "./kinds";
 
 export const WAITING_STATUTS: readonly TransmissionStatut[] = ["a_envoyer", "echec_temporaire"];
 
@@ -41,8 +42,8 @@ export const makeDueNow: ActionDefinition<typeof retrySchema, { id: string; jeun
       throw new DomainError("not_found", { message: TRANSMISSION_NOT_FOUND });
     }
     if (!isWaiting(row.t.status)) throw new DomainError("conflict", { message: "Cette transmission n'attend pas d'envoi : elle est déjà partie, a abouti ou est bloquée." });
-    if (row.anonymisedAt) throw new DomainError("conflict", { message: "Le dossier de ce jeune est anonymisé : ses données ne peuvent plus être transmises." });
-    if (row.limitationDepuis) {
+    if (row.anonymisedAt && !isNoticeKind(row.t.kind)) throw new DomainError("conflict", { message: "Le dossier de ce jeune est anonymisé : ses données ne peuvent plus être transmises." });
+    if (row.limitationDepuis && !isNoticeKind(row.t.kind)) {
       throw new DomainError("conflict", { message: "Le traitement des données de ce jeune est limité : aucune transmission ne part tant que la limitation n'est pas levée." });
     }
     await tx

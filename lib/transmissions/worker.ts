@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { jeunes, transmissions, type Transmission } from "@/db/schema";
 import type { AdapterFor, SendResult } from "./adapters";
 import { ledgerBase, requireFlow } from "./enqueue";
+import { NOTICE_KIND_LIST, isNoticeKind } from "./kinds";
 import { appendLedger } from "./ledger";
 
 /** After this many failed attempts a transfer is abandoned (dead letter) for a person to look at. */
@@ -28,11 +29,17 @@ function technicalError(error: string): string {
   return error.replace(/\s+/g, " ").slice(0, 200);
 }
 
+const NOTICE_SQL = sql.join(
+  NOTICE_KIND_LIST.map((k) => sql`${k}`),
+  sql`, `,
+);
+
 /**
  * Delivers the transfers due at `now`, one transaction per transfer: the row is locked
  * (`for update skip locked`, so several workers can run), the limitation is checked again, the adapter
  * is called and the outcome recorded with its ledger entries. Per young person and recipient, transfers
- * leave in creation order: one waits while an earlier one is still pending. Delivery is at-least-once
+ * leave in creation order: one waits while an earlier one is still pending (an art. 19 notice does not wait
+ * behind transfers held by a limitation: it is what tells the recipient of it). Delivery is at-least-once
  * (a crash after sending and before commit sends again; recipients deduplicate on the idempotency key).
  * `onlyId` restricts the pass to one transfer ("Envoyer maintenant"), with the same rules.
  */
@@ -54,7 +61,8 @@ export async function deliverDue(db: Db, adapterFor: AdapterFor, now: Date = new
             options.onlyId ? eq(transmissions.id, options.onlyId) : undefined,
             sql`not exists (select 1 from transmissions as earlier where earlier.jeune_id = ${transmissions.jeuneId}
               and earlier.recipient = ${transmissions.recipient}
-              and earlier.status in ('a_envoyer', 'echec_temporaire', 'envoyee', 'retenue')
+              and (earlier.status in ('a_envoyer', 'echec_temporaire', 'envoyee')
+                or (earlier.status = 'retenue' and ${transmissions.kind} not in (${NOTICE_SQL})))
               and (earlier.created_at < ${transmissions.createdAt} or (earlier.created_at = ${transmissions.createdAt} and earlier.id < ${transmissions.id})))`,
           ),
         )
@@ -65,7 +73,7 @@ export async function deliverDue(db: Db, adapterFor: AdapterFor, now: Date = new
 
       const base = ledgerBase(t, requireFlow(t));
       const [jeune] = await tx.select({ limitationDepuis: jeunes.limitationDepuis }).from(jeunes).where(eq(jeunes.id, t.jeuneId));
-      if (!jeune || jeune.limitationDepuis !== null) {
+      if (!jeune || (jeune.limitationDepuis !== null && !isNoticeKind(t.kind))) {
         await tx.update(transmissions).set({ status: "retenue", nextAttemptAt: null }).where(eq(transmissions.id, t.id));
         await appendLedger(tx, { ...base, event: "retenue", detail: { motif: "limitation", moment: "envoi" } });
         report.retenues += 1;

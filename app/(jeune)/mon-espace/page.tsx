@@ -11,6 +11,7 @@ import { STATUT_LABELS, TYPE_PLAIN } from "@/lib/droits/labels";
 import { FINALITIES } from "@/lib/data-map/finalities";
 import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { listMyConsultations, listMyDemandes, listMyTransmissions } from "@/lib/espace/queries";
+import { NOTICE_KINDS } from "@/lib/transmissions/kinds";
 import { KIND_FALC, fieldLabels } from "@/lib/transmissions/labels";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
@@ -115,12 +116,18 @@ export default async function MonEspacePage() {
               <li key={e.id} className="rounded-lg border border-border p-3">
                 <span className="block text-sm text-ink-2">{formatDateTime(e.createdAt)}</span>
                 <span className="block">
-                  {e.status === "accusee" || e.status === "envoyee" ? "Envoyé à " : e.status === "retenue" ? "Pas encore envoyé (vos données sont gelées) à " : "Envoi en préparation pour "}
+                  {e.status === "accusee" || e.status === "envoyee"
+                    ? "Envoyé à "
+                    : e.status === "retenue"
+                      ? "Pas encore envoyé (vos données sont gelées) à "
+                      : e.status === "annulee"
+                        ? "Envoi annulé pour "
+                        : "Envoi en préparation pour "}
                   <strong>{RECIPIENTS[e.recipient].falc}</strong>.
                 </span>
                 <span className="block">Quelles informations : {fieldLabels(e.fieldNames).join(", ").toLowerCase()}.</span>
                 <span className="block">Pourquoi : {FINALITIES[e.finality].falc.title.toLowerCase()}.</span>
-                {e.kind === "rectification" || e.kind === "demande_transmise" ? <span className="block">C&apos;est : {KIND_FALC[e.kind].toLowerCase()}.</span> : null}
+                {e.kind === "rectification" || e.kind === "demande_transmise" || NOTICE_KINDS.has(e.kind) ? <span className="block">C&apos;est : {KIND_FALC[e.kind].toLowerCase()}.</span> : null}
                 <Link href={`/mon-espace/demande?transmission=${e.id}`} className="mt-1 inline-block font-medium text-primary underline underline-offset-4 hover:decoration-2">
                   J&apos;ai une question sur cet envoi
                 </Link>

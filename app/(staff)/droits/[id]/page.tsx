@@ -29,12 +29,12 @@ import { todayInParis } from "@/lib/calendar/civil-date";
 import { etapeMessage, parseEtape } from "@/lib/droits/etapes";
 import { finaliteLabel, rightAssessment } from "@/lib/droits/finalites";
 import { CANAL_LABELS, ISSUE_LABELS, TYPE_LABELS } from "@/lib/droits/labels";
-import { getDemandeDetail, getTraitementContext } from "@/lib/droits/queries";
+import { ART19_TYPES, getDemandeDetail, getTraitementContext } from "@/lib/droits/queries";
 import { oppositionRule } from "@/lib/droits/traitement-rules";
 import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { FINALITIES } from "@/lib/data-map/finalities";
 import { Badge } from "@/components/ui/badge";
-import { STATUS_LABELS, fieldLabels } from "@/lib/transmissions/labels";
+import { KIND_LABELS, STATUS_LABELS, fieldLabels } from "@/lib/transmissions/labels";
 import { availableActions, clockOf, type DemandeAction } from "@/lib/droits/rules";
 import { stateOf, toIdentityPauses } from "@/lib/droits/store";
 import { isDomainError } from "@/lib/errors/domain-error";
@@ -197,24 +197,28 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
             </section>
           ) : null}
 
-          {d.type === "rectification" ? (
-            <section aria-labelledby="titre-rectif" className="rounded-sm border border-border p-4 sm:p-6">
-              <h2 id="titre-rectif" className="mb-1">
-                Transmissions de rectification
+          {ART19_TYPES.has(d.type) ? (
+            <section aria-labelledby="titre-art19" className="rounded-sm border border-border p-4 sm:p-6">
+              <h2 id="titre-art19" className="mb-1">
+                Destinataires prévenus
               </h2>
-              <p className="mb-4 text-sm text-ink-2">Une par destinataire et finalité ayant reçu l&apos;ancienne valeur (RGPD, article 19).</p>
-              {traitement.rectifications.length === 0 ? (
-                <p>Aucune pour l&apos;instant.</p>
+              <p className="mb-4 text-sm text-ink-2">
+                {d.type === "rectification"
+                  ? "Une transmission par destinataire et finalité ayant reçu l'ancienne valeur (RGPD, article 19)."
+                  : "Un avis par destinataire et finalité ayant reçu des données de ce jeune, avec sa seule identité (RGPD, article 19). Les destinataires de statistiques sans nom ne sont pas concernés."}
+              </p>
+              {traitement.avisArt19.length === 0 ? (
+                <p>Aucun pour l&apos;instant.</p>
               ) : (
                 <ul className="flex flex-col gap-3">
-                  {traitement.rectifications.map((r) => (
+                  {traitement.avisArt19.map((r) => (
                     <li key={r.id} className="border-l-4 border-primary pl-3">
                       <p className="flex flex-wrap items-center gap-2 font-bold">
                         {RECIPIENTS[r.recipient].name} · {FINALITIES[r.finality].name}
                         <Badge tone={STATUS_LABELS[r.status].tone}>{STATUS_LABELS[r.status].text}</Badge>
                       </p>
                       <p className="text-sm text-ink-2">
-                        Créée le {formatDateTime(r.createdAt)} · Données : {fieldLabels(r.fieldNames).join(", ")}
+                        {KIND_LABELS[r.kind]} · créée le {formatDateTime(r.createdAt)} · Données : {fieldLabels(r.fieldNames).join(", ")}
                       </p>
                     </li>
                   ))}
