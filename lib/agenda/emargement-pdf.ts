@@ -3,9 +3,9 @@
  * signature box; once the séance is closed each line also says whether the young person came.
  * Every string goes through toWinAnsi: pdf-lib's standard fonts only encode Windows-1252.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { rgb } from "pdf-lib";
 import { formatDate, formatDateTime, formatTime } from "@/lib/format/fr";
-import { toWinAnsi } from "@/lib/pdf/win-ansi";
+import { BLUE, GREY, createFlow } from "@/lib/pdf/flow";
 import { parisWallClock } from "./paris-time";
 import { PRESENCE_LABELS, SEANCE_TYPE_LABELS, type Presence, type SeanceType } from "./rules";
 
@@ -17,116 +17,80 @@ export interface EmargementInput {
   generatedAt: Date;
 }
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
-const INK = rgb(0.086, 0.086, 0.086);
-const BLUE = rgb(0, 0, 0.569);
-const GREY = rgb(0.4, 0.4, 0.4);
 const LINE = rgb(0.6, 0.6, 0.6);
 const ROW = 34;
-
-function fit(text: string, font: PDFFont, size: number, width: number): string {
-  let out = toWinAnsi(text);
-  if (font.widthOfTextAtSize(out, size) <= width) return out;
-  while (out.length > 1 && font.widthOfTextAtSize(`${out}…`, size) > width) out = out.slice(0, -1);
-  return `${out}…`;
-}
 
 export async function renderEmargementPdf(input: EmargementInput): Promise<Uint8Array> {
   const { seance } = input;
   const closed = seance.clotureeLe !== null;
-  const doc = await PDFDocument.create();
-  doc.setTitle(toWinAnsi(`Feuille d'émargement - ${seance.titre}`));
-  doc.setAuthor(toWinAnsi(input.structureName));
-  doc.setLanguage("fr-FR");
-  doc.setCreator("Sillage");
-  doc.setProducer("Sillage");
-  doc.setCreationDate(input.generatedAt);
-  doc.setModificationDate(input.generatedAt);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const width = A4.width - 2 * MARGIN;
+  // Nothing goes lower than 60 points above the bottom margin: a row (or the animateur's box) that would go lower starts a new page.
+  const flow = await createFlow({ title: `Feuille d'émargement - ${seance.titre}`, author: input.structureName, createdAt: input.generatedAt, margin: MARGIN, reserve: 60, size: 10 });
+  const { width } = flow;
 
-  // Columns: number, name, presence (after closing), signature.
+  // Columns: number, name, presence (after closing), signature; their left edges from the margin.
   const cols = closed ? [28, 200, 110, width - 338] : [28, 260, 0, width - 288];
-  const x0 = MARGIN;
-  const xs = [x0, x0 + cols[0]!, x0 + cols[0]! + cols[1]!, x0 + cols[0]! + cols[1]! + cols[2]!];
-
-  let page: PDFPage = doc.addPage([A4.width, A4.height]);
-  let y = A4.height - MARGIN;
-  const text = (t: string, x: number, opts: { font?: PDFFont; size?: number; color?: ReturnType<typeof rgb>; maxWidth?: number } = {}) => {
-    const font = opts.font ?? regular;
-    const size = opts.size ?? 10;
-    page.drawText(fit(t, font, size, opts.maxWidth ?? width - (x - MARGIN)), { x, y, size, font, color: opts.color ?? INK });
-  };
+  const xs = [0, cols[0]!, cols[0]! + cols[1]!, cols[0]! + cols[1]! + cols[2]!];
 
   // Heading: who, what, when, where.
-  y -= 12;
-  text(input.structureName, MARGIN, { font: bold, size: 12, color: BLUE });
-  y -= 26;
-  text("Feuille d'émargement", MARGIN, { font: bold, size: 18 });
-  y -= 22;
-  text(`${SEANCE_TYPE_LABELS[seance.type]} : ${seance.titre}`, MARGIN, { font: bold, size: 12 });
-  y -= 18;
+  flow.gap(12);
+  flow.text(input.structureName, { bold: true, size: 12, color: BLUE });
+  flow.gap(26);
+  flow.text("Feuille d'émargement", { bold: true, size: 18 });
+  flow.gap(22);
+  flow.text(`${SEANCE_TYPE_LABELS[seance.type]} : ${seance.titre}`, { bold: true, size: 12 });
+  flow.gap(18);
   const day = formatDate(parisWallClock(seance.debut).date);
-  text(`Date : ${day.charAt(0).toUpperCase()}${day.slice(1)}, de ${formatTime(seance.debut)} à ${formatTime(seance.fin)}`, MARGIN, { size: 11 });
-  y -= 16;
-  text(`Lieu : ${seance.lieu ?? "non renseigné"}`, MARGIN, { size: 11 });
-  y -= 16;
-  text(`${seance.type === "rendez_vous_individuel" ? "Conseiller" : "Animation"} : ${input.animateurName ?? "non renseigné"}`, MARGIN, { size: 11 });
-  y -= 16;
+  flow.text(`Date : ${day.charAt(0).toUpperCase()}${day.slice(1)}, de ${formatTime(seance.debut)} à ${formatTime(seance.fin)}`, { size: 11 });
+  flow.gap(16);
+  flow.text(`Lieu : ${seance.lieu ?? "non renseigné"}`, { size: 11 });
+  flow.gap(16);
+  flow.text(`${seance.type === "rendez_vous_individuel" ? "Conseiller" : "Animation"} : ${input.animateurName ?? "non renseigné"}`, { size: 11 });
+  flow.gap(16);
   const status = seance.annuleeLe
     ? `Séance annulée le ${formatDateTime(seance.annuleeLe)}`
     : closed
       ? `Séance clôturée le ${formatDateTime(seance.clotureeLe!)} : présences arrêtées`
       : "Présences à compléter : chaque participant signe en face de son nom.";
-  text(status, MARGIN, { size: 10, color: GREY });
-  y -= 24;
+  flow.text(status, { color: GREY });
+  flow.gap(24);
 
   const header = () => {
-    page.drawRectangle({ x: x0, y: y - 8, width, height: 22, color: rgb(0.965, 0.965, 0.965) });
-    text("N°", xs[0]! + 4, { font: bold });
-    text("Nom et prénom", xs[1]! + 4, { font: bold });
-    if (closed) text("Présence", xs[2]! + 4, { font: bold });
-    text("Signature", xs[3]! + 4, { font: bold });
-    y -= 8;
+    flow.page.drawRectangle({ x: MARGIN, y: flow.y - 8, width, height: 22, color: rgb(0.965, 0.965, 0.965) });
+    flow.text("N°", { indent: xs[0]! + 4, bold: true });
+    flow.text("Nom et prénom", { indent: xs[1]! + 4, bold: true });
+    if (closed) flow.text("Présence", { indent: xs[2]! + 4, bold: true });
+    flow.text("Signature", { indent: xs[3]! + 4, bold: true });
+    flow.gap(8);
   };
   header();
 
   const rows = input.participants.length > 0 ? input.participants : [];
   rows.forEach((p, i) => {
-    if (y - ROW < MARGIN + 60) {
-      page = doc.addPage([A4.width, A4.height]);
-      y = A4.height - MARGIN - 12;
+    if (flow.ensure(ROW)) {
+      flow.gap(12);
       header();
     }
-    const top = y;
-    y = top - ROW / 2 - 4;
-    text(String(i + 1), xs[0]! + 4);
-    text(p.name, xs[1]! + 4, { maxWidth: cols[1]! - 8 });
-    if (closed) text(PRESENCE_LABELS[p.presence], xs[2]! + 4, { maxWidth: cols[2]! - 8 });
+    const top = flow.y;
+    flow.y = top - ROW / 2 - 4;
+    flow.text(String(i + 1), { indent: xs[0]! + 4 });
+    flow.text(p.name, { indent: xs[1]! + 4, maxWidth: cols[1]! - 8 });
+    if (closed) flow.text(PRESENCE_LABELS[p.presence], { indent: xs[2]! + 4, maxWidth: cols[2]! - 8 });
     // The signature box: left empty, to sign on paper.
-    page.drawRectangle({ x: xs[3]! + 4, y: top - ROW + 4, width: cols[3]! - 8, height: ROW - 8, borderColor: LINE, borderWidth: 0.75 });
-    y = top - ROW;
-    page.drawLine({ start: { x: x0, y }, end: { x: x0 + width, y }, thickness: 0.5, color: LINE });
+    flow.page.drawRectangle({ x: MARGIN + xs[3]! + 4, y: top - ROW + 4, width: cols[3]! - 8, height: ROW - 8, borderColor: LINE, borderWidth: 0.75 });
+    flow.y = top - ROW;
+    flow.page.drawLine({ start: { x: MARGIN, y: flow.y }, end: { x: MARGIN + width, y: flow.y }, thickness: 0.5, color: LINE });
   });
   if (rows.length === 0) {
-    y -= 20;
-    text("Aucun participant inscrit.", MARGIN, { color: GREY });
+    flow.gap(20);
+    flow.text("Aucun participant inscrit.", { color: GREY });
   }
 
-  if (y < MARGIN + 90) {
-    page = doc.addPage([A4.width, A4.height]);
-    y = A4.height - MARGIN;
-  }
-  y -= 36;
-  text("Signature de l'animateur ou de l'animatrice :", MARGIN, { font: bold });
-  page.drawRectangle({ x: MARGIN, y: y - 56, width: 220, height: 46, borderColor: LINE, borderWidth: 0.75 });
+  flow.ensure(30);
+  flow.gap(36);
+  flow.text("Signature de l'animateur ou de l'animatrice :", { bold: true });
+  flow.page.drawRectangle({ x: MARGIN, y: flow.y - 56, width: 220, height: 46, borderColor: LINE, borderWidth: 0.75 });
 
-  const pages = doc.getPages();
-  pages.forEach((p, i) => {
-    const label = toWinAnsi(`Feuille d'émargement - ${seance.titre} - éditée le ${formatDateTime(input.generatedAt)} - page ${i + 1} sur ${pages.length}`);
-    p.drawText(fit(label, regular, 8, width), { x: MARGIN, y: MARGIN / 2, size: 8, font: regular, color: GREY });
-  });
-  return doc.save();
+  flow.footer((page, pages) => flow.fit(`Feuille d'émargement - ${seance.titre} - éditée le ${formatDateTime(input.generatedAt)} - page ${page} sur ${pages}`, { size: 8 }));
+  return flow.save();
 }

@@ -2,7 +2,7 @@
  * The access pack as a readable French PDF (A4, Helvetica): one section per category of data, with
  * plain headings. The layout model (accessPackSections) is pure so its wording can be tested.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { rgb } from "pdf-lib";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { ARCHIVE_MOTIFS } from "@/lib/jeunes/archive-schema";
@@ -10,10 +10,10 @@ import { FIELDS } from "@/lib/data-map/categories";
 import { JEUNE_FIELD_LABELS, NATIONALITE_LABELS, PROTECTION_LABELS, SEXE_LABELS, valueLabel } from "@/lib/jeunes/field-labels";
 import { DISPOSITIF_LABELS } from "@/lib/jeunes/labels";
 import { LOGEMENT_OPTIONS, NIVEAU_QUALIFICATION_OPTIONS } from "@/lib/jeunes/schema";
+import { BLUE, createFlow } from "@/lib/pdf/flow";
 import type { AccessPack, StaffRef } from "./access-pack";
 import { parcoursSections } from "./access-pack-parcours-sections";
 import { CANAL_LABELS, ISSUE_LABELS, STATUT_LABELS, TYPE_LABELS } from "./labels";
-import { sanitizeForPdf, wrapText } from "./pdf";
 
 export interface PackSection {
   heading: string;
@@ -240,78 +240,30 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
   ];
 }
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 56;
-const INK = rgb(0.086, 0.086, 0.086);
 const INK_2 = rgb(0.227, 0.227, 0.227);
-const BLUE = rgb(0, 0, 0.569);
 
 export async function renderAccessPackPdf(pack: AccessPack): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(sanitizeForPdf(pack.title));
-  doc.setAuthor(sanitizeForPdf(pack.structure.name));
-  doc.setLanguage("fr-FR");
-  doc.setCreator("Sillage");
-  doc.setProducer("Sillage");
   const generatedAt = new Date(pack.generatedAt);
-  doc.setCreationDate(generatedAt);
-  doc.setModificationDate(generatedAt);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const width = A4.width - 2 * MARGIN;
+  const flow = await createFlow({ title: pack.title, author: pack.structure.name, createdAt: generatedAt, margin: 56, reserve: 20, size: 10, typographicQuotes: true });
 
-  let page: PDFPage = doc.addPage([A4.width, A4.height]);
-  let y = A4.height - MARGIN;
-  const ensure = (height: number) => {
-    if (y - height < MARGIN + 20) {
-      page = doc.addPage([A4.width, A4.height]);
-      y = A4.height - MARGIN;
-    }
-  };
-  const write = (value: string, opts: { font?: PDFFont; size?: number; x?: number; color?: ReturnType<typeof rgb>; gap?: number } = {}) => {
-    const font = opts.font ?? regular;
-    const size = opts.size ?? 10;
-    const x = opts.x ?? MARGIN;
-    const lineHeight = size * 1.4;
-    for (const line of wrapText(value, font, size, width - (x - MARGIN))) {
-      ensure(lineHeight);
-      y -= lineHeight;
-      page.drawText(line, { x, y, size, font, color: opts.color ?? INK });
-    }
-    y -= opts.gap ?? 0;
-  };
-
-  write(pack.title, { font: bold, size: 20, color: BLUE, gap: 6 });
-  write(`${pack.structure.name} · document établi le ${formatDateTime(generatedAt)}`, { color: INK_2 });
-  write(`En réponse à votre demande d'accès n° ${pack.demande.numero}, reçue le ${formatDate(pack.demande.recueLe)} (article 15 du RGPD).`, { color: INK_2, gap: 8 });
-  write("Ce document contient toutes les informations que la mission locale garde sur vous dans Sillage. Gardez-le en lieu sûr : il contient votre numéro de sécurité sociale.", { gap: 6 });
+  flow.write(pack.title, { bold: true, size: 20, color: BLUE, gap: 6 });
+  flow.write(`${pack.structure.name} · document établi le ${formatDateTime(generatedAt)}`, { color: INK_2 });
+  flow.write(`En réponse à votre demande d'accès n° ${pack.demande.numero}, reçue le ${formatDate(pack.demande.recueLe)} (article 15 du RGPD).`, { color: INK_2, gap: 8 });
+  flow.write("Ce document contient toutes les informations que la mission locale garde sur vous dans Sillage. Gardez-le en lieu sûr : il contient votre numéro de sécurité sociale.", { gap: 6 });
 
   for (const section of accessPackSections(pack)) {
-    ensure(48);
-    y -= 10;
-    write(section.heading, { font: bold, size: 14, color: BLUE, gap: 4 });
-    if (section.intro) write(section.intro, { color: INK_2, gap: 4 });
+    flow.heading(section.heading, { keep: 48, before: 10, size: 14, color: BLUE, gap: 4 });
+    if (section.intro) flow.write(section.intro, { color: INK_2, gap: 4 });
     for (const [label, value] of section.rows ?? []) {
-      write(`${label} : ${value}`, { gap: 2 });
+      flow.write(`${label} : ${value}`, { gap: 2 });
     }
     for (const item of section.items ?? []) {
-      ensure(30);
-      y -= 4;
-      write(item.title, { font: bold });
-      for (const line of item.lines) write(line, { x: MARGIN + 12 });
+      flow.heading(item.title, { keep: 30, before: 4 });
+      for (const line of item.lines) flow.write(line, { indent: 12 });
     }
-    if (!section.rows?.length && !section.items?.length && section.empty) write(section.empty, { color: INK_2 });
+    if (!section.rows?.length && !section.items?.length && section.empty) flow.write(section.empty, { color: INK_2 });
   }
 
-  const pages = doc.getPages();
-  pages.forEach((p, i) => {
-    p.drawText(sanitizeForPdf(`${pack.title} · demande n° ${pack.demande.numero} · page ${i + 1} sur ${pages.length}`), {
-      x: MARGIN,
-      y: MARGIN / 2,
-      size: 8,
-      font: regular,
-      color: rgb(0.4, 0.4, 0.4),
-    });
-  });
-  return doc.save();
+  flow.footer((page, pages) => `${pack.title} · demande n° ${pack.demande.numero} · page ${page} sur ${pages}`);
+  return flow.save();
 }

@@ -1,10 +1,10 @@
 /**
  * The contract summary as PDF (A4, Helvetica), in the spirit of the cerfa 15656 (PACEA) and of the
  * contrat d'engagement (CEJ): parties, contract, phases and objectives or engagements, signature boxes.
- * No NIR, no contact or sensitive data. Every string goes through toWinAnsi (via wrapText / text()).
+ * No NIR, no contact or sensitive data. Every string goes through toWinAnsi (via the flow).
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { wrapText } from "@/lib/droits/pdf";
+import { rgb } from "pdf-lib";
+import { BLUE, GREY, INK, createFlow } from "@/lib/pdf/flow";
 import { toWinAnsi } from "@/lib/pdf/win-ansi";
 import { formatLongCivilDate, maxEndDate, type ContractKind } from "./contrats";
 import { durationLabel } from "./durees";
@@ -30,11 +30,7 @@ export interface Recapitulatif {
   editeLe: string;
 }
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
-const INK = rgb(0.086, 0.086, 0.086);
-const BLUE = rgb(0, 0, 0.569);
-const GREY = rgb(0.4, 0.4, 0.4);
 const LINE = rgb(0.6, 0.6, 0.6);
 
 const CEJ_ENGAGEMENTS = [
@@ -51,62 +47,36 @@ const PACEA_ENGAGEMENTS = [
 ];
 
 export async function renderRecapitulatifPdf(r: Recapitulatif): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
   const title = `Récapitulatif du contrat ${r.contrat.type}`;
-  doc.setTitle(toWinAnsi(title));
-  doc.setAuthor(toWinAnsi(r.structure.name));
-  doc.setLanguage("fr-FR");
-  doc.setCreator("Sillage");
-  doc.setProducer("Sillage");
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const width = A4.width - 2 * MARGIN;
-  let page: PDFPage = doc.addPage([A4.width, A4.height]);
-  let y = A4.height - MARGIN;
+  // The metadata keeps straight apostrophes, the text drawn typographic ones.
+  const flow = await createFlow({ title: toWinAnsi(title), author: toWinAnsi(r.structure.name), margin: MARGIN, reserve: 24, size: 10, typographicQuotes: true });
+  const { width } = flow;
 
-  const ensure = (height: number) => {
-    if (y - height < MARGIN + 24) {
-      page = doc.addPage([A4.width, A4.height]);
-      y = A4.height - MARGIN;
-    }
-  };
-  const write = (text: string, o: { font?: PDFFont; size?: number; x?: number; maxWidth?: number; color?: ReturnType<typeof rgb>; gap?: number } = {}) => {
-    const font = o.font ?? regular;
-    const size = o.size ?? 10;
-    const x = o.x ?? MARGIN;
-    const lh = size * 1.4;
-    for (const line of wrapText(text, font, size, o.maxWidth ?? width - (x - MARGIN))) {
-      ensure(lh);
-      y -= lh;
-      page.drawText(line, { x, y, size, font, color: o.color ?? INK });
-    }
-    y -= o.gap ?? 0;
-  };
   const heading = (text: string) => {
-    ensure(48);
-    y -= 10;
-    page.drawRectangle({ x: MARGIN, y: y - 18, width, height: 20, color: rgb(0.93, 0.93, 0.97) });
-    y -= 4;
-    write(text, { font: bold, size: 11, color: BLUE, x: MARGIN + 6, gap: 6 });
+    flow.ensure(48);
+    flow.gap(10);
+    flow.page.drawRectangle({ x: MARGIN, y: flow.y - 18, width, height: 20, color: rgb(0.93, 0.93, 0.97) });
+    flow.gap(4);
+    flow.write(text, { bold: true, size: 11, color: BLUE, indent: 6, gap: 6 });
   };
   const field = (label: string, value: string) => {
     const labelWidth = 170;
-    const lines = wrapText(value, regular, 10, width - labelWidth);
-    ensure(14 * lines.length);
-    y -= 14;
-    page.drawText(toWinAnsi(label), { x: MARGIN, y, size: 10, font: bold, color: INK });
+    const lines = flow.wrap(value, { maxWidth: width - labelWidth });
+    flow.ensure(14 * lines.length);
+    flow.gap(14);
+    flow.page.drawText(toWinAnsi(label), { x: MARGIN, y: flow.y, size: 10, font: flow.bold, color: INK });
     lines.forEach((line, i) => {
-      if (i > 0) y -= 14;
-      page.drawText(line, { x: MARGIN + labelWidth, y, size: 10, font: regular, color: INK });
+      if (i > 0) flow.gap(14);
+      flow.page.drawText(line, { x: MARGIN + labelWidth, y: flow.y, size: 10, font: flow.regular, color: INK });
     });
   };
 
   // Header: the structure, then the document's title and what it is (and is not).
-  write(r.structure.name, { font: bold, size: 13, color: BLUE });
-  write(`${r.structure.commune} · SIRET ${r.structure.siret}`, { size: 9, color: GREY, gap: 16 });
-  write(title, { font: bold, size: 16, gap: 2 });
-  write(CONTRAT_TYPE_LONG[r.contrat.type], { size: 11, gap: 4 });
-  write(
+  flow.write(r.structure.name, { bold: true, size: 13, color: BLUE });
+  flow.write(`${r.structure.commune} · SIRET ${r.structure.siret}`, { size: 9, color: GREY, gap: 16 });
+  flow.write(title, { bold: true, size: 16, gap: 2 });
+  flow.write(CONTRAT_TYPE_LONG[r.contrat.type], { size: 11, gap: 4 });
+  flow.write(
     r.contrat.type === "PACEA"
       ? "Document de suivi établi d'après le dossier, sur le modèle du cerfa n° 15656. Il ne remplace pas le contrat signé."
       : "Document de suivi établi d'après le dossier, sur le modèle du contrat d'engagement jeune (décret n° 2022-199). Il ne remplace pas le contrat signé.",
@@ -142,23 +112,21 @@ export async function renderRecapitulatifPdf(r: Recapitulatif): Promise<Uint8Arr
 
   if (c.type === "PACEA") {
     heading("Phases et objectifs");
-    if (r.phases.length === 0) write("Aucune phase n'est encore enregistrée. Le PACEA commence par une phase de diagnostic.", { gap: 4 });
+    if (r.phases.length === 0) flow.write("Aucune phase n'est encore enregistrée. Le PACEA commence par une phase de diagnostic.", { gap: 4 });
     r.phases.forEach((p, i) => {
-      ensure(40);
-      y -= 4;
-      write(`Phase ${i + 1} - ${PHASE_TYPE_LABELS[p.type]}, du ${formatLongCivilDate(p.debut)} au ${formatLongCivilDate(p.fin)} (${durationLabel(p.debut, p.fin)})`, { font: bold, gap: 2 });
-      write(`Objectifs : ${p.objectifs}`, { x: MARGIN + 12, gap: 2 });
-      write(p.bilan ? `Bilan${p.bilanLe ? ` du ${formatLongCivilDate(p.bilanLe)}` : ""} : ${p.bilan}` : "Bilan : à faire", { x: MARGIN + 12, gap: 4 });
+      flow.heading(`Phase ${i + 1} - ${PHASE_TYPE_LABELS[p.type]}, du ${formatLongCivilDate(p.debut)} au ${formatLongCivilDate(p.fin)} (${durationLabel(p.debut, p.fin)})`, { keep: 40, before: 4, gap: 2 });
+      flow.write(`Objectifs : ${p.objectifs}`, { indent: 12, gap: 2 });
+      flow.write(p.bilan ? `Bilan${p.bilanLe ? ` du ${formatLongCivilDate(p.bilanLe)}` : ""} : ${p.bilan}` : "Bilan : à faire", { indent: 12, gap: 4 });
     });
   }
 
   heading("Engagements");
-  for (const paragraph of c.type === "CEJ" ? CEJ_ENGAGEMENTS : PACEA_ENGAGEMENTS) write(paragraph, { gap: 6 });
+  for (const paragraph of c.type === "CEJ" ? CEJ_ENGAGEMENTS : PACEA_ENGAGEMENTS) flow.write(paragraph, { gap: 6 });
 
   // Signature boxes side by side.
-  ensure(130);
-  y -= 6;
-  write(`Fait à ${r.structure.commune}, le ____________________, en deux exemplaires.`, { gap: 10 });
+  flow.ensure(130);
+  flow.gap(6);
+  flow.write(`Fait à ${r.structure.commune}, le ____________________, en deux exemplaires.`, { gap: 10 });
   const boxWidth = (width - 20) / 2;
   const boxHeight = 90;
   const boxes = [
@@ -167,17 +135,15 @@ export async function renderRecapitulatifPdf(r: Recapitulatif): Promise<Uint8Arr
   ];
   boxes.forEach((label, i) => {
     const x = MARGIN + i * (boxWidth + 20);
+    const { page, y } = flow;
     page.drawRectangle({ x, y: y - boxHeight, width: boxWidth, height: boxHeight, borderColor: LINE, borderWidth: 1 });
-    const lines = wrapText(label, bold, 10, boxWidth - 16);
-    lines.forEach((line, j) => page.drawText(line, { x: x + 8, y: y - 16 - j * 13, size: 10, font: bold, color: INK }));
-    page.drawText(toWinAnsi("Date et signature :"), { x: x + 8, y: y - 20 - lines.length * 13, size: 9, font: regular, color: GREY });
+    const lines = flow.wrap(label, { bold: true, maxWidth: boxWidth - 16 });
+    lines.forEach((line, j) => page.drawText(line, { x: x + 8, y: y - 16 - j * 13, size: 10, font: flow.bold, color: INK }));
+    page.drawText(toWinAnsi("Date et signature :"), { x: x + 8, y: y - 20 - lines.length * 13, size: 9, font: flow.regular, color: GREY });
   });
-  y -= boxHeight;
+  flow.gap(boxHeight);
 
-  const pages = doc.getPages();
-  pages.forEach((p, i) => {
-    const label = `${title} · édité le ${formatLongCivilDate(r.editeLe)} · page ${i + 1} sur ${pages.length}`;
-    p.drawText(toWinAnsi(label), { x: MARGIN, y: MARGIN / 2, size: 8, font: regular, color: GREY });
-  });
-  return doc.save();
+  // Straight apostrophes in the footer, as in the metadata.
+  flow.footer((page, pages) => toWinAnsi(`${title} · édité le ${formatLongCivilDate(r.editeLe)} · page ${page} sur ${pages}`));
+  return flow.save();
 }
