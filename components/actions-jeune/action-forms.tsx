@@ -1,12 +1,10 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import type { ReactNode } from "react";
 import { TextInput, Textarea } from "@/components/ui/field";
-import { FormFeedback } from "@/components/ui/form-feedback";
+import { FormSection } from "@/components/ui/form-section";
 import { SelectField } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
 import {
   changeActionStatutAction,
   closeActionAction,
@@ -15,60 +13,11 @@ import {
   qualifyActionAction,
 } from "@/lib/actions-jeune/actions";
 import { ACTION_CATEGORIES, ACTION_STATUTS, CATEGORIE_LABELS, STATUT_LABELS, type ActionCategorie, type ActionStatut } from "@/lib/actions-jeune/labels";
-import type { ActionWriteResult } from "@/lib/actions-jeune/write";
 import { RadioGroup } from "./form-parts";
-
-type Action = (state: FormState<ActionWriteResult>, formData: FormData) => Promise<FormState<ActionWriteResult>>;
 
 const CATEGORIE_OPTIONS = ACTION_CATEGORIES.map((c) => ({ value: c, label: CATEGORIE_LABELS[c] }));
 
 const DUREE_HINT = "Facultatif. En heures et minutes, par exemple « 2 h », « 1 h 30 » ou « 45 min ».";
-
-/** A titled box with its form, its messages (focused after submit) and its button. */
-function FormBox({
-  action,
-  prefix,
-  title,
-  description,
-  fields,
-  hidden,
-  submit,
-  variant = "primary",
-  children,
-}: {
-  action: Action;
-  prefix: string;
-  title: string;
-  description?: ReactNode;
-  fields: readonly string[];
-  hidden: Record<string, string | number>;
-  submit: string;
-  variant?: "primary" | "secondary";
-  children: (state: FormState<ActionWriteResult>, id: (name: string) => string) => ReactNode;
-}) {
-  const [state, formAction, pending] = useActionState<FormState<ActionWriteResult>, FormData>(action, IDLE);
-  const id = (name: string) => `${prefix}-${name}`;
-  return (
-    <section aria-labelledby={id("titre")} className="rounded-sm border border-border p-4 sm:p-6">
-      <h2 id={id("titre")} className="mb-2 text-xl">
-        {title}
-      </h2>
-      {description ? <div className="mb-4 text-ink-2">{description}</div> : null}
-      <ActionForm action={formAction} className="flex flex-col gap-4">
-        {Object.entries(hidden).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        <FormFeedback state={state} fields={fields} idFor={id} summaryId={id("erreurs")} />
-        {children(state, id)}
-        <div>
-          <Button type="submit" variant={variant} disabled={pending}>
-            {pending ? "Enregistrement…" : submit}
-          </Button>
-        </div>
-      </ActionForm>
-    </section>
-  );
-}
 
 export interface ActionValues {
   libelle: string;
@@ -103,7 +52,7 @@ const CREATE_STATUTS = (["a_faire", "en_cours", "terminee"] as const).map((s) =>
 
 export function CreateActionForm({ jeuneId, today }: { jeuneId: string; today: string }) {
   return (
-    <FormBox
+    <FormSection
       action={createActionAction}
       prefix="nouvelle"
       title="Nouvelle action"
@@ -120,13 +69,13 @@ export function CreateActionForm({ jeuneId, today }: { jeuneId: string; today: s
           statutField={<RadioGroup id={id("statut")} name="statut" legend="Où en est l'action ?" required options={CREATE_STATUTS} defaultValue={valueOf(state, "statut", "a_faire")} error={errorOf(state, "statut")} />}
         />
       )}
-    </FormBox>
+    </FormSection>
   );
 }
 
 export function EditActionForm({ actionId, version, values, qualifiee }: { actionId: string; version: number; values: ActionValues; qualifiee: boolean }) {
   return (
-    <FormBox
+    <FormSection
       action={editActionAction}
       prefix="modifier"
       title="Modifier l'action"
@@ -136,14 +85,14 @@ export function EditActionForm({ actionId, version, values, qualifiee }: { actio
       submit="Enregistrer les modifications"
     >
       {(state, id) => <ActionFields state={state} id={id} values={values} />}
-    </FormBox>
+    </FormSection>
   );
 }
 
 export function StatutForm({ actionId, version, current, today }: { actionId: string; version: number; current: ActionStatut; today: string }) {
   const options = ACTION_STATUTS.filter((s) => s !== current).map((s) => ({ value: s, label: STATUT_LABELS[s] }));
   return (
-    <FormBox
+    <FormSection
       action={changeActionStatutAction}
       prefix="statut"
       title="Changer le statut"
@@ -161,13 +110,13 @@ export function StatutForm({ actionId, version, current, today }: { actionId: st
           </div>
         </>
       )}
-    </FormBox>
+    </FormSection>
   );
 }
 
 export function CloseActionForm({ actionId, version, today, earliest }: { actionId: string; version: number; today: string; earliest: string }) {
   return (
-    <FormBox
+    <FormSection
       action={closeActionAction}
       prefix="cloture"
       title="Terminer l'action"
@@ -182,13 +131,13 @@ export function CloseActionForm({ actionId, version, today, earliest }: { action
           <TextInput id={id("duree")} name="duree" label="Durée réelle" hint={DUREE_HINT} autoComplete="off" defaultValue={valueOf(state, "duree")} error={errorOf(state, "duree")} />
         </div>
       )}
-    </FormBox>
+    </FormSection>
   );
 }
 
 export function QualifyActionForm({ actionId, version, categorie }: { actionId: string; version: number; categorie: ActionCategorie }) {
   return (
-    <FormBox
+    <FormSection
       action={qualifyActionAction}
       prefix="qualifier"
       title="Qualifier l'action"
@@ -202,6 +151,6 @@ export function QualifyActionForm({ actionId, version, categorie }: { actionId: 
           <SelectField id={id("categorie")} name="categorie" label="Catégorie confirmée" required options={CATEGORIE_OPTIONS} defaultValue={valueOf(state, "categorie", categorie)} error={errorOf(state, "categorie")} />
         </div>
       )}
-    </FormBox>
+    </FormSection>
   );
 }

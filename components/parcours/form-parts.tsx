@@ -2,9 +2,7 @@
 
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
-import { FormFeedback } from "@/components/ui/form-feedback";
+import { FeedbackForm } from "@/components/ui/form-section";
 import { StatusIcon } from "@/components/ui/icons";
 import { TextLink } from "@/components/ui/link";
 import { RadioGroup as SharedRadioGroup } from "@/components/ui/radio-group";
@@ -76,16 +74,9 @@ export function errorsOf(state: FormState<unknown>, name: string): string[] {
 
 /** A form of the pathway: feedback on top (focused), the fields, the submit button and a way back. */
 export function ParcoursForm({
-  action,
-  state,
-  pending,
-  fields,
-  submit,
   cancelHref,
-  variant = "primary",
-  hidden,
-  summaryId,
   children,
+  ...form
 }: {
   action: (formData: FormData) => void;
   state: FormState<unknown>;
@@ -100,18 +91,13 @@ export function ParcoursForm({
   children: ReactNode;
 }) {
   return (
-    <ActionForm action={action} className="flex max-w-3xl flex-col gap-6">
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <FormFeedback state={state} fields={fields} summaryId={summaryId} />
+    <FeedbackForm
+      {...form}
+      className="flex max-w-3xl flex-col gap-6"
+      buttonsClassName="flex flex-wrap items-center gap-4"
+      besideSubmit={<TextLink href={cancelHref}>Annuler et revenir au parcours</TextLink>}
+    >
       {children}
-      <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" variant={variant} disabled={pending}>
-          {pending ? "Enregistrement…" : submit}
-        </Button>
-        <TextLink href={cancelHref}>Annuler et revenir au parcours</TextLink>
-      </div>
-    </ActionForm>
+    </FeedbackForm>
   );
 }

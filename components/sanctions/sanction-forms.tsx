@@ -1,67 +1,15 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
 import { RadioGroup } from "@/components/allocation/radio-group";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
 import { TextInput, Textarea } from "@/components/ui/field";
-import { FormFeedback } from "@/components/ui/form-feedback";
+import { FormSection } from "@/components/ui/form-section";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { errorOf, valueOf } from "@/lib/actions/form-state";
 import { decideSanctionAction, liftSuspensionAction, recordFailureAction, recordResponseAction } from "@/lib/sanctions/actions";
-import type { SanctionStepResult } from "@/lib/sanctions/transitions";
-
-type Action = (state: FormState<SanctionStepResult>, formData: FormData) => Promise<FormState<SanctionStepResult>>;
-
-/** One step: a titled box, its fields, its button; errors summarised and focused. Success redirects. */
-function StepForm({
-  action,
-  prefix,
-  title,
-  description,
-  fields,
-  submit,
-  hidden,
-  variant = "primary",
-  children,
-}: {
-  action: Action;
-  prefix: string;
-  title: string;
-  description?: ReactNode;
-  fields: readonly string[];
-  submit: string;
-  hidden: Record<string, string | number>;
-  variant?: "primary" | "secondary" | "danger";
-  children: (state: FormState<SanctionStepResult>, id: (name: string) => string) => ReactNode;
-}) {
-  const [state, formAction, pending] = useActionState<FormState<SanctionStepResult>, FormData>(action, IDLE);
-  const id = (name: string) => `${prefix}-${name}`;
-  return (
-    <section aria-labelledby={id("titre")} className="rounded-sm border border-border p-4 sm:p-6">
-      <h2 id={id("titre")} className="mb-2 text-xl">
-        {title}
-      </h2>
-      {description ? <div className="mb-4 text-ink-2">{description}</div> : null}
-      <ActionForm action={formAction} className="flex flex-col gap-4">
-        {Object.entries(hidden).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        <FormFeedback state={state} fields={fields} idFor={id} summaryId={id("erreurs")} />
-        {children(state, id)}
-        <div>
-          <Button type="submit" variant={variant} disabled={pending}>
-            {pending ? "Enregistrement…" : submit}
-          </Button>
-        </div>
-      </ActionForm>
-    </section>
-  );
-}
 
 export function FailureForm({ jeuneId, today }: { jeuneId: string; today: string }) {
   return (
-    <StepForm
+    <FormSection
       action={recordFailureAction}
       prefix="manquement"
       title="Manquement constaté"
@@ -88,13 +36,13 @@ export function FailureForm({ jeuneId, today }: { jeuneId: string; today: string
           />
         </>
       )}
-    </StepForm>
+    </FormSection>
   );
 }
 
 export function ResponseForm({ sanctionId, version, today, earliest, current }: { sanctionId: string; version: number; today: string; earliest: string; current: { reponseJeune: string | null; reponseLe: string | null } }) {
   return (
-    <StepForm
+    <FormSection
       action={recordResponseAction}
       prefix="reponse"
       title={current.reponseJeune ? "Modifier la réponse du jeune" : "Réponse du jeune"}
@@ -131,7 +79,7 @@ export function ResponseForm({ sanctionId, version, today, earliest, current }: 
           />
         </>
       )}
-    </StepForm>
+    </FormSection>
   );
 }
 
@@ -167,7 +115,7 @@ export function DecideForm({
       ]
     : [{ value: "abandonner", label: "Abandonner la sanction" }];
   return (
-    <StepForm
+    <FormSection
       action={decideSanctionAction}
       prefix="decision"
       title="Décision de la direction"
@@ -234,13 +182,13 @@ export function DecideForm({
           />
         </>
       )}
-    </StepForm>
+    </FormSection>
   );
 }
 
 export function LiftForm({ sanctionId, version, today, earliest }: { sanctionId: string; version: number; today: string; earliest: string }) {
   return (
-    <StepForm
+    <FormSection
       action={liftSuspensionAction}
       prefix="levee"
       title="Lever la suspension"
@@ -255,6 +203,6 @@ export function LiftForm({ sanctionId, version, today, earliest }: { sanctionId:
           <TextInput id={id("leveeLe")} name="leveeLe" type="date" label="Engagements respectés à nouveau depuis le" required min={earliest} max={today} defaultValue={valueOf(state, "leveeLe", today)} error={errorOf(state, "leveeLe")} />
         </div>
       )}
-    </StepForm>
+    </FormSection>
   );
 }
