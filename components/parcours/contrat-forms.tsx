@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useState, type ComponentProps } from "react";
 import { TextInput, Textarea } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
@@ -90,34 +90,58 @@ export interface ContratRef {
   prolongationMotif: string | null;
 }
 
+/**
+ * A change to a signed contract: its id and the version the counsellor saw go back with the form,
+ * then a required date comes first and the rest of the fields follow.
+ */
+function ContratDateForm({
+  contrat,
+  date,
+  children,
+  ...form
+}: Omit<ComponentProps<typeof ParcoursForm>, "hidden"> & {
+  contrat: ContratRef;
+  date: { name: string; label: string; hint: string; min?: string; max?: string; defaultValue: string };
+}) {
+  const { state } = form;
+  return (
+    <ParcoursForm {...form} hidden={{ contratId: contrat.contratId, version: contrat.version }}>
+      <div className="max-w-sm">
+        <TextInput
+          name={date.name}
+          type="date"
+          label={date.label}
+          hint={date.hint}
+          required
+          min={date.min}
+          max={date.max}
+          defaultValue={valueOf(state, date.name, date.defaultValue)}
+          error={errorOf(state, date.name)}
+        />
+      </div>
+      {children}
+    </ParcoursForm>
+  );
+}
+
 const MODIFY_FIELDS = ["finPrevue", "prolongationMotif"] as const;
 
 export function ModifyContratForm({ contrat, cancelHref }: { contrat: ContratRef; cancelHref: string }) {
   const [state, action, pending] = useActionState<State, FormData>(modifyContratAction, IDLE);
   const [motif, setMotif] = useState(valueOf(state, "prolongationMotif", contrat.prolongationMotif ?? ""));
   return (
-    <ParcoursForm
+    <ContratDateForm
+      contrat={contrat}
       action={action}
       state={state}
       pending={pending}
       fields={MODIFY_FIELDS}
       submit="Enregistrer la modification"
       cancelHref={cancelHref}
-      hidden={{ contratId: contrat.contratId, version: contrat.version }}
+      date={{ name: "finPrevue", label: "Nouvelle fin prévue", hint: maxEndHint(contrat.type, contrat.debut, motif), defaultValue: contrat.finPrevue }}
     >
-      <div className="max-w-sm">
-        <TextInput
-          name="finPrevue"
-          type="date"
-          label="Nouvelle fin prévue"
-          hint={maxEndHint(contrat.type, contrat.debut, motif)}
-          required
-          defaultValue={valueOf(state, "finPrevue", contrat.finPrevue)}
-          error={errorOf(state, "finPrevue")}
-        />
-      </div>
       {contrat.type === "CEJ" ? <ExtensionField state={state} onChange={setMotif} defaultValue={contrat.prolongationMotif ?? ""} /> : null}
-    </ParcoursForm>
+    </ContratDateForm>
   );
 }
 
@@ -127,7 +151,8 @@ export function EndContratForm({ contrat, today, cancelHref }: { contrat: Contra
   const [state, action, pending] = useActionState<State, FormData>(endContratAction, IDLE);
   const maxDate = contrat.finPrevue < today ? contrat.finPrevue : today;
   return (
-    <ParcoursForm
+    <ContratDateForm
+      contrat={contrat}
       action={action}
       state={state}
       pending={pending}
@@ -135,21 +160,15 @@ export function EndContratForm({ contrat, today, cancelHref }: { contrat: Contra
       submit="Enregistrer la sortie"
       variant="danger"
       cancelHref={cancelHref}
-      hidden={{ contratId: contrat.contratId, version: contrat.version }}
+      date={{
+        name: "finReelle",
+        label: "Date de sortie (dernier jour du contrat)",
+        hint: `Entre le ${formatLongCivilDate(contrat.debut)} et le ${formatLongCivilDate(maxDate)}.`,
+        min: contrat.debut,
+        max: maxDate,
+        defaultValue: maxDate,
+      }}
     >
-      <div className="max-w-sm">
-        <TextInput
-          name="finReelle"
-          type="date"
-          label="Date de sortie (dernier jour du contrat)"
-          hint={`Entre le ${formatLongCivilDate(contrat.debut)} et le ${formatLongCivilDate(maxDate)}.`}
-          required
-          min={contrat.debut}
-          max={maxDate}
-          defaultValue={valueOf(state, "finReelle", maxDate)}
-          error={errorOf(state, "finReelle")}
-        />
-      </div>
       <SelectField
         name="motifSortie"
         label="Motif de sortie"
@@ -168,7 +187,7 @@ export function EndContratForm({ contrat, today, cancelHref }: { contrat: Contra
         defaultValue={valueOf(state, "precision")}
         error={errorOf(state, "precision")}
       />
-    </ParcoursForm>
+    </ContratDateForm>
   );
 }
 
