@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403.
     authInterrupts: true,
+    // A one-off CI build gains nothing from writing Turbopack's cache to disk; local rebuilds do.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
   },
   async headers() {
     return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") }];

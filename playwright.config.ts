@@ -33,8 +33,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
-    { name: "mobile", use: { ...devices["Pixel 7"] }, grep: /@mobile/ },
+    // Signs each demo account in once through the form; the specs' signIn reuses those sessions.
+    { name: "sessions", testMatch: /auth\.setup\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } }, dependencies: ["sessions"] },
+    { name: "mobile", use: { ...devices["Pixel 7"] }, grep: /@mobile/, dependencies: ["sessions"] },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

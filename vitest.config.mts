@@ -18,6 +18,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "pglite",
+          globalSetup: ["test/global-setup.ts"],
           include: ["lib/**/*.test.ts", "db/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,

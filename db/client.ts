@@ -58,11 +58,11 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
-export async function createPglite(dataDir?: string): Promise<PGlite> {
+export async function createPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { unaccent } = await import("@electric-sql/pglite/contrib/unaccent");
-  return PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+  return PGlite.create(dataDir, { extensions: { pg_trgm, unaccent }, ...options });
 }
 
 /**

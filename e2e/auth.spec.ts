@@ -1,4 +1,4 @@
-import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
+import { ACCOUNTS, expect, expectAccessible, signInWithForm, test } from "./fixtures";
 
 test.describe("sign-in", () => {
   test("the sign-in page is in French and accessible @mobile", async ({ page }) => {
@@ -26,7 +26,7 @@ test.describe("sign-in", () => {
   ];
   for (const { account, path, heading } of homes) {
     test(`${account} lands on ${path} @mobile`, async ({ page }) => {
-      await signIn(page, account);
+      await signInWithForm(page, account);
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
       await expectAccessible(page);
@@ -69,7 +69,7 @@ test.describe("sign-in", () => {
   });
 
   test("signing out ends the session", async ({ page }) => {
-    await signIn(page, ACCOUNTS.conseiller2);
+    await signInWithForm(page, ACCOUNTS.conseiller2);
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(/\/connexion/);
     await page.goto("/portefeuille");

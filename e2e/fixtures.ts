@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Sillage-demo-2026";
 
@@ -21,12 +23,33 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, "axe violations").toEqual([]);
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/** Signs in through the sign-in form, as a person would; ends on the account's landing page. */
+export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+}
+
+/** Where e2e/auth.setup.ts keeps each demo account's session cookies for this run. */
+export function sessionFile(email: string): string {
+  return path.join(SESSIONS_DIR, `${email.replace(/[^a-z0-9.@-]/gi, "_")}.json`);
+}
+export const SESSIONS_DIR = path.join(".data", `e2e-sessions-${process.env.E2E_PORT ?? "3100"}`);
+
+/**
+ * Signs in and ends on the account's landing page. A demo account reuses the session the setup project
+ * opened through the form (e2e/auth.setup.ts) — the form itself is tested in auth.spec.ts — so each test
+ * does not pay for the sign-in page and the password hash again.
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const file = sessionFile(email);
+  if (password !== DEMO_PASSWORD || !fs.existsSync(file)) return signInWithForm(page, email, password);
+  const state = JSON.parse(fs.readFileSync(file, "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+  await page.context().addCookies(state.cookies);
+  await page.goto("/");
+  await page.waitForURL((url) => url.pathname !== "/" && !url.pathname.startsWith("/connexion"));
 }
 
 export const test = base;

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, inject } from "vitest";
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "@/db/schema";
@@ -37,12 +38,15 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       },
     };
   }
-  const client = await createPglite();
+  // The migrated template made once by test/global-setup.ts, when this project has one.
+  const template = inject("pgliteTemplate");
+  const client = await createPglite(undefined, template ? { loadDataDir: new Blob([await readFile(template)]) } : {});
   const handle: DatabaseHandle = {
     db: drizzle(client, { schema }) as unknown as Db,
     driver: "pglite",
     close: () => client.close(),
   };
+  // Applies nothing on the template, every migration otherwise: either way the schema is current.
   await migrateDatabase(handle);
   return handle;
 }

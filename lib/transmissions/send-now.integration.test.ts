@@ -78,6 +78,52 @@ describe("send one waiting transfer now", () => {
     expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: local.id }, accepting)).toMatchObject({ ok: false, code: "conflict" });
     await t.db.update(jeunes).set({ limitationDepuis: null }).where(eq(jeunes.id, lyonJeune.id));
   });
+
+  it("an art. 19 notice still leaves under a limitation, and after an erasure; a data transfer does not", async () => {
+    const dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
+    const jeune = (await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyonJeune.structureId)).orderBy(asc(jeunes.nomNaissance)))[1]!;
+    await t.db.update(jeunes).set({ limitationDepuis: new Date() }).where(eq(jeunes.id, jeune.id));
+    n += 1;
+    const { transmission: notice } = await t.db.transaction((tx) =>
+      enqueueTransmission(tx, { jeuneId: jeune.id, recipient: "franceTravail", finality: "cej", kind: "limitation", data: jeune, idempotencyKey: `test-notice-${n}:${jeune.id}` }),
+    );
+    expect(notice.status).toBe("a_envoyer");
+    expect(await sendNow(dpo, { transmissionId: notice.id }, accepting)).toMatchObject({ ok: true, data: { status: "accusee" } });
+
+    // Erased (anonymised): a refused erasure notice may be relaunched, a refused registration may not.
+    await t.db.update(jeunes).set({ limitationDepuis: null, anonymisedAt: new Date() }).where(eq(jeunes.id, jeune.id));
+    const refused = async (kind: "effacement" | "inscription") => {
+      n += 1;
+      const { transmission } = await t.db.transaction((tx) =>
+        enqueueTransmission(tx, { jeuneId: jeune.id, recipient: "franceTravail", finality: "cej", kind, data: jeune, idempotencyKey: `test-erased-${n}:${jeune.id}` }),
+      );
+      await t.db.update(transmissions).set({ status: "rejetee", lastError: "HTTP 503", nextAttemptAt: null }).where(eq(transmissions.id, transmission.id));
+      return transmission;
+    };
+    const erasure = await refused("effacement");
+    const registration = await refused("inscription");
+    expect(await runAction(retryTransmission, { transmissionId: registration.id }, dpo)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await runAction(retryTransmission, { transmissionId: erasure.id }, dpo)).toMatchObject({ ok: true });
+    expect(await sendNow(dpo, { transmissionId: erasure.id }, accepting)).toMatchObject({ ok: true, data: { status: "accusee" } });
+    await t.db.update(jeunes).set({ anonymisedAt: null }).where(eq(jeunes.id, jeune.id));
+  });
+
+  it("when the delivery itself fails, the transfer stays due and the person gets a message, not an error", async () => {
+    const dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
+    // A young person with nothing else in the queue, so the transfer is the next to leave.
+    const jeune = (await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyonJeune.structureId)).orderBy(asc(jeunes.nomNaissance)))[2]!;
+    await t.db.delete(transmissions).where(eq(transmissions.jeuneId, jeune.id));
+    const tr = await enqueue(jeune);
+    const broken: AdapterFor = () => {
+      throw new Error("database connection lost");
+    };
+    const result = await sendNow(dpo, { transmissionId: tr.id }, broken);
+    expect(result).toMatchObject({ ok: true, data: { status: "differe" } });
+    expect(sendNowMessage({ status: "differe", acknowledgement: null })).toContain("prochain passage");
+    const [after] = await t.db.select().from(transmissions).where(eq(transmissions.id, tr.id));
+    expect(after!.status).toBe("a_envoyer");
+    expect(after!.nextAttemptAt!.getTime()).toBeLessThanOrEqual(Date.now());
+  });
 });
 
 describe("relaunch keeps the order of transfers", () => {

@@ -9,10 +9,11 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { jeunes, transmissions, type TransmissionStatut } from "@/db/schema";
+import { jeunes, transmissionStatutEnum, transmissions, type TransmissionStatut } from "@/db/schema";
 import { runAction, type ActionDefinition, type ActionResult } from "@/lib/actions/run";
 import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import { DomainError } from "@/lib/errors/domain-error";
+import { logger } from "@/lib/log/logger";
 import type { AdapterFor } from "./adapters";
 import { TRANSMISSION_NOT_FOUND, retrySchema } from "./retry";
 import { deliverDue } from "./worker";
@@ -66,21 +67,36 @@ export const makeDueNow: ActionDefinition<typeof retrySchema, { id: string; jeun
   revalidate: (_input, data) => ["/transmissions", `/jeunes/${data.jeuneId}`],
 };
 
-export type SendNowOutcome = { id: string; jeuneId: string; retour: string; status: TransmissionStatut; acknowledgement: string | null };
+/** `differe`: the transfer is due now but the delivery itself could not run; the worker will send it. */
+export type SendNowStatus = TransmissionStatut | "differe";
+export type SendNowOutcome = { id: string; jeuneId: string; retour: string; status: SendNowStatus; acknowledgement: string | null };
+
+export function isSendNowStatus(value: string): value is SendNowStatus {
+  return value === "differe" || (transmissionStatutEnum.enumValues as readonly string[]).includes(value);
+}
 
 /** The action, then the delivery of that one transfer; the outcome is the transfer's status afterwards. */
 export async function sendNow(user: SessionUser | null, raw: unknown, adapterFor: AdapterFor, options: { requestId?: string } = {}): Promise<ActionResult<SendNowOutcome>> {
   const result = await runAction(makeDueNow, raw, user, options);
   if (!result.ok) return result;
   const db = await getDb();
-  await deliverDue(db, adapterFor, new Date(), { onlyId: result.data.id, limit: 1 });
-  const [after] = await db.select({ status: transmissions.status, acknowledgement: transmissions.acknowledgement }).from(transmissions).where(eq(transmissions.id, result.data.id));
-  return { ok: true, data: { ...result.data, status: after?.status ?? "a_envoyer", acknowledgement: after?.acknowledgement ?? null } };
+  try {
+    await deliverDue(db, adapterFor, new Date(), { onlyId: result.data.id, limit: 1 });
+    const [after] = await db.select({ status: transmissions.status, acknowledgement: transmissions.acknowledgement }).from(transmissions).where(eq(transmissions.id, result.data.id));
+    return { ok: true, data: { ...result.data, status: after?.status ?? "a_envoyer", acknowledgement: after?.acknowledgement ?? null } };
+  } catch (error) {
+    // The transfer is already due now (committed above): the worker's next pass sends it. The person gets
+    // a message, not an error page; the log keeps the error's class only (its message may quote data).
+    logger.warn({ requestId: options.requestId, transmissionId: result.data.id, err: { type: error instanceof Error ? error.name : "unknown" } }, "send now: delivery deferred");
+    return { ok: true, data: { ...result.data, status: "differe", acknowledgement: null } };
+  }
 }
 
 /** What the person reads after "Envoyer maintenant". */
 export function sendNowMessage(outcome: Pick<SendNowOutcome, "status" | "acknowledgement">): string {
   switch (outcome.status) {
+    case "differe":
+      return "L'envoi n'a pas pu être fait tout de suite. La transmission reste dans la file : elle partira au prochain passage automatique.";
     case "accusee":
       return `La transmission est partie et le destinataire en a accusé réception${outcome.acknowledgement ? ` (n° ${outcome.acknowledgement})` : ""}.`;
     case "echec_temporaire":

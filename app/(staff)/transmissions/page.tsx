@@ -15,10 +15,7 @@ import { formatNumber } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
 import { hasTransmissionNarrowing, parseTransmissionParams, transmissionQuery, transmissionsCsvHref, transmissionsHref } from "@/lib/transmissions/admin-params";
 import { listStructureOptions, listTransmissions } from "@/lib/transmissions/admin-queries";
-import { sendNowMessage } from "@/lib/transmissions/send-now";
-import { transmissionStatutEnum, type TransmissionStatut } from "@/db/schema";
-
-const TRANSMISSION_STATUTS = transmissionStatutEnum.enumValues;
+import { isSendNowStatus, sendNowMessage } from "@/lib/transmissions/send-now";
 
 export const metadata: Metadata = { title: "Transmissions" };
 
@@ -31,7 +28,7 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
   const canRetry = can(user.role, "transmissions.retry");
   const relaunched = firstString(raw.relance) === "ok";
   const sent = firstString(raw.envoi);
-  const sentStatus = sent && (TRANSMISSION_STATUTS as readonly string[]).includes(sent) ? (sent as TransmissionStatut) : null;
+  const sentStatus = sent && isSendNowStatus(sent) ? sent : null;
   const current = { ...filters, page };
 
   return (
@@ -59,7 +56,7 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
       ) : null}
 
       {sentStatus ? (
-        <Alert tone={sentStatus === "accusee" ? "success" : sentStatus === "a_envoyer" || sentStatus === "echec_temporaire" ? "info" : "warning"} live="polite" title="Envoi immédiat" className="mb-6">
+        <Alert tone={sentStatus === "accusee" ? "success" : sentStatus === "a_envoyer" || sentStatus === "echec_temporaire" || sentStatus === "differe" ? "info" : "warning"} live="polite" title="Envoi immédiat" className="mb-6">
           {sendNowMessage({ status: sentStatus, acknowledgement: null })}
         </Alert>
       ) : null}
