@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -12,6 +13,9 @@ const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest's default is one worker less than the cores: one worker on a two-core machine, while the
+    // integration tests often wait on PostgreSQL. Two at least.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     reporters: process.env.VITEST_JSON ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"],
     projects: [
       {

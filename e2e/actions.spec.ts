@@ -35,7 +35,7 @@ async function addAction(page: Page, id: string, values: { libelle: string; stat
 
 test.describe("actions and the CEJ gauge", () => {
   test("add an action, finish it, qualify in bulk, and see the week's gauge go up", async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const id = await openJade(page);
     const today = parisToday();
     const suffix = Date.now().toString(36);
@@ -107,7 +107,7 @@ test.describe("actions and the CEJ gauge", () => {
   });
 
   test("filters in the URL, and nobody outside the structure or without the right reaches an action", async ({ page, browser }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const id = await openJade(page);
     await page.goto(`/jeunes/${id}?onglet=actions`);
     await page.getByLabel("Statut").selectOption({ label: "Terminée" });

@@ -51,7 +51,7 @@ function tabsOf(page: Page) {
 
 test.describe("dossier jeune", () => {
   test("a counsellor opens their own dossier, moves through its tabs and sees its history", async ({ page }) => {
-    test.setTimeout(120_000); // seven tabs, each checked with axe
+    test.setTimeout(240_000); // seven tabs, each checked with axe
     await signIn(page, ACCOUNTS.conseiller);
     // Léa Dupont: in Camille Martin's portfolio, with a NIR and some history in the demo data.
     const dossier = (await portfolioLinks(page)).find((l) => l.name === "DUPONT Léa");
@@ -97,7 +97,7 @@ test.describe("dossier jeune", () => {
   });
 
   test("a colleague's dossier asks for a reason first, shows nothing before it, and the DPO sees the reason", async ({ browser, page }) => {
-    test.setTimeout(90_000); // three accounts signed in
+    test.setTimeout(180_000); // three accounts signed in
     const dossier = await colleagueDossier(browser);
     await signIn(page, ACCOUNTS.conseiller);
     const response = await page.goto(dossier.href);

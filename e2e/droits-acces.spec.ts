@@ -13,7 +13,7 @@ async function openLeaAccessRequest(page: Page): Promise<string> {
 
 test.describe("droit d'accès : copie complète du dossier", () => {
   test("the DPO downloads Léa Dupont's access pack as JSON and PDF; a counsellor cannot", async ({ page, browser }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     await signIn(page, ACCOUNTS.dpo);
     await page.waitForLoadState("networkidle");
     const detail = await openLeaAccessRequest(page);

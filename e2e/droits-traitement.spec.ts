@@ -8,7 +8,7 @@ function newPhone(): string {
 
 test.describe("traitement des demandes de droits", () => {
   test("Léa asks for a correction from her space; the DPO applies it and the recipients of the old value are told", async ({ page, browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     // 1. Léa, signed in, writes her request in her own words.
     await signIn(page, ACCOUNTS.jeune);
     await page.waitForLoadState("networkidle");

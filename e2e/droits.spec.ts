@@ -25,7 +25,7 @@ async function expectPdf(page: Page, href: string): Promise<void> {
 
 test.describe("demandes de droits", () => {
   test("a counsellor records an access request at the desk; the DPO answers it and the letter is ready", async ({ page, browser }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     // 1. At the desk: Camille Martin records Léa Dupont's request, as her mandataire.
     await signIn(page, ACCOUNTS.conseiller);
     const href = await dossierHref(page, "dupont lea", "DUPONT Léa");
@@ -80,7 +80,7 @@ test.describe("demandes de droits", () => {
   });
 
   test("the DPO records a letter received by mail for a young person found by name @mobile", async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await signInAndOpen(page, ACCOUNTS.dpo, "/droits/nouvelle");
     await expect(page.getByRole("heading", { level: 1, name: "Nouvelle demande de droits" })).toBeVisible();
     await page.getByLabel("Nom ou prénom").fill("girard tom");

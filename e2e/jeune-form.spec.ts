@@ -172,7 +172,7 @@ test.describe("création et modification d'un dossier jeune", () => {
   });
 
   test("two people edit the same dossier: the second save is refused with what changed, nothing is overwritten", async ({ browser }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const camilleContext = await browser.newContext();
     const nadiaContext = await browser.newContext();
     const camille = await camilleContext.newPage();
