@@ -78,13 +78,14 @@ export const PARCOURS_ALERT_SPECS = {
   cejHeures: {
     key: "cej_heures",
     label: "CEJ : semaine sous 15 h",
-    // Last week's validated hours, else this week's planned hours, below the target.
+    // Last week's validated hours, else this week's planned hours, below the target. Correlated to the row,
+    // so the gauge is computed only for the young people the rest of the query kept (a counsellor's
+    // portfolio, one structure), never for every open CEJ of the database.
     when: ({ today }: { today: CivilDate }) => {
       const { previous, current } = cejAlertWeeks(today);
-      return sql`${jeunes.id} in (select c.jeune_id from contrats c where ${cejOpenSince(previous)}
-        and ${cejWeekMinutesSql(sql`c.jeune_id`, previous, "validees")} < ${cejTargetSql(previous)}
-        union all select c.jeune_id from contrats c where ${cejOpenSince(current)}
-        and ${cejWeekMinutesSql(sql`c.jeune_id`, current, "declarees")} < ${cejTargetSql(current)})`;
+      return sql`exists (select 1 from contrats c where c.jeune_id = ${jeunes.id} and (
+        (${cejOpenSince(previous)} and ${cejWeekMinutesSql(sql`c.jeune_id`, previous, "validees")} < ${cejTargetSql(previous)})
+        or (${cejOpenSince(current)} and ${cejWeekMinutesSql(sql`c.jeune_id`, current, "declarees")} < ${cejTargetSql(current)})))`;
     },
     detail: ({ today }: { today: CivilDate }) => {
       const { previous, current } = cejAlertWeeks(today);
