@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { parseCsv } from "../lib/data-map/csv";
+import { parseCsv } from "../lib/csv";
 import { FINALITY_LIST } from "../lib/data-map/finalities";
 import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 

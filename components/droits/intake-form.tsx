@@ -1,10 +1,10 @@
 "use client";
 
-import { clsx } from "clsx";
 import { useActionState, useEffect, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextInput, Textarea } from "@/components/ui/field";
+import { RadioGroup } from "@/components/ui/radio-group";
 import { SelectField, type SelectOption } from "@/components/ui/select";
 import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
 import { recordDeskDemandeAction, recordDpoDemandeAction } from "@/lib/droits/actions";
@@ -42,40 +42,18 @@ function RequestFields({ state, options }: { state: FormState<unknown>; options:
           <p className="rounded-sm bg-alt p-3">La question porte sur {initial.reference}.</p>
         </>
       ) : null}
-      <fieldset id="type" tabIndex={-1} aria-describedby={typeError ? "type-error type-hint" : "type-hint"} className={clsx("flex flex-col gap-2 outline-none", typeError && "border-l-2 border-error pl-3")}>
-        <legend className="mb-1 font-medium">Droit que la personne veut exercer (obligatoire)</legend>
-        <p id="type-hint" className="text-sm text-ink-2">
-          Pour obtenir une copie de ses données, choisissez « Accès ». La portabilité ne s&apos;applique pas : les missions locales traitent les données pour une mission
-          d&apos;intérêt public.
-        </p>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {options.types.map((t) => (
-            <div key={t.value} className="flex items-start gap-3 rounded-sm border border-border p-3 has-[:checked]:border-primary has-[:checked]:bg-info-light">
-              <input
-                id={`type-${t.value}`}
-                type="radio"
-                name="type"
-                value={t.value}
-                defaultChecked={valueOf(state, "type", initial?.type ?? "") === t.value}
-                onChange={(e) => setType(e.target.value)}
-                className="mt-0.5 size-6 shrink-0 accent-primary"
-              />
-              <label htmlFor={`type-${t.value}`} className="flex flex-col">
-                <span className="font-bold">{t.label}</span>
-                <span className="text-sm text-ink-2">
-                  {t.hint}
-                </span>
-              </label>
-            </div>
-          ))}
-        </div>
-        {typeError ? (
-          <p id="type-error" className="text-sm font-medium text-error">
-            <span className="sr-only">Erreur : </span>
-            {typeError}
-          </p>
-        ) : null}
-      </fieldset>
+      <RadioGroup
+        id="type"
+        name="type"
+        legend="Droit que la personne veut exercer"
+        required
+        hint="Pour obtenir une copie de ses données, choisissez « Accès ». La portabilité ne s'applique pas : les missions locales traitent les données pour une mission d'intérêt public."
+        options={options.types}
+        layout="cards"
+        defaultValue={valueOf(state, "type", initial?.type ?? "")}
+        onChange={setType}
+        error={typeError}
+      />
       {!enhanced || NEEDS_FINALITE.has(type) ? (
         <SelectField
           name="finalite"

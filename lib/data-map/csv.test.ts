@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, csvCell, parseCsv, toCsv } from "./csv";
+import { CSV_BOM, csvCell, parseCsv, toCsv } from "@/lib/csv";
 import { FINALITY_LIST } from "./finalities";
 import { buildRegister, registerTable } from "./register";
 import { TEST_CONTEXT } from "./test-context";

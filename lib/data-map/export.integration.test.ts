@@ -3,7 +3,7 @@ import { PDFDocument } from "pdf-lib";
 import { seedDemo } from "@/db/seed/demo";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { parseCsv } from "./csv";
+import { parseCsv } from "@/lib/csv";
 import { registerExport } from "./export";
 import { FINALITY_LIST } from "./finalities";
 import { listDpoContacts, loadDataMapContext, registerControllerFor } from "./queries";

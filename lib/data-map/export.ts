@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { toCsv } from "./csv";
+import { toCsv } from "@/lib/csv";
 import { registerPdf } from "./pdf";
 import { loadDataMapContext, registerControllerFor } from "./queries";
 import { buildRegister, registerTable, type RegisterModel } from "./register";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell } from "@/lib/data-map/csv";
+import { csvCell } from "@/lib/csv";
 import { registreCsv, type RegistreRow } from "./registre-csv";
 
 const row: RegistreRow = {

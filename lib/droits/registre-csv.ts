@@ -3,7 +3,7 @@
  * UTF-8 with a BOM, CRLF. Names and the request's wording are left out (they can hold personal
  * data); the number leads back to the request in Sillage.
  */
-import { toCsv } from "@/lib/data-map/csv";
+import { toCsv } from "@/lib/csv";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { formatShortDate } from "@/lib/format/fr";
 import { finaliteLabel } from "./finalites";

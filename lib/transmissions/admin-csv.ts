@@ -1,10 +1,10 @@
 /**
- * The transfers of a selection as CSV (lib/data-map/csv.ts: `;`, UTF-8 BOM, CRLF, formulas neutralised), for
+ * The transfers of a selection as CSV (lib/csv.ts: `;`, UTF-8 BOM, CRLF, formulas neutralised), for
  * the DPO's checks or an audit. Field names only, never the values sent; no name of the young person either:
  * the dossier's identifier leads back to it in Sillage.
  */
 import type { TransmissionKind, TransmissionStatut } from "@/db/schema";
-import { toCsv } from "@/lib/data-map/csv";
+import { toCsv } from "@/lib/csv";
 import { FINALITIES, type FinalityId } from "@/lib/data-map/finalities";
 import { legalBasisLabel } from "@/lib/data-map/legal-bases";
 import { RECIPIENTS, type RecipientId } from "@/lib/data-map/recipients";

@@ -4,7 +4,7 @@ import { auditLog, jeunes, structures, transmissionLedger, transmissions, type J
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { parseCsv } from "@/lib/data-map/csv";
+import { parseCsv } from "@/lib/csv";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import type { AdapterFor } from "./adapters";
