@@ -17,13 +17,19 @@ describe("delivery over HTTPS to a recipient that accepts, refuses, fails, hangs
   let receiver: Receiver;
   let structureId: string;
   let n = 0;
-  /** France Travail and ASP both point at the local receiver; a short timeout for the hang cases. */
+  /**
+   * France Travail and ASP both point at the local receiver. A timeout a loaded machine never reaches for
+   * the answering cases; a short one only where the receiver hangs on purpose.
+   */
   let adapterFor: AdapterFor;
+  let hangingAdapterFor: AdapterFor;
 
   beforeAll(async () => {
     receiver = await startReceiver({ token: TOKEN, prefix: "FT" });
-    const adapter = httpsAdapter({ url: receiver.url, token: TOKEN, timeoutMs: 400 });
+    const adapter = httpsAdapter({ url: receiver.url, token: TOKEN, timeoutMs: 5_000 });
+    const short = httpsAdapter({ url: receiver.url, token: TOKEN, timeoutMs: 400 });
     adapterFor = (recipient) => (recipient === "franceTravail" || recipient === "asp" ? adapter : undefined);
+    hangingAdapterFor = (recipient) => (recipient === "franceTravail" || recipient === "asp" ? short : undefined);
     const [s] = await t.db
       .insert(structures)
       .values({ name: "Mission locale de test", siret: "12345678900011", departement: "69", commune: "Lyon", dpoEmail: "dpo@test.example" })
@@ -122,7 +128,7 @@ describe("delivery over HTTPS to a recipient that accepts, refuses, fails, hangs
 
     receiver.mode = "hang";
     const t1 = new Date(t0.getTime() + backoffMs(1));
-    await deliverDue(t.db, adapterFor, t1);
+    await deliverDue(t.db, hangingAdapterFor, t1);
     row = await reload(sent.id);
     expect(row).toMatchObject({ status: "echec_temporaire", attempts: 2, lastError: "délai dépassé (400 ms)" });
     expect(row.nextAttemptAt!.getTime()).toBe(t1.getTime() + backoffMs(2));
