@@ -3,27 +3,10 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
 import { FeedbackForm } from "@/components/ui/form-section";
-import { StatusIcon } from "@/components/ui/icons";
+import { ErrorLines } from "@/components/ui/error-lines";
 import { TextLink } from "@/components/ui/link";
 import { RadioGroup as SharedRadioGroup } from "@/components/ui/radio-group";
 import type { FormState } from "@/lib/actions/form-state";
-
-/** Error lines under a control that is not a Field (radio group, checkbox). */
-function ErrorLines({ id, messages }: { id: string; messages: string[] }) {
-  return (
-    <div id={id} className="flex flex-col gap-1 text-sm font-medium text-error">
-      {messages.map((m, i) => (
-        <p key={i} className="flex items-start gap-2">
-          <StatusIcon tone="error" className="mt-0.5" />
-          <span>
-            <span className="sr-only">Erreur : </span>
-            {m}
-          </span>
-        </p>
-      ))}
-    </div>
-  );
-}
 
 /** A required radio group of the pathway forms: choices as cards, the fieldset's id is the field's name. */
 export function RadioGroup(props: {

@@ -2,7 +2,7 @@
 
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
-import { StatusIcon } from "./icons";
+import { ErrorLines } from "./error-lines";
 
 export interface RadioOption {
   value: string;
@@ -91,19 +91,7 @@ export function RadioGroup({
           );
         })}
       </div>
-      {messages.length > 0 ? (
-        <div id={errorId} className="flex flex-col gap-1 text-sm font-medium text-error">
-          {messages.map((m) => (
-            <p key={m} className="flex items-start gap-2">
-              <StatusIcon tone="error" className="mt-0.5" />
-              <span>
-                <span className="sr-only">Erreur : </span>
-                {m}
-              </span>
-            </p>
-          ))}
-        </div>
-      ) : null}
+      {errorId ? <ErrorLines id={errorId} messages={messages} /> : null}
     </fieldset>
   );
 }
