@@ -10,9 +10,7 @@ describe("migrations", () => {
     const rows = await t.db.execute<{ table_name: string }>(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
-    const names = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { table_name: string }[] }).rows).map(
-      (r) => r.table_name,
-    );
+    const names = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { table_name: string }[] }).rows).map((r) => r.table_name);
     expect(names).toEqual(expect.arrayContaining(["structures", "antennes", "users", "jeunes", "audit_log", "settings"]));
   });
 

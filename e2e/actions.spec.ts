@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
 import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 
-const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const parisToday = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
 /**
  * Jade Garnier's dossier id (a CEJ of Camille Martin's portfolio): nobody else's journey touches her week, so
@@ -27,7 +28,10 @@ async function addAction(page: Page, id: string, values: { libelle: string; stat
   await expect(page.getByRole("heading", { level: 1, name: "Ajouter une action" })).toBeVisible();
   await page.getByLabel("Intitulé de l'action").fill(values.libelle);
   await page.getByLabel("Catégorie").selectOption({ label: "Emploi" });
-  await page.getByRole("group", { name: /Où en est l'action/ }).getByLabel(values.statut).check();
+  await page
+    .getByRole("group", { name: /Où en est l'action/ })
+    .getByLabel(values.statut)
+    .check();
   if (values.fin) await page.getByLabel("Date de fin").fill(values.fin);
   await page.getByRole("button", { name: "Ajouter l'action" }).click();
   await expect(page.getByText("L'action est ajoutée au dossier.")).toBeVisible();
@@ -117,7 +121,10 @@ test.describe("actions and the CEJ gauge", () => {
     const rows = page.getByRole("table", { name: /Actions du jeune/ }).getByRole("row");
     await expect(rows.nth(1)).toContainText("Emploi");
     await expectAccessible(page);
-    const editHref = await page.getByRole("link", { name: /^Modifier l'action/ }).first().getAttribute("href");
+    const editHref = await page
+      .getByRole("link", { name: /^Modifier l'action/ })
+      .first()
+      .getAttribute("href");
     expect(editHref).toMatch(/^\/jeunes\/[0-9a-f-]{36}\/actions\/[0-9a-f-]{36}$/);
 
     const marseille = await browser.newContext();

@@ -4,7 +4,12 @@ import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 
 /** A one-hour slot today that has already started (attendance can be recorded), on the Paris clock. */
 function startedSlotToday(): { start: string; end: string } {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Paris",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date());
   const now = Number(parts.find((p) => p.type === "hour")!.value) * 60 + Number(parts.find((p) => p.type === "minute")!.value);
   const start = Math.max(0, Math.floor((now - 60) / 5) * 5);
   const end = Math.min(start + 60, 23 * 60 + 55);
@@ -101,7 +106,10 @@ test.describe("agenda", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Rendez-vous" })).toBeVisible();
     const row = page.getByRole("row").filter({ hasText: titre });
     await expect(row.getByText("Présent")).toBeVisible();
-    await expect(page.getByRole("link", { name: "Planifier un rendez-vous" })).toHaveAttribute("href", /\/agenda\/nouvelle\?jeune=[0-9a-f-]{36}$/);
+    await expect(page.getByRole("link", { name: "Planifier un rendez-vous" })).toHaveAttribute(
+      "href",
+      /\/agenda\/nouvelle\?jeune=[0-9a-f-]{36}$/,
+    );
     await expectAccessible(page);
   });
 
@@ -126,7 +134,10 @@ test.describe("agenda", () => {
     await expectAccessible(page);
   });
 
-  test("another structure's counsellor cannot open a Lyon séance nor its sign-in sheet; the DPO has no agenda", async ({ page, browser }) => {
+  test("another structure's counsellor cannot open a Lyon séance nor its sign-in sheet; the DPO has no agenda", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, ACCOUNTS.conseiller);
     await page.goto("/agenda");
     const href = (await page.getByRole("link", { name: "Point mensuel CEJ" }).first().getAttribute("href"))!;

@@ -4,8 +4,10 @@ import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 // A server action, a redirect and a page render: slower than a plain assertion on a loaded machine.
 const AFTER_SUBMIT = { timeout: 30_000 };
 
-const parisToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-const monthLabel = (isoDay: string) => new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDay}T00:00:00Z`));
+const parisToday = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const monthLabel = (isoDay: string) =>
+  new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDay}T00:00:00Z`));
 
 /** Léa Dupont's dossier id, from Camille Martin's portfolio. */
 async function openLea(page: Page): Promise<string> {
@@ -33,7 +35,12 @@ test.describe("allocation and sanctions", () => {
     await expect(section.getByRole("heading", { name: "Allocation mensuelle" })).toBeVisible();
     // The demo's three previous months (more when the server is reused), with their rules in plain words.
     await expect(section.getByRole("table").getByRole("rowheader").nth(2)).toBeVisible();
-    await expect(section.getByRole("table").getByText(/Règles appliquées : montants de l'allocation CEJ en vigueur depuis le/).first()).toBeVisible();
+    await expect(
+      section
+        .getByRole("table")
+        .getByText(/Règles appliquées : montants de l'allocation CEJ en vigueur depuis le/)
+        .first(),
+    ).toBeVisible();
     await expectAccessible(page);
 
     await section.getByRole("link", { name: "Nouvelle décision" }).click();
@@ -68,7 +75,10 @@ test.describe("allocation and sanctions", () => {
     const month = monthLabel(parisToday());
     await expect(page.getByText(`La décision d'allocation de ${month} est enregistrée.`)).toBeVisible(AFTER_SUBMIT);
     // Most recent first: this month's decision now in force.
-    const row = page.locator("section#allocation").getByRole("row", { name: new RegExp(month) }).first();
+    const row = page
+      .locator("section#allocation")
+      .getByRole("row", { name: new RegExp(month) })
+      .first();
     await expect(row).toContainText(amount);
     await expect(row).toContainText("En vigueur");
     await expectAccessible(page);
@@ -120,7 +130,9 @@ test.describe("allocation and sanctions", () => {
     await director.getByLabel(/Part de l'allocation retenue, en %/).fill("30");
     await director.getByRole("button", { name: "Enregistrer la décision" }).click();
     await expect(director.getByText("La décision est enregistrée.")).toBeVisible(AFTER_SUBMIT);
-    await expect(director.getByRole("definition").filter({ hasText: new RegExp(`^30\\s%\\sde l'allocation (suspendue|supprimée) pour ${nextMonth}`) })).toBeVisible();
+    await expect(
+      director.getByRole("definition").filter({ hasText: new RegExp(`^30\\s%\\sde l'allocation (suspendue|supprimée) pour ${nextMonth}`) }),
+    ).toBeVisible();
     await expectAccessible(director);
 
     await director.goto(`/jeunes/${id}?onglet=parcours`);

@@ -17,7 +17,9 @@ type DossierLink = { name: string; href: string };
 async function portfolioLinks(page: Page): Promise<DossierLink[]> {
   const links = page.getByRole("table").getByRole("link");
   await expect(links.first()).toBeVisible();
-  const all = await links.evaluateAll((anchors) => anchors.map((a) => ({ name: (a.textContent ?? "").trim(), href: a.getAttribute("href") ?? "" })));
+  const all = await links.evaluateAll((anchors) =>
+    anchors.map((a) => ({ name: (a.textContent ?? "").trim(), href: a.getAttribute("href") ?? "" })),
+  );
   return all.filter((l) => /^\/jeunes\/[0-9a-f-]{36}$/.test(l.href));
 }
 
@@ -85,7 +87,10 @@ test.describe("dossier jeune", () => {
         await expect(timeline.getByText("Dossier ouvert : Parcours").first()).toBeVisible();
         await expect(timeline.getByText("Camille Martin").first()).toBeVisible();
         await expect(timeline.getByText("Dossier ouvert : Numéro de sécurité sociale (affiché en clair)")).toBeVisible();
-        await page.getByRole("navigation", { name: "Filtrer l'historique" }).getByRole("link", { name: /^Modifications/ }).click();
+        await page
+          .getByRole("navigation", { name: "Filtrer l'historique" })
+          .getByRole("link", { name: /^Modifications/ })
+          .click();
         await expect(page).toHaveURL(/quoi=modifications/);
         await expect(page.getByText("Dossier ouvert : Parcours")).toHaveCount(0);
         await expectAccessible(page);

@@ -4,7 +4,10 @@ import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 /** The seeded access request of Léa Dupont (received ~40 days ago, late), from the DPO's queue. */
 async function openLeaAccessRequest(page: Page): Promise<string> {
   await page.goto("/droits?type=acces");
-  const row = page.getByRole("row").filter({ hasText: "DUPONT Léa" }).filter({ hasText: /En retard/ });
+  const row = page
+    .getByRole("row")
+    .filter({ hasText: "DUPONT Léa" })
+    .filter({ hasText: /En retard/ });
   await expect(row).toHaveCount(1);
   await row.getByRole("link", { name: /^Accès · n° / }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^Demande n° / })).toBeVisible();
@@ -64,7 +67,10 @@ test.describe("droit d'accès : copie complète du dossier", () => {
     await signIn(page, ACCOUNTS.dpo);
     await page.waitForLoadState("networkidle");
     await page.goto("/droits?type=rectification");
-    const row = page.getByRole("row").filter({ hasText: /Rectification · n° / }).first();
+    const row = page
+      .getByRole("row")
+      .filter({ hasText: /Rectification · n° / })
+      .first();
     await row.getByRole("link", { name: /^Rectification · n° / }).click();
     await expect(page.getByRole("heading", { level: 1, name: /^Demande n° / })).toBeVisible();
     await expect(page.getByRole("link", { name: /Copie du dossier/ })).toHaveCount(0);

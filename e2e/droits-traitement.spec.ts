@@ -7,7 +7,10 @@ function newPhone(): string {
 }
 
 test.describe("traitement des demandes de droits", () => {
-  test("Léa asks for a correction from her space; the DPO applies it and the recipients of the old value are told", async ({ page, browser }) => {
+  test("Léa asks for a correction from her space; the DPO applies it and the recipients of the old value are told", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(240_000);
     // 1. Léa, signed in, writes her request in her own words.
     await signIn(page, ACCOUNTS.jeune);
@@ -44,7 +47,10 @@ test.describe("traitement des demandes de droits", () => {
     await signIn(dpo, ACCOUNTS.dpo);
     await dpo.waitForLoadState("networkidle");
     await dpo.goto("/droits");
-    await dpo.getByRole("link", { name: new RegExp(numero) }).first().click();
+    await dpo
+      .getByRole("link", { name: new RegExp(numero) })
+      .first()
+      .click();
     await expect(dpo.getByRole("heading", { level: 1, name: `Demande n° ${numero}` })).toBeVisible();
     await expect(dpo.getByText("Espace personnel du jeune")).toBeVisible();
     await expectAccessible(dpo);
@@ -70,7 +76,9 @@ test.describe("traitement des demandes de droits", () => {
     // The same transfer is in Léa's journey, with its plain-French kind, and the step in her request.
     await page.goto("/mon-espace");
     await expect(page.getByText("C'est : correction de vos données.").first()).toBeVisible();
-    await expect(page.getByText(/Nous avons corrigé votre dossier : téléphone\. Nous prévenons aussi France Travail/).first()).toBeVisible();
+    await expect(
+      page.getByText(/Nous avons corrigé votre dossier : téléphone\. Nous prévenons aussi France Travail/).first(),
+    ).toBeVisible();
     await expectAccessible(page);
     await dpoContext.close();
   });

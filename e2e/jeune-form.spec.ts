@@ -90,12 +90,21 @@ test.describe("création et modification d'un dossier jeune", () => {
     expect(page.url()).not.toContain(nom);
   });
 
-  test("a wrong NIR key and an age of 27 without RQTH are explained next to the fields; values kept but the NIR; nothing created", async ({ page }) => {
+  test("a wrong NIR key and an age of 27 without RQTH are explained next to the fields; values kept but the NIR; nothing created", async ({
+    page,
+  }) => {
     await signIn(page, ACCOUNTS.conseiller);
     await page.goto("/jeunes/nouveau");
     const birth = yearsAgo(27, 60);
     const nom = uniqueName();
-    await fillIdentity(page, { nom, prenoms: "Hugo", dateNaissance: birth, sexe: "Homme", nir: nirFor("M", birth, "wrong"), dispositif: /^PACEA/ });
+    await fillIdentity(page, {
+      nom,
+      prenoms: "Hugo",
+      dateNaissance: birth,
+      sexe: "Homme",
+      nir: nirFor("M", birth, "wrong"),
+      dispositif: /^PACEA/,
+    });
     await page.getByLabel("Commentaire").fill("Orienté par le CCAS.");
     await page.getByRole("button", { name: "Créer le dossier" }).click();
 
@@ -182,7 +191,14 @@ test.describe("création et modification d'un dossier jeune", () => {
 
     const birth = yearsAgo(18, 30);
     const nom = uniqueName();
-    const dossier = await createThroughForm(camille, { nom, prenoms: "Lou", dateNaissance: birth, sexe: "Femme", nir: nirFor("F", birth), email: "lou.avant@exemple.fr" });
+    const dossier = await createThroughForm(camille, {
+      nom,
+      prenoms: "Lou",
+      dateNaissance: birth,
+      sexe: "Femme",
+      nir: nirFor("F", birth),
+      email: "lou.avant@exemple.fr",
+    });
 
     // Both open the edit form.
     await camille.goto(`${dossier}/modifier`);
@@ -245,7 +261,10 @@ test.describe("création et modification d'un dossier jeune", () => {
     await expectAccessible(page);
   });
 
-  test("the stored NIR stays masked on the edit form until deliberately shown; outside the portfolio the reason comes first", async ({ page, browser }) => {
+  test("the stored NIR stays masked on the edit form until deliberately shown; outside the portfolio the reason comes first", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, ACCOUNTS.conseiller);
     const birth = yearsAgo(21, 80);
     const nir = nirFor("F", birth);

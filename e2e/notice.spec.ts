@@ -6,7 +6,9 @@ import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 
 /** Heading levels in document order never skip one (h2 → h4). */
 async function expectHeadingOutline(page: Page) {
-  const levels = await page.locator("main h1, main h2, main h3, main h4, main h5, main h6").evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
+  const levels = await page
+    .locator("main h1, main h2, main h3, main h4, main h5, main h6")
+    .evaluateAll((els) => els.map((e) => Number(e.tagName[1])));
   expect(levels[0]).toBe(1);
   expect(levels.filter((l) => l === 1)).toHaveLength(1);
   levels.forEach((level, i) => {
@@ -15,7 +17,9 @@ async function expectHeadingOutline(page: Page) {
 }
 
 test.describe("public notice", () => {
-  test("anyone reads the notice without signing in: every finality, legal bases, recipients, retention, rights, contacts @mobile", async ({ page }) => {
+  test("anyone reads the notice without signing in: every finality, legal bases, recipients, retention, rights, contacts @mobile", async ({
+    page,
+  }) => {
     const response = await page.goto("/notice");
     expect(response?.status()).toBe(200);
     expect(new URL(page.url()).pathname).toBe("/notice");
@@ -33,7 +37,14 @@ test.describe("public notice", () => {
 
     await expect(main.getByText("mission d'intérêt public (RGPD, art. 6-1-e)").first()).toBeVisible();
     await expect(main.getByText("obligation légale (RGPD, art. 6-1-c)")).toBeVisible();
-    for (const recipient of ["France Travail, l'organisme qui aide à trouver un emploi.", "ASP (Agence de services et de paiement)", "CNAM (Caisse nationale de l'Assurance maladie)", "Le conseil départemental", "DGEFP", "CTE (comités territoriaux pour l'emploi)"]) {
+    for (const recipient of [
+      "France Travail, l'organisme qui aide à trouver un emploi.",
+      "ASP (Agence de services et de paiement)",
+      "CNAM (Caisse nationale de l'Assurance maladie)",
+      "Le conseil départemental",
+      "DGEFP",
+      "CTE (comités territoriaux pour l'emploi)",
+    ]) {
       await expect(main.getByText(recipient).first()).toBeVisible();
     }
     await expect(main.getByText("La mission locale garde votre dossier jusqu'à vos 28 ans.").first()).toBeVisible();
@@ -54,7 +65,10 @@ test.describe("public notice", () => {
     await page.goto("/connexion");
     await page.getByRole("contentinfo").getByRole("link", { name: "Vos données personnelles" }).click();
     await expect(page).toHaveURL(/\/notice$/);
-    await page.getByRole("navigation", { name: "Sur cette page" }).getByRole("link", { name: "Votre complémentaire santé solidaire (C2S)" }).click();
+    await page
+      .getByRole("navigation", { name: "Sur cette page" })
+      .getByRole("link", { name: "Votre complémentaire santé solidaire (C2S)" })
+      .click();
     await expect(page).toHaveURL(/#c2s$/);
     await expect(page.getByRole("heading", { level: 3, name: "Votre complémentaire santé solidaire (C2S)" })).toBeInViewport();
   });
@@ -106,7 +120,9 @@ test.describe("register of processing", () => {
     const response = await page.goto("/registre");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { level: 1, name: "Accès refusé" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Registre des traitements" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Registre des traitements" }),
+    ).toHaveCount(0);
     for (const path of ["/registre/export.csv", "/registre/export.pdf"]) {
       const refused = await page.request.get(path);
       expect(refused.status(), path).toBe(403);
@@ -117,6 +133,6 @@ test.describe("register of processing", () => {
   test("an anonymous visitor is sent to sign in instead of downloading the register", async ({ request }) => {
     const response = await request.get("/registre/export.csv", { maxRedirects: 0 });
     expect(response.status()).toBe(307);
-    expect(response.headers()["location"]).toContain("/connexion");
+    expect(response.headers().location).toContain("/connexion");
   });
 });

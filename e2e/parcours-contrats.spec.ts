@@ -3,7 +3,10 @@ import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 
 /** Today in Paris plus `months` months (same day, capped at the month's end), as YYYY-MM-DD. */
 function inMonths(months: number, days = 0): string {
-  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date()).split("-").map(Number);
+  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(new Date())
+    .split("-")
+    .map(Number);
   const target = new Date(Date.UTC(y!, m! - 1 + months, 1));
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d!, last) + days);

@@ -2,7 +2,10 @@ import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 
 /** Today in Paris plus 12 months minus one day: the longest CEJ without an extension. */
 function cejMaxEnd(): string {
-  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date()).split("-").map(Number);
+  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(new Date())
+    .split("-")
+    .map(Number);
   const end = new Date(Date.UTC(y! + 1, m! - 1, d!));
   end.setUTCDate(end.getUTCDate() - 1);
   return end.toISOString().slice(0, 10);
@@ -10,7 +13,12 @@ function cejMaxEnd(): string {
 
 /** A one-hour slot today that has already started (attendance can be recorded), on the Paris clock. */
 function startedSlotToday(): { start: string; end: string } {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Paris",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date());
   const now = Number(parts.find((p) => p.type === "hour")!.value) * 60 + Number(parts.find((p) => p.type === "minute")!.value);
   const start = Math.max(0, Math.floor((now - 60) / 5) * 5);
   const end = Math.min(start + 60, 23 * 60 + 55);
@@ -21,12 +29,18 @@ function startedSlotToday(): { start: string; end: string } {
 test.describe("parcours CEJ de bout en bout", () => {
   test.describe.configure({ timeout: 180_000 });
 
-  test("a counsellor signs a CEJ, plans a rendez-vous this week, marks attendance and sees the weekly gauge move", async ({ page, browser }) => {
+  test("a counsellor signs a CEJ, plans a rendez-vous this week, marks attendance and sees the weekly gauge move", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, ACCOUNTS.conseiller);
     // Chloé Bonnet: one of Camille's young people of the demo without any contract, used by no other spec.
     await page.goto("/portefeuille?q=bonnet");
     await page.waitForLoadState("networkidle");
-    const link = page.getByRole("table").getByRole("rowheader").getByRole("link", { name: /BONNET Chloé/ });
+    const link = page
+      .getByRole("table")
+      .getByRole("rowheader")
+      .getByRole("link", { name: /BONNET Chloé/ });
     const dossier = (await link.getAttribute("href"))!.split("?")[0]!;
     const jeuneId = dossier.split("/").pop()!;
 
@@ -55,7 +69,10 @@ test.describe("parcours CEJ de bout en bout", () => {
     const dpo = await dpoContext.newPage();
     await signIn(dpo, ACCOUNTS.dpo);
     await dpo.goto("/transmissions?statut=a_envoyer");
-    await dpo.getByRole("button", { name: /^Envoyer maintenant la transmission à France Travail pour BONNET Chloé/ }).first().click();
+    await dpo
+      .getByRole("button", { name: /^Envoyer maintenant la transmission à France Travail pour BONNET Chloé/ })
+      .first()
+      .click();
     await expect(dpo.getByText(/en a accusé réception/)).toBeVisible();
     await expectAccessible(dpo);
     await dpoContext.close();
@@ -80,7 +97,10 @@ test.describe("parcours CEJ de bout en bout", () => {
 
     // 3. Mark attendance.
     await page.goto(seance);
-    await page.getByRole("group", { name: /BONNET Chloé/ }).getByRole("radio", { name: "Présent" }).check();
+    await page
+      .getByRole("group", { name: /BONNET Chloé/ })
+      .getByRole("radio", { name: "Présent" })
+      .check();
     await page.getByRole("button", { name: "Enregistrer les présences" }).click();
     await expect(page.getByText(/Les présences sont enregistrées/)).toBeVisible();
 

@@ -96,7 +96,10 @@ test.describe("portefeuille", () => {
     await signIn(page, ACCOUNTS.conseiller);
     await page.goto("/portefeuille?q=zzzqqq");
     await expect(page.getByRole("heading", { name: "Aucun jeune ne correspond à votre recherche" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "chercher parmi les dossiers archivés" })).toHaveAttribute("href", "/portefeuille?q=zzzqqq&statut=archive");
+    await expect(page.getByRole("link", { name: "chercher parmi les dossiers archivés" })).toHaveAttribute(
+      "href",
+      "/portefeuille?q=zzzqqq&statut=archive",
+    );
     await expect(status(page)).toHaveText("Aucun jeune pour « zzzqqq »");
     await expectAccessible(page);
   });
@@ -114,7 +117,11 @@ test.describe("portefeuille", () => {
   test("a substitute sees whom they replace; archived dossiers only with the filter", async ({ page }) => {
     await signIn(page, ACCOUNTS.conseiller2);
     await page.goto("/portefeuille?alerte=remplacement");
-    await expect(results(page).getByText(/^En remplacement de Camille Martin jusqu'au \d{2}\/\d{2}\/\d{4}$/).filter({ visible: true })).toHaveCount(1);
+    await expect(
+      results(page)
+        .getByText(/^En remplacement de Camille Martin jusqu'au \d{2}\/\d{2}\/\d{4}$/)
+        .filter({ visible: true }),
+    ).toHaveCount(1);
 
     await page.goto("/portefeuille");
     await expect(results(page).getByText(/^Archivé le/)).toHaveCount(0);
@@ -122,7 +129,11 @@ test.describe("portefeuille", () => {
     await page.getByRole("button", { name: "Appliquer les filtres" }).click();
     await expect(page).toHaveURL(/[?&]statut=archive(&|$)/);
     await expect(status(page)).toContainText("archivé");
-    await expect(results(page).getByText(/^Archivé le/).first()).toBeVisible();
+    await expect(
+      results(page)
+        .getByText(/^Archivé le/)
+        .first(),
+    ).toBeVisible();
     await expectAccessible(page);
   });
 
@@ -131,6 +142,7 @@ test.describe("portefeuille", () => {
     await page.goto("/portefeuille");
     await expect(page.getByText("Les jeunes suivis par Mission locale de Lyon")).toBeVisible();
     await expect(results(page).getByRole("columnheader", { name: "Conseiller" })).toBeVisible();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText (the text as shown), not the DOM property.
     const allCount = Number(/^(\d+)/.exec((await status(page).innerText()).replace(/\s/g, ""))?.[1]);
     await expectAccessible(page);
 

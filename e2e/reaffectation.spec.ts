@@ -13,8 +13,16 @@ test.describe("réaffectation", () => {
     await page.getByRole("button", { name: "Afficher son portefeuille" }).click();
     await expect(page).toHaveURL(/de=/);
     await expect(page.getByRole("group", { name: /Jeunes à réaffecter \(0 sur/ })).toBeVisible();
-    const first = page.getByRole("group", { name: /Jeunes à réaffecter/ }).getByRole("checkbox").first();
-    const name = (await page.getByRole("group", { name: /Jeunes à réaffecter/ }).locator("label").first().locator("span.font-bold").textContent())!.trim();
+    const first = page
+      .getByRole("group", { name: /Jeunes à réaffecter/ })
+      .getByRole("checkbox")
+      .first();
+    const name = (await page
+      .getByRole("group", { name: /Jeunes à réaffecter/ })
+      .locator("label")
+      .first()
+      .locator("span.font-bold")
+      .textContent())!.trim();
     await first.check();
 
     // Missing end date for a temporary move: explained next to the field, choices kept.

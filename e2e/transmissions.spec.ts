@@ -29,7 +29,9 @@ test.describe("transmissions", () => {
     // The name leads to the dossier's Données partagées tab.
     await expect(row.getByRole("link", { name: "DUPONT Léa" })).toHaveAttribute("href", /\/jeunes\/[0-9a-f-]+\?onglet=donnees-partagees$/);
     // Counts per status keep the recipient filter.
-    await expect(page.getByRole("navigation", { name: "Transmissions par statut" }).getByRole("link", { name: /Refusée par le destinataire 1/ })).toHaveAttribute("href", /destinataire=asp&statut=rejetee/);
+    await expect(
+      page.getByRole("navigation", { name: "Transmissions par statut" }).getByRole("link", { name: /Refusée par le destinataire 1/ }),
+    ).toHaveAttribute("href", /destinataire=asp&statut=rejetee/);
     await expectAccessible(page);
 
     const exportLink = page.getByRole("link", { name: "Exporter en CSV" });
@@ -38,7 +40,9 @@ test.describe("transmissions", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const text = await csv.text();
-    expect(text.startsWith("\uFEFFCréée le;Mission locale;Dossier (identifiant);Transmission (identifiant);Destinataire;Finalité")).toBe(true);
+    expect(text.startsWith("\uFEFFCréée le;Mission locale;Dossier (identifiant);Transmission (identifiant);Destinataire;Finalité")).toBe(
+      true,
+    );
     const lines = text.trim().split("\r\n");
     expect(lines.length).toBeGreaterThanOrEqual(2);
     const refused = lines.find((l) => l.includes("Refusée par le destinataire"));
@@ -53,7 +57,13 @@ test.describe("transmissions", () => {
     await signIn(page, ACCOUNTS.dpo);
     const response = await page.goto("/transmissions?destinataire=nsa&statut=perdue&du=2026-02-30&au=demain&page=-3&structure=x");
     expect(response?.status()).toBe(200);
-    await expect(page.getByRole("table", { name: /Transmissions/ }).or(page.getByRole("list", { name: /Transmissions/ })).getByText("FT-88231").filter({ visible: true })).toBeVisible();
+    await expect(
+      page
+        .getByRole("table", { name: /Transmissions/ })
+        .or(page.getByRole("list", { name: /Transmissions/ }))
+        .getByText("FT-88231")
+        .filter({ visible: true }),
+    ).toBeVisible();
     await expectAccessible(page);
     expect((await page.request.get("/transmissions/export.csv?statut=%00&du=zz")).status()).toBe(200);
   });
@@ -62,7 +72,11 @@ test.describe("transmissions", () => {
     await signIn(page, ACCOUNTS.admin);
     await page.goto("/transmissions?destinataire=asp");
     await expect(page.getByLabel("Mission locale")).toBeVisible();
-    const row = page.getByRole("table", { name: /Transmissions/ }).getByRole("row").filter({ hasText: "DUPONT Léa" }).first();
+    const row = page
+      .getByRole("table", { name: /Transmissions/ })
+      .getByRole("row")
+      .filter({ hasText: "DUPONT Léa" })
+      .first();
     await expect(row.getByText("Mission locale de Lyon")).toBeVisible();
     await expect(page.getByRole("button", { name: /^Relancer/ })).toHaveCount(0);
     await expectAccessible(page);

@@ -14,7 +14,7 @@ export function csvCell(value: string): string {
 }
 
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return CSV_BOM + rows.map((row) => row.map(csvCell).join(SEPARATOR)).join("\r\n") + "\r\n";
+  return `${CSV_BOM + rows.map((row) => row.map(csvCell).join(SEPARATOR)).join("\r\n")}\r\n`;
 }
 
 /** Reads what toCsv wrote (quoted cells, doubled quotes, line breaks inside quotes); for tests and checks. */

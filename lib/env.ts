@@ -39,8 +39,18 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.TRANSMISSIONS_ADAPTER === "https") {
       // Fail at start-up rather than leave transfers waiting for a channel nobody configured.
-      for (const name of ["TRANSMISSIONS_HTTPS_TOKEN", "TRANSMISSIONS_HTTPS_URL_FRANCE_TRAVAIL", "TRANSMISSIONS_HTTPS_URL_CNAM_CPAM", "TRANSMISSIONS_HTTPS_URL_ASP"] as const) {
-        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "obligatoire quand TRANSMISSIONS_ADAPTER=https / required when TRANSMISSIONS_ADAPTER=https" });
+      for (const name of [
+        "TRANSMISSIONS_HTTPS_TOKEN",
+        "TRANSMISSIONS_HTTPS_URL_FRANCE_TRAVAIL",
+        "TRANSMISSIONS_HTTPS_URL_CNAM_CPAM",
+        "TRANSMISSIONS_HTTPS_URL_ASP",
+      ] as const) {
+        if (!env[name])
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: "obligatoire quand TRANSMISSIONS_ADAPTER=https / required when TRANSMISSIONS_ADAPTER=https",
+          });
       }
     }
     // `next build` loads server modules to collect page data: secrets are only required to run.

@@ -96,7 +96,7 @@ async function openBenchDatabase(url: string | undefined): Promise<BenchDatabase
         const plans: unknown[] = [];
         for (const s of statements) {
           if (isSetting(s.query)) await tx.query(s.query, s.params);
-          else plans.push(((await tx.query<Record<string, unknown>>(EXPLAIN + s.query, s.params)).rows[0] ?? {})["QUERY PLAN"]);
+          else plans.push((await tx.query<Record<string, unknown>>(EXPLAIN + s.query, s.params)).rows[0]?.["QUERY PLAN"]);
         }
         return plans;
       }),
@@ -174,8 +174,20 @@ function positiveInt(name: string, fallback: number, min: number): number {
 
 /** Tables that grow with the number of young people: a sequential scan of one is worth a look. */
 const LARGE_TABLES = new Set([
-  "jeunes", "contrats", "phases", "actions_jeune", "seances", "participations", "allocation_decisions", "sanctions",
-  "transmissions", "transmission_ledger", "demandes_droits", "affectations", "consultations", "audit_log",
+  "jeunes",
+  "contrats",
+  "phases",
+  "actions_jeune",
+  "seances",
+  "participations",
+  "allocation_decisions",
+  "sanctions",
+  "transmissions",
+  "transmission_ledger",
+  "demandes_droits",
+  "affectations",
+  "consultations",
+  "audit_log",
 ]);
 
 interface PlanNode {
@@ -232,7 +244,10 @@ async function main() {
     const seedStart = performance.now();
     await seedDemo(db, { today, extras: true });
     const [lyon] = await db.select().from(structures).where(eq(structures.siret, "77950697800013"));
-    const [demo] = await db.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(jeunes).where(eq(jeunes.structureId, lyon!.id));
+    const [demo] = await db
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(jeunes)
+      .where(eq(jeunes.structureId, lyon!.id));
     const summary = await growStructure(db, { today, jeunes: Math.max(50, jeunesWanted - (demo?.n ?? 0)) });
     const seedMs = performance.now() - seedStart;
     console.info(
@@ -252,7 +267,14 @@ async function main() {
     const [dossierJeune] = await db
       .select({ id: jeunes.id })
       .from(jeunes)
-      .where(and(eq(jeunes.conseillerId, camille.id), eq(jeunes.dispositif, "CEJ"), eq(jeunes.statut, "actif"), sql`${jeunes.email} ~ '\\.[0-9]+@exemple\\.fr$'`))
+      .where(
+        and(
+          eq(jeunes.conseillerId, camille.id),
+          eq(jeunes.dispositif, "CEJ"),
+          eq(jeunes.statut, "actif"),
+          sql`${jeunes.email} ~ '\\.[0-9]+@exemple\\.fr$'`,
+        ),
+      )
       .orderBy(asc(jeunes.createdAt))
       .limit(1);
     if (!dossierJeune) throw new Error("aucun jeune CEJ dans le portefeuille de Camille Martin");
@@ -263,14 +285,24 @@ async function main() {
       return `${fmt.format(view.total)} jeunes, ${view.rows.length} lignes`;
     };
     const cases: Case[] = [
-      { name: "portefeuille directrice (vue par défaut)", target: TARGETS.portefeuilleDirecteur, explain: true, run: portfolio(directrice, {}) },
+      {
+        name: "portefeuille directrice (vue par défaut)",
+        target: TARGETS.portefeuilleDirecteur,
+        explain: true,
+        run: portfolio(directrice, {}),
+      },
       {
         name: "portefeuille directrice (CEJ, alerte heures, tri âge, p. 3)",
         target: TARGETS.portefeuilleFiltre,
         explain: true,
         run: portfolio(directrice, { dispositif: "CEJ", alerte: "cej_heures", tri: "age", ordre: "desc", page: 3 }),
       },
-      { name: "portefeuille conseillère (vue par défaut)", target: TARGETS.portefeuilleConseiller, explain: true, run: portfolio(camille, {}) },
+      {
+        name: "portefeuille conseillère (vue par défaut)",
+        target: TARGETS.portefeuilleConseiller,
+        explain: true,
+        run: portfolio(camille, {}),
+      },
       { name: "recherche approximative « dupomt »", target: TARGETS.recherche, explain: true, run: portfolio(directrice, { q: "dupomt" }) },
       {
         name: "dossier (accès, identité, consultation)",
@@ -281,7 +313,12 @@ async function main() {
           if (access.kind !== "portfolio") throw new Error(`dossier : accès ${access.kind}`);
           const dossier = await getDossier(camille, dossierJeune.id, today);
           if (!dossier) throw new Error("dossier introuvable");
-          await recordConsultation(db, camille, { jeuneId: dossierJeune.id, structureId: access.structureId, onglet: "identite", horsPortefeuille: false });
+          await recordConsultation(db, camille, {
+            jeuneId: dossierJeune.id,
+            structureId: access.structureId,
+            onglet: "identite",
+            horsPortefeuille: false,
+          });
           return dossier.jeune.dispositif;
         },
       },
@@ -300,7 +337,10 @@ async function main() {
         name: "/transmissions (liste et compteurs)",
         target: TARGETS.transmissions,
         run: async () => {
-          const [list] = await Promise.all([listTransmissions(directrice, { ...DEFAULT_TRANSMISSION_FILTERS }), listStructureOptions(directrice)]);
+          const [list] = await Promise.all([
+            listTransmissions(directrice, { ...DEFAULT_TRANSMISSION_FILTERS }),
+            listStructureOptions(directrice),
+          ]);
           return `${fmt.format(list.total)} transmissions`;
         },
       },
@@ -371,7 +411,11 @@ async function main() {
         const selects = statements.filter((s) => !isSetting(s.query));
         console.info(`- ${c.name}`);
         plans.forEach((plan, i) => {
-          const what = /grouping sets/i.test(selects[i]?.query ?? "") ? "total et facettes" : /\blimit\b/i.test(selects[i]?.query ?? "") ? "page" : "options";
+          const what = /grouping sets/i.test(selects[i]?.query ?? "")
+            ? "total et facettes"
+            : /\blimit\b/i.test(selects[i]?.query ?? "")
+              ? "page"
+              : "options";
           console.info(`    ${what} : ${summarisePlan(plan)}`);
         });
       }
@@ -379,7 +423,9 @@ async function main() {
 
     const memory = process.memoryUsage();
     const mb = (n: number) => `${fmt.format(Math.round(n / 1024 / 1024))} Mo`;
-    console.info(`\nMémoire du processus : rss ${mb(memory.rss)}, heapUsed ${mb(memory.heapUsed)}${postgres ? "" : " (PGlite compris dans rss)"}.`);
+    console.info(
+      `\nMémoire du processus : rss ${mb(memory.rss)}, heapUsed ${mb(memory.heapUsed)}${postgres ? "" : " (PGlite compris dans rss)"}.`,
+    );
 
     const missed = results.filter((r) => r.p95 > r.c.target);
     if (missed.length === 0) {

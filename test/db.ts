@@ -4,14 +4,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "@/db/schema";
-import {
-  createPglite,
-  migrateDatabase,
-  openPostgres,
-  setDatabaseForTests,
-  type DatabaseHandle,
-  type Db,
-} from "@/db/client";
+import { createPglite, migrateDatabase, openPostgres, setDatabaseForTests, type DatabaseHandle, type Db } from "@/db/client";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a brand-new

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { TextInput, Textarea } from "@/components/ui/field";
 import { FormSection } from "@/components/ui/form-section";
 import { SelectField } from "@/components/ui/select";
-import { errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import {
   changeActionStatutAction,
   closeActionAction,
@@ -12,7 +12,14 @@ import {
   editActionAction,
   qualifyActionAction,
 } from "@/lib/actions-jeune/actions";
-import { ACTION_CATEGORIES, ACTION_STATUTS, CATEGORIE_LABELS, STATUT_LABELS, type ActionCategorie, type ActionStatut } from "@/lib/actions-jeune/labels";
+import {
+  ACTION_CATEGORIES,
+  ACTION_STATUTS,
+  CATEGORIE_LABELS,
+  STATUT_LABELS,
+  type ActionCategorie,
+  type ActionStatut,
+} from "@/lib/actions-jeune/labels";
 import { RadioGroup } from "./form-parts";
 
 const CATEGORIE_OPTIONS = ACTION_CATEGORIES.map((c) => ({ value: c, label: CATEGORIE_LABELS[c] }));
@@ -28,22 +35,83 @@ export interface ActionValues {
   commentaire: string;
 }
 
-function ActionFields({ state, id, values, statutField }: { state: FormState<unknown>; id: (n: string) => string; values: ActionValues; statutField?: ReactNode }) {
+function ActionFields({
+  state,
+  id,
+  values,
+  statutField,
+}: {
+  state: FormState<unknown>;
+  id: (n: string) => string;
+  values: ActionValues;
+  statutField?: ReactNode;
+}) {
   return (
     <>
-      <TextInput id={id("libelle")} name="libelle" label="Intitulé de l'action" hint="Par exemple : « Candidature chez un transporteur », « Rendez-vous à la CPAM »." required maxLength={200} defaultValue={valueOf(state, "libelle", values.libelle)} error={errorOf(state, "libelle")} />
+      <TextInput
+        id={id("libelle")}
+        name="libelle"
+        label="Intitulé de l'action"
+        hint="Par exemple : « Candidature chez un transporteur », « Rendez-vous à la CPAM »."
+        required
+        maxLength={200}
+        defaultValue={typedValue(state, "libelle", values.libelle)}
+        error={errorOf(state, "libelle")}
+      />
       <div className="max-w-md">
-        <SelectField id={id("categorie")} name="categorie" label="Catégorie" required placeholder="Choisir une catégorie" options={CATEGORIE_OPTIONS} defaultValue={valueOf(state, "categorie", values.categorie)} error={errorOf(state, "categorie")} />
+        <SelectField
+          id={id("categorie")}
+          name="categorie"
+          label="Catégorie"
+          required
+          placeholder="Choisir une catégorie"
+          options={CATEGORIE_OPTIONS}
+          defaultValue={typedValue(state, "categorie", values.categorie)}
+          error={errorOf(state, "categorie")}
+        />
       </div>
       {statutField}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextInput id={id("debut")} name="debut" type="date" label="Date de début" required defaultValue={valueOf(state, "debut", values.debut)} error={errorOf(state, "debut")} />
-        <TextInput id={id("fin")} name="fin" type="date" label="Date de fin" hint="Obligatoire pour une action terminée." defaultValue={valueOf(state, "fin", values.fin)} error={errorOf(state, "fin")} />
+        <TextInput
+          id={id("debut")}
+          name="debut"
+          type="date"
+          label="Date de début"
+          required
+          defaultValue={typedValue(state, "debut", values.debut)}
+          error={errorOf(state, "debut")}
+        />
+        <TextInput
+          id={id("fin")}
+          name="fin"
+          type="date"
+          label="Date de fin"
+          hint="Obligatoire pour une action terminée."
+          defaultValue={typedValue(state, "fin", values.fin)}
+          error={errorOf(state, "fin")}
+        />
       </div>
       <div className="max-w-md">
-        <TextInput id={id("duree")} name="duree" label="Durée" hint={DUREE_HINT} autoComplete="off" defaultValue={valueOf(state, "duree", values.duree)} error={errorOf(state, "duree")} />
+        <TextInput
+          id={id("duree")}
+          name="duree"
+          label="Durée"
+          hint={DUREE_HINT}
+          autoComplete="off"
+          defaultValue={typedValue(state, "duree", values.duree)}
+          error={errorOf(state, "duree")}
+        />
       </div>
-      <Textarea id={id("commentaire")} name="commentaire" label="Commentaire" hint="Facultatif. Pas d'information de santé ni de situation judiciaire ici." rows={3} maxLength={2000} defaultValue={valueOf(state, "commentaire", values.commentaire)} error={errorOf(state, "commentaire")} />
+      <Textarea
+        id={id("commentaire")}
+        name="commentaire"
+        label="Commentaire"
+        hint="Facultatif. Pas d'information de santé ni de situation judiciaire ici."
+        rows={3}
+        maxLength={2000}
+        defaultValue={typedValue(state, "commentaire", values.commentaire)}
+        error={errorOf(state, "commentaire")}
+      />
     </>
   );
 }
@@ -66,14 +134,34 @@ export function CreateActionForm({ jeuneId, today }: { jeuneId: string; today: s
           state={state}
           id={id}
           values={{ libelle: "", categorie: "", debut: today, fin: "", duree: "", commentaire: "" }}
-          statutField={<RadioGroup id={id("statut")} name="statut" legend="Où en est l'action ?" required options={CREATE_STATUTS} defaultValue={valueOf(state, "statut", "a_faire")} error={errorOf(state, "statut")} />}
+          statutField={
+            <RadioGroup
+              id={id("statut")}
+              name="statut"
+              legend="Où en est l'action ?"
+              required
+              options={CREATE_STATUTS}
+              defaultValue={typedValue(state, "statut", "a_faire")}
+              error={errorOf(state, "statut")}
+            />
+          }
         />
       )}
     </FormSection>
   );
 }
 
-export function EditActionForm({ actionId, version, values, qualifiee }: { actionId: string; version: number; values: ActionValues; qualifiee: boolean }) {
+export function EditActionForm({
+  actionId,
+  version,
+  values,
+  qualifiee,
+}: {
+  actionId: string;
+  version: number;
+  values: ActionValues;
+  qualifiee: boolean;
+}) {
   return (
     <FormSection
       action={editActionAction}
@@ -89,7 +177,17 @@ export function EditActionForm({ actionId, version, values, qualifiee }: { actio
   );
 }
 
-export function StatutForm({ actionId, version, current, today }: { actionId: string; version: number; current: ActionStatut; today: string }) {
+export function StatutForm({
+  actionId,
+  version,
+  current,
+  today,
+}: {
+  actionId: string;
+  version: number;
+  current: ActionStatut;
+  today: string;
+}) {
   const options = ACTION_STATUTS.filter((s) => s !== current).map((s) => ({ value: s, label: STATUT_LABELS[s] }));
   return (
     <FormSection
@@ -104,9 +202,26 @@ export function StatutForm({ actionId, version, current, today }: { actionId: st
     >
       {(state, id) => (
         <>
-          <RadioGroup id={id("statut")} name="statut" legend="Nouveau statut" required options={options} defaultValue={valueOf(state, "statut")} error={errorOf(state, "statut")} />
+          <RadioGroup
+            id={id("statut")}
+            name="statut"
+            legend="Nouveau statut"
+            required
+            options={options}
+            defaultValue={typedValue(state, "statut")}
+            error={errorOf(state, "statut")}
+          />
           <div className="max-w-xs">
-            <TextInput id={id("fin")} name="fin" type="date" label="Date de fin" hint="Obligatoire si l'action est terminée." max={today} defaultValue={valueOf(state, "fin")} error={errorOf(state, "fin")} />
+            <TextInput
+              id={id("fin")}
+              name="fin"
+              type="date"
+              label="Date de fin"
+              hint="Obligatoire si l'action est terminée."
+              max={today}
+              defaultValue={typedValue(state, "fin")}
+              error={errorOf(state, "fin")}
+            />
           </div>
         </>
       )}
@@ -114,7 +229,17 @@ export function StatutForm({ actionId, version, current, today }: { actionId: st
   );
 }
 
-export function CloseActionForm({ actionId, version, today, earliest }: { actionId: string; version: number; today: string; earliest: string }) {
+export function CloseActionForm({
+  actionId,
+  version,
+  today,
+  earliest,
+}: {
+  actionId: string;
+  version: number;
+  today: string;
+  earliest: string;
+}) {
   return (
     <FormSection
       action={closeActionAction}
@@ -127,8 +252,26 @@ export function CloseActionForm({ actionId, version, today, earliest }: { action
     >
       {(state, id) => (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextInput id={id("fin")} name="fin" type="date" label="Terminée le" required min={earliest} max={today} defaultValue={valueOf(state, "fin", today)} error={errorOf(state, "fin")} />
-          <TextInput id={id("duree")} name="duree" label="Durée réelle" hint={DUREE_HINT} autoComplete="off" defaultValue={valueOf(state, "duree")} error={errorOf(state, "duree")} />
+          <TextInput
+            id={id("fin")}
+            name="fin"
+            type="date"
+            label="Terminée le"
+            required
+            min={earliest}
+            max={today}
+            defaultValue={typedValue(state, "fin", today)}
+            error={errorOf(state, "fin")}
+          />
+          <TextInput
+            id={id("duree")}
+            name="duree"
+            label="Durée réelle"
+            hint={DUREE_HINT}
+            autoComplete="off"
+            defaultValue={typedValue(state, "duree")}
+            error={errorOf(state, "duree")}
+          />
         </div>
       )}
     </FormSection>
@@ -148,7 +291,15 @@ export function QualifyActionForm({ actionId, version, categorie }: { actionId: 
     >
       {(state, id) => (
         <div className="max-w-md">
-          <SelectField id={id("categorie")} name="categorie" label="Catégorie confirmée" required options={CATEGORIE_OPTIONS} defaultValue={valueOf(state, "categorie", categorie)} error={errorOf(state, "categorie")} />
+          <SelectField
+            id={id("categorie")}
+            name="categorie"
+            label="Catégorie confirmée"
+            required
+            options={CATEGORIE_OPTIONS}
+            defaultValue={typedValue(state, "categorie", categorie)}
+            error={errorOf(state, "categorie")}
+          />
         </div>
       )}
     </FormSection>

@@ -29,17 +29,32 @@ export function BulkQualifyForm({ jeuneId, actions }: { jeuneId: string; actions
       <h3 id="qualification-titre" className="mb-2">
         Actions terminées à qualifier
       </h3>
-      <p className="mb-4 text-ink-2">Cochez les actions qui ont bien eu lieu, dans la bonne catégorie : leurs heures compteront comme validées. Pour corriger une catégorie, ouvrez l&apos;action.</p>
+      <p className="mb-4 text-ink-2">
+        Cochez les actions qui ont bien eu lieu, dans la bonne catégorie : leurs heures compteront comme validées. Pour corriger une
+        catégorie, ouvrez l&apos;action.
+      </p>
       <ActionForm action={formAction} className="flex flex-col gap-4">
         <input type="hidden" name="jeuneId" value={jeuneId} />
         <FormFeedback state={state} fields={["actions"]} idFor={() => "qualification-actions"} summaryId="qualification-erreurs" />
-        <fieldset id="qualification-actions" tabIndex={-1} aria-describedby={error ? "qualification-actions-error" : undefined} className="flex flex-col gap-2 outline-none">
+        <fieldset
+          id="qualification-actions"
+          tabIndex={-1}
+          aria-describedby={error ? "qualification-actions-error" : undefined}
+          className="flex flex-col gap-2 outline-none"
+        >
           <legend className="mb-1 font-medium">Actions à qualifier ({actions.length})</legend>
           {actions.map((a) => {
             const value = `${a.id}:${a.version}`;
             return (
               <div key={a.id} className="flex items-start gap-3">
-                <input id={`qualifier-${a.id}`} type="checkbox" name="actions" value={value} defaultChecked={ticked.has(value)} className="mt-0.5 size-6 shrink-0 accent-primary" />
+                <input
+                  id={`qualifier-${a.id}`}
+                  type="checkbox"
+                  name="actions"
+                  value={value}
+                  defaultChecked={ticked.has(value)}
+                  className="mt-0.5 size-6 shrink-0 accent-primary"
+                />
                 <label htmlFor={`qualifier-${a.id}`} className="flex flex-col">
                   <span className="font-medium">{a.libelle}</span>
                   <span className="text-sm text-ink-2">{a.detail}</span>

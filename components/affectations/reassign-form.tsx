@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { TextInput } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { reassignAction } from "@/lib/affectations/actions";
 
 export interface ReassignCandidate {
@@ -27,7 +27,7 @@ export function ReassignForm({
   today: string;
 }) {
   const [state, action, pending] = useActionState<FormState<{ count: number }>, FormData>(reassignAction, IDLE);
-  const [type, setType] = useState(valueOf(state, "type", "permanente"));
+  const [type, setType] = useState(typedValue(state, "type", "permanente"));
   // Nothing is pre-selected: moving someone is always a deliberate tick (or "Tout cocher").
   const [checked, setChecked] = useState<Set<string>>(() => new Set());
   const candidateKey = candidates.map((c) => c.id).join(",");
@@ -54,8 +54,15 @@ export function ReassignForm({
     <ActionForm action={action} className="flex flex-col gap-6">
       <FormFeedback state={state} fields={FIELDS} idFor={(f) => (f === "jeuneIds" ? "jeunes" : f)} />
 
-      <fieldset id="jeunes" tabIndex={-1} className="rounded-lg border border-border p-4" aria-describedby={errorOf(state, "jeuneIds") ? "jeunes-error" : undefined}>
-        <legend className="px-1 font-bold">Jeunes à réaffecter ({checked.size} sur {candidates.length})</legend>
+      <fieldset
+        id="jeunes"
+        tabIndex={-1}
+        className="rounded-lg border border-border p-4"
+        aria-describedby={errorOf(state, "jeuneIds") ? "jeunes-error" : undefined}
+      >
+        <legend className="px-1 font-bold">
+          Jeunes à réaffecter ({checked.size} sur {candidates.length})
+        </legend>
         {errorOf(state, "jeuneIds") ? (
           <p id="jeunes-error" className="mb-2 font-bold text-error">
             <span className="sr-only">Erreur : </span>
@@ -71,7 +78,14 @@ export function ReassignForm({
           {candidates.map((c) => (
             <li key={c.id}>
               <label className="flex min-h-11 cursor-pointer items-start gap-3 rounded-sm p-2 hover:bg-alt">
-                <input type="checkbox" name="jeuneIds" value={c.id} checked={checked.has(c.id)} onChange={() => toggle(c.id)} className="mt-1 h-5 w-5 accent-[#000091]" />
+                <input
+                  type="checkbox"
+                  name="jeuneIds"
+                  value={c.id}
+                  checked={checked.has(c.id)}
+                  onChange={() => toggle(c.id)}
+                  className="mt-1 h-5 w-5 accent-[#000091]"
+                />
                 <span>
                   <span className="block font-bold">{c.label}</span>
                   <span className="block text-sm text-ink-2">{c.detail}</span>
@@ -82,7 +96,15 @@ export function ReassignForm({
         </ul>
       </fieldset>
 
-      <SelectField name="versConseillerId" label="Conseiller qui reprend le suivi" required options={targets} placeholder="Choisir un conseiller" defaultValue={valueOf(state, "versConseillerId")} error={errorOf(state, "versConseillerId")} />
+      <SelectField
+        name="versConseillerId"
+        label="Conseiller qui reprend le suivi"
+        required
+        options={targets}
+        placeholder="Choisir un conseiller"
+        defaultValue={typedValue(state, "versConseillerId")}
+        error={errorOf(state, "versConseillerId")}
+      />
 
       <fieldset id="type" className="flex flex-col gap-2">
         <legend className="mb-1 font-bold">Durée (obligatoire)</legend>
@@ -93,7 +115,14 @@ export function ReassignForm({
           ] as const
         ).map(([value, label, hint]) => (
           <label key={value} className="flex min-h-11 cursor-pointer items-start gap-3">
-            <input type="radio" name="type" value={value} checked={type === value} onChange={() => setType(value)} className="mt-1 h-5 w-5 accent-[#000091]" />
+            <input
+              type="radio"
+              name="type"
+              value={value}
+              checked={type === value}
+              onChange={() => setType(value)}
+              className="mt-1 h-5 w-5 accent-[#000091]"
+            />
             <span>
               <span className="block font-bold">{label}</span>
               <span className="block text-sm text-ink-2">{hint}</span>
@@ -103,12 +132,33 @@ export function ReassignForm({
       </fieldset>
 
       <div className="grid gap-6 sm:grid-cols-2">
-        <TextInput name="debut" type="date" label="À partir du" required defaultValue={valueOf(state, "debut", today)} error={errorOf(state, "debut")} />
+        <TextInput
+          name="debut"
+          type="date"
+          label="À partir du"
+          required
+          defaultValue={typedValue(state, "debut", today)}
+          error={errorOf(state, "debut")}
+        />
         {type === "temporaire" ? (
-          <TextInput name="fin" type="date" label="Jusqu'au (inclus)" required defaultValue={valueOf(state, "fin")} error={errorOf(state, "fin")} />
+          <TextInput
+            name="fin"
+            type="date"
+            label="Jusqu'au (inclus)"
+            required
+            defaultValue={typedValue(state, "fin")}
+            error={errorOf(state, "fin")}
+          />
         ) : null}
       </div>
-      <TextInput name="motif" label="Motif" hint="Par exemple : congé maternité, départ, équilibrage des portefeuilles" required defaultValue={valueOf(state, "motif")} error={errorOf(state, "motif")} />
+      <TextInput
+        name="motif"
+        label="Motif"
+        hint="Par exemple : congé maternité, départ, équilibrage des portefeuilles"
+        required
+        defaultValue={typedValue(state, "motif")}
+        error={errorOf(state, "motif")}
+      />
       <div>
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? "Réaffectation…" : "Réaffecter les jeunes cochés"}

@@ -46,7 +46,9 @@ export function JeunePicker({
       setOptions(merged);
       if (result.options.length === 0) setMessage("Aucun jeune actif de votre structure ne correspond. Vérifiez l'orthographe.");
       else {
-        setMessage(`${result.options.length} jeune${result.options.length > 1 ? "s" : ""} trouvé${result.options.length > 1 ? "s" : ""} : choisissez dans la liste « ${label} ».`);
+        setMessage(
+          `${result.options.length} jeune${result.options.length > 1 ? "s" : ""} trouvé${result.options.length > 1 ? "s" : ""} : choisissez dans la liste « ${label} ».`,
+        );
         if (!current) setSelected(result.options[0]!.value);
       }
     });

@@ -6,8 +6,14 @@ import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
-import { addParticipantAction, cancelSeanceAction, closeSeanceAction, recordAttendanceAction, removeParticipantAction } from "@/lib/agenda/actions";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
+import {
+  addParticipantAction,
+  cancelSeanceAction,
+  closeSeanceAction,
+  recordAttendanceAction,
+  removeParticipantAction,
+} from "@/lib/agenda/actions";
 import type { ParticipationResult } from "@/lib/agenda/participations";
 import { ANNULATION_MOTIFS, MARKED_PRESENCES, PRESENCE_LABELS, type Presence } from "@/lib/agenda/rules";
 import type { SeanceResult } from "@/lib/agenda/seances";
@@ -46,7 +52,14 @@ export function AddParticipantForm({ seanceId, jeunes, full }: { seanceId: strin
       <ActionForm action={formAction} className="flex flex-col gap-4">
         <input type="hidden" name="seanceId" value={seanceId} />
         <FormFeedback state={state} fields={["jeuneId"]} idFor={() => "inscrire-jeune"} summaryId="inscrire-erreurs" />
-        <JeunePicker key={round} id="inscrire-jeune" label="Jeune à inscrire" initialOptions={jeunes} defaultValue={valueOf(state, "jeuneId")} error={errorOf(state, "jeuneId")} />
+        <JeunePicker
+          key={round}
+          id="inscrire-jeune"
+          label="Jeune à inscrire"
+          initialOptions={jeunes}
+          defaultValue={typedValue(state, "jeuneId")}
+          error={errorOf(state, "jeuneId")}
+        />
         <div>
           <Button type="submit" variant="primary" disabled={pending}>
             {pending ? "Inscription…" : "Inscrire à la séance"}
@@ -57,7 +70,17 @@ export function AddParticipantForm({ seanceId, jeunes, full }: { seanceId: strin
   );
 }
 
-export function RemoveParticipantButton({ seanceId, participationId, version, name }: { seanceId: string; participationId: string; version: number; name: string }) {
+export function RemoveParticipantButton({
+  seanceId,
+  participationId,
+  version,
+  name,
+}: {
+  seanceId: string;
+  participationId: string;
+  version: number;
+  name: string;
+}) {
   const [state, formAction, pending] = useActionState<FormState<ParticipationResult>, FormData>(removeParticipantAction, IDLE);
   return (
     <ActionForm action={formAction} className="flex flex-col gap-2">
@@ -85,7 +108,9 @@ export interface AttendanceRow {
 /** Every participant in one form: a radio group each (fieldset + legend = the name), one submit, saved all-or-nothing. */
 export function AttendanceForm({ seanceId, rows, started }: { seanceId: string; rows: AttendanceRow[]; started: boolean }) {
   const [state, formAction, pending] = useActionState<FormState<ParticipationResult>, FormData>(recordAttendanceAction, IDLE);
-  const [chosen, setChosen] = useState<Record<string, string>>(() => Object.fromEntries(rows.map((r) => [r.id, valueOf(state, `presence_${r.id}`, r.presence === "prevu" ? "" : r.presence)])));
+  const [chosen, setChosen] = useState<Record<string, string>>(() =>
+    Object.fromEntries(rows.map((r) => [r.id, typedValue(state, `presence_${r.id}`, r.presence === "prevu" ? "" : r.presence)])),
+  );
   const fields = rows.flatMap((r) => [`presence_${r.id}`, `motif_${r.id}`]);
   return (
     <Box
@@ -107,7 +132,12 @@ export function AttendanceForm({ seanceId, rows, started }: { seanceId: string; 
             return (
               <li key={r.id} className="rounded-sm border border-border p-3">
                 <input type="hidden" name={`version_${r.id}`} value={r.version} />
-                <fieldset id={`presence_${r.id}`} tabIndex={-1} aria-describedby={error ? `presence_${r.id}-error` : undefined} className={error ? "border-l-2 border-error pl-3" : undefined}>
+                <fieldset
+                  id={`presence_${r.id}`}
+                  tabIndex={-1}
+                  aria-describedby={error ? `presence_${r.id}-error` : undefined}
+                  className={error ? "border-l-2 border-error pl-3" : undefined}
+                >
                   <legend className="mb-2 font-bold">{r.name}</legend>
                   <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-6">
                     {MARKED_PRESENCES.map((p) => (
@@ -140,7 +170,7 @@ export function AttendanceForm({ seanceId, rows, started }: { seanceId: string; 
                       label={`Motif de l'absence de ${r.name}`}
                       hint="Facultatif. Restez factuel : « rendez-vous médical », « entretien d'embauche »."
                       maxLength={500}
-                      defaultValue={valueOf(state, `motif_${r.id}`, r.motifAbsence ?? "")}
+                      defaultValue={typedValue(state, `motif_${r.id}`, r.motifAbsence ?? "")}
                       error={motifError}
                     />
                   </div>
@@ -162,7 +192,11 @@ export function AttendanceForm({ seanceId, rows, started }: { seanceId: string; 
 export function CloseSeanceForm({ seanceId, version, blocked }: { seanceId: string; version: number; blocked: string | null }) {
   const [state, formAction, pending] = useActionState<FormState<SeanceResult>, FormData>(closeSeanceAction, IDLE);
   return (
-    <Box id="cloture" title="Clôturer la séance" description={blocked ?? "Les présences seront figées et la feuille d'émargement indiquera la présence de chacun."}>
+    <Box
+      id="cloture"
+      title="Clôturer la séance"
+      description={blocked ?? "Les présences seront figées et la feuille d'émargement indiquera la présence de chacun."}
+    >
       <ActionForm action={formAction} className="flex flex-col gap-4">
         <input type="hidden" name="seanceId" value={seanceId} />
         <input type="hidden" name="version" value={version} />
@@ -181,13 +215,26 @@ export function CancelSeanceForm({ seanceId, version }: { seanceId: string; vers
   const [state, formAction, pending] = useActionState<FormState<SeanceResult>, FormData>(cancelSeanceAction, IDLE);
   const options = Object.entries(ANNULATION_MOTIFS).map(([value, label]) => ({ value, label }));
   return (
-    <Box id="annulation" title="Annuler la séance" description="Les inscrits restent visibles ; la séance apparaît « annulée » dans l'agenda et dans leur dossier. Prévenez les jeunes.">
+    <Box
+      id="annulation"
+      title="Annuler la séance"
+      description="Les inscrits restent visibles ; la séance apparaît « annulée » dans l'agenda et dans leur dossier. Prévenez les jeunes."
+    >
       <ActionForm action={formAction} className="flex flex-col gap-4">
         <input type="hidden" name="seanceId" value={seanceId} />
         <input type="hidden" name="version" value={version} />
         <FormFeedback state={state} fields={["motif"]} idFor={() => "annulation-motif"} summaryId="annulation-erreurs" />
         <div className="max-w-md">
-          <SelectField id="annulation-motif" name="motif" label="Motif de l'annulation" required placeholder="Choisir un motif" options={options} defaultValue={valueOf(state, "motif")} error={errorOf(state, "motif")} />
+          <SelectField
+            id="annulation-motif"
+            name="motif"
+            label="Motif de l'annulation"
+            required
+            placeholder="Choisir un motif"
+            options={options}
+            defaultValue={typedValue(state, "motif")}
+            error={errorOf(state, "motif")}
+          />
         </div>
         <div>
           <Button type="submit" variant="danger" disabled={pending}>

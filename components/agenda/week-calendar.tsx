@@ -14,16 +14,25 @@ function dayTitle(day: CivilDate): string {
 
 function SeanceCard({ s }: { s: WeekSeance }) {
   return (
-    <article className={clsx("flex flex-col gap-1 rounded-sm border border-border bg-white p-3 text-sm hyphens-auto lg:p-2", s.annulee && "bg-alt")}>
+    <article
+      className={clsx(
+        "flex flex-col gap-1 rounded-sm border border-border bg-white p-3 text-sm hyphens-auto lg:p-2",
+        s.annulee && "bg-alt",
+      )}
+    >
       <p className="font-bold">
-        <time dateTime={s.debut.toISOString()}>{formatTime(s.debut)}</time> – <time dateTime={s.fin.toISOString()}>{formatTime(s.fin)}</time>
+        <time dateTime={s.debut.toISOString()}>{formatTime(s.debut)}</time> –{" "}
+        <time dateTime={s.fin.toISOString()}>{formatTime(s.fin)}</time>
       </p>
       <div className="flex flex-wrap gap-1">
         <TypeBadge type={s.type} />
         <StateBadge annulee={s.annulee} cloturee={s.cloturee} />
       </div>
       <h3 className="text-base font-bold break-words lg:text-sm">
-        <NextLink href={`/agenda/${s.id}`} className={clsx("text-primary underline underline-offset-4 hover:text-primary-hover", s.annulee && "line-through")}>
+        <NextLink
+          href={`/agenda/${s.id}`}
+          className={clsx("text-primary underline underline-offset-4 hover:text-primary-hover", s.annulee && "line-through")}
+        >
           {s.titre}
         </NextLink>
       </h3>
@@ -55,7 +64,14 @@ export function WeekCalendar({ days, seances, today }: { days: CivilDate[]; sean
         const list = byDay.get(day) ?? [];
         const isToday = day === today;
         return (
-          <li key={day} className={clsx("flex min-w-0 flex-col gap-2 rounded-sm lg:min-h-40 lg:bg-alt lg:p-1.5", isToday && "lg:outline-2 lg:outline-primary")} aria-current={isToday ? "date" : undefined}>
+          <li
+            key={day}
+            className={clsx(
+              "flex min-w-0 flex-col gap-2 rounded-sm lg:min-h-40 lg:bg-alt lg:p-1.5",
+              isToday && "lg:outline-2 lg:outline-primary",
+            )}
+            aria-current={isToday ? "date" : undefined}
+          >
             <h2 className={clsx("border-b border-border pb-1 text-base font-bold first-letter:uppercase", isToday && "text-primary")}>
               {dayTitle(day)}
               {isToday ? <span className="block text-sm font-normal">aujourd&apos;hui</span> : null}

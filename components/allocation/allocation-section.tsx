@@ -54,17 +54,24 @@ export async function AllocationSection({ user, jeuneId, params }: DossierSectio
             {rows.map((d) => {
               const superseded = d.remplaceeParId !== null;
               return (
-                <li key={d.id} className={superseded ? "rounded-sm border border-border bg-alt p-4" : "rounded-sm border border-border p-4"}>
+                <li
+                  key={d.id}
+                  className={superseded ? "rounded-sm border border-border bg-alt p-4" : "rounded-sm border border-border p-4"}
+                >
                   <p className="flex flex-wrap items-center justify-between gap-2">
                     <span className="font-bold">
                       {formatMonth(d.mois)} · {d.dispositif}
                     </span>
                     {superseded ? <Badge tone="neutral">Remplacée</Badge> : <Badge tone="success">En vigueur</Badge>}
                   </p>
-                  <p className="mt-1 text-lg font-bold">{superseded ? <s>{formatMoneyCents(d.montantCents)}</s> : formatMoneyCents(d.montantCents)}</p>
+                  <p className="mt-1 text-lg font-bold">
+                    {superseded ? <s>{formatMoneyCents(d.montantCents)}</s> : formatMoneyCents(d.montantCents)}
+                  </p>
                   <p className="mt-1 text-sm text-ink-2">{describeBasis(d.dispositif, d.entrees)}</p>
                   <p className="mt-2">{d.explication}</p>
-                  <p className="mt-2 text-sm text-ink-2">Règles appliquées : {describeRegleVersion(d.regleVersion).join(" ; ") || "aucun paramètre en vigueur"}.</p>
+                  <p className="mt-2 text-sm text-ink-2">
+                    Règles appliquées : {describeRegleVersion(d.regleVersion).join(" ; ") || "aucun paramètre en vigueur"}.
+                  </p>
                   <p className="mt-1 text-sm text-ink-2">
                     Décidée le {formatDateTime(d.decideeLe)}
                     {d.decideeParNom ? ` par ${d.decideeParNom}` : ""}.
@@ -93,7 +100,9 @@ export async function AllocationSection({ user, jeuneId, params }: DossierSectio
                         {formatMonth(d.mois)}
                         <span className="block text-sm font-normal text-ink-2">{d.dispositif}</span>
                       </Th>
-                      <Td className="whitespace-nowrap font-bold">{superseded ? <s>{formatMoneyCents(d.montantCents)}</s> : formatMoneyCents(d.montantCents)}</Td>
+                      <Td className="whitespace-nowrap font-bold">
+                        {superseded ? <s>{formatMoneyCents(d.montantCents)}</s> : formatMoneyCents(d.montantCents)}
+                      </Td>
                       <Td className="min-w-48">{describeBasis(d.dispositif, d.entrees)}</Td>
                       <Td className="min-w-72">
                         <p>{d.explication}</p>

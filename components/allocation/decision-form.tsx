@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { previewAllocationDecisionAction, recordAllocationDecisionAction } from "@/lib/allocation/actions";
 import type { AllocationPreview, RecordedDecision } from "@/lib/allocation/decisions";
 import { FOYERS } from "@/lib/allocation/schema";
@@ -22,8 +22,21 @@ const FOYER_OPTIONS = Object.entries(FOYERS).map(([value, label]) => ({ value, l
  * (amount, explanation, rules) comes with "Confirmer la décision", which posts the same inputs and the
  * amount seen. Changing any field hides the result, so what is confirmed is always what was shown.
  */
-export function DecisionForm({ jeuneId, months, defaultMonth, types }: { jeuneId: string; months: SelectOption[]; defaultMonth: string; types: ("CEJ" | "PACEA")[] }) {
-  const [preview, previewAction, previewing] = useActionState<FormState<AllocationPreview>, FormData>(previewAllocationDecisionAction, IDLE);
+export function DecisionForm({
+  jeuneId,
+  months,
+  defaultMonth,
+  types,
+}: {
+  jeuneId: string;
+  months: SelectOption[];
+  defaultMonth: string;
+  types: ("CEJ" | "PACEA")[];
+}) {
+  const [preview, previewAction, previewing] = useActionState<FormState<AllocationPreview>, FormData>(
+    previewAllocationDecisionAction,
+    IDLE,
+  );
   const [confirm, confirmAction, confirming] = useActionState<FormState<RecordedDecision>, FormData>(recordAllocationDecisionAction, IDLE);
   const [submitted, setSubmitted] = useState<Record<string, string>>({});
   const [dirty, setDirty] = useState(false);
@@ -49,7 +62,14 @@ export function DecisionForm({ jeuneId, months, defaultMonth, types }: { jeuneId
         <input type="hidden" name="jeuneId" value={jeuneId} />
         {preview.status === "error" ? <FormFeedback state={preview} fields={FIELDS} summaryId="erreurs-apercu" /> : null}
         <div className="max-w-xs">
-          <SelectField name="mois" label="Mois de l'allocation" required options={months} defaultValue={valueOf(preview, "mois", defaultMonth)} error={errorOf(preview, "mois")} />
+          <SelectField
+            name="mois"
+            label="Mois de l'allocation"
+            required
+            options={months}
+            defaultValue={typedValue(preview, "mois", defaultMonth)}
+            error={errorOf(preview, "mois")}
+          />
         </div>
         {showCej ? (
           <fieldset className="flex flex-col gap-6 rounded-sm border border-border p-4 sm:p-6">
@@ -60,7 +80,7 @@ export function DecisionForm({ jeuneId, months, defaultMonth, types }: { jeuneId
               legend="Situation fiscale du foyer"
               hint="Celle de l'avis d'imposition du foyer auquel le jeune est rattaché. Un jeune mineur au 1er du mois reçoit le montant « mineur » dans tous les cas."
               options={FOYER_OPTIONS}
-              defaultValue={valueOf(preview, "foyer")}
+              defaultValue={typedValue(preview, "foyer")}
               error={errorOf(preview, "foyer")}
             />
             <div className="max-w-xs">
@@ -70,7 +90,7 @@ export function DecisionForm({ jeuneId, months, defaultMonth, types }: { jeuneId
                 hint="Laissez vide si le jeune n'a pas eu de revenus d'activité. Par exemple : 420,50. Le seuil et le taux de réduction sont des paramètres provisoires, à confirmer."
                 inputMode="decimal"
                 autoComplete="off"
-                defaultValue={valueOf(preview, "revenusActivite")}
+                defaultValue={typedValue(preview, "revenusActivite")}
                 error={errorOf(preview, "revenusActivite")}
               />
             </div>
@@ -86,7 +106,7 @@ export function DecisionForm({ jeuneId, months, defaultMonth, types }: { jeuneId
                 hint="Sillage vérifie le plafond sur 12 mois glissants. Par exemple : 300"
                 inputMode="decimal"
                 autoComplete="off"
-                defaultValue={valueOf(preview, "montantDemande")}
+                defaultValue={typedValue(preview, "montantDemande")}
                 error={errorOf(preview, "montantDemande")}
               />
             </div>
@@ -100,17 +120,22 @@ export function DecisionForm({ jeuneId, months, defaultMonth, types }: { jeuneId
       </ActionForm>
 
       {result ? (
-        <div ref={resultRef} tabIndex={-1} role="region" aria-labelledby="titre-apercu" className="flex max-w-2xl flex-col gap-4 rounded-sm border-2 border-primary p-4 outline-none sm:p-6">
+        <div
+          ref={resultRef}
+          tabIndex={-1}
+          role="region"
+          aria-labelledby="titre-apercu"
+          className="flex max-w-2xl flex-col gap-4 rounded-sm border-2 border-primary p-4 outline-none sm:p-6"
+        >
           <h2 id="titre-apercu" className="text-xl">
             Montant calculé : {formatMoneyCents(result.montantCents)}
           </h2>
           <p>{result.explication}</p>
-          <p className="text-sm text-ink-2">
-            {result.dispositif} · rien n&apos;est enregistré tant que vous n&apos;avez pas confirmé.
-          </p>
+          <p className="text-sm text-ink-2">{result.dispositif} · rien n&apos;est enregistré tant que vous n&apos;avez pas confirmé.</p>
           {result.remplace ? (
             <Alert tone="warning">
-              Une décision existe déjà pour ce mois ({formatMoneyCents(result.remplace.montantCents)}). En confirmant, elle sera remplacée ; elle restera visible dans l&apos;historique.
+              Une décision existe déjà pour ce mois ({formatMoneyCents(result.remplace.montantCents)}). En confirmant, elle sera remplacée ;
+              elle restera visible dans l&apos;historique.
             </Alert>
           ) : null}
           <ActionForm action={confirmAction} className="flex flex-col gap-4">

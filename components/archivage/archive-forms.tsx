@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { Textarea } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { ARCHIVE_MOTIFS } from "@/lib/jeunes/archive-schema";
 import { archiveAction, restoreAction } from "@/lib/jeunes/archive-actions";
 
@@ -23,10 +23,17 @@ export function ArchiveForm({ jeuneId, version }: { jeuneId: string; version: nu
         required
         placeholder="Choisir un motif"
         options={Object.entries(ARCHIVE_MOTIFS).map(([value, label]) => ({ value, label }))}
-        defaultValue={valueOf(state, "motif")}
+        defaultValue={typedValue(state, "motif")}
         error={errorOf(state, "motif")}
       />
-      <Textarea name="detail" label="Précisions" hint="Obligatoire pour « Autre motif ». Ne notez pas d'information de santé ou de justice." rows={3} defaultValue={valueOf(state, "detail")} error={errorOf(state, "detail")} />
+      <Textarea
+        name="detail"
+        label="Précisions"
+        hint="Obligatoire pour « Autre motif ». Ne notez pas d'information de santé ou de justice."
+        rows={3}
+        defaultValue={typedValue(state, "detail")}
+        error={errorOf(state, "detail")}
+      />
       <div>
         <Button type="submit" variant="danger" disabled={pending}>
           {pending ? "Archivage…" : "Archiver le dossier"}

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { signInAction } from "@/lib/auth/actions";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { Alert } from "@/components/ui/alert";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
@@ -34,7 +34,7 @@ export function SignInForm({ retour }: { retour?: string }) {
         inputMode="email"
         hint="Format attendu : nom@exemple.fr"
         required
-        defaultValue={valueOf(state, "email")}
+        defaultValue={typedValue(state, "email")}
         error={errorOf(state, "email")}
       />
       <TextInput

@@ -35,10 +35,21 @@ export async function JaugeSection({ user, jeuneId, today, params }: DossierSect
   const [contrat] = await db
     .select({ id: contrats.id, structureId: contrats.structureId, debut: contrats.debut })
     .from(contrats)
-    .where(and(eq(contrats.jeuneId, jeuneId), eq(contrats.type, "CEJ"), isNull(contrats.finReelle), ...(scope ? [eq(contrats.structureId, scope)] : [])))
+    .where(
+      and(
+        eq(contrats.jeuneId, jeuneId),
+        eq(contrats.type, "CEJ"),
+        isNull(contrats.finReelle),
+        ...(scope ? [eq(contrats.structureId, scope)] : []),
+      ),
+    )
     .limit(1);
   if (!contrat) {
-    return <p className="text-ink-2">Jauge hebdomadaire du CEJ : sans objet, le jeune n&apos;a pas de contrat d&apos;engagement jeune en cours.</p>;
+    return (
+      <p className="text-ink-2">
+        Jauge hebdomadaire du CEJ : sans objet, le jeune n&apos;a pas de contrat d&apos;engagement jeune en cours.
+      </p>
+    );
   }
 
   const current = weekOf(today);
@@ -68,7 +79,10 @@ export async function JaugeSection({ user, jeuneId, today, params }: DossierSect
         </TextLink>
       </nav>
       {result === null ? (
-        <Alert tone="warning">Les heures comptées par activité ou l&apos;objectif hebdomadaire ne sont pas paramétrés pour cette semaine : contactez l&apos;administrateur.</Alert>
+        <Alert tone="warning">
+          Les heures comptées par activité ou l&apos;objectif hebdomadaire ne sont pas paramétrés pour cette semaine : contactez
+          l&apos;administrateur.
+        </Alert>
       ) : (
         <GaugeBody result={result} />
       )}
@@ -86,8 +100,22 @@ function GaugeBody({ result }: { result: NonNullable<Awaited<ReturnType<typeof j
   return (
     <>
       <div className="flex flex-col gap-4">
-        <JaugeBar id="jauge-declarees" fill="declarees" text={`${formatHeures(gauge.declareesMinutes)} déclarées sur ${target}`} valueMinutes={gauge.declareesMinutes} scaleMinutes={scale} targetMinutes={gauge.targetMinutes} />
-        <JaugeBar id="jauge-validees" fill="validees" text={`${formatHeures(gauge.valideesMinutes)} validées sur ${target}`} valueMinutes={gauge.valideesMinutes} scaleMinutes={scale} targetMinutes={gauge.targetMinutes} />
+        <JaugeBar
+          id="jauge-declarees"
+          fill="declarees"
+          text={`${formatHeures(gauge.declareesMinutes)} déclarées sur ${target}`}
+          valueMinutes={gauge.declareesMinutes}
+          scaleMinutes={scale}
+          targetMinutes={gauge.targetMinutes}
+        />
+        <JaugeBar
+          id="jauge-validees"
+          fill="validees"
+          text={`${formatHeures(gauge.valideesMinutes)} validées sur ${target}`}
+          valueMinutes={gauge.valideesMinutes}
+          scaleMinutes={scale}
+          targetMinutes={gauge.targetMinutes}
+        />
         <p className="text-sm text-ink-2">Le trait vertical marque l&apos;objectif de {target}.</p>
       </div>
       <div className="flex flex-col gap-2">
@@ -98,7 +126,8 @@ function GaugeBody({ result }: { result: NonNullable<Awaited<ReturnType<typeof j
         ) : (
           <>
             <p>
-              <Badge tone="warning">Sous l&apos;objectif</Badge> Il manque <strong>{formatHeures(gauge.manque)} validées</strong> pour atteindre {target}.
+              <Badge tone="warning">Sous l&apos;objectif</Badge> Il manque <strong>{formatHeures(gauge.manque)} validées</strong> pour
+              atteindre {target}.
             </p>
             <p>
               {gauge.manqueDeclarees > 0
@@ -153,11 +182,17 @@ function GaugeBody({ result }: { result: NonNullable<Awaited<ReturnType<typeof j
           </tfoot>
         </Table>
       )}
-      {cancelled > 0 ? <p className="text-sm text-ink-2">{cancelled > 1 ? `${cancelled} activités annulées ne comptent pas.` : "1 activité annulée ne compte pas."}</p> : null}
+      {cancelled > 0 ? (
+        <p className="text-sm text-ink-2">
+          {cancelled > 1 ? `${cancelled} activités annulées ne comptent pas.` : "1 activité annulée ne compte pas."}
+        </p>
+      ) : null}
       <p className="text-sm text-ink-2">
-        Chaque activité compte un forfait, quelle que soit sa durée : action emploi ou formation {formatHeures(w.actionEmploiFormation)}, autre action {formatHeures(w.autreAction)}, atelier{" "}
-        {formatHeures(w.atelier)}, information collective {formatHeures(w.informationCollective)}, rendez-vous individuel {formatHeures(w.rendezVousIndividuel)} (paramètres en vigueur depuis le{" "}
-        {formatDate(rules.ponderationDepuis)}). Une action terminée est validée quand un conseiller l&apos;a qualifiée ; une absence compte comme déclarée, pas comme validée.
+        Chaque activité compte un forfait, quelle que soit sa durée : action emploi ou formation {formatHeures(w.actionEmploiFormation)},
+        autre action {formatHeures(w.autreAction)}, atelier {formatHeures(w.atelier)}, information collective{" "}
+        {formatHeures(w.informationCollective)}, rendez-vous individuel {formatHeures(w.rendezVousIndividuel)} (paramètres en vigueur depuis
+        le {formatDate(rules.ponderationDepuis)}). Une action terminée est validée quand un conseiller l&apos;a qualifiée ; une absence
+        compte comme déclarée, pas comme validée.
       </p>
     </>
   );

@@ -6,7 +6,8 @@ const PREFIX = "Pour aller plus loin : ";
 export function FurtherLine({ text }: { text: string }) {
   return (
     <p className="border-t border-border pt-3 text-sm text-ink-2">
-      <strong className="font-bold">Pour aller plus loin&nbsp;:</strong> {frenchSpacing(text.startsWith(PREFIX) ? text.slice(PREFIX.length) : text)}
+      <strong className="font-bold">Pour aller plus loin&nbsp;:</strong>{" "}
+      {frenchSpacing(text.startsWith(PREFIX) ? text.slice(PREFIX.length) : text)}
     </p>
   );
 }

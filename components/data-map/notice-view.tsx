@@ -46,7 +46,9 @@ export function NoticeView({ notice, dpoContacts }: { notice: NoticeModel; dpoCo
       </nav>
 
       <section aria-labelledby="responsables-titre" id="responsables" className="flex scroll-mt-4 flex-col gap-3">
-        <h2 id="responsables-titre" className="text-balance">{frenchSpacing(notice.controllers.heading)}</h2>
+        <h2 id="responsables-titre" className="text-balance">
+          {frenchSpacing(notice.controllers.heading)}
+        </h2>
         <p>{frenchSpacing(notice.controllers.intro)}</p>
         <ul className="flex list-disc flex-col gap-2 pl-6">
           {notice.controllers.list.map((text) => (
@@ -68,7 +70,9 @@ export function NoticeView({ notice, dpoContacts }: { notice: NoticeModel; dpoCo
       </section>
 
       <section aria-labelledby="droits-titre" id="exercer-vos-droits" className="flex scroll-mt-4 flex-col gap-3">
-        <h2 id="droits-titre" className="text-balance">{frenchSpacing(notice.rights.heading)}</h2>
+        <h2 id="droits-titre" className="text-balance">
+          {frenchSpacing(notice.rights.heading)}
+        </h2>
         {notice.rights.ask.map((text) => (
           <p key={text}>{frenchSpacing(text)}</p>
         ))}
@@ -96,7 +100,9 @@ export function NoticeView({ notice, dpoContacts }: { notice: NoticeModel; dpoCo
       </section>
 
       <section aria-labelledby="reclamation-titre" id="reclamation" className="flex scroll-mt-4 flex-col gap-3">
-        <h2 id="reclamation-titre" className="text-balance">{frenchSpacing(notice.complaint.heading)}</h2>
+        <h2 id="reclamation-titre" className="text-balance">
+          {frenchSpacing(notice.complaint.heading)}
+        </h2>
         <p>{frenchSpacing(notice.complaint.cnil)}</p>
         <ul className="flex list-disc flex-col gap-2 pl-6">
           <li>

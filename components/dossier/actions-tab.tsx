@@ -38,7 +38,10 @@ export async function ActionsTab({ user, jeuneId, params }: DossierSectionProps)
   const page = parsePage(params.page);
   const filtre = parseActionsFiltre(params);
   const canWrite = can(user.role, "parcours.write");
-  const [list, toQualify] = await Promise.all([listActions(db, user, jeuneId, { page, filtre }), canWrite ? listActionsToQualify(db, user, jeuneId) : Promise.resolve([])]);
+  const [list, toQualify] = await Promise.all([
+    listActions(db, user, jeuneId, { page, filtre }),
+    canWrite ? listActionsToQualify(db, user, jeuneId) : Promise.resolve([]),
+  ]);
   const qualifieesParam = Number(firstString(params.qualifiees, 3));
   const qualifiees = Number.isInteger(qualifieesParam) && qualifieesParam > 0 ? qualifieesParam : 0;
   const filtered = filtre.statut !== null || filtre.categorie !== null;
@@ -52,13 +55,15 @@ export async function ActionsTab({ user, jeuneId, params }: DossierSectionProps)
       ) : null}
       {qualifiees > 0 ? (
         <Alert tone="success" live="polite">
-          {qualifiees > 1 ? `${qualifiees} actions sont qualifiées : leurs heures comptent comme validées.` : "L'action est qualifiée : ses heures comptent comme validées."}
+          {qualifiees > 1
+            ? `${qualifiees} actions sont qualifiées : leurs heures comptent comme validées.`
+            : "L'action est qualifiée : ses heures comptent comme validées."}
         </Alert>
       ) : null}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <p className="max-w-3xl text-ink-2">
-          Les démarches menées avec ou par le jeune. Une action terminée compte dans la jauge du CEJ comme heures déclarées ; elle compte comme heures validées une fois
-          qualifiée par un conseiller.
+          Les démarches menées avec ou par le jeune. Une action terminée compte dans la jauge du CEJ comme heures déclarées ; elle compte
+          comme heures validées une fois qualifiée par un conseiller.
         </p>
         {canWrite ? (
           <ButtonLink href={`/jeunes/${jeuneId}/actions/nouvelle`} variant="primary" className="shrink-0">
@@ -79,10 +84,29 @@ export async function ActionsTab({ user, jeuneId, params }: DossierSectionProps)
         />
       ) : null}
 
-      <form method="get" action={`/jeunes/${jeuneId}`} className="flex flex-col gap-4 rounded-sm bg-alt p-4 sm:flex-row sm:items-end" aria-label="Filtrer les actions">
+      <form
+        method="get"
+        action={`/jeunes/${jeuneId}`}
+        className="flex flex-col gap-4 rounded-sm bg-alt p-4 sm:flex-row sm:items-end"
+        aria-label="Filtrer les actions"
+      >
         <input type="hidden" name="onglet" value="actions" />
-        <SelectField id="filtre-statut" name="statut" label="Statut" placeholder="Tous les statuts" options={ACTION_STATUTS.map((s) => ({ value: s, label: STATUT_LABELS[s] }))} defaultValue={filtre.statut ?? ""} />
-        <SelectField id="filtre-categorie" name="categorie" label="Catégorie" placeholder="Toutes les catégories" options={ACTION_CATEGORIES.map((c) => ({ value: c, label: CATEGORIE_LABELS[c] }))} defaultValue={filtre.categorie ?? ""} />
+        <SelectField
+          id="filtre-statut"
+          name="statut"
+          label="Statut"
+          placeholder="Tous les statuts"
+          options={ACTION_STATUTS.map((s) => ({ value: s, label: STATUT_LABELS[s] }))}
+          defaultValue={filtre.statut ?? ""}
+        />
+        <SelectField
+          id="filtre-categorie"
+          name="categorie"
+          label="Catégorie"
+          placeholder="Toutes les catégories"
+          options={ACTION_CATEGORIES.map((c) => ({ value: c, label: CATEGORIE_LABELS[c] }))}
+          defaultValue={filtre.categorie ?? ""}
+        />
         <div className="flex items-center gap-4">
           <Button type="submit" variant="secondary">
             Filtrer
@@ -94,7 +118,9 @@ export async function ActionsTab({ user, jeuneId, params }: DossierSectionProps)
       {list.rows.length === 0 ? (
         <EmptyState
           titleAs="h3"
-          title={list.total > 0 ? "Cette page est vide" : filtered ? "Aucune action ne correspond à ces filtres" : "Aucune action pour l'instant"}
+          title={
+            list.total > 0 ? "Cette page est vide" : filtered ? "Aucune action ne correspond à ces filtres" : "Aucune action pour l'instant"
+          }
           action={
             list.total > 0 ? (
               <TextLink href={hrefFor(jeuneId, filtre)}>Revenir à la première page</TextLink>
@@ -142,11 +168,19 @@ export async function ActionsTab({ user, jeuneId, params }: DossierSectionProps)
                   <Td className="whitespace-nowrap">
                     <Dates row={row} />
                   </Td>
-                  <Td className="whitespace-nowrap">{row.dureeMinutes !== null ? formatHeures(row.dureeMinutes) : <span className="text-ink-2">Non précisée</span>}</Td>
+                  <Td className="whitespace-nowrap">
+                    {row.dureeMinutes !== null ? formatHeures(row.dureeMinutes) : <span className="text-ink-2">Non précisée</span>}
+                  </Td>
                   <Td>
                     <div className="flex flex-col items-start gap-1">
                       <Badge tone={STATUT_TONES[row.statut]}>{STATUT_LABELS[row.statut]}</Badge>
-                      {row.qualifieeLe ? <Badge tone="success">Qualifiée</Badge> : row.statut === "terminee" ? <Badge tone="warning" className="whitespace-nowrap">À qualifier</Badge> : null}
+                      {row.qualifieeLe ? (
+                        <Badge tone="success">Qualifiée</Badge>
+                      ) : row.statut === "terminee" ? (
+                        <Badge tone="warning" className="whitespace-nowrap">
+                          À qualifier
+                        </Badge>
+                      ) : null}
                     </div>
                   </Td>
                   {canWrite ? (
@@ -160,7 +194,12 @@ export async function ActionsTab({ user, jeuneId, params }: DossierSectionProps)
               ))}
             </TBody>
           </Table>
-          <Pagination label="Pages des actions" page={Math.min(page, list.pageCount)} pageCount={list.pageCount} hrefFor={(p) => hrefFor(jeuneId, filtre, p)} />
+          <Pagination
+            label="Pages des actions"
+            page={Math.min(page, list.pageCount)}
+            pageCount={list.pageCount}
+            hrefFor={(p) => hrefFor(jeuneId, filtre, p)}
+          />
         </>
       )}
     </div>

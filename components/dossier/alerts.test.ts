@@ -39,7 +39,11 @@ describe("dossier alerts", () => {
   it("tells the substitute the dossier is theirs for a while, and anyone else who replaces whom", () => {
     const affectationTemporaire = { versConseillerId: "viewer", versConseiller: "Camille Martin", fin: "2026-12-04" };
     expect(dossierAlerts({ ...base, affectationTemporaire })).toMatchObject([
-      { key: "remplacement", title: "Ce jeune vous est confié temporairement jusqu'au vendredi 4 décembre 2026 inclus", text: "Son conseiller titulaire est Julien Roche." },
+      {
+        key: "remplacement",
+        title: "Ce jeune vous est confié temporairement jusqu'au vendredi 4 décembre 2026 inclus",
+        text: "Son conseiller titulaire est Julien Roche.",
+      },
     ]);
     expect(dossierAlerts({ ...base, viewerId: "someone-else", affectationTemporaire })).toMatchObject([
       { key: "remplacement", text: "Camille Martin suit ce jeune pendant l'absence de Julien Roche." },
@@ -49,16 +53,31 @@ describe("dossier alerts", () => {
   it("puts the archive banner first, with its motive and date", () => {
     const alerts = dossierAlerts({
       ...base,
-      jeune: { ...base.jeune, dateNaissance: "2010-01-01", statut: "archive", archiveMotif: "sortie_emploi", archiveDetail: "CDI", archivedAt: new Date("2026-11-20T09:00:00Z") },
+      jeune: {
+        ...base.jeune,
+        dateNaissance: "2010-01-01",
+        statut: "archive",
+        archiveMotif: "sortie_emploi",
+        archiveDetail: "CDI",
+        archivedAt: new Date("2026-11-20T09:00:00Z"),
+      },
     });
     expect(alerts.map((a) => a.key)).toEqual(["archive", "mineur"]);
     expect(alerts[0]).toMatchObject({ title: "Dossier archivé le 20 novembre 2026 à 10 h 00", text: "Motif : Sortie vers l'emploi — CDI" });
   });
 
   it("warns that nothing is transmitted while a limitation is in force", () => {
-    const alerts = dossierAlerts({ ...base, jeune: { ...base.jeune, limitationDepuis: new Date("2026-03-12T10:00:00Z"), limitationDemande: "2026-0042" } });
+    const alerts = dossierAlerts({
+      ...base,
+      jeune: { ...base.jeune, limitationDepuis: new Date("2026-03-12T10:00:00Z"), limitationDemande: "2026-0042" },
+    });
     expect(alerts).toMatchObject([
-      { key: "limitation", tone: "warning", title: "Limitation en cours depuis le jeudi 12 mars 2026", text: expect.stringContaining("Demande n° 2026-0042") },
+      {
+        key: "limitation",
+        tone: "warning",
+        title: "Limitation en cours depuis le jeudi 12 mars 2026",
+        text: expect.stringContaining("Demande n° 2026-0042"),
+      },
     ]);
   });
 

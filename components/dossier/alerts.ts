@@ -99,7 +99,10 @@ export function dossierAlerts({ today, viewerId, jeune, affectationTemporaire, r
       alerts.push({
         key: "titre_sejour",
         tone: "warning",
-        title: left === 0 ? "Le titre de séjour prend fin aujourd'hui" : `Le titre de séjour prend fin dans ${days(left)}, le ${formatDate(jeune.titreSejourFin)}`,
+        title:
+          left === 0
+            ? "Le titre de séjour prend fin aujourd'hui"
+            : `Le titre de séjour prend fin dans ${days(left)}, le ${formatDate(jeune.titreSejourFin)}`,
         text: "Pensez à parler de son renouvellement avec le jeune.",
       });
     }

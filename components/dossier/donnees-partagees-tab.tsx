@@ -29,8 +29,8 @@ export async function DonneesPartageesTab({ user, dossier }: { user: SessionUser
     <div className="flex flex-col gap-8">
       {dossier.jeune.limitationDepuis ? (
         <Alert tone="warning" title="Limitation en cours">
-          Depuis le {formatDateTime(dossier.jeune.limitationDepuis)}, aucune transmission ne part pour ce jeune : elles sont retenues et partiront,
-          dans l&apos;ordre, quand la limitation sera levée.
+          Depuis le {formatDateTime(dossier.jeune.limitationDepuis)}, aucune transmission ne part pour ce jeune : elles sont retenues et
+          partiront, dans l&apos;ordre, quand la limitation sera levée.
         </Alert>
       ) : null}
 
@@ -108,7 +108,10 @@ export async function DonneesPartageesTab({ user, dossier }: { user: SessionUser
                     <Badge tone={STATUS_LABELS[r.status].tone}>{STATUS_LABELS[r.status].text}</Badge>
                     {r.acknowledgement ? <span className="block text-sm">Accusé n° {r.acknowledgement}</span> : null}
                     {r.lastError && r.status !== "accusee" ? <span className="block text-sm text-ink-2">Motif : {r.lastError}</span> : null}
-                    <a href={`/jeunes/${dossier.jeune.id}/droits/nouvelle?transmission=${r.id}`} className="mt-1 block text-sm text-primary underline underline-offset-4 hover:decoration-2">
+                    <a
+                      href={`/jeunes/${dossier.jeune.id}/droits/nouvelle?transmission=${r.id}`}
+                      className="mt-1 block text-sm text-primary underline underline-offset-4 hover:decoration-2"
+                    >
                       Question sur cette transmission
                     </a>
                   </Td>

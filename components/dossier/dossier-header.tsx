@@ -23,7 +23,17 @@ export function ageLine(jeune: Pick<DossierView["jeune"], "dateNaissance" | "sex
  * Who the young person is and who follows them, at a glance. `nir` is the NIR cell: the masked value,
  * or the reveal control when it exists. `canEdit`: the "Modifier" button for roles with jeunes.write.
  */
-export function DossierHeader({ dossier, today, nir, canEdit }: { dossier: DossierView; today: CivilDate; nir: ReactNode; canEdit: boolean }) {
+export function DossierHeader({
+  dossier,
+  today,
+  nir,
+  canEdit,
+}: {
+  dossier: DossierView;
+  today: CivilDate;
+  nir: ReactNode;
+  canEdit: boolean;
+}) {
   const { jeune } = dossier;
   return (
     <>

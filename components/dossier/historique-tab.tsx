@@ -85,13 +85,23 @@ function byDay(entries: HistoriqueEntry[]): { day: string; entries: HistoriqueEn
   return groups;
 }
 
-export function HistoriqueTab({ jeuneId, historique, page, filtre }: { jeuneId: string; historique: Historique; page: number; filtre: HistoriqueFiltre }) {
+export function HistoriqueTab({
+  jeuneId,
+  historique,
+  page,
+  filtre,
+}: {
+  jeuneId: string;
+  historique: Historique;
+  page: number;
+  filtre: HistoriqueFiltre;
+}) {
   const { entries, total, counts, pageCount } = historique;
   return (
     <div className="flex flex-col gap-6">
       <p className="text-ink-2">
-        Chaque modification du dossier (les champs concernés, jamais leur contenu) et chaque ouverture, avec son motif quand elle a lieu hors
-        portefeuille. Le jeune peut voir qui a consulté son dossier.
+        Chaque modification du dossier (les champs concernés, jamais leur contenu) et chaque ouverture, avec son motif quand elle a lieu
+        hors portefeuille. Le jeune peut voir qui a consulté son dossier.
       </p>
       <nav aria-label="Filtrer l'historique">
         <ul className="flex flex-wrap gap-2">
@@ -104,7 +114,9 @@ export function HistoriqueTab({ jeuneId, historique, page, filtre }: { jeuneId: 
                 aria-current={f.value === filtre ? "page" : undefined}
                 className={clsx(
                   "inline-flex min-h-11 items-center gap-1 rounded-sm border px-3 py-1",
-                  f.value === filtre ? "border-primary bg-primary font-bold text-white" : "border-border bg-white text-primary hover:bg-alt",
+                  f.value === filtre
+                    ? "border-primary bg-primary font-bold text-white"
+                    : "border-border bg-white text-primary hover:bg-alt",
                 )}
               >
                 {f.label}

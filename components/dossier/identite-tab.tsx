@@ -69,15 +69,13 @@ export function IdentiteTab({ dossier, nir }: { dossier: DossierView; nir: React
             {
               label: "Adresse postale",
               wide: true,
-              value: adresse.length ? (
-                <>
-                  {adresse.map((line) => (
+              value: adresse.length
+                ? adresse.map((line) => (
                     <span key={line} className="block">
                       {line}
                     </span>
-                  ))}
-                </>
-              ) : null,
+                  ))
+                : null,
             },
           ]}
         />
@@ -109,7 +107,9 @@ export function IdentiteTab({ dossier, nir }: { dossier: DossierView; nir: React
             { label: "Véhicule", value: yesNo(jeune.vehicule) },
             { label: "RQTH (travailleur handicapé)", value: yesNo(jeune.rqth) },
             { label: "Protection juridique", value: valueLabel(PROTECTION_LABELS, jeune.protectionJuridique) },
-            ...(showTitreSejour ? [{ label: "Fin du titre de séjour", value: jeune.titreSejourFin ? formatDate(jeune.titreSejourFin) : null }] : []),
+            ...(showTitreSejour
+              ? [{ label: "Fin du titre de séjour", value: jeune.titreSejourFin ? formatDate(jeune.titreSejourFin) : null }]
+              : []),
           ]}
         />
       </Section>
@@ -126,7 +126,11 @@ export function IdentiteTab({ dossier, nir }: { dossier: DossierView; nir: React
         />
       </Section>
       <div className="lg:col-span-2">
-        <Section id="identite-commentaire" title="Commentaire du conseiller" hint="Note interne : elle n'est jamais transmise à un destinataire.">
+        <Section
+          id="identite-commentaire"
+          title="Commentaire du conseiller"
+          hint="Note interne : elle n'est jamais transmise à un destinataire."
+        >
           {jeune.commentaire ? <p className="whitespace-pre-line">{jeune.commentaire}</p> : <Missing>Aucun commentaire</Missing>}
         </Section>
       </div>

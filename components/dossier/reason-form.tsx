@@ -8,7 +8,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Textarea } from "@/components/ui/field";
 import { TextLink } from "@/components/ui/link";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { giveConsultationReasonAction } from "@/lib/consultations/actions";
 import type { DossierOnglet } from "@/lib/consultations/onglets";
 
@@ -33,14 +33,19 @@ export function ReasonForm({
   backHref: string;
   detailMax: number;
 }) {
-  const [state, action, pending] = useActionState<FormState<{ jeuneId: string; onglet: DossierOnglet }>, FormData>(giveConsultationReasonAction, IDLE);
+  const [state, action, pending] = useActionState<FormState<{ jeuneId: string; onglet: DossierOnglet }>, FormData>(
+    giveConsultationReasonAction,
+    IDLE,
+  );
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status === "error") summaryRef.current?.focus();
   }, [state]);
 
   const errors =
-    state.status === "error" ? FIELD_ORDER.flatMap((f) => (state.fieldErrors[f]?.[0] ? [{ fieldId: f, message: state.fieldErrors[f][0] }] : [])) : [];
+    state.status === "error"
+      ? FIELD_ORDER.flatMap((f) => (state.fieldErrors[f]?.[0] ? [{ fieldId: f, message: state.fieldErrors[f][0] }] : []))
+      : [];
 
   return (
     <ActionForm action={action} className="flex flex-col gap-6">
@@ -61,7 +66,7 @@ export function ReasonForm({
         required
         placeholder="Choisir un motif"
         options={options}
-        defaultValue={valueOf(state, "motif", defaultMotif)}
+        defaultValue={typedValue(state, "motif", defaultMotif)}
         error={errorOf(state, "motif")}
       />
       <Textarea
@@ -69,7 +74,7 @@ export function ReasonForm({
         label="Précision"
         hint={`Obligatoire pour « Autre motif », facultative sinon. ${detailMax} caractères au plus. Le jeune pourra la lire : restez factuel, sans information de santé ou de justice.`}
         rows={3}
-        defaultValue={valueOf(state, "motifDetail")}
+        defaultValue={typedValue(state, "motifDetail")}
         error={errorOf(state, "motifDetail")}
       />
       <div className="flex flex-wrap items-center gap-x-6 gap-y-4">

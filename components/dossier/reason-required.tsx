@@ -17,8 +17,8 @@ export function ReasonRequired({ jeuneId, onglet, role }: { jeuneId: string; ong
       <PageHeader title="Motif de consultation" />
       <div className="mb-6 flex flex-col gap-3">
         <p className="text-lg">
-          Ce dossier ne fait pas partie de votre portefeuille. Indiquez pourquoi vous l&apos;ouvrez : ce motif sera enregistré et visible par le
-          jeune.
+          Ce dossier ne fait pas partie de votre portefeuille. Indiquez pourquoi vous l&apos;ouvrez : ce motif sera enregistré et visible
+          par le jeune.
         </p>
         <p className="text-ink-2">
           Votre motif vaut pour ce dossier pendant {hours} heures. Chaque onglet que vous ouvrirez sera aussi enregistré.

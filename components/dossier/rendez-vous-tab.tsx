@@ -17,7 +17,8 @@ function When({ row }: { row: JeuneSeance }) {
     <>
       <span className="first-letter:uppercase">{day}</span>
       <br />
-      <time dateTime={row.debut.toISOString()}>{formatTime(row.debut)}</time> – <time dateTime={row.fin.toISOString()}>{formatTime(row.fin)}</time>
+      <time dateTime={row.debut.toISOString()}>{formatTime(row.debut)}</time> –{" "}
+      <time dateTime={row.fin.toISOString()}>{formatTime(row.fin)}</time>
     </>
   );
 }
@@ -39,13 +40,16 @@ export async function RendezVousTab({ user, jeuneId, params }: DossierSectionPro
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <p className="max-w-3xl text-ink-2">
-          Les rendez-vous individuels, ateliers et informations collectives du jeune. Les prochains d&apos;abord, puis les passés avec la présence notée.
+          Les rendez-vous individuels, ateliers et informations collectives du jeune. Les prochains d&apos;abord, puis les passés avec la
+          présence notée.
         </p>
         {plan}
       </div>
       {list.total === 0 ? (
         <EmptyState title="Aucun rendez-vous ni atelier pour l'instant" titleAs="h3">
-          {canPlan ? "Planifiez un premier rendez-vous avec le bouton « Planifier un rendez-vous », ou inscrivez le jeune à un atelier depuis l'agenda." : "Les séances du jeune apparaîtront ici."}
+          {canPlan
+            ? "Planifiez un premier rendez-vous avec le bouton « Planifier un rendez-vous », ou inscrivez le jeune à un atelier depuis l'agenda."
+            : "Les séances du jeune apparaîtront ici."}
         </EmptyState>
       ) : (
         <>
@@ -80,7 +84,12 @@ export async function RendezVousTab({ user, jeuneId, params }: DossierSectionPro
               ))}
             </TBody>
           </Table>
-          <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(p) => dossierHref(jeuneId, "rendez-vous", { page: p })} label="Pages des séances" />
+          <Pagination
+            page={list.page}
+            pageCount={list.pageCount}
+            hrefFor={(p) => dossierHref(jeuneId, "rendez-vous", { page: p })}
+            label="Pages des séances"
+          />
         </>
       )}
     </div>

@@ -41,8 +41,8 @@ export async function DossierDroitsTab({ user, jeuneId }: { user: SessionUser; j
       ) : null}
       {rows.length === 0 ? (
         <EmptyState titleAs="h3" title="Aucune demande d'exercice de droits" action={newRequest}>
-          Si le jeune demande à voir, corriger, effacer ou geler ses données, ou s&apos;oppose à une utilisation, enregistrez sa demande : il recevra un
-          accusé de réception daté et une réponse dans le délai légal d&apos;un mois.
+          Si le jeune demande à voir, corriger, effacer ou geler ses données, ou s&apos;oppose à une utilisation, enregistrez sa demande :
+          il recevra un accusé de réception daté et une réponse dans le délai légal d&apos;un mois.
         </EmptyState>
       ) : (
         <>
@@ -66,11 +66,17 @@ export async function DossierDroitsTab({ user, jeuneId }: { user: SessionUser; j
                     ) : (
                       <>
                         <span className="block">n° {d.numero}</span>
-                        <a href={`/jeunes/${jeuneId}/droits/${d.id}/accuse-reception.pdf`} className="mt-1 block min-h-6 py-0.5 text-sm text-primary underline underline-offset-4 hover:decoration-2">
+                        <a
+                          href={`/jeunes/${jeuneId}/droits/${d.id}/accuse-reception.pdf`}
+                          className="mt-1 block min-h-6 py-0.5 text-sm text-primary underline underline-offset-4 hover:decoration-2"
+                        >
                           Accusé de réception (PDF)
                         </a>
                         {d.issue ? (
-                          <a href={`/jeunes/${jeuneId}/droits/${d.id}/reponse.pdf`} className="mt-1 block min-h-6 py-0.5 text-sm text-primary underline underline-offset-4 hover:decoration-2">
+                          <a
+                            href={`/jeunes/${jeuneId}/droits/${d.id}/reponse.pdf`}
+                            className="mt-1 block min-h-6 py-0.5 text-sm text-primary underline underline-offset-4 hover:decoration-2"
+                          >
                             Lettre de réponse (PDF)
                           </a>
                         ) : null}

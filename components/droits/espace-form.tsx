@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/field";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { createDemandeFromEspaceAction } from "@/lib/droits/actions";
 import type { CreatedDemande } from "@/lib/droits/intake";
 import { useFocusOnSuccess } from "./form-parts";
@@ -27,7 +27,7 @@ export function EspaceDemandeForm({ options }: { options: EspaceFormOptions }) {
   const [state, action, pending] = useActionState<FormState<CreatedDemande>, FormData>(createDemandeFromEspaceAction, IDLE);
   const successRef = useFocusOnSuccess(state);
   const initial = options.initial;
-  const [type, setType] = useState(valueOf(state, "type", initial?.type ?? ""));
+  const [type, setType] = useState(typedValue(state, "type", initial?.type ?? ""));
   // Until JavaScript runs, the finality list shows; then only for "Dire non".
   const [enhanced, setEnhanced] = useState(false);
   useEffect(() => setEnhanced(true), []);
@@ -58,16 +58,24 @@ export function EspaceDemandeForm({ options }: { options: EspaceFormOptions }) {
           <p className="rounded-lg bg-alt p-3">Votre question porte sur {initial.reference}.</p>
         </>
       ) : null}
-      <fieldset id="type" tabIndex={-1} aria-describedby={typeError ? "type-error" : undefined} className={clsx("flex flex-col gap-3 outline-none", typeError && "border-l-2 border-error pl-3")}>
+      <fieldset
+        id="type"
+        tabIndex={-1}
+        aria-describedby={typeError ? "type-error" : undefined}
+        className={clsx("flex flex-col gap-3 outline-none", typeError && "border-l-2 border-error pl-3")}
+      >
         <legend className="mb-1 text-lg font-bold">Que voulez-vous faire ?</legend>
         {options.types.map((t) => (
-          <div key={t.value} className="flex items-start gap-3 rounded-lg border border-border p-3 has-[:checked]:border-primary has-[:checked]:bg-info-light">
+          <div
+            key={t.value}
+            className="flex items-start gap-3 rounded-lg border border-border p-3 has-[:checked]:border-primary has-[:checked]:bg-info-light"
+          >
             <input
               id={`type-${t.value}`}
               type="radio"
               name="type"
               value={t.value}
-              defaultChecked={valueOf(state, "type", initial?.type ?? "") === t.value}
+              defaultChecked={typedValue(state, "type", initial?.type ?? "") === t.value}
               onChange={(e) => setType(e.target.value)}
               aria-describedby={`type-${t.value}-aide`}
               className="mt-0.5 size-6 shrink-0 accent-primary"
@@ -96,7 +104,7 @@ export function EspaceDemandeForm({ options }: { options: EspaceFormOptions }) {
           hint="Si vous ne savez pas, laissez vide : nous vous demanderons."
           placeholder="Je ne sais pas"
           options={options.finalites}
-          defaultValue={valueOf(state, "finalite")}
+          defaultValue={typedValue(state, "finalite")}
           error={errorOf(state, "finalite")}
         />
       ) : null}
@@ -106,7 +114,7 @@ export function EspaceDemandeForm({ options }: { options: EspaceFormOptions }) {
         hint="Par exemple : « Mon nom est mal écrit. Le bon nom est Martin. » N'écrivez pas d'information sur votre santé."
         required
         rows={5}
-        defaultValue={valueOf(state, "objet", initial?.objet ?? "")}
+        defaultValue={typedValue(state, "objet", initial?.objet ?? "")}
         error={errorOf(state, "objet")}
       />
       <p className="text-ink-2">Vous êtes connecté à votre espace : nous savons que la demande vient de vous. C&apos;est gratuit.</p>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextInput, Textarea } from "@/components/ui/field";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { recordDeskDemandeAction, recordDpoDemandeAction } from "@/lib/droits/actions";
 import type { CreatedDemande } from "@/lib/droits/intake";
 import { Alert } from "@/components/ui/alert";
@@ -29,7 +29,7 @@ export interface IntakeOptions {
 
 function RequestFields({ state, options }: { state: FormState<unknown>; options: IntakeOptions }) {
   const initial = options.initial;
-  const [type, setType] = useState(valueOf(state, "type", initial?.type ?? ""));
+  const [type, setType] = useState(typedValue(state, "type", initial?.type ?? ""));
   const typeError = errorOf(state, "type");
   // Until JavaScript runs, every field shows; then the finality only for the rights that need it.
   const [enhanced, setEnhanced] = useState(false);
@@ -50,7 +50,7 @@ function RequestFields({ state, options }: { state: FormState<unknown>; options:
         hint="Pour obtenir une copie de ses données, choisissez « Accès ». La portabilité ne s'applique pas : les missions locales traitent les données pour une mission d'intérêt public."
         options={options.types}
         layout="cards"
-        defaultValue={valueOf(state, "type", initial?.type ?? "")}
+        defaultValue={typedValue(state, "type", initial?.type ?? "")}
         onChange={setType}
         error={typeError}
       />
@@ -61,7 +61,7 @@ function RequestFields({ state, options }: { state: FormState<unknown>; options:
           hint="Obligatoire pour une opposition ou une question sur une transmission."
           placeholder="Choisir une finalité"
           options={options.finalites}
-          defaultValue={valueOf(state, "finalite", initial?.finalite ?? "")}
+          defaultValue={typedValue(state, "finalite", initial?.finalite ?? "")}
           error={errorOf(state, "finalite")}
         />
       ) : null}
@@ -71,7 +71,7 @@ function RequestFields({ state, options }: { state: FormState<unknown>; options:
         hint="Reprenez ses mots. Ne notez pas d'information de santé ou de justice."
         required
         rows={4}
-        defaultValue={valueOf(state, "objet", initial?.objet ?? "")}
+        defaultValue={typedValue(state, "objet", initial?.objet ?? "")}
         error={errorOf(state, "objet")}
       />
     </>
@@ -89,7 +89,7 @@ function DateReceived({ state, options, hint }: { state: FormState<unknown>; opt
         required
         min={options.earliest}
         max={options.today}
-        defaultValue={valueOf(state, "recueLe", options.today)}
+        defaultValue={typedValue(state, "recueLe", options.today)}
         error={errorOf(state, "recueLe")}
       />
     </div>
@@ -107,10 +107,15 @@ export function DeskIntakeForm({ jeuneId, email, options }: { jeuneId: string; e
       <div ref={successRef} tabIndex={-1} className="outline-none">
         <Alert tone="success" live="polite">
           <p>{state.message}</p>
-          <p className="mt-2">{d.mailed ? "L'accusé de réception a aussi été envoyé par e-mail." : "Remettez l'accusé de réception à la personne."}</p>
+          <p className="mt-2">
+            {d.mailed ? "L'accusé de réception a aussi été envoyé par e-mail." : "Remettez l'accusé de réception à la personne."}
+          </p>
           <ul className="mt-3 flex flex-col gap-2">
             <li>
-              <a href={`/jeunes/${jeuneId}/droits/${d.id}/accuse-reception.pdf`} className="font-medium text-primary underline underline-offset-4 hover:decoration-2">
+              <a
+                href={`/jeunes/${jeuneId}/droits/${d.id}/accuse-reception.pdf`}
+                className="font-medium text-primary underline underline-offset-4 hover:decoration-2"
+              >
                 Télécharger l&apos;accusé de réception n° {d.numero} (PDF)
               </a>
             </li>
@@ -135,24 +140,30 @@ export function DeskIntakeForm({ jeuneId, email, options }: { jeuneId: string; e
       <input type="hidden" name="jeuneId" value={jeuneId} />
       <FormFeedback state={state} fields={FIELDS} />
       <RequestFields state={state} options={options} />
-      <DateReceived state={state} options={options} hint="Aujourd'hui si la personne est devant vous. Le délai de réponse d'un mois part de cette date." />
+      <DateReceived
+        state={state}
+        options={options}
+        hint="Aujourd'hui si la personne est devant vous. Le délai de réponse d'un mois part de cette date."
+      />
       <fieldset className="flex flex-col gap-4 rounded-sm border border-border p-4">
         <legend className="px-1 font-bold">Identité et accusé de réception</legend>
         <CheckboxField
           name="identiteVerifiee"
           label="Je connais la personne et je l'ai rencontrée au guichet : son identité est vérifiée"
           hint="Pas de copie de pièce d'identité pour une personne connue rencontrée en personne. Sinon, laissez décoché : le délégué à la protection des données vérifiera."
-          defaultChecked={valueOf(state, "identiteVerifiee") === "on"}
+          defaultChecked={typedValue(state, "identiteVerifiee") === "on"}
         />
         {email ? (
           <CheckboxField
             name="envoyerAccuse"
             label={`Envoyer aussi l'accusé de réception par e-mail à ${email}`}
             hint="Vous pourrez de toute façon l'imprimer."
-            defaultChecked={state.status === "error" ? valueOf(state, "envoyerAccuse") === "on" : true}
+            defaultChecked={state.status === "error" ? typedValue(state, "envoyerAccuse") === "on" : true}
           />
         ) : (
-          <p className="text-sm text-ink-2">Aucune adresse e-mail n&apos;est connue : imprimez l&apos;accusé de réception pour la personne.</p>
+          <p className="text-sm text-ink-2">
+            Aucune adresse e-mail n&apos;est connue : imprimez l&apos;accusé de réception pour la personne.
+          </p>
         )}
       </fieldset>
       <div>
@@ -165,7 +176,17 @@ export function DeskIntakeForm({ jeuneId, email, options }: { jeuneId: string; e
 }
 
 /** DPO: a letter or an e-mail received for a young person of the structure. */
-export function DpoIntakeForm({ jeuneId, email, options, methodes }: { jeuneId: string; email: string | null; options: IntakeOptions; methodes: SelectOption[] }) {
+export function DpoIntakeForm({
+  jeuneId,
+  email,
+  options,
+  methodes,
+}: {
+  jeuneId: string;
+  email: string | null;
+  options: IntakeOptions;
+  methodes: SelectOption[];
+}) {
   const [state, action, pending] = useActionState<FormState<CreatedDemande>, FormData>(recordDpoDemandeAction, IDLE);
   return (
     <ActionForm action={action} className="flex flex-col gap-6">
@@ -180,12 +201,16 @@ export function DpoIntakeForm({ jeuneId, email, options, methodes }: { jeuneId: 
           { value: "courrier", label: "Courrier" },
           { value: "courriel", label: "Courriel" },
         ]}
-        defaultValue={valueOf(state, "canal")}
+        defaultValue={typedValue(state, "canal")}
         error={errorOf(state, "canal")}
         className="max-w-xs"
       />
       <RequestFields state={state} options={options} />
-      <DateReceived state={state} options={options} hint="Date d'arrivée du courrier ou du courriel, pas celle de son ouverture. Le délai d'un mois part de cette date." />
+      <DateReceived
+        state={state}
+        options={options}
+        hint="Date d'arrivée du courrier ou du courriel, pas celle de son ouverture. Le délai d'un mois part de cette date."
+      />
       <fieldset className="flex flex-col gap-4 rounded-sm border border-border p-4">
         <legend className="px-1 font-bold">Identité et accusé de réception</legend>
         <SelectField
@@ -194,14 +219,14 @@ export function DpoIntakeForm({ jeuneId, email, options, methodes }: { jeuneId: 
           hint="Laissez « Pas encore vérifiée » si vous devez demander un complément : vous le ferez depuis la demande."
           placeholder="Pas encore vérifiée"
           options={methodes}
-          defaultValue={valueOf(state, "identiteMethode")}
+          defaultValue={typedValue(state, "identiteMethode")}
           error={errorOf(state, "identiteMethode")}
         />
         {email ? (
           <CheckboxField
             name="envoyerAccuse"
             label={`Envoyer l'accusé de réception par e-mail à ${email}`}
-            defaultChecked={state.status === "error" ? valueOf(state, "envoyerAccuse") === "on" : true}
+            defaultChecked={state.status === "error" ? typedValue(state, "envoyerAccuse") === "on" : true}
           />
         ) : (
           <p className="text-sm text-ink-2">Aucune adresse e-mail n&apos;est connue : envoyez l&apos;accusé de réception par courrier.</p>

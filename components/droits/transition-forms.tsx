@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextInput, Textarea } from "@/components/ui/field";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import {
   applyLimitationAction,
   applyRectificationAction,
@@ -83,10 +83,35 @@ function StepForm({
   );
 }
 
-function DateField({ id, name, label, state, refs, hint }: { id: string; name: string; label: string; state: FormState<unknown>; refs: DemandeRef; hint?: string }) {
+function DateField({
+  id,
+  name,
+  label,
+  state,
+  refs,
+  hint,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  state: FormState<unknown>;
+  refs: DemandeRef;
+  hint?: string;
+}) {
   return (
     <div className="max-w-xs">
-      <TextInput id={id} name={name} type="date" label={label} hint={hint} required min={refs.earliest} max={refs.today} defaultValue={valueOf(state, name, refs.today)} error={errorOf(state, name)} />
+      <TextInput
+        id={id}
+        name={name}
+        type="date"
+        label={label}
+        hint={hint}
+        required
+        min={refs.earliest}
+        max={refs.today}
+        defaultValue={typedValue(state, name, refs.today)}
+        error={errorOf(state, name)}
+      />
     </div>
   );
 }
@@ -105,7 +130,16 @@ export function AskComplementForm({ refs }: { refs: DemandeRef }) {
     >
       {(state, id) => (
         <>
-          <Textarea id={id("objet")} name="objet" label="Information demandée à la personne" hint="La personne lira ce texte : écrivez simplement." required rows={2} defaultValue={valueOf(state, "objet")} error={errorOf(state, "objet")} />
+          <Textarea
+            id={id("objet")}
+            name="objet"
+            label="Information demandée à la personne"
+            hint="La personne lira ce texte : écrivez simplement."
+            required
+            rows={2}
+            defaultValue={typedValue(state, "objet")}
+            error={errorOf(state, "objet")}
+          />
           <DateField id={id("demandeeLe")} name="demandeeLe" label="Demandé le" state={state} refs={refs} />
         </>
       )}
@@ -131,10 +165,26 @@ export function ComplementReceivedForm({ refs }: { refs: DemandeRef }) {
 
 export function VerifyIdentityForm({ refs, methodes }: { refs: DemandeRef; methodes: SelectOption[] }) {
   return (
-    <StepForm action={verifyIdentityAction} refs={refs} prefix="identite" title="Identité vérifiée" fields={["methode", "verifieeLe"]} submit="Confirmer l'identité">
+    <StepForm
+      action={verifyIdentityAction}
+      refs={refs}
+      prefix="identite"
+      title="Identité vérifiée"
+      fields={["methode", "verifieeLe"]}
+      submit="Confirmer l'identité"
+    >
       {(state, id) => (
         <>
-          <SelectField id={id("methode")} name="methode" label="Comment l'identité a été vérifiée" required placeholder="Choisir" options={methodes} defaultValue={valueOf(state, "methode")} error={errorOf(state, "methode")} />
+          <SelectField
+            id={id("methode")}
+            name="methode"
+            label="Comment l'identité a été vérifiée"
+            required
+            placeholder="Choisir"
+            options={methodes}
+            defaultValue={typedValue(state, "methode")}
+            error={errorOf(state, "methode")}
+          />
           <DateField id={id("verifieeLe")} name="verifieeLe" label="Vérifiée le" state={state} refs={refs} />
         </>
       )}
@@ -159,12 +209,31 @@ export function ExtendForm({ refs, premiereEcheance }: { refs: DemandeRef; premi
       submit="Prolonger et prévenir la personne"
       variant="secondary"
     >
-      {(state, id) => <Textarea id={id("motif")} name="motif" label="Motif de la prolongation" hint="La personne lira ce motif : écrivez simplement." required rows={3} defaultValue={valueOf(state, "motif")} error={errorOf(state, "motif")} />}
+      {(state, id) => (
+        <Textarea
+          id={id("motif")}
+          name="motif"
+          label="Motif de la prolongation"
+          hint="La personne lira ce motif : écrivez simplement."
+          required
+          rows={3}
+          defaultValue={typedValue(state, "motif")}
+          error={errorOf(state, "motif")}
+        />
+      )}
     </StepForm>
   );
 }
 
-export function RespondForm({ refs, email, rule }: { refs: DemandeRef; email: string | null; rule?: { label: string; reason: string; excluded: boolean } | null }) {
+export function RespondForm({
+  refs,
+  email,
+  rule,
+}: {
+  refs: DemandeRef;
+  email: string | null;
+  rule?: { label: string; reason: string; excluded: boolean } | null;
+}) {
   return (
     <StepForm
       action={respondToDemandeAction}
@@ -187,10 +256,15 @@ export function RespondForm({ refs, email, rule }: { refs: DemandeRef; email: st
     >
       {(state, id) => {
         const issueError = errorOf(state, "issue");
-        const chosen = valueOf(state, "issue");
+        const chosen = typedValue(state, "issue");
         return (
           <>
-            <fieldset id={id("issue")} tabIndex={-1} aria-describedby={issueError ? id("issue-error") : undefined} className={issueError ? "border-l-2 border-error pl-3" : undefined}>
+            <fieldset
+              id={id("issue")}
+              tabIndex={-1}
+              aria-describedby={issueError ? id("issue-error") : undefined}
+              className={issueError ? "border-l-2 border-error pl-3" : undefined}
+            >
               <legend className="mb-2 font-medium">Décision (obligatoire)</legend>
               <div className="flex flex-col gap-2">
                 {[
@@ -199,7 +273,14 @@ export function RespondForm({ refs, email, rule }: { refs: DemandeRef; email: st
                   { value: "refusee", label: "Refusée" },
                 ].map((o) => (
                   <div key={o.value} className="flex items-center gap-3">
-                    <input id={id(`issue-${o.value}`)} type="radio" name="issue" value={o.value} defaultChecked={chosen === o.value} className="size-6 accent-primary" />
+                    <input
+                      id={id(`issue-${o.value}`)}
+                      type="radio"
+                      name="issue"
+                      value={o.value}
+                      defaultChecked={chosen === o.value}
+                      className="size-6 accent-primary"
+                    />
                     <label htmlFor={id(`issue-${o.value}`)}>{o.label}</label>
                   </div>
                 ))}
@@ -218,13 +299,20 @@ export function RespondForm({ refs, email, rule }: { refs: DemandeRef; email: st
               hint="En phrases simples. Pour un refus, donnez les raisons : elles figureront dans la lettre."
               required
               rows={5}
-              defaultValue={valueOf(state, "motif")}
+              defaultValue={typedValue(state, "motif")}
               error={errorOf(state, "motif")}
             />
             {email ? (
-              <CheckboxField id={id("envoyer")} name="envoyer" label={`Envoyer la lettre par e-mail à ${email}`} defaultChecked={state.status === "error" ? valueOf(state, "envoyer") === "on" : true} />
+              <CheckboxField
+                id={id("envoyer")}
+                name="envoyer"
+                label={`Envoyer la lettre par e-mail à ${email}`}
+                defaultChecked={state.status === "error" ? typedValue(state, "envoyer") === "on" : true}
+              />
             ) : (
-              <p className="text-sm text-ink-2">Aucune adresse e-mail n&apos;est connue : téléchargez la lettre pour l&apos;envoyer par courrier.</p>
+              <p className="text-sm text-ink-2">
+                Aucune adresse e-mail n&apos;est connue : téléchargez la lettre pour l&apos;envoyer par courrier.
+              </p>
             )}
           </>
         );
@@ -234,7 +322,18 @@ export function RespondForm({ refs, email, rule }: { refs: DemandeRef; email: st
 }
 
 export function CloseForm({ refs }: { refs: DemandeRef }) {
-  return <StepForm action={closeDemandeAction} refs={refs} prefix="cloture" title="Clore la demande" description="Quand la réponse est remise et que rien ne reste à faire." fields={[]} submit="Clore la demande" variant="secondary" />;
+  return (
+    <StepForm
+      action={closeDemandeAction}
+      refs={refs}
+      prefix="cloture"
+      title="Clore la demande"
+      description="Quand la réponse est remise et que rien ne reste à faire."
+      fields={[]}
+      submit="Clore la demande"
+      variant="secondary"
+    />
+  );
 }
 
 export function ApplyLimitationForm({ refs }: { refs: DemandeRef }) {
@@ -282,13 +381,22 @@ export function RectificationForm({ refs, jeuneVersion, champs }: { refs: Demand
       {(state, id) => (
         <>
           <input type="hidden" name="jeuneVersion" value={jeuneVersion} />
-          <SelectField id={id("champ")} name="champ" label="Information à corriger" required placeholder="Choisir" options={champs} defaultValue={valueOf(state, "champ")} error={errorOf(state, "champ")} />
+          <SelectField
+            id={id("champ")}
+            name="champ"
+            label="Information à corriger"
+            required
+            placeholder="Choisir"
+            options={champs}
+            defaultValue={typedValue(state, "champ")}
+            error={errorOf(state, "champ")}
+          />
           <TextInput
             id={id("valeur")}
             name="valeur"
             label="Nouvelle valeur"
             hint="Mêmes règles que dans le dossier. Date au format AAAA-MM-JJ ; sexe : F ou M. Vide pour effacer une information facultative."
-            defaultValue={valueOf(state, "valeur")}
+            defaultValue={typedValue(state, "valeur")}
             error={errorOf(state, "valeur")}
             autoComplete="off"
           />
@@ -299,7 +407,17 @@ export function RectificationForm({ refs, jeuneVersion, champs }: { refs: Demand
 }
 
 /** The decision on an erasure: the holds found decide between a reasoned refusal and the anonymisation. */
-export function ErasureForm({ refs, jeuneVersion, holds, email }: { refs: DemandeRef; jeuneVersion: number; holds: { code: string; text: string; reference: string }[]; email: string | null }) {
+export function ErasureForm({
+  refs,
+  jeuneVersion,
+  holds,
+  email,
+}: {
+  refs: DemandeRef;
+  jeuneVersion: number;
+  holds: { code: string; text: string; reference: string }[];
+  email: string | null;
+}) {
   const refused = holds.length > 0;
   return (
     <StepForm
@@ -321,8 +439,9 @@ export function ErasureForm({ refs, jeuneVersion, holds, email }: { refs: Demand
           </>
         ) : (
           <p>
-            Aucun motif légal ne s&apos;y oppose : ni contrat en cours, ni allocation dans les 10 ans, ni audit du FSE, et la durée de conservation est écoulée.
-            Le dossier sera anonymisé comme en fin de conservation : identité, coordonnées, NIR et notes effacés ; statistiques conservées. C&apos;est définitif.
+            Aucun motif légal ne s&apos;y oppose : ni contrat en cours, ni allocation dans les 10 ans, ni audit du FSE, et la durée de
+            conservation est écoulée. Le dossier sera anonymisé comme en fin de conservation : identité, coordonnées, NIR et notes effacés ;
+            statistiques conservées. C&apos;est définitif.
           </p>
         )
       }
@@ -334,11 +453,27 @@ export function ErasureForm({ refs, jeuneVersion, holds, email }: { refs: Demand
         <>
           <input type="hidden" name="jeuneVersion" value={jeuneVersion} />
           <input type="hidden" name="attendu" value={refused ? "refus" : "effacement"} />
-          <Textarea id={id("note")} name="note" label="Explication ajoutée à la lettre (facultatif)" hint="La personne lira ce texte : écrivez simplement." rows={3} defaultValue={valueOf(state, "note")} error={errorOf(state, "note")} />
+          <Textarea
+            id={id("note")}
+            name="note"
+            label="Explication ajoutée à la lettre (facultatif)"
+            hint="La personne lira ce texte : écrivez simplement."
+            rows={3}
+            defaultValue={typedValue(state, "note")}
+            error={errorOf(state, "note")}
+          />
           {email ? (
-            <CheckboxField id={id("envoyer")} name="envoyer" label={`Envoyer la lettre par e-mail à ${email}`} hint={refused ? undefined : "Envoyée avant l'effacement : ensuite, l'adresse n'est plus connue."} defaultChecked={state.status === "error" ? valueOf(state, "envoyer") === "on" : true} />
+            <CheckboxField
+              id={id("envoyer")}
+              name="envoyer"
+              label={`Envoyer la lettre par e-mail à ${email}`}
+              hint={refused ? undefined : "Envoyée avant l'effacement : ensuite, l'adresse n'est plus connue."}
+              defaultChecked={state.status === "error" ? typedValue(state, "envoyer") === "on" : true}
+            />
           ) : (
-            <p className="text-sm text-ink-2">Aucune adresse e-mail n&apos;est connue : téléchargez la lettre pour l&apos;envoyer par courrier.</p>
+            <p className="text-sm text-ink-2">
+              Aucune adresse e-mail n&apos;est connue : téléchargez la lettre pour l&apos;envoyer par courrier.
+            </p>
           )}
         </>
       )}
@@ -375,7 +510,16 @@ export function FranceTravailAnswerForm({ refs }: { refs: DemandeRef }) {
       {(state, id) => (
         <>
           <DateField id={id("reponduLe")} name="reponduLe" label="Réponse reçue le" state={state} refs={refs} />
-          <Textarea id={id("resume")} name="resume" label="Résumé de la réponse" hint="La personne lira ce résumé : écrivez simplement." required rows={3} defaultValue={valueOf(state, "resume")} error={errorOf(state, "resume")} />
+          <Textarea
+            id={id("resume")}
+            name="resume"
+            label="Résumé de la réponse"
+            hint="La personne lira ce résumé : écrivez simplement."
+            required
+            rows={3}
+            defaultValue={typedValue(state, "resume")}
+            error={errorOf(state, "resume")}
+          />
         </>
       )}
     </StepForm>

@@ -91,10 +91,7 @@ export function RadioGroup({
   const errorId = error ? `${name}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset
-      aria-describedby={describedBy}
-      className={clsx("flex min-w-0 flex-col gap-2", error && "border-l-2 border-error pl-3")}
-    >
+    <fieldset aria-describedby={describedBy} className={clsx("flex min-w-0 flex-col gap-2", error && "border-l-2 border-error pl-3")}>
       <legend className="mb-2 font-medium">
         {legend}
         {required && " (obligatoire)"}

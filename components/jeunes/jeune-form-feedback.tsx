@@ -23,7 +23,11 @@ import { isValidCivilDate } from "@/lib/calendar/civil-date";
 export type Option = { value: string; label: string };
 
 /** A saved value as the user reads it (labels for lists, French dates, "Oui"/"Non"). */
-export function readableValue(field: EditableField, value: string, lists: { antennes: readonly Option[]; conseillers: readonly Option[] }): string {
+export function readableValue(
+  field: EditableField,
+  value: string,
+  lists: { antennes: readonly Option[]; conseillers: readonly Option[] },
+): string {
   if (BOOLEAN_FIELDS.has(field)) return value === "on" ? "Oui" : "Non";
   if (value === "") return "vide";
   const options: Partial<Record<EditableField, readonly Option[]>> = {
@@ -145,8 +149,8 @@ export function DuplicateNotice({
         <div className="flex flex-col gap-3">
           {duplicate.scope === "ailleurs" ? (
             <p>
-              {nothing} Ce dossier appartient à une autre mission locale : nous ne pouvons rien en afficher. Vérifiez l'identité saisie. Si le
-              jeune a déménagé et s'inscrit chez vous, vous pouvez créer son dossier ici.
+              {nothing} Ce dossier appartient à une autre mission locale : nous ne pouvons rien en afficher. Vérifiez l'identité saisie. Si
+              le jeune a déménagé et s'inscrit chez vous, vous pouvez créer son dossier ici.
             </p>
           ) : (
             <>

@@ -366,7 +366,13 @@ export function JeuneForm(props: JeuneFormProps) {
           />
           <fieldset className="flex min-w-0 flex-col gap-3">
             <legend className="mb-2 font-medium">Mobilité</legend>
-            <Checkbox name="permisB" label="Permis B" hint={hint("permisB")} defaultChecked={checked("permisB")} error={fieldError("permisB")} />
+            <Checkbox
+              name="permisB"
+              label="Permis B"
+              hint={hint("permisB")}
+              defaultChecked={checked("permisB")}
+              error={fieldError("permisB")}
+            />
             <Checkbox
               name="vehicule"
               label="Véhicule personnel"

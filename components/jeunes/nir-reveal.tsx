@@ -44,7 +44,9 @@ export function NirReveal({ jeuneId, masked }: { jeuneId: string; masked: string
               {masked}
             </span>
             <span className="sr-only">
-              {visible && !visible.includes("•") ? `Numéro de sécurité sociale masqué : ${visible}, suite masquée` : "Numéro de sécurité sociale masqué"}
+              {visible && !visible.includes("•")
+                ? `Numéro de sécurité sociale masqué : ${visible}, suite masquée`
+                : "Numéro de sécurité sociale masqué"}
             </span>
           </span>
         )}

@@ -7,8 +7,8 @@ export function ForbiddenMessage() {
       <p className="mb-2 text-sm font-bold text-ink-2">Erreur 403</p>
       <h1 className="mb-4">Accès refusé</h1>
       <p className="mb-6">
-        Votre compte n&apos;a pas les droits nécessaires pour ouvrir cette page. Si vous pensez que c&apos;est une erreur,
-        contactez la direction de votre mission locale ou l&apos;administrateur de Sillage.
+        Votre compte n&apos;a pas les droits nécessaires pour ouvrir cette page. Si vous pensez que c&apos;est une erreur, contactez la
+        direction de votre mission locale ou l&apos;administrateur de Sillage.
       </p>
       <ButtonLink href="/" variant="primary">
         Revenir à mon accueil

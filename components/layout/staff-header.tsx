@@ -27,7 +27,9 @@ export function StaffHeader({ user }: { user: SessionUser }) {
           <ul className="mx-auto flex max-w-[1200px] flex-wrap gap-1 px-2">
             {items.map((item) => (
               <li key={item.href}>
-                <NavLink href={item.href} siblings={items.map((i) => i.href)}>{item.label}</NavLink>
+                <NavLink href={item.href} siblings={items.map((i) => i.href)}>
+                  {item.label}
+                </NavLink>
               </li>
             ))}
           </ul>

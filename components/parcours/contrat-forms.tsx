@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useState, type ComponentProps } from "react";
 import { TextInput, Textarea } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { addDays, isValidCivilDate } from "@/lib/calendar/civil-date";
 import { endContratAction, modifyContratAction, signContratAction, switchContratAction } from "@/lib/parcours/actions";
 import type { ContratResult } from "@/lib/parcours/contrat-writes";
@@ -34,7 +34,11 @@ function useEnhanced(): boolean {
 
 const TYPE_OPTIONS = [
   { value: "PACEA", label: "PACEA", hint: "Parcours en phases, 24 mois au plus, de 16 à 25 ans." },
-  { value: "CEJ", label: "CEJ (contrat d'engagement jeune)", hint: "15 à 20 heures d'activités par semaine, 12 mois (18 au plus), de 16 à 25 ans (29 avec une RQTH), pas étudiant." },
+  {
+    value: "CEJ",
+    label: "CEJ (contrat d'engagement jeune)",
+    hint: "15 à 20 heures d'activités par semaine, 12 mois (18 au plus), de 16 à 25 ans (29 avec une RQTH), pas étudiant.",
+  },
 ];
 
 function ExtensionField({ state, onChange, defaultValue }: { state: State; onChange: (v: string) => void; defaultValue?: string }) {
@@ -44,7 +48,7 @@ function ExtensionField({ state, onChange, defaultValue }: { state: State; onCha
       label="Motif exceptionnel de prolongation (CEJ au-delà de 12 mois)"
       hint="Seulement si le contrat dure plus de 12 mois (18 au plus) : par exemple une formation qui se termine après la fin normale."
       rows={2}
-      defaultValue={valueOf(state, "prolongationMotif", defaultValue ?? "")}
+      defaultValue={typedValue(state, "prolongationMotif", defaultValue ?? "")}
       error={errorOf(state, "prolongationMotif")}
       onChange={(e) => onChange(e.target.value)}
     />
@@ -56,25 +60,65 @@ const SIGN_FIELDS = ["type", "signeLe", "debut", "finPrevue", "prolongationMotif
 export function SignContratForm({ jeuneId, today, cancelHref }: { jeuneId: string; today: string; cancelHref: string }) {
   const [state, action, pending] = useActionState<State, FormData>(signContratAction, IDLE);
   const enhanced = useEnhanced();
-  const [type, setType] = useState(valueOf(state, "type"));
-  const [debut, setDebut] = useState(valueOf(state, "debut", today));
-  const [motif, setMotif] = useState(valueOf(state, "prolongationMotif"));
+  const [type, setType] = useState(typedValue(state, "type"));
+  const [debut, setDebut] = useState(typedValue(state, "debut", today));
+  const [motif, setMotif] = useState(typedValue(state, "prolongationMotif"));
   return (
-    <ParcoursForm action={action} state={state} pending={pending} fields={SIGN_FIELDS} submit="Enregistrer le contrat" cancelHref={cancelHref} hidden={{ jeuneId }}>
-      <RadioGroup name="type" legend="Dispositif" options={TYPE_OPTIONS} defaultValue={valueOf(state, "type")} errors={errorsOf(state, "type")} onChange={setType} />
+    <ParcoursForm
+      action={action}
+      state={state}
+      pending={pending}
+      fields={SIGN_FIELDS}
+      submit="Enregistrer le contrat"
+      cancelHref={cancelHref}
+      hidden={{ jeuneId }}
+    >
+      <RadioGroup
+        name="type"
+        legend="Dispositif"
+        options={TYPE_OPTIONS}
+        defaultValue={typedValue(state, "type")}
+        errors={errorsOf(state, "type")}
+        onChange={setType}
+      />
       <div className="grid gap-6 sm:grid-cols-2">
-        <TextInput name="signeLe" type="date" label="Signé le" required max={today} defaultValue={valueOf(state, "signeLe", today)} error={errorOf(state, "signeLe")} />
-        <TextInput name="debut" type="date" label="Début du contrat" hint="Le jour de la signature ou après." required defaultValue={valueOf(state, "debut", today)} error={errorOf(state, "debut")} onChange={(e) => setDebut(e.target.value)} />
+        <TextInput
+          name="signeLe"
+          type="date"
+          label="Signé le"
+          required
+          max={today}
+          defaultValue={typedValue(state, "signeLe", today)}
+          error={errorOf(state, "signeLe")}
+        />
+        <TextInput
+          name="debut"
+          type="date"
+          label="Début du contrat"
+          hint="Le jour de la signature ou après."
+          required
+          defaultValue={typedValue(state, "debut", today)}
+          error={errorOf(state, "debut")}
+          onChange={(e) => setDebut(e.target.value)}
+        />
       </div>
       <div className="max-w-sm">
-        <TextInput name="finPrevue" type="date" label="Fin prévue" hint={maxEndHint(type, debut, motif)} required defaultValue={valueOf(state, "finPrevue")} error={errorOf(state, "finPrevue")} />
+        <TextInput
+          name="finPrevue"
+          type="date"
+          label="Fin prévue"
+          hint={maxEndHint(type, debut, motif)}
+          required
+          defaultValue={typedValue(state, "finPrevue")}
+          error={errorOf(state, "finPrevue")}
+        />
       </div>
       {!enhanced || type === "CEJ" ? <ExtensionField state={state} onChange={setMotif} /> : null}
       <Checkbox
         name="etudiant"
         label="Le jeune est étudiant"
         hint="Déclaration du jeune à la signature. Le CEJ n'est pas ouvert aux étudiants."
-        defaultChecked={valueOf(state, "etudiant") === "on"}
+        defaultChecked={typedValue(state, "etudiant") === "on"}
         errors={errorsOf(state, "etudiant")}
       />
     </ParcoursForm>
@@ -115,7 +159,7 @@ function ContratDateForm({
           required
           min={date.min}
           max={date.max}
-          defaultValue={valueOf(state, date.name, date.defaultValue)}
+          defaultValue={typedValue(state, date.name, date.defaultValue)}
           error={errorOf(state, date.name)}
         />
       </div>
@@ -128,7 +172,7 @@ const MODIFY_FIELDS = ["finPrevue", "prolongationMotif"] as const;
 
 export function ModifyContratForm({ contrat, cancelHref }: { contrat: ContratRef; cancelHref: string }) {
   const [state, action, pending] = useActionState<State, FormData>(modifyContratAction, IDLE);
-  const [motif, setMotif] = useState(valueOf(state, "prolongationMotif", contrat.prolongationMotif ?? ""));
+  const [motif, setMotif] = useState(typedValue(state, "prolongationMotif", contrat.prolongationMotif ?? ""));
   return (
     <ContratDateForm
       contrat={contrat}
@@ -138,7 +182,12 @@ export function ModifyContratForm({ contrat, cancelHref }: { contrat: ContratRef
       fields={MODIFY_FIELDS}
       submit="Enregistrer la modification"
       cancelHref={cancelHref}
-      date={{ name: "finPrevue", label: "Nouvelle fin prévue", hint: maxEndHint(contrat.type, contrat.debut, motif), defaultValue: contrat.finPrevue }}
+      date={{
+        name: "finPrevue",
+        label: "Nouvelle fin prévue",
+        hint: maxEndHint(contrat.type, contrat.debut, motif),
+        defaultValue: contrat.finPrevue,
+      }}
     >
       {contrat.type === "CEJ" ? <ExtensionField state={state} onChange={setMotif} defaultValue={contrat.prolongationMotif ?? ""} /> : null}
     </ContratDateForm>
@@ -175,7 +224,7 @@ export function EndContratForm({ contrat, today, cancelHref }: { contrat: Contra
         required
         placeholder="Choisir un motif"
         options={Object.entries(MOTIFS_SORTIE).map(([value, label]) => ({ value, label }))}
-        defaultValue={valueOf(state, "motifSortie")}
+        defaultValue={typedValue(state, "motifSortie")}
         error={errorOf(state, "motifSortie")}
         className="max-w-md"
       />
@@ -184,7 +233,7 @@ export function EndContratForm({ contrat, today, cancelHref }: { contrat: Contra
         label="Précision"
         hint="Obligatoire pour « Autre motif ». Par exemple : le métier, la formation, la ville. Pas d'information de santé ni de justice."
         rows={2}
-        defaultValue={valueOf(state, "precision")}
+        defaultValue={typedValue(state, "precision")}
         error={errorOf(state, "precision")}
       />
     </ContratDateForm>
@@ -196,8 +245,8 @@ const SWITCH_FIELDS = ["motif", "dateBascule", "signeLe", "finPrevue", "prolonga
 export function SwitchContratForm({ contrat, today, cancelHref }: { contrat: ContratRef; today: string; cancelHref: string }) {
   const [state, action, pending] = useActionState<State, FormData>(switchContratAction, IDLE);
   const target: ContractKind = contrat.type === "CEJ" ? "PACEA" : "CEJ";
-  const [date, setDate] = useState(valueOf(state, "dateBascule", today));
-  const [motif, setMotif] = useState(valueOf(state, "prolongationMotif"));
+  const [date, setDate] = useState(typedValue(state, "dateBascule", today));
+  const [motif, setMotif] = useState(typedValue(state, "prolongationMotif"));
   const typeErrors = errorsOf(state, "type");
   return (
     <ParcoursForm
@@ -225,7 +274,7 @@ export function SwitchContratForm({ contrat, today, cancelHref }: { contrat: Con
         hint="Conservé dans l'historique du parcours."
         required
         rows={3}
-        defaultValue={valueOf(state, "motif")}
+        defaultValue={typedValue(state, "motif")}
         error={errorOf(state, "motif")}
       />
       <div className="grid gap-6 sm:grid-cols-2">
@@ -233,17 +282,37 @@ export function SwitchContratForm({ contrat, today, cancelHref }: { contrat: Con
           name="dateBascule"
           type="date"
           label={`Début du ${target}`}
-          hint={isValidCivilDate(date) ? `Le ${contrat.type} actuel se terminera la veille, le ${formatLongCivilDate(addDays(date, -1))}.` : `Le ${contrat.type} actuel se termine la veille.`}
+          hint={
+            isValidCivilDate(date)
+              ? `Le ${contrat.type} actuel se terminera la veille, le ${formatLongCivilDate(addDays(date, -1))}.`
+              : `Le ${contrat.type} actuel se termine la veille.`
+          }
           required
           max={today}
-          defaultValue={valueOf(state, "dateBascule", today)}
+          defaultValue={typedValue(state, "dateBascule", today)}
           error={errorOf(state, "dateBascule")}
           onChange={(e) => setDate(e.target.value)}
         />
-        <TextInput name="signeLe" type="date" label={`${target} signé le`} required max={today} defaultValue={valueOf(state, "signeLe", today)} error={errorOf(state, "signeLe")} />
+        <TextInput
+          name="signeLe"
+          type="date"
+          label={`${target} signé le`}
+          required
+          max={today}
+          defaultValue={typedValue(state, "signeLe", today)}
+          error={errorOf(state, "signeLe")}
+        />
       </div>
       <div className="max-w-sm">
-        <TextInput name="finPrevue" type="date" label={`Fin prévue du ${target}`} hint={maxEndHint(target, date, motif)} required defaultValue={valueOf(state, "finPrevue")} error={errorOf(state, "finPrevue")} />
+        <TextInput
+          name="finPrevue"
+          type="date"
+          label={`Fin prévue du ${target}`}
+          hint={maxEndHint(target, date, motif)}
+          required
+          defaultValue={typedValue(state, "finPrevue")}
+          error={errorOf(state, "finPrevue")}
+        />
       </div>
       {target === "CEJ" ? (
         <>
@@ -252,7 +321,7 @@ export function SwitchContratForm({ contrat, today, cancelHref }: { contrat: Con
             name="etudiant"
             label="Le jeune est étudiant"
             hint="Déclaration du jeune à la signature. Le CEJ n'est pas ouvert aux étudiants."
-            defaultChecked={valueOf(state, "etudiant") === "on"}
+            defaultChecked={typedValue(state, "etudiant") === "on"}
             errors={errorsOf(state, "etudiant")}
           />
         </>

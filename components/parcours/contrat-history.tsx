@@ -40,11 +40,22 @@ export function ContratHistory({ contrats }: { contrats: ContratView[] }) {
                 <span className="font-bold">
                   du {formatShortDate(c.debut)} au {formatShortDate(c.finReelle ?? c.finPrevue)}
                 </span>
-                {c.finReelle ? <Badge tone="neutral">Terminé — {motifSortieLabel(c.motifSortie)}</Badge> : <Badge tone="success">En cours</Badge>}
+                {c.finReelle ? (
+                  <Badge tone="neutral">Terminé — {motifSortieLabel(c.motifSortie)}</Badge>
+                ) : (
+                  <Badge tone="success">En cours</Badge>
+                )}
               </p>
-              {previous ? <p className="mt-1 text-sm text-ink-2">Fait suite au {previous.type} commencé le {formatShortDate(previous.debut)}.</p> : null}
+              {previous ? (
+                <p className="mt-1 text-sm text-ink-2">
+                  Fait suite au {previous.type} commencé le {formatShortDate(previous.debut)}.
+                </p>
+              ) : null}
               {c.evenements.length > 0 ? (
-                <ol className="mt-3 flex flex-col gap-2 border-l-2 border-border pl-4" aria-label={`Événements du ${c.type} commencé le ${formatShortDate(c.debut)}`}>
+                <ol
+                  className="mt-3 flex flex-col gap-2 border-l-2 border-border pl-4"
+                  aria-label={`Événements du ${c.type} commencé le ${formatShortDate(c.debut)}`}
+                >
                   {c.evenements.map((e) => (
                     <li key={e.id}>
                       <span className="font-medium">

@@ -13,7 +13,8 @@ export function ContratSummary({ contrat }: { contrat: ContratView }) {
           Contrat <Badge tone="info">{contrat.type}</Badge>
         </h2>
         <p>
-          Signé le {formatDate(contrat.signeLe)}, en vigueur du {formatDate(contrat.debut)} au {formatDate(contrat.finReelle ?? contrat.finPrevue)}
+          Signé le {formatDate(contrat.signeLe)}, en vigueur du {formatDate(contrat.debut)} au{" "}
+          {formatDate(contrat.finReelle ?? contrat.finPrevue)}
           {contrat.finReelle ? "" : " (fin prévue)"}.
         </p>
         {contrat.prolongationMotif ? <p className="mt-1">Motif de prolongation : {contrat.prolongationMotif}</p> : null}

@@ -15,9 +15,18 @@ import { ContratHistory } from "./contrat-history";
 import { PhasesTable } from "./phases-table";
 
 function DaysLeft({ days }: { days: number }) {
-  if (days < 0) return <Badge tone="error">Fin prévue dépassée de {-days} jour{-days > 1 ? "s" : ""}</Badge>;
+  if (days < 0)
+    return (
+      <Badge tone="error">
+        Fin prévue dépassée de {-days} jour{-days > 1 ? "s" : ""}
+      </Badge>
+    );
   if (days === 0) return <Badge tone="warning">Dernier jour</Badge>;
-  return <Badge tone={days <= 30 ? "warning" : "info"}>Encore {days} jour{days > 1 ? "s" : ""}</Badge>;
+  return (
+    <Badge tone={days <= 30 ? "warning" : "info"}>
+      Encore {days} jour{days > 1 ? "s" : ""}
+    </Badge>
+  );
 }
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
@@ -29,7 +38,17 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-function CurrentContrat({ contrat, jeuneId, today, canWrite }: { contrat: ContratView; jeuneId: string; today: string; canWrite: boolean }) {
+function CurrentContrat({
+  contrat,
+  jeuneId,
+  today,
+  canWrite,
+}: {
+  contrat: ContratView;
+  jeuneId: string;
+  today: string;
+  canWrite: boolean;
+}) {
   const extended = contrat.type === "CEJ" && !!contrat.prolongationMotif;
   const left = daysLeft(today, contrat);
   const base = `/jeunes/${jeuneId}/contrats/${contrat.id}`;
@@ -47,7 +66,15 @@ function CurrentContrat({ contrat, jeuneId, today, canWrite }: { contrat: Contra
         <Row term="Fin prévue">{formatDate(contrat.finPrevue)}</Row>
         <Row term="Fin au plus tard">
           {formatDate(maxEndDate(contrat.type, contrat.debut, { extended }))}{" "}
-          <span className="text-ink-2">({contrat.type === "PACEA" ? "24 mois" : extended ? "18 mois, prolongation exceptionnelle" : "12 mois ; 18 avec un motif exceptionnel"})</span>
+          <span className="text-ink-2">
+            (
+            {contrat.type === "PACEA"
+              ? "24 mois"
+              : extended
+                ? "18 mois, prolongation exceptionnelle"
+                : "12 mois ; 18 avec un motif exceptionnel"}
+            )
+          </span>
         </Row>
         {contrat.type === "CEJ" ? <Row term="Motif de prolongation">{contrat.prolongationMotif ?? "Aucun (durée normale)"}</Row> : null}
         {contrat.basculeMotif ? <Row term="Changement de dispositif">{contrat.basculeMotif}</Row> : null}
@@ -64,7 +91,11 @@ function CurrentContrat({ contrat, jeuneId, today, canWrite }: { contrat: Contra
           <ButtonLink variant="secondary" size="sm" href={`${base}/changer`}>
             Changer de dispositif
           </ButtonLink>
-          <a href={`${base}/recapitulatif`} className="inline-flex min-h-11 items-center gap-2 rounded-sm border border-border bg-white px-3 py-1 text-sm font-medium text-primary hover:bg-alt sm:min-h-9" download>
+          <a
+            href={`${base}/recapitulatif`}
+            className="inline-flex min-h-11 items-center gap-2 rounded-sm border border-border bg-white px-3 py-1 text-sm font-medium text-primary hover:bg-alt sm:min-h-9"
+            download
+          >
             Récapitulatif PDF<span className="sr-only"> du contrat {contrat.type}</span>
           </a>
         </div>

@@ -21,7 +21,19 @@ export function RadioGroup(props: {
   return <SharedRadioGroup {...props} required layout="cards" />;
 }
 
-export function Checkbox({ name, label, hint, defaultChecked, errors = [] }: { name: string; label: ReactNode; hint?: ReactNode; defaultChecked?: boolean; errors?: string[] }) {
+export function Checkbox({
+  name,
+  label,
+  hint,
+  defaultChecked,
+  errors = [],
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  defaultChecked?: boolean;
+  errors?: string[];
+}) {
   const describedBy = [hint ? `${name}-hint` : null, errors.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={clsx("flex flex-col gap-2", errors.length > 0 && "border-l-2 border-error pl-3")}>

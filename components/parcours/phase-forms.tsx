@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { TextInput, Textarea } from "@/components/ui/field";
-import { IDLE, errorOf, valueOf, type FormState } from "@/lib/actions/form-state";
+import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { addPhaseAction, editPhaseAction, recordBilanAction } from "@/lib/parcours/actions";
 import { formatLongCivilDate } from "@/lib/parcours/contrats";
 import type { PhaseResult } from "@/lib/parcours/phase-writes";
@@ -32,12 +32,28 @@ export interface ContratPeriod {
 function PhaseFields({ state, defaults, period }: { state: State; defaults: PhaseDefaults; period: ContratPeriod }) {
   return (
     <>
-      <RadioGroup name="type" legend="Type de phase" options={PHASE_TYPES} defaultValue={valueOf(state, "type", defaults.type)} errors={errorsOf(state, "type")} />
+      <RadioGroup
+        name="type"
+        legend="Type de phase"
+        options={PHASE_TYPES}
+        defaultValue={typedValue(state, "type", defaults.type)}
+        errors={errorsOf(state, "type")}
+      />
       <p className="text-ink-2">
-        Le contrat court du {formatLongCivilDate(period.debut)} au {formatLongCivilDate(period.fin)}. Les phases se suivent sans se chevaucher.
+        Le contrat court du {formatLongCivilDate(period.debut)} au {formatLongCivilDate(period.fin)}. Les phases se suivent sans se
+        chevaucher.
       </p>
       <div className="grid gap-6 sm:grid-cols-2">
-        <TextInput name="debut" type="date" label="Début de la phase" required min={period.debut} max={period.fin} defaultValue={valueOf(state, "debut", defaults.debut)} error={errorOf(state, "debut")} />
+        <TextInput
+          name="debut"
+          type="date"
+          label="Début de la phase"
+          required
+          min={period.debut}
+          max={period.fin}
+          defaultValue={typedValue(state, "debut", defaults.debut)}
+          error={errorOf(state, "debut")}
+        />
         <TextInput
           name="fin"
           type="date"
@@ -45,7 +61,7 @@ function PhaseFields({ state, defaults, period }: { state: State; defaults: Phas
           required
           min={period.debut}
           max={period.fin}
-          defaultValue={valueOf(state, "fin", defaults.fin)}
+          defaultValue={typedValue(state, "fin", defaults.fin)}
           error={errorOf(state, "fin")}
         />
       </div>
@@ -55,26 +71,64 @@ function PhaseFields({ state, defaults, period }: { state: State; defaults: Phas
         hint="Ce que le jeune et vous visez pendant cette phase, en phrases courtes."
         required
         rows={4}
-        defaultValue={valueOf(state, "objectifs", defaults.objectifs)}
+        defaultValue={typedValue(state, "objectifs", defaults.objectifs)}
         error={errorOf(state, "objectifs")}
       />
     </>
   );
 }
 
-export function AddPhaseForm({ contratId, defaults, period, cancelHref }: { contratId: string; defaults: PhaseDefaults; period: ContratPeriod; cancelHref: string }) {
+export function AddPhaseForm({
+  contratId,
+  defaults,
+  period,
+  cancelHref,
+}: {
+  contratId: string;
+  defaults: PhaseDefaults;
+  period: ContratPeriod;
+  cancelHref: string;
+}) {
   const [state, action, pending] = useActionState<State, FormData>(addPhaseAction, IDLE);
   return (
-    <ParcoursForm action={action} state={state} pending={pending} fields={PHASE_FIELDS} submit="Ajouter la phase" cancelHref={cancelHref} hidden={{ contratId }}>
+    <ParcoursForm
+      action={action}
+      state={state}
+      pending={pending}
+      fields={PHASE_FIELDS}
+      submit="Ajouter la phase"
+      cancelHref={cancelHref}
+      hidden={{ contratId }}
+    >
       <PhaseFields state={state} defaults={defaults} period={period} />
     </ParcoursForm>
   );
 }
 
-export function EditPhaseForm({ phaseId, version, defaults, period, cancelHref }: { phaseId: string; version: number; defaults: PhaseDefaults; period: ContratPeriod; cancelHref: string }) {
+export function EditPhaseForm({
+  phaseId,
+  version,
+  defaults,
+  period,
+  cancelHref,
+}: {
+  phaseId: string;
+  version: number;
+  defaults: PhaseDefaults;
+  period: ContratPeriod;
+  cancelHref: string;
+}) {
   const [state, action, pending] = useActionState<State, FormData>(editPhaseAction, IDLE);
   return (
-    <ParcoursForm action={action} state={state} pending={pending} fields={PHASE_FIELDS} submit="Enregistrer la phase" cancelHref={cancelHref} hidden={{ phaseId, version }}>
+    <ParcoursForm
+      action={action}
+      state={state}
+      pending={pending}
+      fields={PHASE_FIELDS}
+      submit="Enregistrer la phase"
+      cancelHref={cancelHref}
+      hidden={{ phaseId, version }}
+    >
       <PhaseFields state={state} defaults={defaults} period={period} />
     </ParcoursForm>
   );
@@ -101,7 +155,16 @@ export function BilanForm({
 }) {
   const [state, action, pending] = useActionState<State, FormData>(recordBilanAction, IDLE);
   return (
-    <ParcoursForm action={action} state={state} pending={pending} fields={BILAN_FIELDS} submit="Enregistrer le bilan" cancelHref={cancelHref} hidden={{ phaseId, version }} summaryId="erreurs-bilan">
+    <ParcoursForm
+      action={action}
+      state={state}
+      pending={pending}
+      fields={BILAN_FIELDS}
+      submit="Enregistrer le bilan"
+      cancelHref={cancelHref}
+      hidden={{ phaseId, version }}
+      summaryId="erreurs-bilan"
+    >
       <Textarea
         id="bilan"
         name="bilan"
@@ -109,11 +172,20 @@ export function BilanForm({
         hint="Ce qui a été fait, ce qui reste à faire, la suite proposée. Pas d'information de santé ni de justice."
         required
         rows={5}
-        defaultValue={valueOf(state, "bilan", bilan ?? "")}
+        defaultValue={typedValue(state, "bilan", bilan ?? "")}
         error={errorOf(state, "bilan")}
       />
       <div className="max-w-sm">
-        <TextInput name="bilanLe" type="date" label="Date du bilan" required min={debut} max={today} defaultValue={valueOf(state, "bilanLe", bilanLe ?? today)} error={errorOf(state, "bilanLe")} />
+        <TextInput
+          name="bilanLe"
+          type="date"
+          label="Date du bilan"
+          required
+          min={debut}
+          max={today}
+          defaultValue={typedValue(state, "bilanLe", bilanLe ?? today)}
+          error={errorOf(state, "bilanLe")}
+        />
       </div>
     </ParcoursForm>
   );

@@ -17,9 +17,7 @@ export function AlertBadges({ alertes }: { alertes: readonly AlertBadge[] }) {
     <ul className="flex flex-col items-start gap-1">
       {alertes.map((a) => (
         <li key={a.key}>
-          <Badge tone={a.tone}>
-            {a.text}
-          </Badge>
+          <Badge tone={a.tone}>{a.text}</Badge>
         </li>
       ))}
     </ul>

@@ -8,8 +8,24 @@ const ORDER_WORDS = { asc: "croissant", desc: "décroissant" } as const;
 
 function SortIcon({ state }: { state: "asc" | "desc" | "none" }) {
   return (
-    <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" className="size-4 shrink-0">
-      {state === "asc" ? <path d="m6 15 6-6 6 6" /> : state === "desc" ? <path d="m6 9 6 6 6-6" /> : <path d="m8 10 4-4 4 4M8 14l4 4 4-4" />}
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="size-4 shrink-0"
+    >
+      {state === "asc" ? (
+        <path d="m6 15 6-6 6 6" />
+      ) : state === "desc" ? (
+        <path d="m6 9 6 6 6-6" />
+      ) : (
+        <path d="m8 10 4-4 4 4M8 14l4 4 4-4" />
+      )}
     </svg>
   );
 }

@@ -33,7 +33,8 @@ export function SanctionDetails({ sanction }: { sanction: SanctionView }) {
           ) : (
             <>
               <p>
-                {REGIME_SHORT[sanction.regime] ?? sanction.regime}, barème en vigueur depuis le {formatDate(sanction.baremeEnVigueurDepuis)}, palier {sanction.palierIndex + 1}.
+                {REGIME_SHORT[sanction.regime] ?? sanction.regime}, barème en vigueur depuis le {formatDate(sanction.baremeEnVigueurDepuis)}
+                , palier {sanction.palierIndex + 1}.
               </p>
               <p className="mt-1">
                 <strong>Palier proposé :</strong> {rungDescription(sanction.palier)}
@@ -64,7 +65,10 @@ export function SanctionDetails({ sanction }: { sanction: SanctionView }) {
       </dl>
       {sanction.rule?.caveat && sanction.statut !== "abandonnee" ? <Alert tone="warning">{sanction.rule.caveat}</Alert> : null}
       {effet?.finContrat ? (
-        <Alert tone="info">Ce palier met fin au contrat d&apos;engagement jeune : terminez le contrat depuis la section « Contrat et phases » (motif de sortie).</Alert>
+        <Alert tone="info">
+          Ce palier met fin au contrat d&apos;engagement jeune : terminez le contrat depuis la section « Contrat et phases » (motif de
+          sortie).
+        </Alert>
       ) : null}
     </div>
   );

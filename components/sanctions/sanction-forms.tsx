@@ -4,7 +4,7 @@ import { RadioGroup } from "@/components/allocation/radio-group";
 import { TextInput, Textarea } from "@/components/ui/field";
 import { FormSection } from "@/components/ui/form-section";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { errorOf, valueOf } from "@/lib/actions/form-state";
+import { errorOf, typedValue } from "@/lib/actions/form-state";
 import { decideSanctionAction, liftSuspensionAction, recordFailureAction, recordResponseAction } from "@/lib/sanctions/actions";
 
 export function FailureForm({ jeuneId, today }: { jeuneId: string; today: string }) {
@@ -21,7 +21,16 @@ export function FailureForm({ jeuneId, today }: { jeuneId: string; today: string
       {(state, id) => (
         <>
           <div className="max-w-xs">
-            <TextInput id={id("dateFait")} name="dateFait" type="date" label="Date du manquement" required max={today} defaultValue={valueOf(state, "dateFait")} error={errorOf(state, "dateFait")} />
+            <TextInput
+              id={id("dateFait")}
+              name="dateFait"
+              type="date"
+              label="Date du manquement"
+              required
+              max={today}
+              defaultValue={typedValue(state, "dateFait")}
+              error={errorOf(state, "dateFait")}
+            />
           </div>
           <Textarea
             id={id("motif")}
@@ -31,7 +40,7 @@ export function FailureForm({ jeuneId, today }: { jeuneId: string; today: string
             required
             rows={4}
             maxLength={2000}
-            defaultValue={valueOf(state, "motif")}
+            defaultValue={typedValue(state, "motif")}
             error={errorOf(state, "motif")}
           />
         </>
@@ -40,7 +49,19 @@ export function FailureForm({ jeuneId, today }: { jeuneId: string; today: string
   );
 }
 
-export function ResponseForm({ sanctionId, version, today, earliest, current }: { sanctionId: string; version: number; today: string; earliest: string; current: { reponseJeune: string | null; reponseLe: string | null } }) {
+export function ResponseForm({
+  sanctionId,
+  version,
+  today,
+  earliest,
+  current,
+}: {
+  sanctionId: string;
+  version: number;
+  today: string;
+  earliest: string;
+  current: { reponseJeune: string | null; reponseLe: string | null };
+}) {
   return (
     <FormSection
       action={recordResponseAction}
@@ -63,7 +84,7 @@ export function ResponseForm({ sanctionId, version, today, earliest, current }: 
               required
               min={earliest}
               max={today}
-              defaultValue={valueOf(state, "reponseLe", current.reponseLe ?? today)}
+              defaultValue={typedValue(state, "reponseLe", current.reponseLe ?? today)}
               error={errorOf(state, "reponseLe")}
             />
           </div>
@@ -74,7 +95,7 @@ export function ResponseForm({ sanctionId, version, today, earliest, current }: 
             required
             rows={4}
             maxLength={4000}
-            defaultValue={valueOf(state, "reponseJeune", current.reponseJeune ?? "")}
+            defaultValue={typedValue(state, "reponseJeune", current.reponseJeune ?? "")}
             error={errorOf(state, "reponseJeune")}
           />
         </>
@@ -122,7 +143,11 @@ export function DecideForm({
       description={
         <>
           <p>Palier proposé : {proposedText}</p>
-          {canApply ? null : <p className="mt-2">Pour appliquer la sanction, enregistrez d&apos;abord la réponse du jeune. Vous pouvez l&apos;abandonner dès maintenant.</p>}
+          {canApply ? null : (
+            <p className="mt-2">
+              Pour appliquer la sanction, enregistrez d&apos;abord la réponse du jeune. Vous pouvez l&apos;abandonner dès maintenant.
+            </p>
+          )}
         </>
       }
       fields={["issue", "pourcentage", "mois", "premierMois", "motif"]}
@@ -131,7 +156,14 @@ export function DecideForm({
     >
       {(state, id) => (
         <>
-          <RadioGroup id={id("issue")} name="issue" legend="Décision" options={issues} defaultValue={valueOf(state, "issue", canApply ? "" : "abandonner")} error={errorOf(state, "issue")} />
+          <RadioGroup
+            id={id("issue")}
+            name="issue"
+            legend="Décision"
+            options={issues}
+            defaultValue={typedValue(state, "issue", canApply ? "" : "abandonner")}
+            error={errorOf(state, "issue")}
+          />
           {canApply ? (
             <fieldset className="flex flex-col gap-4 rounded-sm border border-border p-4">
               <legend className="px-1 font-medium">Si vous appliquez la sanction</legend>
@@ -145,7 +177,7 @@ export function DecideForm({
                     min={bounds.pourcentage.min}
                     max={bounds.pourcentage.max}
                     label={`Part de l'allocation retenue, en % (de ${bounds.pourcentage.min} à ${bounds.pourcentage.max})`}
-                    defaultValue={valueOf(state, "pourcentage")}
+                    defaultValue={typedValue(state, "pourcentage")}
                     error={errorOf(state, "pourcentage")}
                   />
                 </div>
@@ -160,13 +192,20 @@ export function DecideForm({
                     min={bounds.mois.min}
                     max={bounds.mois.max}
                     label={`Durée, en mois (de ${bounds.mois.min} à ${bounds.mois.max})`}
-                    defaultValue={valueOf(state, "mois")}
+                    defaultValue={typedValue(state, "mois")}
                     error={errorOf(state, "mois")}
                   />
                 </div>
               ) : null}
               <div className="max-w-xs">
-                <SelectField id={id("premierMois")} name="premierMois" label="Premier mois d'allocation concerné" options={months} defaultValue={valueOf(state, "premierMois", defaultMonth)} error={errorOf(state, "premierMois")} />
+                <SelectField
+                  id={id("premierMois")}
+                  name="premierMois"
+                  label="Premier mois d'allocation concerné"
+                  options={months}
+                  defaultValue={typedValue(state, "premierMois", defaultMonth)}
+                  error={errorOf(state, "premierMois")}
+                />
               </div>
             </fieldset>
           ) : null}
@@ -177,7 +216,7 @@ export function DecideForm({
             hint="Obligatoire pour abandonner la sanction. Le jeune peut demander à le connaître."
             rows={3}
             maxLength={2000}
-            defaultValue={valueOf(state, "motif")}
+            defaultValue={typedValue(state, "motif")}
             error={errorOf(state, "motif")}
           />
         </>
@@ -186,7 +225,17 @@ export function DecideForm({
   );
 }
 
-export function LiftForm({ sanctionId, version, today, earliest }: { sanctionId: string; version: number; today: string; earliest: string }) {
+export function LiftForm({
+  sanctionId,
+  version,
+  today,
+  earliest,
+}: {
+  sanctionId: string;
+  version: number;
+  today: string;
+  earliest: string;
+}) {
   return (
     <FormSection
       action={liftSuspensionAction}
@@ -200,7 +249,17 @@ export function LiftForm({ sanctionId, version, today, earliest }: { sanctionId:
     >
       {(state, id) => (
         <div className="max-w-xs">
-          <TextInput id={id("leveeLe")} name="leveeLe" type="date" label="Engagements respectés à nouveau depuis le" required min={earliest} max={today} defaultValue={valueOf(state, "leveeLe", today)} error={errorOf(state, "leveeLe")} />
+          <TextInput
+            id={id("leveeLe")}
+            name="leveeLe"
+            type="date"
+            label="Engagements respectés à nouveau depuis le"
+            required
+            min={earliest}
+            max={today}
+            defaultValue={typedValue(state, "leveeLe", today)}
+            error={errorOf(state, "leveeLe")}
+          />
         </div>
       )}
     </FormSection>

@@ -29,7 +29,8 @@ export async function SanctionsSection({ user, jeuneId }: DossierSectionProps) {
       </div>
       {rows.length === 0 ? (
         <EmptyState titleAs="h4" title="Aucun manquement enregistré" action={newLink}>
-          Après trois absences non excusées pendant le CEJ, Sillage propose une sanction ici. Vous pouvez aussi signaler un manquement vous-même.
+          Après trois absences non excusées pendant le CEJ, Sillage propose une sanction ici. Vous pouvez aussi signaler un manquement
+          vous-même.
         </EmptyState>
       ) : (
         <ol className="flex flex-col gap-4">

@@ -35,7 +35,9 @@ function StatusCell({ r }: { r: TransmissionListRow }) {
   return (
     <>
       <Badge tone={STATUS_LABELS[r.status].tone}>{STATUS_LABELS[r.status].text}</Badge>
-      {r.status === "echec_temporaire" && r.nextAttemptAt ? <span className="mt-1 block text-sm">Prochain essai le {formatDateTime(r.nextAttemptAt)}</span> : null}
+      {r.status === "echec_temporaire" && r.nextAttemptAt ? (
+        <span className="mt-1 block text-sm">Prochain essai le {formatDateTime(r.nextAttemptAt)}</span>
+      ) : null}
     </>
   );
 }
@@ -56,17 +58,41 @@ function AttemptsCell({ r, prefix }: { r: TransmissionListRow; prefix?: string }
 
 function RetryCell({ r, retour }: { r: TransmissionListRow; retour: string }) {
   if (isWaiting(r.status) && !r.anonymisedAt && !r.limitationDepuis) {
-    return <SendNowButton transmissionId={r.id} retour={retour} label={`Envoyer maintenant la transmission à ${RECIPIENTS[r.recipient].name} pour ${jeuneName(r) ?? "dossier anonymisé"} du ${formatShortDate(r.createdAt)}`} />;
+    return (
+      <SendNowButton
+        transmissionId={r.id}
+        retour={retour}
+        label={`Envoyer maintenant la transmission à ${RECIPIENTS[r.recipient].name} pour ${jeuneName(r) ?? "dossier anonymisé"} du ${formatShortDate(r.createdAt)}`}
+      />
+    );
   }
   if (!isRetryable(r.status)) return null;
   if (r.anonymisedAt) return <span className="text-sm text-ink-2">Dossier anonymisé : rien ne peut partir.</span>;
   if (r.limitationDepuis) return <span className="text-sm text-ink-2">Limitation en cours : relance possible après sa levée.</span>;
   const who = jeuneName(r) ?? "dossier anonymisé";
-  return <RetryButton transmissionId={r.id} retour={retour} label={`Relancer la transmission à ${RECIPIENTS[r.recipient].name} pour ${who} du ${formatShortDate(r.createdAt)}`} />;
+  return (
+    <RetryButton
+      transmissionId={r.id}
+      retour={retour}
+      label={`Relancer la transmission à ${RECIPIENTS[r.recipient].name} pour ${who} du ${formatShortDate(r.createdAt)}`}
+    />
+  );
 }
 
 /** Phones and tablets: one card per transfer; from 1024 px: the table. */
-export function TransmissionsList({ rows, admin, canRetry, retour, caption }: { rows: TransmissionListRow[]; admin: boolean; canRetry: boolean; retour: string; caption: string }) {
+export function TransmissionsList({
+  rows,
+  admin,
+  canRetry,
+  retour,
+  caption,
+}: {
+  rows: TransmissionListRow[];
+  admin: boolean;
+  canRetry: boolean;
+  retour: string;
+  caption: string;
+}) {
   return (
     <>
       <ul className="flex flex-col gap-3 lg:hidden" aria-label={caption}>

@@ -17,7 +17,11 @@ export function StatusCounts({ filters, counts }: { filters: TransmissionFilters
     <nav aria-label="Transmissions par statut" className="mb-6">
       <ul className="flex flex-wrap gap-2">
         <li>
-          <NextLink href={transmissionsHref(filters, { statut: null })} aria-current={filters.statut === null ? "true" : undefined} className={clsx(item, filters.statut === null ? "border-primary bg-primary text-white" : "border-border text-primary")}>
+          <NextLink
+            href={transmissionsHref(filters, { statut: null })}
+            aria-current={filters.statut === null ? "true" : undefined}
+            className={clsx(item, filters.statut === null ? "border-primary bg-primary text-white" : "border-border text-primary")}
+          >
             Tous les statuts <strong>{formatNumber(all)}</strong>
           </NextLink>
         </li>
@@ -29,7 +33,11 @@ export function StatusCounts({ filters, counts }: { filters: TransmissionFilters
               <NextLink
                 href={transmissionsHref(filters, { statut: s })}
                 aria-current={selected ? "true" : undefined}
-                className={clsx(item, selected ? "border-primary bg-primary text-white" : "border-border text-primary", counts[s] === 0 && !selected && "text-ink-2")}
+                className={clsx(
+                  item,
+                  selected ? "border-primary bg-primary text-white" : "border-border text-primary",
+                  counts[s] === 0 && !selected && "text-ink-2",
+                )}
               >
                 <StatusIcon tone={STATUS_LABELS[s].tone} />
                 {STATUS_LABELS[s].text} <strong>{formatNumber(counts[s])}</strong>

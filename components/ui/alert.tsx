@@ -30,10 +30,7 @@ export type AlertProps = {
 export function Alert({ tone, title, titleAs: Title = "p", live, children, className }: AlertProps) {
   const { box, icon } = alertTones[tone];
   return (
-    <div
-      role={live ? liveRoles[live] : undefined}
-      className={clsx("flex gap-3 rounded-sm border-l-4 p-4", box, className)}
-    >
+    <div role={live ? liveRoles[live] : undefined} className={clsx("flex gap-3 rounded-sm border-l-4 p-4", box, className)}>
       <StatusIcon tone={tone} size="md" className={clsx("mt-0.5", icon)} />
       <div className="flex min-w-0 flex-col gap-1">
         {title ? (

@@ -12,13 +12,7 @@ export type BadgeProps = {
 
 export function Badge({ tone, children, className }: BadgeProps) {
   return (
-    <span
-      className={clsx(
-        "inline-flex items-center gap-1 rounded-sm px-2 py-0.5 text-sm font-bold",
-        badgeTones[tone],
-        className,
-      )}
-    >
+    <span className={clsx("inline-flex items-center gap-1 rounded-sm px-2 py-0.5 text-sm font-bold", badgeTones[tone], className)}>
       <StatusIcon tone={tone} />
       <span>{children}</span>
     </span>

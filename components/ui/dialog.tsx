@@ -1,7 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { type ReactNode, type RefObject, useEffect, useId, useRef } from "react";
 import { buttonClasses } from "./button";
 import { CloseIcon } from "./icons";
 
@@ -41,20 +41,14 @@ export function Dialog({ open, onClose, title, description, children, className 
   useEffect(() => {
     const dialog = dialogRef.current;
     return () => {
-      if (dialog && !dialog.isConnected) restoreFocus();
+      if (dialog && !dialog.isConnected) restoreFocus(returnFocusTo);
     };
   }, []);
-
-  function restoreFocus() {
-    const target = returnFocusTo.current;
-    returnFocusTo.current = null;
-    if (target?.isConnected) target.focus();
-  }
 
   // The native "close" event fires for every way of closing. If `open` is still true, the user closed
   // it and the parent must be told; if it is already false, the parent closed it itself.
   function handleClose() {
-    restoreFocus();
+    restoreFocus(returnFocusTo);
     if (open) onClose();
   }
 
@@ -64,10 +58,7 @@ export function Dialog({ open, onClose, title, description, children, className 
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onClose={handleClose}
-      className={clsx(
-        "m-auto w-[calc(100%-2rem)] max-w-2xl rounded-sm bg-white p-0 text-ink shadow-xl backdrop:bg-ink/60",
-        className,
-      )}
+      className={clsx("m-auto w-[calc(100%-2rem)] max-w-2xl rounded-sm bg-white p-0 text-ink shadow-xl backdrop:bg-ink/60", className)}
     >
       <div className="flex flex-col gap-4 p-6">
         <div className="flex items-start justify-between gap-4">
@@ -86,4 +77,10 @@ export function Dialog({ open, onClose, title, description, children, className 
       </div>
     </dialog>
   );
+}
+
+function restoreFocus(returnFocusTo: RefObject<HTMLElement | null>) {
+  const target = returnFocusTo.current;
+  returnFocusTo.current = null;
+  if (target?.isConnected) target.focus();
 }

@@ -95,13 +95,7 @@ export function TextInput({ name, id = name, label, hint, error, required, class
   return (
     <Field id={id} label={label} hint={hint} error={error} required={required}>
       {(control) => (
-        <input
-          {...props}
-          {...control}
-          name={name}
-          type={type}
-          className={controlClasses(control["aria-invalid"] === true, className)}
-        />
+        <input {...props} {...control} name={name} type={type} className={controlClasses(control["aria-invalid"] === true, className)} />
       )}
     </Field>
   );
@@ -114,13 +108,7 @@ export function Textarea({ name, id = name, label, hint, error, required, classN
   return (
     <Field id={id} label={label} hint={hint} error={error} required={required}>
       {(control) => (
-        <textarea
-          {...props}
-          {...control}
-          name={name}
-          rows={rows}
-          className={controlClasses(control["aria-invalid"] === true, className)}
-        />
+        <textarea {...props} {...control} name={name} rows={rows} className={controlClasses(control["aria-invalid"] === true, className)} />
       )}
     </Field>
   );

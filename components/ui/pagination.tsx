@@ -16,9 +16,7 @@ export type PaginationProps = {
 
 /** First, last, and the pages around the current one; a single hidden page is shown instead of "…". */
 function pageItems(page: number, pageCount: number): (number | "gap")[] {
-  const shown = [...new Set([1, page - 1, page, page + 1, pageCount])]
-    .filter((p) => p >= 1 && p <= pageCount)
-    .sort((a, b) => a - b);
+  const shown = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   const items: (number | "gap")[] = [];
   let previous = 0;
   for (const p of shown) {
@@ -32,7 +30,15 @@ function pageItems(page: number, pageCount: number): (number | "gap")[] {
 
 const itemClasses = "inline-flex min-h-11 min-w-11 items-center justify-center gap-1 rounded-sm px-3";
 
-function StepLink({ direction, target, hrefFor }: { direction: "prev" | "next"; target: number | null; hrefFor: (page: number) => string }) {
+function StepLink({
+  direction,
+  target,
+  hrefFor,
+}: {
+  direction: "prev" | "next";
+  target: number | null;
+  hrefFor: (page: number) => string;
+}) {
   const content =
     direction === "prev" ? (
       <>
@@ -48,6 +54,7 @@ function StepLink({ direction, target, hrefFor }: { direction: "prev" | "next"; 
   if (target === null) {
     // Kept in place so the layout does not jump, announced as an unavailable link, not focusable.
     return (
+      // biome-ignore lint/a11y/useValidAnchor: an unavailable page link has no href on purpose (aria-disabled, not focusable).
       <a role="link" aria-disabled="true" className={clsx(itemClasses, "text-muted")}>
         {content}
       </a>
@@ -80,10 +87,7 @@ export function Pagination({ page, pageCount, hrefFor, label = "Pagination" }: P
               <NextLink
                 href={hrefFor(item)}
                 aria-current={item === current ? "page" : undefined}
-                className={clsx(
-                  itemClasses,
-                  item === current ? clsx(currentPageTone, "font-bold") : clsx(linkTone, "hover:bg-alt"),
-                )}
+                className={clsx(itemClasses, item === current ? clsx(currentPageTone, "font-bold") : clsx(linkTone, "hover:bg-alt"))}
               >
                 <span className="sr-only">Page </span>
                 {item}

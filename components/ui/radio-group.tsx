@@ -61,7 +61,13 @@ export function RadioGroup({
           {hint}
         </p>
       ) : null}
-      <div className={clsx(layout === "stack" && "flex flex-col gap-2", layout === "chips" && "flex flex-wrap gap-2", layout === "cards" && "grid gap-2 sm:grid-cols-2")}>
+      <div
+        className={clsx(
+          layout === "stack" && "flex flex-col gap-2",
+          layout === "chips" && "flex flex-wrap gap-2",
+          layout === "cards" && "grid gap-2 sm:grid-cols-2",
+        )}
+      >
         {options.map((o) => {
           const inputId = `${groupId}-${o.value}`;
           return (
@@ -69,7 +75,9 @@ export function RadioGroup({
               key={o.value}
               className={clsx(
                 "flex gap-3",
-                layout === "stack" ? "items-center" : "rounded-sm border border-border has-[:checked]:border-primary has-[:checked]:bg-info-light",
+                layout === "stack"
+                  ? "items-center"
+                  : "rounded-sm border border-border has-[:checked]:border-primary has-[:checked]:bg-info-light",
                 layout === "chips" && "items-center gap-2 px-3 py-2",
                 layout === "cards" && "items-start p-3",
               )}

@@ -33,10 +33,7 @@ export const affectations = pgTable(
     decidePar: uuid("decide_par").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("affectations_jeune_idx").on(t.jeuneId, t.debut),
-    index("affectations_vers_idx").on(t.versConseillerId, t.fin),
-  ],
+  (t) => [index("affectations_jeune_idx").on(t.jeuneId, t.debut), index("affectations_vers_idx").on(t.versConseillerId, t.fin)],
 );
 
 export type Affectation = typeof affectations.$inferSelect;

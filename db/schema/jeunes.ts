@@ -75,7 +75,10 @@ export const jeunes = pgTable(
     index("jeunes_nir_hmac_idx").on(t.nirHmac),
     index("jeunes_ft_idx").on(t.structureId, t.ftIdentifiant),
     index("jeunes_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
-    check("jeunes_archive_motif_check", sql`${t.archiveMotif} is null or ${t.archiveMotif} in ('sortie_emploi', 'formation', 'demenagement', 'fin_de_dispositif', 'abandon', 'deces', 'autre')`),
+    check(
+      "jeunes_archive_motif_check",
+      sql`${t.archiveMotif} is null or ${t.archiveMotif} in ('sortie_emploi', 'formation', 'demenagement', 'fin_de_dispositif', 'abandon', 'deces', 'autre')`,
+    ),
     check("jeunes_protection_check", sql`${t.protectionJuridique} in ('aucune', 'tutelle', 'curatelle', 'sauvegarde')`),
   ],
 );

@@ -28,7 +28,24 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; structure
 
 const FIRST_F = ["Léa", "Inès", "Chloé", "Manon", "Jade", "Zoé", "Camille", "Sarah", "Yasmine", "Emma", "Aïcha", "Lou"];
 const FIRST_M = ["Tom", "Lucas", "Hugo", "Nathan", "Rayan", "Théo", "Enzo", "Mehdi", "Noah", "Adam", "Kylian", "Mathis"];
-const LAST = ["Dupont", "Girard", "Nguyen", "Lefèvre", "Benali", "Moreau", "Fontaine", "Diallo", "Rousseau", "Garnier", "Mercier", "Bonnet", "Lambert", "Faure", "Chevalier", "Bertrand"];
+const LAST = [
+  "Dupont",
+  "Girard",
+  "Nguyen",
+  "Lefèvre",
+  "Benali",
+  "Moreau",
+  "Fontaine",
+  "Diallo",
+  "Rousseau",
+  "Garnier",
+  "Mercier",
+  "Bonnet",
+  "Lambert",
+  "Faure",
+  "Chevalier",
+  "Bertrand",
+];
 const DISPOSITIFS = ["CEJ", "PACEA", "aucun", "CEJ", "PACEA"] as const;
 
 /** Birth date of someone aged `years` (and `days` more) on `today`. */
@@ -66,7 +83,13 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       .insert(structures)
       .values([
         { name: "Mission locale de Lyon", siret: "77950697800013", departement: "69", commune: "Lyon", dpoEmail: "dpo@ml-lyon.demo" },
-        { name: "Mission locale de Marseille", siret: "41849263500010", departement: "13", commune: "Marseille", dpoEmail: "dpo@ml-marseille.demo" },
+        {
+          name: "Mission locale de Marseille",
+          siret: "41849263500010",
+          departement: "13",
+          commune: "Marseille",
+          dpoEmail: "dpo@ml-marseille.demo",
+        },
       ])
       .returning();
     if (!lyon || !marseille) throw new Error("seed: structures not created");
@@ -130,14 +153,34 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
     const camille = byEmail.get("conseillere.lyon@sillage.demo")!;
     rows.push(
       {
-        structureId: lyon.id, antenneId: camille.antenneId, conseillerId: camille.id, nomNaissance: "DUPONT", prenoms: "Léa",
-        dateNaissance: birthDate(options.today, 20, 40), sexe: "F", email: "lea.dupont@exemple.fr", telephone: "06 12 34 56 78",
-        commune: "Lyon", codePostal: "69008", dispositif: "CEJ", searchText: normalizeForSearch("Dupont Léa"),
+        structureId: lyon.id,
+        antenneId: camille.antenneId,
+        conseillerId: camille.id,
+        nomNaissance: "DUPONT",
+        prenoms: "Léa",
+        dateNaissance: birthDate(options.today, 20, 40),
+        sexe: "F",
+        email: "lea.dupont@exemple.fr",
+        telephone: "06 12 34 56 78",
+        commune: "Lyon",
+        codePostal: "69008",
+        dispositif: "CEJ",
+        searchText: normalizeForSearch("Dupont Léa"),
       },
       {
-        structureId: lyon.id, antenneId: camille.antenneId, conseillerId: camille.id, nomNaissance: "GIRARD", prenoms: "Tom",
-        dateNaissance: birthDate(options.today, 17, 100), sexe: "M", email: "tom.girard@exemple.fr", telephone: "07 98 76 54 32",
-        commune: "Lyon", codePostal: "69008", dispositif: "PACEA", searchText: normalizeForSearch("Girard Tom"),
+        structureId: lyon.id,
+        antenneId: camille.antenneId,
+        conseillerId: camille.id,
+        nomNaissance: "GIRARD",
+        prenoms: "Tom",
+        dateNaissance: birthDate(options.today, 17, 100),
+        sexe: "M",
+        email: "tom.girard@exemple.fr",
+        telephone: "07 98 76 54 32",
+        commune: "Lyon",
+        codePostal: "69008",
+        dispositif: "PACEA",
+        searchText: normalizeForSearch("Girard Tom"),
       },
     );
     if (options.extras) {
@@ -150,9 +193,21 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       const foreign = rows[5];
       if (foreign) Object.assign(foreign, { nationalite: "hors_ue", titreSejourFin: addDays(options.today, 20) });
       const archived = rows[7];
-      if (archived) Object.assign(archived, { statut: "archive", archiveMotif: "sortie_emploi", archiveDetail: "CDI chez un transporteur", archivedAt: new Date(`${options.today}T09:00:00Z`) });
+      if (archived)
+        Object.assign(archived, {
+          statut: "archive",
+          archiveMotif: "sortie_emploi",
+          archiveDetail: "CDI chez un transporteur",
+          archivedAt: new Date(`${options.today}T09:00:00Z`),
+        });
     }
-    const inserted = await tx.insert(jeunes).values(rows).returning({ id: jeunes.id, email: jeunes.email, structureId: jeunes.structureId, conseillerId: jeunes.conseillerId, statut: jeunes.statut });
+    const inserted = await tx.insert(jeunes).values(rows).returning({
+      id: jeunes.id,
+      email: jeunes.email,
+      structureId: jeunes.structureId,
+      conseillerId: jeunes.conseillerId,
+      statut: jeunes.statut,
+    });
     for (const email of ["lea.dupont@exemple.fr", "tom.girard@exemple.fr"]) {
       const jeune = inserted.find((j) => j.email === email);
       const account = byEmail.get(email);
@@ -176,11 +231,24 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       );
       const julien = byEmail.get("conseiller.lyon@sillage.demo")!;
       const nadia = byEmail.get("directrice.lyon@sillage.demo")!;
-      const replaced = inserted.find((j) => j.conseillerId === camille.id && j.statut === "actif" && j.email !== "lea.dupont@exemple.fr" && j.email !== "tom.girard@exemple.fr");
+      const replaced = inserted.find(
+        (j) =>
+          j.conseillerId === camille.id &&
+          j.statut === "actif" &&
+          j.email !== "lea.dupont@exemple.fr" &&
+          j.email !== "tom.girard@exemple.fr",
+      );
       if (replaced) {
         await tx.insert(affectations).values({
-          jeuneId: replaced.id, structureId: lyon.id, type: "temporaire", deConseillerId: camille.id, versConseillerId: julien.id,
-          debut: addDays(options.today, -3), fin: addDays(options.today, 14), motif: "Congé de Camille Martin", decidePar: nadia.id,
+          jeuneId: replaced.id,
+          structureId: lyon.id,
+          type: "temporaire",
+          deConseillerId: camille.id,
+          versConseillerId: julien.id,
+          debut: addDays(options.today, -3),
+          fin: addDays(options.today, 14),
+          motif: "Congé de Camille Martin",
+          decidePar: nadia.id,
         });
       }
       const lea = inserted.find((j) => j.email === "lea.dupont@exemple.fr");
@@ -195,14 +263,37 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       });
       if (lea) {
         await tx.insert(consultations).values([
-          { jeuneId: lea.id, structureId: lyon.id, userId: camille.id, userRole: "conseiller", onglet: "identite", at: new Date(`${addDays(options.today, -2)}T08:30:00Z`) },
-          { jeuneId: lea.id, structureId: lyon.id, userId: dpo.id, userRole: "dpo", onglet: "historique", horsPortefeuille: true, motif: "controle_dpo", motifDetail: "Vérification trimestrielle des accès", at: new Date(`${addDays(options.today, -1)}T14:00:00Z`) },
+          {
+            jeuneId: lea.id,
+            structureId: lyon.id,
+            userId: camille.id,
+            userRole: "conseiller",
+            onglet: "identite",
+            at: new Date(`${addDays(options.today, -2)}T08:30:00Z`),
+          },
+          {
+            jeuneId: lea.id,
+            structureId: lyon.id,
+            userId: dpo.id,
+            userRole: "dpo",
+            onglet: "historique",
+            horsPortefeuille: true,
+            motif: "controle_dpo",
+            motifDetail: "Vérification trimestrielle des accès",
+            at: new Date(`${addDays(options.today, -1)}T14:00:00Z`),
+          },
         ]);
       }
     }
 
     await tx.insert(settings).values(
-      SETTINGS_SEED.map((s) => ({ key: s.key, effectiveFrom: s.effectiveFrom, value: s.value, source: s.source, toConfirm: s.toConfirm ?? null })),
+      SETTINGS_SEED.map((s) => ({
+        key: s.key,
+        effectiveFrom: s.effectiveFrom,
+        value: s.value,
+        source: s.source,
+        toConfirm: s.toConfirm ?? null,
+      })),
     );
   });
   if (options.extras) await seedParcours(db, { today: options.today });

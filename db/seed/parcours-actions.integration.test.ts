@@ -17,7 +17,9 @@ describe("demo actions", () => {
   it("gives Léa Dupont several actions this week, some qualified, some waiting", async () => {
     const [lea] = await t.db.select().from(jeunes).where(eq(jeunes.email, "lea.dupont@exemple.fr"));
     const week = weekOf(today);
-    const rows = (await t.db.select().from(actionsJeune).where(eq(actionsJeune.jeuneId, lea!.id))).filter((a) => a.debut >= week.start && a.debut <= week.end);
+    const rows = (await t.db.select().from(actionsJeune).where(eq(actionsJeune.jeuneId, lea!.id))).filter(
+      (a) => a.debut >= week.start && a.debut <= week.end,
+    );
     expect(rows.length).toBeGreaterThanOrEqual(5);
     expect(rows.some((a) => a.qualifieeLe !== null)).toBe(true);
     expect(rows.some((a) => a.statut === "terminee" && a.qualifieeLe === null)).toBe(true);
@@ -34,12 +36,18 @@ describe("demo actions", () => {
 
   it("puts some CEJ young people under 15 h this week and some above, and leaves finished actions to qualify", async () => {
     const [lyon] = await t.db.select().from(structures).where(eq(structures.name, "Mission locale de Lyon"));
-    const cej = await t.db.select({ id: jeunes.id }).from(jeunes).where(and(eq(jeunes.structureId, lyon!.id), eq(jeunes.dispositif, "CEJ"), eq(jeunes.statut, "actif")));
+    const cej = await t.db
+      .select({ id: jeunes.id })
+      .from(jeunes)
+      .where(and(eq(jeunes.structureId, lyon!.id), eq(jeunes.dispositif, "CEJ"), eq(jeunes.statut, "actif")));
     const result = await cejGaugeAlerts(t.db, { structureId: lyon!.id, jeuneIds: cej.map((j) => j.id), week: weekOf(today) });
     const gauges = [...result!.gauges.values()];
     expect(gauges.some((g) => g.reached)).toBe(true);
     expect(gauges.some((g) => !g.reached)).toBe(true);
-    const toQualify = await t.db.select().from(actionsJeune).where(and(eq(actionsJeune.structureId, lyon!.id), eq(actionsJeune.statut, "terminee")));
+    const toQualify = await t.db
+      .select()
+      .from(actionsJeune)
+      .where(and(eq(actionsJeune.structureId, lyon!.id), eq(actionsJeune.statut, "terminee")));
     expect(toQualify.filter((a) => a.qualifieeLe === null).length).toBeGreaterThan(3);
   });
 });

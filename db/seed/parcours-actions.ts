@@ -24,7 +24,11 @@ const LIBELLES: Record<ActionCategorie, string[]> = {
     "Module de découverte des métiers du numérique",
   ],
   sante: ["Rendez-vous de bilan de santé au centre d'examens", "Demande de carte Vitale", "Rendez-vous avec le point écoute jeunes"],
-  logement: ["Dossier de demande en foyer de jeunes travailleurs", "Visite d'un logement temporaire", "Demande d'aide au logement à la CAF"],
+  logement: [
+    "Dossier de demande en foyer de jeunes travailleurs",
+    "Visite d'un logement temporaire",
+    "Demande d'aide au logement à la CAF",
+  ],
   citoyennete: ["Recensement citoyen", "Participation à une action de bénévolat", "Renouvellement de la carte d'identité"],
   loisirs_sport: ["Inscription au club de football du quartier", "Sortie culturelle au musée avec le groupe CEJ"],
   projet_pro: ["Enquête métier auprès d'un professionnel", "Bilan du projet professionnel", "Découverte du métier d'électricien"],
@@ -33,7 +37,20 @@ const LIBELLES: Record<ActionCategorie, string[]> = {
 };
 
 /** The order categories come in for a young person: employment and training first, like most pathways. */
-const CATEGORY_CYCLE: ActionCategorie[] = ["emploi", "formation", "demarches", "emploi", "sante", "projet_pro", "formation", "logement", "citoyennete", "emploi", "loisirs_sport", "autre"];
+const CATEGORY_CYCLE: ActionCategorie[] = [
+  "emploi",
+  "formation",
+  "demarches",
+  "emploi",
+  "sante",
+  "projet_pro",
+  "formation",
+  "logement",
+  "citoyennete",
+  "emploi",
+  "loisirs_sport",
+  "autre",
+];
 
 interface Planned {
   categorie: ActionCategorie;
@@ -45,8 +62,22 @@ interface Planned {
   libelle?: string;
 }
 
-const done = (categorie: ActionCategorie, day: number, qualifiee = true, libelle?: string): Planned => ({ categorie, statut: "terminee", day, qualifiee, duree: categorie === "emploi" || categorie === "formation" ? 180 : 90, libelle });
-const todo = (categorie: ActionCategorie, day: number, statut: ActionStatut = "a_faire", libelle?: string): Planned => ({ categorie, statut, day, qualifiee: false, duree: null, libelle });
+const done = (categorie: ActionCategorie, day: number, qualifiee = true, libelle?: string): Planned => ({
+  categorie,
+  statut: "terminee",
+  day,
+  qualifiee,
+  duree: categorie === "emploi" || categorie === "formation" ? 180 : 90,
+  libelle,
+});
+const todo = (categorie: ActionCategorie, day: number, statut: ActionStatut = "a_faire", libelle?: string): Planned => ({
+  categorie,
+  statut,
+  day,
+  qualifiee: false,
+  duree: null,
+  libelle,
+});
 
 /**
  * This week for a CEJ young person, three profiles so the portfolio shows both sides of the 15 h line
@@ -54,9 +85,24 @@ const todo = (categorie: ActionCategorie, day: number, statut: ActionStatut = "a
  * 0 → 16 h validated; 1 → 5 h declared; 2 → 13 h declared, 6 h validated with finished actions to qualify.
  */
 const CURRENT_WEEK: Planned[][] = [
-  [done("emploi", 0), done("formation", 0), done("emploi", 1), done("formation", 1), done("demarches", 1), done("sante", 2), todo("emploi", 4)],
+  [
+    done("emploi", 0),
+    done("formation", 0),
+    done("emploi", 1),
+    done("formation", 1),
+    done("demarches", 1),
+    done("sante", 2),
+    todo("emploi", 4),
+  ],
   [todo("emploi", 3), done("logement", 0, false)],
-  [done("emploi", 0), done("formation", 1, false), done("demarches", 1, false), todo("projet_pro", 3, "en_cours"), todo("emploi", 4), { ...todo("citoyennete", 2), statut: "annulee" }],
+  [
+    done("emploi", 0),
+    done("formation", 1, false),
+    done("demarches", 1, false),
+    todo("projet_pro", 3, "en_cours"),
+    todo("emploi", 4),
+    { ...todo("citoyennete", 2), statut: "annulee" },
+  ],
 ];
 
 /** Léa Dupont's week, the demo's main CEJ dossier: some actions qualified, some waiting, some to come. */
@@ -92,7 +138,15 @@ export async function seedActions(tx: Tx, ctx: ParcoursSeedContext): Promise<voi
   const open = await tx
     .select({ id: contrats.id, jeuneId: contrats.jeuneId })
     .from(contrats)
-    .where(and(inArray(contrats.jeuneId, concerned.map((j) => j.id)), isNull(contrats.finReelle)));
+    .where(
+      and(
+        inArray(
+          contrats.jeuneId,
+          concerned.map((j) => j.id),
+        ),
+        isNull(contrats.finReelle),
+      ),
+    );
   const contratOf = new Map(open.map((c) => [c.jeuneId, c.id]));
   const week = weekOf(ctx.today);
   const rows: (typeof actionsJeune.$inferInsert)[] = [];
@@ -102,9 +156,14 @@ export async function seedActions(tx: Tx, ctx: ParcoursSeedContext): Promise<voi
     const cej = jeune.dispositif === "CEJ";
     const isLea = jeune.email === "lea.dupont@exemple.fr";
     const weeks: { start: CivilDate; planned: Planned[] }[] = [];
-    for (let weeksAgo = 5; weeksAgo >= 1; weeksAgo--) weeks.push({ start: addDays(week.start, -7 * weeksAgo), planned: pastWeek(seed, weeksAgo, cej) });
+    for (let weeksAgo = 5; weeksAgo >= 1; weeksAgo--)
+      weeks.push({ start: addDays(week.start, -7 * weeksAgo), planned: pastWeek(seed, weeksAgo, cej) });
     if (cej) weeks.push({ start: week.start, planned: isLea ? LEA_WEEK : CURRENT_WEEK[cejIndex++ % CURRENT_WEEK.length]! });
-    else weeks.push({ start: week.start, planned: [todo(CATEGORY_CYCLE[seed % CATEGORY_CYCLE.length]!, 2, seed % 2 === 0 ? "a_faire" : "en_cours")] });
+    else
+      weeks.push({
+        start: week.start,
+        planned: [todo(CATEGORY_CYCLE[seed % CATEGORY_CYCLE.length]!, 2, seed % 2 === 0 ? "a_faire" : "en_cours")],
+      });
 
     let n = 0;
     for (const { start, planned } of weeks) {

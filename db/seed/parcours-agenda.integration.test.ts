@@ -19,11 +19,20 @@ describe("seedAgenda", () => {
       const ctx = {
         today,
         jeunes: await tx
-          .select({ id: jeunes.id, structureId: jeunes.structureId, conseillerId: jeunes.conseillerId, dispositif: jeunes.dispositif, dateNaissance: jeunes.dateNaissance, email: jeunes.email })
+          .select({
+            id: jeunes.id,
+            structureId: jeunes.structureId,
+            conseillerId: jeunes.conseillerId,
+            dispositif: jeunes.dispositif,
+            dateNaissance: jeunes.dateNaissance,
+            email: jeunes.email,
+          })
           .from(jeunes)
           .where(eq(jeunes.statut, "actif"))
           .orderBy(jeunes.createdAt, jeunes.id),
-        staff: (await tx.select({ id: users.id, email: users.email, role: users.role, structureId: users.structureId }).from(users)).filter((u) => u.role !== "jeune"),
+        staff: (await tx.select({ id: users.id, email: users.email, role: users.role, structureId: users.structureId }).from(users)).filter(
+          (u) => u.role !== "jeune",
+        ),
       };
       await seedAgenda(tx, ctx);
     });
@@ -32,7 +41,15 @@ describe("seedAgenda", () => {
   const rowsOf = async (structureName: string) => {
     const [s] = await t.db.select().from(structures).where(eq(structures.name, structureName));
     const list = await t.db.select().from(seances).where(eq(seances.structureId, s!.id));
-    const ps = await t.db.select().from(participations).where(inArray(participations.seanceId, list.map((x) => x.id)));
+    const ps = await t.db
+      .select()
+      .from(participations)
+      .where(
+        inArray(
+          participations.seanceId,
+          list.map((x) => x.id),
+        ),
+      );
     return { list, ps };
   };
 

@@ -31,11 +31,24 @@ interface Plan {
 }
 
 const LIEUX = {
-  lyon: { salle: "Salle Rhône, 12 rue Garibaldi, Lyon 8e", bureau: "Bureau 3, antenne Lyon 8e", amphi: "Salle polyvalente, antenne Villeurbanne" },
-  marseille: { salle: "Salle du Vieux-Port, 4 rue de la République", bureau: "Bureau 2, antenne Marseille Centre", amphi: "Salle des Docks, antenne Marseille Nord" },
+  lyon: {
+    salle: "Salle Rhône, 12 rue Garibaldi, Lyon 8e",
+    bureau: "Bureau 3, antenne Lyon 8e",
+    amphi: "Salle polyvalente, antenne Villeurbanne",
+  },
+  marseille: {
+    salle: "Salle du Vieux-Port, 4 rue de la République",
+    bureau: "Bureau 2, antenne Marseille Centre",
+    amphi: "Salle des Docks, antenne Marseille Nord",
+  },
 };
 
-const MOTIFS_EXCUSE = ["Rendez-vous médical", "Entretien d'embauche le même jour", "Convocation à la préfecture", "Garde de son petit frère (école fermée)"];
+const MOTIFS_EXCUSE = [
+  "Rendez-vous médical",
+  "Entretien d'embauche le même jour",
+  "Convocation à la préfecture",
+  "Garde de son petit frère (école fermée)",
+];
 
 const at = (date: CivilDate, time: string): Date => {
   const r = parisToInstant(date, time);
@@ -59,7 +72,9 @@ export async function seedAgenda(tx: Tx, ctx: ParcoursSeedContext): Promise<void
     const lea = people.find((j) => j.email === "lea.dupont@exemple.fr");
     // The young person with repeated unexcused absences (Lyon only: the demo of the sanction threshold).
     const absentee = lea ? people.find((j) => j.id !== lea.id && j.email !== "tom.girard@exemple.fr" && j.dispositif === "CEJ") : undefined;
-    const onceAbsent = people.find((j) => j.id !== lea?.id && j.id !== absentee?.id && j.dispositif === "PACEA" && j.email !== "tom.girard@exemple.fr");
+    const onceAbsent = people.find(
+      (j) => j.id !== lea?.id && j.id !== absentee?.id && j.dispositif === "PACEA" && j.email !== "tom.girard@exemple.fr",
+    );
     const pool = people.filter((j) => j.id !== absentee?.id && j.id !== onceAbsent?.id);
     let cursor = 0;
     const take = (n: number, exclude: SeedJeune[] = []) => {
@@ -76,14 +91,54 @@ export async function seedAgenda(tx: Tx, ctx: ParcoursSeedContext): Promise<void
     for (const w of [-2, -1, 0]) {
       const mon = addDays(monday, 7 * w);
       const day = (i: number) => addDays(mon, i);
-      plans.push({ type: "atelier", titre: "Atelier CV : mettre en valeur ses expériences", date: day(1), debut: "09:30", fin: "11:30", lieu: lieux.salle, animateur: counsellors[0]!, capacite: 8, people: take(5) });
-      plans.push({ type: "atelier", titre: "Simulation d'entretien d'embauche", date: day(3), debut: "14:00", fin: "16:00", lieu: lieux.salle, animateur: counsellors[counsellors.length - 1]!, capacite: 6, people: take(4) });
+      plans.push({
+        type: "atelier",
+        titre: "Atelier CV : mettre en valeur ses expériences",
+        date: day(1),
+        debut: "09:30",
+        fin: "11:30",
+        lieu: lieux.salle,
+        animateur: counsellors[0]!,
+        capacite: 8,
+        people: take(5),
+      });
+      plans.push({
+        type: "atelier",
+        titre: "Simulation d'entretien d'embauche",
+        date: day(3),
+        debut: "14:00",
+        fin: "16:00",
+        lieu: lieux.salle,
+        animateur: counsellors[counsellors.length - 1]!,
+        capacite: 6,
+        people: take(4),
+      });
       if (w !== -2) {
-        plans.push({ type: "atelier", titre: "Préparer le code de la route", date: day(2), debut: "10:00", fin: "12:00", lieu: lieux.amphi, animateur: director, capacite: 10, people: take(4) });
+        plans.push({
+          type: "atelier",
+          titre: "Préparer le code de la route",
+          date: day(2),
+          debut: "10:00",
+          fin: "12:00",
+          lieu: lieux.amphi,
+          animateur: director,
+          capacite: 10,
+          people: take(4),
+        });
       }
       if (w !== -1) {
         const cej = pool.filter((j) => j.dispositif !== "CEJ").slice(w === 0 ? 0 : 3, w === 0 ? 5 : 8);
-        plans.push({ type: "information_collective", titre: "Information collective : le contrat d'engagement jeune", date: day(0), debut: "14:00", fin: "15:30", lieu: lieux.amphi, animateur: director, capacite: 15, people: cej.map((jeune) => ({ jeune })) });
+        plans.push({
+          type: "information_collective",
+          titre: "Information collective : le contrat d'engagement jeune",
+          date: day(0),
+          debut: "14:00",
+          fin: "15:30",
+          lieu: lieux.amphi,
+          animateur: director,
+          capacite: 15,
+          people: cej.map((jeune) => ({ jeune })),
+        });
       }
       // Individual rendez-vous: each counsellor sees three of their young people (or of the structure).
       counsellors.forEach((c, ci) => {
@@ -91,7 +146,17 @@ export async function seedAgenda(tx: Tx, ctx: ParcoursSeedContext): Promise<void
         const source = own.length >= 3 ? own : pool;
         [0, 2, 4].forEach((d, k) => {
           const jeune = source[(k + 3 * (w + 2) + ci) % source.length]!;
-          plans.push({ type: "rendez_vous_individuel", titre: k === 1 ? "Point d'étape sur le projet professionnel" : "Rendez-vous de suivi", date: day(d), debut: ["09:00", "10:30", "14:30"][k]!, fin: ["09:45", "11:15", "15:15"][k]!, lieu: lieux.bureau, animateur: c, capacite: null, people: [{ jeune }] });
+          plans.push({
+            type: "rendez_vous_individuel",
+            titre: k === 1 ? "Point d'étape sur le projet professionnel" : "Rendez-vous de suivi",
+            date: day(d),
+            debut: ["09:00", "10:30", "14:30"][k]!,
+            fin: ["09:45", "11:15", "15:15"][k]!,
+            lieu: lieux.bureau,
+            animateur: c,
+            capacite: null,
+            people: [{ jeune }],
+          });
         });
       });
     }
@@ -100,19 +165,79 @@ export async function seedAgenda(tx: Tx, ctx: ParcoursSeedContext): Promise<void
     if (lea) {
       const camille = counsellors.find((c) => c.id === lea.conseillerId) ?? counsellors[0]!;
       const attended = compare(addDays(today, -1), monday) >= 0 ? addDays(today, -1) : today;
-      plans.push({ type: "atelier", titre: "Atelier lettre de motivation", date: attended, debut: "08:30", fin: "10:00", lieu: lieux.salle, animateur: camille, capacite: 8, people: [{ jeune: lea, presence: "present" }, ...take(3)] });
+      plans.push({
+        type: "atelier",
+        titre: "Atelier lettre de motivation",
+        date: attended,
+        debut: "08:30",
+        fin: "10:00",
+        lieu: lieux.salle,
+        animateur: camille,
+        capacite: 8,
+        people: [{ jeune: lea, presence: "present" }, ...take(3)],
+      });
       const upcoming = compare(addDays(today, 1), addDays(monday, 6)) <= 0 ? addDays(today, 1) : today;
-      plans.push({ type: "rendez_vous_individuel", titre: "Point mensuel CEJ", date: upcoming, debut: "16:00", fin: "16:45", lieu: lieux.bureau, animateur: camille, capacite: null, people: [{ jeune: lea }] });
+      plans.push({
+        type: "rendez_vous_individuel",
+        titre: "Point mensuel CEJ",
+        date: upcoming,
+        debut: "16:00",
+        fin: "16:45",
+        lieu: lieux.bureau,
+        animateur: camille,
+        capacite: null,
+        people: [{ jeune: lea }],
+      });
     }
     if (absentee) {
       const c = counsellors.find((x) => x.id === absentee.conseillerId) ?? counsellors[0]!;
-      plans.push({ type: "atelier", titre: "Atelier CV : mettre en valeur ses expériences", date: addDays(monday, -12), debut: "14:00", fin: "16:00", lieu: lieux.salle, animateur: c, capacite: 8, people: [{ jeune: absentee, presence: "absent_non_excuse" }, ...take(2)] });
-      plans.push({ type: "rendez_vous_individuel", titre: "Rendez-vous de suivi", date: addDays(monday, -4), debut: "11:00", fin: "11:45", lieu: lieux.bureau, animateur: c, capacite: null, people: [{ jeune: absentee, presence: "absent_non_excuse" }] });
-      plans.push({ type: "rendez_vous_individuel", titre: "Rendez-vous de remobilisation", date: addDays(monday, 4), debut: "11:00", fin: "11:45", lieu: lieux.bureau, animateur: c, capacite: null, people: [{ jeune: absentee }] });
+      plans.push({
+        type: "atelier",
+        titre: "Atelier CV : mettre en valeur ses expériences",
+        date: addDays(monday, -12),
+        debut: "14:00",
+        fin: "16:00",
+        lieu: lieux.salle,
+        animateur: c,
+        capacite: 8,
+        people: [{ jeune: absentee, presence: "absent_non_excuse" }, ...take(2)],
+      });
+      plans.push({
+        type: "rendez_vous_individuel",
+        titre: "Rendez-vous de suivi",
+        date: addDays(monday, -4),
+        debut: "11:00",
+        fin: "11:45",
+        lieu: lieux.bureau,
+        animateur: c,
+        capacite: null,
+        people: [{ jeune: absentee, presence: "absent_non_excuse" }],
+      });
+      plans.push({
+        type: "rendez_vous_individuel",
+        titre: "Rendez-vous de remobilisation",
+        date: addDays(monday, 4),
+        debut: "11:00",
+        fin: "11:45",
+        lieu: lieux.bureau,
+        animateur: c,
+        capacite: null,
+        people: [{ jeune: absentee }],
+      });
     }
     if (onceAbsent) {
       const c = counsellors.find((x) => x.id === onceAbsent.conseillerId) ?? counsellors[0]!;
-      plans.push({ type: "rendez_vous_individuel", titre: "Rendez-vous de suivi", date: addDays(monday, -9), debut: "16:00", fin: "16:45", lieu: lieux.bureau, animateur: c, capacite: null, people: [{ jeune: onceAbsent, presence: "absent_non_excuse" }] });
+      plans.push({
+        type: "rendez_vous_individuel",
+        titre: "Rendez-vous de suivi",
+        date: addDays(monday, -9),
+        debut: "16:00",
+        fin: "16:45",
+        lieu: lieux.bureau,
+        animateur: c,
+        capacite: null,
+        people: [{ jeune: onceAbsent, presence: "absent_non_excuse" }],
+      });
     }
     // One cancelled séance this week, its participants kept.
     plans.push({
@@ -155,7 +280,11 @@ export async function seedAgenda(tx: Tx, ctx: ParcoursSeedContext): Promise<void
         .returning({ id: seances.id });
       const seen = new Set<string>();
       const rows = plan.people
-        .filter((p) => (seen.has(p.jeune.id) ? false : (seen.add(p.jeune.id), true)))
+        .filter((p) => {
+          if (seen.has(p.jeune.id)) return false;
+          seen.add(p.jeune.id);
+          return true;
+        })
         .slice(0, plan.capacite ?? 1)
         .map((p) => {
           let presence: Presence = "prevu";

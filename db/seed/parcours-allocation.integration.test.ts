@@ -14,14 +14,21 @@ describe("seedAllocation (through seedDemo with extras)", () => {
 
   it("Léa has CEJ decisions for August, September and October, none superseded, audited", async () => {
     const [lea] = await t.db.select().from(jeunes).where(eq(jeunes.email, "lea.dupont@exemple.fr"));
-    const rows = await t.db.select().from(allocationDecisions).where(eq(allocationDecisions.jeuneId, lea!.id)).orderBy(allocationDecisions.mois);
+    const rows = await t.db
+      .select()
+      .from(allocationDecisions)
+      .where(eq(allocationDecisions.jeuneId, lea!.id))
+      .orderBy(allocationDecisions.mois);
     expect(rows.map((r) => [r.mois, r.dispositif, r.remplaceeParId])).toEqual([
       ["2026-08", "CEJ", null],
       ["2026-09", "CEJ", null],
       ["2026-10", "CEJ", null],
     ]);
     expect(rows[0]!.regleVersion).toBe("cej.allocation.montants@2026-04-01;cej.allocation.reduction@2022-03-01");
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.jeuneId, lea!.id), eq(auditLog.action, "allocation.decision")));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.jeuneId, lea!.id), eq(auditLog.action, "allocation.decision")));
     expect(audits).toHaveLength(3);
   });
 

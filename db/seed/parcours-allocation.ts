@@ -19,7 +19,16 @@ const FOYERS = ["non_imposable", "premiere_tranche", "non_imposable", "non_impos
 const PACEA_AMOUNTS_CENTS = [30000, 25000, 18050];
 
 function asSessionUser(staff: Staff): SessionUser {
-  return { id: staff.id, email: staff.email, name: staff.email, role: staff.role as Role, structureId: staff.structureId, structureName: null, antenneId: null, jeuneId: null };
+  return {
+    id: staff.id,
+    email: staff.email,
+    name: staff.email,
+    role: staff.role as Role,
+    structureId: staff.structureId,
+    structureName: null,
+    antenneId: null,
+    jeuneId: null,
+  };
 }
 
 /** Paris 10:00 on a civil date (UTC+1 or +2: 08:00 or 09:00 UTC, both the same Paris day). */
@@ -61,7 +70,12 @@ export async function seedAllocation(tx: Tx, ctx: ParcoursSeedContext): Promise<
   };
   const directorOf = (structureId: string) => ctx.staff.find((s) => s.role === "directeur" && s.structureId === structureId);
   const openContract = async (jeuneId: string) =>
-    (await tx.select().from(contrats).where(and(eq(contrats.jeuneId, jeuneId), isNull(contrats.finReelle))))[0] ?? null;
+    (
+      await tx
+        .select()
+        .from(contrats)
+        .where(and(eq(contrats.jeuneId, jeuneId), isNull(contrats.finReelle)))
+    )[0] ?? null;
 
   // --- Sanctions (before the allowances, so last month's decision shows the decided one) ---------------
   const lyonId = ctx.staff.find((s) => s.email === "conseillere.lyon@sillage.demo")?.structureId;
@@ -81,16 +95,36 @@ export async function seedAllocation(tx: Tx, ctx: ParcoursSeedContext): Promise<
         .select({ id: participations.id })
         .from(participations)
         .innerJoin(seances, eq(seances.id, participations.seanceId))
-        .where(and(eq(participations.jeuneId, absentee.jeune.id), eq(participations.presence, "absent_non_excuse"), isNull(seances.annuleeLe)))
+        .where(
+          and(eq(participations.jeuneId, absentee.jeune.id), eq(participations.presence, "absent_non_excuse"), isNull(seances.annuleeLe)),
+        )
         .orderBy(asc(seances.debut));
       let day = weekdayOnOrBefore(addDays(today, -1));
       for (let i = existing.length; i < 3; i++) {
         const debut = morning(day);
         const [s] = await tx
           .insert(seances)
-          .values({ structureId: absentee.jeune.structureId, type: "rendez_vous_individuel", titre: "Rendez-vous de suivi CEJ", debut, fin: new Date(debut.getTime() + 45 * 60_000), lieu: "Bureau du conseiller", animateurId: counsellor.id, capacite: null, clotureeLe: new Date(debut.getTime() + 3600_000), clotureePar: counsellor.id })
+          .values({
+            structureId: absentee.jeune.structureId,
+            type: "rendez_vous_individuel",
+            titre: "Rendez-vous de suivi CEJ",
+            debut,
+            fin: new Date(debut.getTime() + 45 * 60_000),
+            lieu: "Bureau du conseiller",
+            animateurId: counsellor.id,
+            capacite: null,
+            clotureeLe: new Date(debut.getTime() + 3600_000),
+            clotureePar: counsellor.id,
+          })
           .returning();
-        await tx.insert(participations).values({ structureId: absentee.jeune.structureId, seanceId: s!.id, jeuneId: absentee.jeune.id, presence: "absent_non_excuse", marqueeLe: new Date(debut.getTime() + 3600_000), marqueePar: counsellor.id });
+        await tx.insert(participations).values({
+          structureId: absentee.jeune.structureId,
+          seanceId: s!.id,
+          jeuneId: absentee.jeune.id,
+          presence: "absent_non_excuse",
+          marqueeLe: new Date(debut.getTime() + 3600_000),
+          marqueePar: counsellor.id,
+        });
         day = weekdayOnOrBefore(addDays(day, -2));
       }
       await proposeSanctionIfDue(tx, asSessionUser(counsellor), { jeuneId: absentee.jeune.id, structureId: absentee.jeune.structureId });
@@ -103,7 +137,11 @@ export async function seedAllocation(tx: Tx, ctx: ParcoursSeedContext): Promise<
   const director = lyonId ? directorOf(lyonId) : undefined;
   if (sanctioned && director) {
     const counsellor = counsellorOf(sanctioned.jeune)!;
-    const run = async <I, T>(def: { handler: (c: { tx: Tx; user: SessionUser; input: I }) => Promise<{ data: T; audit: Parameters<typeof writeAudit>[2] }> }, user: SessionUser, input: I) => {
+    const run = async <I, T>(
+      def: { handler: (c: { tx: Tx; user: SessionUser; input: I }) => Promise<{ data: T; audit: Parameters<typeof writeAudit>[2] }> },
+      user: SessionUser,
+      input: I,
+    ) => {
       const { data, audit } = await def.handler({ tx, user, input });
       await writeAudit(tx, user, audit);
       return data;
@@ -112,7 +150,8 @@ export async function seedAllocation(tx: Tx, ctx: ParcoursSeedContext): Promise<
       run(steps.recordFailure, asSessionUser(counsellor), {
         jeuneId: sanctioned.jeune.id,
         dateFait,
-        motif: "Absent sans prévenir à l'entretien d'embauche organisé avec une entreprise partenaire (préparateur de commandes), puis injoignable pendant une semaine.",
+        motif:
+          "Absent sans prévenir à l'entretien d'embauche organisé avec une entreprise partenaire (préparateur de commandes), puis injoignable pendant une semaine.",
       }),
     );
     if (proposed) {
@@ -120,7 +159,8 @@ export async function seedAllocation(tx: Tx, ctx: ParcoursSeedContext): Promise<
         sanctionId: proposed.id,
         version: 1,
         reponseLe: addDays(dateFait, 3),
-        reponseJeune: "Reçu en entretien : dit avoir oublié le rendez-vous et perdu son téléphone. S'engage à prévenir en cas d'empêchement.",
+        reponseJeune:
+          "Reçu en entretien : dit avoir oublié le rendez-vous et perdu son téléphone. S'engage à prévenir en cas d'empêchement.",
       });
       await attempt(() =>
         run(steps.decide, asSessionUser(director), {
@@ -145,7 +185,14 @@ export async function seedAllocation(tx: Tx, ctx: ParcoursSeedContext): Promise<
     if (!counsellor) continue;
     const user = asSessionUser(counsellor);
     const decide = async (input: { mois: string; foyer?: (typeof FOYERS)[number]; revenusActivite?: number; montantDemande?: number }) => {
-      const base = { jeuneId: jeune.id, remplaceId: "", foyer: input.foyer, mois: input.mois, revenusActivite: input.revenusActivite, montantDemande: input.montantDemande };
+      const base = {
+        jeuneId: jeune.id,
+        remplaceId: "",
+        foyer: input.foyer,
+        mois: input.mois,
+        revenusActivite: input.revenusActivite,
+        montantDemande: input.montantDemande,
+      };
       // The real computation and write; no transfer: these past months stand for payments made before the demo.
       const computed = await attempt(() => computeAllocationDecision(tx, user, base, today));
       if (!computed) return;

@@ -67,14 +67,34 @@ export async function seedContrats(tx: Tx, ctx: ParcoursSeedContext): Promise<vo
         .returning();
       return row!;
     };
-    const event = (c: Contrat, type: (typeof contratEvenements.$inferInsert)["type"], dateEffet: CivilDate, etat: Contrat, motif: string | null = null) =>
-      tx.insert(contratEvenements).values({ contratId: c.id, jeuneId: c.jeuneId, type, dateEffet, motif, etat: etatOf(etat), parId: conseillerId, at: at(compare(dateEffet, today) <= 0 ? dateEffet : today) });
+    const event = (
+      c: Contrat,
+      type: (typeof contratEvenements.$inferInsert)["type"],
+      dateEffet: CivilDate,
+      etat: Contrat,
+      motif: string | null = null,
+    ) =>
+      tx.insert(contratEvenements).values({
+        contratId: c.id,
+        jeuneId: c.jeuneId,
+        type,
+        dateEffet,
+        motif,
+        etat: etatOf(etat),
+        parId: conseillerId,
+        at: at(compare(dateEffet, today) <= 0 ? dateEffet : today),
+      });
     const seedPhases = async (c: Contrat, variant: number) => {
       const end = c.finReelle ?? c.finPrevue;
       const diagFin = min(addDays(c.debut, 44), end);
       const rows: (typeof phases.$inferInsert)[] = [
         {
-          structureId: c.structureId, jeuneId: c.jeuneId, contratId: c.id, type: "diagnostic", debut: c.debut, fin: diagFin,
+          structureId: c.structureId,
+          jeuneId: c.jeuneId,
+          contratId: c.id,
+          type: "diagnostic",
+          debut: c.debut,
+          fin: diagFin,
           objectifs: OBJECTIFS_DIAGNOSTIC[variant % 3]!,
           ...(compare(diagFin, today) < 0 ? { bilan: BILANS_DIAGNOSTIC[variant % 3]!, bilanLe: diagFin } : {}),
         },
@@ -83,13 +103,28 @@ export async function seedContrats(tx: Tx, ctx: ParcoursSeedContext): Promise<vo
         const accDebut = addDays(diagFin, 1);
         const accFin = min(addMonths(accDebut, 6), end);
         rows.push({
-          structureId: c.structureId, jeuneId: c.jeuneId, contratId: c.id, type: "accompagnement", debut: accDebut, fin: accFin,
+          structureId: c.structureId,
+          jeuneId: c.jeuneId,
+          contratId: c.id,
+          type: "accompagnement",
+          debut: accDebut,
+          fin: accFin,
           objectifs: OBJECTIFS_ACCOMPAGNEMENT[variant % 3]!,
-          ...(compare(accFin, today) < 0 ? { bilan: "Objectifs atteints en partie : immersion réalisée, candidatures envoyées. Poursuite avec une nouvelle phase.", bilanLe: accFin } : {}),
+          ...(compare(accFin, today) < 0
+            ? {
+                bilan: "Objectifs atteints en partie : immersion réalisée, candidatures envoyées. Poursuite avec une nouvelle phase.",
+                bilanLe: accFin,
+              }
+            : {}),
         });
         if (compare(accFin, end) < 0 && compare(accFin, today) < 0) {
           rows.push({
-            structureId: c.structureId, jeuneId: c.jeuneId, contratId: c.id, type: "accompagnement", debut: addDays(accFin, 1), fin: end,
+            structureId: c.structureId,
+            jeuneId: c.jeuneId,
+            contratId: c.id,
+            type: "accompagnement",
+            debut: addDays(accFin, 1),
+            fin: end,
             objectifs: OBJECTIFS_ACCOMPAGNEMENT[(variant + 1) % 3]!,
           });
         }
@@ -113,7 +148,14 @@ export async function seedContrats(tx: Tx, ctx: ParcoursSeedContext): Promise<vo
         plan = { type, debut, finPrevue: endAfterMonths(debut, type === "CEJ" ? 12 : 24) };
       } else if (variant === 1 && type === "CEJ") {
         const debut = addDays(today, -390 - (k % 30));
-        plan = { type, debut, finPrevue: endAfterMonths(debut, 18), finInitiale: endAfterMonths(debut, 12), prolongeLe: addMonths(debut, 11), prolongationMotif: MOTIFS_PROLONGATION[k % 2]! };
+        plan = {
+          type,
+          debut,
+          finPrevue: endAfterMonths(debut, 18),
+          finInitiale: endAfterMonths(debut, 12),
+          prolongeLe: addMonths(debut, 11),
+          prolongationMotif: MOTIFS_PROLONGATION[k % 2]!,
+        };
       } else if (variant === 2) {
         previous = type === "CEJ" ? "PACEA" : "CEJ";
         const debut = addDays(today, -60 - (k % 40));
@@ -164,6 +206,5 @@ export async function seedContrats(tx: Tx, ctx: ParcoursSeedContext): Promise<vo
     k++;
   }
 }
-
 
 const eqId = (id: string) => eq(contrats.id, id);

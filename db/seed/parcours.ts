@@ -10,7 +10,14 @@ import { seedContrats } from "./parcours-contrats";
 /** What every pathway seed step receives: the demo's young people (active only) and staff. */
 export interface ParcoursSeedContext {
   today: CivilDate;
-  jeunes: { id: string; structureId: string; conseillerId: string | null; dispositif: "aucun" | "PACEA" | "CEJ"; dateNaissance: CivilDate; email: string | null }[];
+  jeunes: {
+    id: string;
+    structureId: string;
+    conseillerId: string | null;
+    dispositif: "aucun" | "PACEA" | "CEJ";
+    dateNaissance: CivilDate;
+    email: string | null;
+  }[];
   staff: { id: string; email: string; role: string; structureId: string | null }[];
 }
 
@@ -24,11 +31,20 @@ export async function seedParcours(db: Db, { today }: { today: CivilDate }): Pro
     const ctx: ParcoursSeedContext = {
       today,
       jeunes: await tx
-        .select({ id: jeunes.id, structureId: jeunes.structureId, conseillerId: jeunes.conseillerId, dispositif: jeunes.dispositif, dateNaissance: jeunes.dateNaissance, email: jeunes.email })
+        .select({
+          id: jeunes.id,
+          structureId: jeunes.structureId,
+          conseillerId: jeunes.conseillerId,
+          dispositif: jeunes.dispositif,
+          dateNaissance: jeunes.dateNaissance,
+          email: jeunes.email,
+        })
         .from(jeunes)
         .where(and(eq(jeunes.statut, "actif")))
         .orderBy(jeunes.createdAt, jeunes.id),
-      staff: (await tx.select({ id: users.id, email: users.email, role: users.role, structureId: users.structureId }).from(users)).filter((u) => u.role !== "jeune"),
+      staff: (await tx.select({ id: users.id, email: users.email, role: users.role, structureId: users.structureId }).from(users)).filter(
+        (u) => u.role !== "jeune",
+      ),
     };
     await seedContrats(tx, ctx);
     // The signatures in each dossier's history (the seed writes the rows directly, not through the actions).

@@ -17,11 +17,36 @@ const cej = (majeurNonImposable: number, premiereTranche: number, mineur: number
 });
 
 export const SETTINGS_SEED: SettingSeed[] = [
-  { key: "cej.allocation.montants", effectiveFrom: "2022-03-01", value: cej(50000, 30000, 20000), source: "Décret 2022-199 (CEJ), art. D5131-19 code du travail" },
-  { key: "cej.allocation.montants", effectiveFrom: "2022-07-01", value: cej(52000, 31200, 20800), source: "Revalorisation anticipée de 4 % (loi 2022-1158)" },
-  { key: "cej.allocation.montants", effectiveFrom: "2023-04-01", value: cej(52800, 31680, 21120), source: "Revalorisation au 1er avril 2023 (CSS L161-25)" },
-  { key: "cej.allocation.montants", effectiveFrom: "2024-04-01", value: cej(55229, 33137, 22092), source: "Revalorisation au 1er avril 2024 (CSS L161-25)" },
-  { key: "cej.allocation.montants", effectiveFrom: "2025-04-01", value: cej(56168, 33700, 22468), source: "Instruction DSS du 7 mars 2025 (CSS L161-25)" },
+  {
+    key: "cej.allocation.montants",
+    effectiveFrom: "2022-03-01",
+    value: cej(50000, 30000, 20000),
+    source: "Décret 2022-199 (CEJ), art. D5131-19 code du travail",
+  },
+  {
+    key: "cej.allocation.montants",
+    effectiveFrom: "2022-07-01",
+    value: cej(52000, 31200, 20800),
+    source: "Revalorisation anticipée de 4 % (loi 2022-1158)",
+  },
+  {
+    key: "cej.allocation.montants",
+    effectiveFrom: "2023-04-01",
+    value: cej(52800, 31680, 21120),
+    source: "Revalorisation au 1er avril 2023 (CSS L161-25)",
+  },
+  {
+    key: "cej.allocation.montants",
+    effectiveFrom: "2024-04-01",
+    value: cej(55229, 33137, 22092),
+    source: "Revalorisation au 1er avril 2024 (CSS L161-25)",
+  },
+  {
+    key: "cej.allocation.montants",
+    effectiveFrom: "2025-04-01",
+    value: cej(56168, 33700, 22468),
+    source: "Instruction DSS du 7 mars 2025 (CSS L161-25)",
+  },
   {
     key: "cej.allocation.montants",
     effectiveFrom: "2026-04-01",
@@ -36,7 +61,12 @@ export const SETTINGS_SEED: SettingSeed[] = [
     source: "Valeur provisoire : formule de réduction pour revenus d'activité non trouvée dans nos sources",
     toConfirm: "Seuil et taux à confirmer : formule provisoire, à vérifier avant tout paiement.",
   },
-  { key: "rsa.montant_personne_seule", effectiveFrom: "2026-04-01", value: { cents: 65169 }, source: "Décret 2026-220 (RSA au 1er avril 2026)" },
+  {
+    key: "rsa.montant_personne_seule",
+    effectiveFrom: "2026-04-01",
+    value: { cents: 65169 },
+    source: "Décret 2026-220 (RSA au 1er avril 2026)",
+  },
   {
     key: "pacea.allocation.plafond",
     effectiveFrom: "2021-01-01",
@@ -44,7 +74,12 @@ export const SETTINGS_SEED: SettingSeed[] = [
     source: "Décret 2020-1783 (plafond annuel = 6 × RSA)",
     toConfirm: "Déduction préalable du forfait logement non confirmée : laissée désactivée.",
   },
-  { key: "cej.heures.objectif_hebdo", effectiveFrom: "2022-03-01", value: { minutes: 900 }, source: "Code du travail R5131-16 (15 à 20 heures par semaine)" },
+  {
+    key: "cej.heures.objectif_hebdo",
+    effectiveFrom: "2022-03-01",
+    value: { minutes: 900 },
+    source: "Code du travail R5131-16 (15 à 20 heures par semaine)",
+  },
   {
     key: "cej.heures.ponderation",
     effectiveFrom: "2022-03-01",
@@ -61,11 +96,20 @@ export const SETTINGS_SEED: SettingSeed[] = [
   {
     key: "cej.sanctions.bareme",
     effectiveFrom: "2025-06-01",
-    value: { regime: "suspension_remobilisation", paliers: ["suspension_30_pourcent_1_a_2_mois", "suspension_jusqu_a_4_mois", "suppression_partielle_ou_totale"] },
+    value: {
+      regime: "suspension_remobilisation",
+      paliers: ["suspension_30_pourcent_1_a_2_mois", "suspension_jusqu_a_4_mois", "suppression_partielle_ou_totale"],
+    },
     source: "Décret 2025-478 du 30 mai 2025, code du travail R5412-1 et R5412-2",
     toConfirm: "Articulation avec le barème CEJ de 2022 non tranchée dans nos sources.",
   },
-  { key: "c2s.presomption.date_debut", effectiveFrom: "2026-07-01", value: { date: "2026-07-01" }, source: "LFSS 2024 (loi 2023-1250), CSS L861-2 : au plus tard le 1er juillet 2026", toConfirm: "Date fixée par décret : vérifier la date exacte." },
+  {
+    key: "c2s.presomption.date_debut",
+    effectiveFrom: "2026-07-01",
+    value: { date: "2026-07-01" },
+    source: "LFSS 2024 (loi 2023-1250), CSS L861-2 : au plus tard le 1er juillet 2026",
+    toConfirm: "Date fixée par décret : vérifier la date exacte.",
+  },
   {
     key: "conservation.regles",
     effectiveFrom: "2015-01-28",

@@ -13,17 +13,57 @@ import { deliverDue } from "@/lib/transmissions/worker";
 export async function seedTransmissions(db: Db, options: { now: Date }): Promise<void> {
   const [lyon] = await db.select().from(structures).where(eq(structures.siret, "77950697800013"));
   if (!lyon) return;
-  const [lea] = await db.select().from(jeunes).where(and(eq(jeunes.structureId, lyon.id), eq(jeunes.email, "lea.dupont@exemple.fr")));
-  const [limited] = await db.select().from(jeunes).where(and(eq(jeunes.structureId, lyon.id), isNotNull(jeunes.limitationDepuis)));
+  const [lea] = await db
+    .select()
+    .from(jeunes)
+    .where(and(eq(jeunes.structureId, lyon.id), eq(jeunes.email, "lea.dupont@exemple.fr")));
+  const [limited] = await db
+    .select()
+    .from(jeunes)
+    .where(and(eq(jeunes.structureId, lyon.id), isNotNull(jeunes.limitationDepuis)));
   if (!lea) return;
-  const data = (j: typeof lea) => ({ ...j, allocationPeriode: "2026-11", allocationMontant: 56617, foyerImposable: false, contratType: "CEJ" });
+  const data = (j: typeof lea) => ({
+    ...j,
+    allocationPeriode: "2026-11",
+    allocationMontant: 56617,
+    foyerImposable: false,
+    contratType: "CEJ",
+  });
 
   await db.transaction(async (tx) => {
-    await enqueueTransmission(tx, { jeuneId: lea.id, recipient: "franceTravail", finality: "cej", kind: "inscription", data: data(lea), idempotencyKey: `demo-cej-signature:${lea.id}` });
-    await enqueueTransmission(tx, { jeuneId: lea.id, recipient: "cnamCpam", finality: "c2s", kind: "c2s", data: data(lea), idempotencyKey: `demo-c2s:${lea.id}` });
-    await enqueueTransmission(tx, { jeuneId: lea.id, recipient: "asp", finality: "allocation", kind: "paiement", data: data(lea), idempotencyKey: `demo-paiement-2026-11:${lea.id}` });
+    await enqueueTransmission(tx, {
+      jeuneId: lea.id,
+      recipient: "franceTravail",
+      finality: "cej",
+      kind: "inscription",
+      data: data(lea),
+      idempotencyKey: `demo-cej-signature:${lea.id}`,
+    });
+    await enqueueTransmission(tx, {
+      jeuneId: lea.id,
+      recipient: "cnamCpam",
+      finality: "c2s",
+      kind: "c2s",
+      data: data(lea),
+      idempotencyKey: `demo-c2s:${lea.id}`,
+    });
+    await enqueueTransmission(tx, {
+      jeuneId: lea.id,
+      recipient: "asp",
+      finality: "allocation",
+      kind: "paiement",
+      data: data(lea),
+      idempotencyKey: `demo-paiement-2026-11:${lea.id}`,
+    });
     if (limited) {
-      await enqueueTransmission(tx, { jeuneId: limited.id, recipient: "franceTravail", finality: "cej", kind: "mise_a_jour", data: data(limited), idempotencyKey: `demo-maj:${limited.id}` });
+      await enqueueTransmission(tx, {
+        jeuneId: limited.id,
+        recipient: "franceTravail",
+        finality: "cej",
+        kind: "mise_a_jour",
+        data: data(limited),
+        idempotencyKey: `demo-maj:${limited.id}`,
+      });
     }
   });
 

@@ -35,26 +35,72 @@ describe("actions of a young person", () => {
     leaId = lea!.id;
     tomId = tom!.id;
     // An ended PACEA, then the open CEJ the new actions must be tied to.
-    await t.db.insert(contrats).values({ structureId: lea!.structureId, jeuneId: leaId, type: "PACEA", signeLe: addDays(today, -400), debut: addDays(today, -400), finPrevue: addDays(today, -100), finReelle: addDays(today, -100), motifSortie: "entree_cej" });
-    const [cej] = await t.db.insert(contrats).values({ structureId: lea!.structureId, jeuneId: leaId, type: "CEJ", signeLe: addDays(today, -90), debut: addDays(today, -90), finPrevue: addDays(today, 270) }).returning();
+    await t.db.insert(contrats).values({
+      structureId: lea!.structureId,
+      jeuneId: leaId,
+      type: "PACEA",
+      signeLe: addDays(today, -400),
+      debut: addDays(today, -400),
+      finPrevue: addDays(today, -100),
+      finReelle: addDays(today, -100),
+      motifSortie: "entree_cej",
+    });
+    const [cej] = await t.db
+      .insert(contrats)
+      .values({
+        structureId: lea!.structureId,
+        jeuneId: leaId,
+        type: "CEJ",
+        signeLe: addDays(today, -90),
+        debut: addDays(today, -90),
+        finPrevue: addDays(today, 270),
+      })
+      .returning();
     contratId = cej!.id;
   });
 
   const user = (email: string) => sessionUserFor(t.db, email);
   const row = async (id: string) => (await t.db.select().from(actionsJeune).where(eq(actionsJeune.id, id)))[0]!;
   const total = async () => Number((await t.db.select({ n: count() }).from(actionsJeune))[0]!.n);
-  const input = (over: Record<string, unknown> = {}) => ({ jeuneId: leaId, libelle: "Candidature chez un transporteur", categorie: "emploi", statut: "a_faire", debut: today, ...over });
-  const create = async (over: Record<string, unknown> = {}, email = CAMILLE) => ok(await runAction(createAction, input(over), await user(email))).id;
-  const finished = (over: Record<string, unknown> = {}) => create({ statut: "terminee", debut: addDays(today, -2), fin: addDays(today, -1), ...over });
+  const input = (over: Record<string, unknown> = {}) => ({
+    jeuneId: leaId,
+    libelle: "Candidature chez un transporteur",
+    categorie: "emploi",
+    statut: "a_faire",
+    debut: today,
+    ...over,
+  });
+  const create = async (over: Record<string, unknown> = {}, email = CAMILLE) =>
+    ok(await runAction(createAction, input(over), await user(email))).id;
+  const finished = (over: Record<string, unknown> = {}) =>
+    create({ statut: "terminee", debut: addDays(today, -2), fin: addDays(today, -1), ...over });
 
   describe("create", () => {
     it("writes the action tied to the open contract, with its author, and audits field names only", async () => {
       const camille = await user(CAMILLE);
-      const id = ok(await runAction(createAction, input({ duree: "1 h 30", commentaire: "Offre vue sur le site de l'agence" }), camille)).id;
-      expect(await row(id)).toMatchObject({ jeuneId: leaId, contratId, statut: "a_faire", categorie: "emploi", debut: today, fin: null, dureeMinutes: 90, creeePar: camille.id, version: 1, qualifieeLe: null });
-      const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, "action_jeune.create")));
+      const id = ok(
+        await runAction(createAction, input({ duree: "1 h 30", commentaire: "Offre vue sur le site de l'agence" }), camille),
+      ).id;
+      expect(await row(id)).toMatchObject({
+        jeuneId: leaId,
+        contratId,
+        statut: "a_faire",
+        categorie: "emploi",
+        debut: today,
+        fin: null,
+        dureeMinutes: 90,
+        creeePar: camille.id,
+        version: 1,
+        qualifieeLe: null,
+      });
+      const [entry] = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, id), eq(auditLog.action, "action_jeune.create")));
       expect(entry).toMatchObject({ actorId: camille.id, jeuneId: leaId, targetType: "action_jeune" });
-      expect(entry!.fields).toEqual(expect.arrayContaining(["libelle", "categorie", "statut", "debut", "dureeMinutes", "commentaire", "contratId"]));
+      expect(entry!.fields).toEqual(
+        expect.arrayContaining(["libelle", "categorie", "statut", "debut", "dureeMinutes", "commentaire", "contratId"]),
+      );
       expect(JSON.stringify(entry)).not.toContain("transporteur");
       expect(JSON.stringify(entry)).not.toContain("agence");
     });
@@ -88,7 +134,8 @@ describe("actions of a young person", () => {
 
     it("is open to the director; refused to the DPO and the admin (read-only roles)", async () => {
       expect(await create({}, DIRECTRICE)).toBeTruthy();
-      for (const email of [DPO, ADMIN]) expect(await runAction(createAction, input(), await user(email)), email).toMatchObject({ ok: false, code: "forbidden" });
+      for (const email of [DPO, ADMIN])
+        expect(await runAction(createAction, input(), await user(email)), email).toMatchObject({ ok: false, code: "forbidden" });
     });
 
     it("refuses a Marseille counsellor on a Lyon young person, as if the dossier did not exist", async () => {
@@ -101,17 +148,39 @@ describe("actions of a young person", () => {
   describe("edit (optimistic lock)", () => {
     it("saves the changed fields, bumps the version, audits their names", async () => {
       const id = await create();
-      ok(await runAction(editAction, { actionId: id, version: 1, libelle: "Candidature chez un transporteur de Vénissieux", categorie: "emploi", debut: today, duree: "2 h" }, await user(CAMILLE)));
+      ok(
+        await runAction(
+          editAction,
+          {
+            actionId: id,
+            version: 1,
+            libelle: "Candidature chez un transporteur de Vénissieux",
+            categorie: "emploi",
+            debut: today,
+            duree: "2 h",
+          },
+          await user(CAMILLE),
+        ),
+      );
       expect(await row(id)).toMatchObject({ libelle: "Candidature chez un transporteur de Vénissieux", dureeMinutes: 120, version: 2 });
-      const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, "action_jeune.update")));
+      const [entry] = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, id), eq(auditLog.action, "action_jeune.update")));
       expect(entry).toMatchObject({ jeuneId: leaId, fields: ["libelle", "dureeMinutes"] });
     });
 
     it("refuses a form read before someone else's change, and keeps that change", async () => {
       const id = await create();
       const [camille, julien] = [await user(CAMILLE), await user(JULIEN)];
-      ok(await runAction(editAction, { actionId: id, version: 1, libelle: "Version de Julien", categorie: "emploi", debut: today }, julien));
-      const stale = await runAction(editAction, { actionId: id, version: 1, libelle: "Version de Camille", categorie: "formation", debut: today }, camille);
+      ok(
+        await runAction(editAction, { actionId: id, version: 1, libelle: "Version de Julien", categorie: "emploi", debut: today }, julien),
+      );
+      const stale = await runAction(
+        editAction,
+        { actionId: id, version: 1, libelle: "Version de Camille", categorie: "formation", debut: today },
+        camille,
+      );
       expect(stale).toMatchObject({ ok: false, code: "conflict" });
       if (!stale.ok) expect(stale.message).toMatch(/modifiée par quelqu'un d'autre/);
       expect(await row(id)).toMatchObject({ libelle: "Version de Julien", categorie: "emploi", version: 2 });
@@ -119,7 +188,11 @@ describe("actions of a young person", () => {
 
     it("says when nothing changed", async () => {
       const id = await create();
-      const r = await runAction(editAction, { actionId: id, version: 1, libelle: "Candidature chez un transporteur", categorie: "emploi", debut: today }, await user(CAMILLE));
+      const r = await runAction(
+        editAction,
+        { actionId: id, version: 1, libelle: "Candidature chez un transporteur", categorie: "emploi", debut: today },
+        await user(CAMILLE),
+      );
       expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/Aucune modification/) });
     });
 
@@ -127,7 +200,8 @@ describe("actions of a young person", () => {
       const id = await create();
       const values = { actionId: id, version: 1, libelle: "Changement", categorie: "emploi", debut: today };
       expect(await runAction(editAction, values, await user(INES))).toMatchObject({ ok: false, code: "not_found" });
-      for (const email of [DPO, ADMIN]) expect(await runAction(editAction, values, await user(email))).toMatchObject({ ok: false, code: "forbidden" });
+      for (const email of [DPO, ADMIN])
+        expect(await runAction(editAction, values, await user(email))).toMatchObject({ ok: false, code: "forbidden" });
       expect((await row(id)).version).toBe(1);
     });
   });
@@ -141,12 +215,19 @@ describe("actions of a young person", () => {
       if (!same.ok) expect(same.fieldErrors.statut?.[0]).toMatch(/déjà « En cours »/);
       const noEnd = await runAction(changeActionStatut, { actionId: id, version: 2, statut: "terminee" }, camille);
       if (!noEnd.ok) expect(noEnd.fieldErrors.fin?.[0]).toMatch(/date de fin/);
-      const tooEarly = await runAction(changeActionStatut, { actionId: id, version: 2, statut: "terminee", fin: addDays(today, -6) }, camille);
+      const tooEarly = await runAction(
+        changeActionStatut,
+        { actionId: id, version: 2, statut: "terminee", fin: addDays(today, -6) },
+        camille,
+      );
       if (!tooEarly.ok) expect(tooEarly.fieldErrors.fin?.[0]).toMatch(/avant le début/);
       expect([same.ok, noEnd.ok, tooEarly.ok]).toEqual([false, false, false]);
       ok(await runAction(changeActionStatut, { actionId: id, version: 2, statut: "annulee" }, camille));
       expect(await row(id)).toMatchObject({ statut: "annulee", version: 3 });
-      const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, "action_jeune.statut")));
+      const audits = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, id), eq(auditLog.action, "action_jeune.statut")));
       expect(audits.map((a) => a.jeuneId)).toEqual([leaId, leaId]);
     });
 
@@ -165,15 +246,24 @@ describe("actions of a young person", () => {
       if (!early.ok) expect(early.fieldErrors.fin?.[0]).toMatch(/avant le début/);
       const future = await runAction(closeAction, { actionId: id, version: 1, fin: addDays(today, 1) }, camille);
       if (!future.ok) expect(future.fieldErrors.fin?.[0]).toMatch(/futur/);
-      expect(await runAction(closeAction, { actionId: id, version: 7, fin: today }, camille)).toMatchObject({ ok: false, code: "conflict" });
+      expect(await runAction(closeAction, { actionId: id, version: 7, fin: today }, camille)).toMatchObject({
+        ok: false,
+        code: "conflict",
+      });
       expect([early.ok, future.ok]).toEqual([false, false]);
       expect(await row(id)).toMatchObject({ statut: "a_faire", version: 1 });
     });
 
     it("refuses a Marseille counsellor", async () => {
       const id = await create();
-      expect(await runAction(closeAction, { actionId: id, version: 1, fin: today }, await user(INES))).toMatchObject({ ok: false, code: "not_found" });
-      expect(await runAction(changeActionStatut, { actionId: id, version: 1, statut: "annulee" }, await user(INES))).toMatchObject({ ok: false, code: "not_found" });
+      expect(await runAction(closeAction, { actionId: id, version: 1, fin: today }, await user(INES))).toMatchObject({
+        ok: false,
+        code: "not_found",
+      });
+      expect(await runAction(changeActionStatut, { actionId: id, version: 1, statut: "annulee" }, await user(INES))).toMatchObject({
+        ok: false,
+        code: "not_found",
+      });
     });
   });
 
@@ -185,7 +275,10 @@ describe("actions of a young person", () => {
       const r = await row(id);
       expect(r).toMatchObject({ categorie: "formation", qualifieePar: camille.id, version: 2 });
       expect(r.qualifieeLe).toBeInstanceOf(Date);
-      const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, id), eq(auditLog.action, "action_jeune.qualification")));
+      const [entry] = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, id), eq(auditLog.action, "action_jeune.qualification")));
       expect(entry).toMatchObject({ jeuneId: leaId, fields: ["qualifieeLe", "qualifieePar", "categorie"] });
     });
 
@@ -196,15 +289,32 @@ describe("actions of a young person", () => {
       expect(r).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/seule une action terminée/) });
       const id = await finished();
       ok(await runAction(qualifyAction, { actionId: id, version: 1, categorie: "emploi" }, camille));
-      expect(await runAction(qualifyAction, { actionId: id, version: 2, categorie: "emploi" }, camille)).toMatchObject({ ok: false, message: expect.stringMatching(/déjà été qualifiée/) });
+      expect(await runAction(qualifyAction, { actionId: id, version: 2, categorie: "emploi" }, camille)).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/déjà été qualifiée/),
+      });
     });
 
     it("locks the status and the category of a qualified action", async () => {
       const camille = await user(CAMILLE);
       const id = await finished();
       ok(await runAction(qualifyAction, { actionId: id, version: 1, categorie: "emploi" }, camille));
-      expect(await runAction(changeActionStatut, { actionId: id, version: 2, statut: "en_cours" }, camille)).toMatchObject({ ok: false, message: expect.stringMatching(/qualifiée le/) });
-      const edit = await runAction(editAction, { actionId: id, version: 2, libelle: "Candidature chez un transporteur", categorie: "sante", debut: addDays(today, -2), fin: addDays(today, -1) }, camille);
+      expect(await runAction(changeActionStatut, { actionId: id, version: 2, statut: "en_cours" }, camille)).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/qualifiée le/),
+      });
+      const edit = await runAction(
+        editAction,
+        {
+          actionId: id,
+          version: 2,
+          libelle: "Candidature chez un transporteur",
+          categorie: "sante",
+          debut: addDays(today, -2),
+          fin: addDays(today, -1),
+        },
+        camille,
+      );
       if (!edit.ok) expect(edit.fieldErrors.categorie?.[0]).toMatch(/ne peuvent plus changer/);
       expect(edit.ok).toBe(false);
       expect(await row(id)).toMatchObject({ statut: "terminee", categorie: "emploi", version: 2 });
@@ -217,8 +327,14 @@ describe("actions of a young person", () => {
 
     it("refuses a Marseille counsellor and the DPO", async () => {
       const id = await finished();
-      expect(await runAction(qualifyAction, { actionId: id, version: 1, categorie: "emploi" }, await user(INES))).toMatchObject({ ok: false, code: "not_found" });
-      expect(await runAction(qualifyAction, { actionId: id, version: 1, categorie: "emploi" }, await user(DPO))).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await runAction(qualifyAction, { actionId: id, version: 1, categorie: "emploi" }, await user(INES))).toMatchObject({
+        ok: false,
+        code: "not_found",
+      });
+      expect(await runAction(qualifyAction, { actionId: id, version: 1, categorie: "emploi" }, await user(DPO))).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
       expect((await row(id)).qualifieeLe).toBeNull();
     });
   });
@@ -233,7 +349,10 @@ describe("actions of a young person", () => {
       expect(data.ids.sort()).toEqual([...ids].sort());
       const rows = await t.db.select().from(actionsJeune).where(inArray(actionsJeune.id, ids));
       for (const r of rows) expect(r).toMatchObject({ qualifieePar: camille.id, version: 2 });
-      const audits = await t.db.select().from(auditLog).where(and(inArray(auditLog.targetId, ids), eq(auditLog.action, "action_jeune.qualification")));
+      const audits = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(inArray(auditLog.targetId, ids), eq(auditLog.action, "action_jeune.qualification")));
       expect(audits).toHaveLength(3);
       for (const a of audits) expect(a).toMatchObject({ jeuneId: leaId, meta: { groupee: true, nombre: 3 } });
     });
@@ -253,7 +372,11 @@ describe("actions of a young person", () => {
     it("is all or nothing: one unfinished action refuses the batch, naming it", async () => {
       const good = [await finished(), await finished()];
       const bad = await create({ libelle: "Entretien prévu la semaine prochaine" });
-      const r = await runAction(bulkQualifyActions, { jeuneId: leaId, actions: [...(await Promise.all(good.map(ref))), await ref(bad)] }, await user(CAMILLE));
+      const r = await runAction(
+        bulkQualifyActions,
+        { jeuneId: leaId, actions: [...(await Promise.all(good.map(ref))), await ref(bad)] },
+        await user(CAMILLE),
+      );
       expect(r).toMatchObject({ ok: false, code: "conflict" });
       if (!r.ok) expect(r.message).toMatch(/« Entretien prévu la semaine prochaine » n'est pas terminée.*Aucune action n'a été qualifiée/);
       for (const id of good) expect(await row(id)).toMatchObject({ qualifieeLe: null, version: 1 });
@@ -263,9 +386,26 @@ describe("actions of a young person", () => {
       const camille = await user(CAMILLE);
       const [a, b] = [await finished(), await finished({ libelle: "Demande de carte Vitale", categorie: "sante" })];
       const refs = [await ref(a), await ref(b)];
-      ok(await runAction(editAction, { actionId: b, version: 1, libelle: "Demande de carte Vitale", categorie: "demarches", debut: addDays(today, -2), fin: addDays(today, -1) }, await user(JULIEN)));
+      ok(
+        await runAction(
+          editAction,
+          {
+            actionId: b,
+            version: 1,
+            libelle: "Demande de carte Vitale",
+            categorie: "demarches",
+            debut: addDays(today, -2),
+            fin: addDays(today, -1),
+          },
+          await user(JULIEN),
+        ),
+      );
       const r = await runAction(bulkQualifyActions, { jeuneId: leaId, actions: refs }, camille);
-      expect(r).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/« Demande de carte Vitale » a été modifiée entre-temps/) });
+      expect(r).toMatchObject({
+        ok: false,
+        code: "conflict",
+        message: expect.stringMatching(/« Demande de carte Vitale » a été modifiée entre-temps/),
+      });
       expect((await row(a)).qualifieeLe).toBeNull();
       expect((await row(b)).qualifieeLe).toBeNull();
     });
@@ -275,17 +415,28 @@ describe("actions of a young person", () => {
       const a = await finished();
       const done = await finished();
       ok(await runAction(qualifyAction, { actionId: done, version: 1, categorie: "emploi" }, camille));
-      expect(await runAction(bulkQualifyActions, { jeuneId: leaId, actions: [await ref(a), await ref(done)] }, camille)).toMatchObject({ ok: false, message: expect.stringMatching(/déjà été qualifiée/) });
+      expect(await runAction(bulkQualifyActions, { jeuneId: leaId, actions: [await ref(a), await ref(done)] }, camille)).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/déjà été qualifiée/),
+      });
       const tomAction = await finished({ jeuneId: tomId });
-      expect(await runAction(bulkQualifyActions, { jeuneId: leaId, actions: [await ref(a), await ref(tomAction)] }, camille)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await runAction(bulkQualifyActions, { jeuneId: leaId, actions: [await ref(a), await ref(tomAction)] }, camille)).toMatchObject(
+        { ok: false, code: "not_found" },
+      );
       expect((await row(a)).qualifieeLe).toBeNull();
       expect((await row(tomAction)).qualifieeLe).toBeNull();
     });
 
     it("refuses a Marseille counsellor and the DPO", async () => {
       const a = await finished();
-      expect(await runAction(bulkQualifyActions, { jeuneId: leaId, actions: [await ref(a)] }, await user(INES))).toMatchObject({ ok: false, code: "not_found" });
-      expect(await runAction(bulkQualifyActions, { jeuneId: leaId, actions: [await ref(a)] }, await user(DPO))).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await runAction(bulkQualifyActions, { jeuneId: leaId, actions: [await ref(a)] }, await user(INES))).toMatchObject({
+        ok: false,
+        code: "not_found",
+      });
+      expect(await runAction(bulkQualifyActions, { jeuneId: leaId, actions: [await ref(a)] }, await user(DPO))).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
       expect((await row(a)).qualifieeLe).toBeNull();
     });
   });

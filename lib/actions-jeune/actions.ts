@@ -1,7 +1,15 @@
 "use server";
 
 import { formAction } from "@/lib/actions/form";
-import { bulkQualifyActions, changeActionStatut, closeAction, createAction, editAction, qualifyAction, type ActionWriteResult } from "./write";
+import {
+  bulkQualifyActions,
+  changeActionStatut,
+  closeAction,
+  createAction,
+  editAction,
+  qualifyAction,
+  type ActionWriteResult,
+} from "./write";
 
 export const createActionAction = formAction(createAction, {
   successMessage: "",
@@ -9,7 +17,10 @@ export const createActionAction = formAction(createAction, {
 });
 
 // On the action's page a step changes which forms show: the confirmation lives on the page (?fait=…).
-const step = (fait: string) => ({ successMessage: "", redirectTo: (d: ActionWriteResult) => `/jeunes/${d.jeuneId}/actions/${d.id}?fait=${fait}` });
+const step = (fait: string) => ({
+  successMessage: "",
+  redirectTo: (d: ActionWriteResult) => `/jeunes/${d.jeuneId}/actions/${d.id}?fait=${fait}`,
+});
 
 export const editActionAction = formAction(editAction, step("modification"));
 

@@ -20,12 +20,14 @@ export function parseDuree(raw: string | null | undefined): DureeParse {
   }
   const minutes = MINUTES.exec(text);
   if (minutes) return bounded(Number(minutes[1]));
-  if (/^\d+([.,]\d+)?$/.test(text)) return { ok: false, message: "Précisez l'unité : « 2 h » pour deux heures, « 45 min » pour quarante-cinq minutes." };
+  if (/^\d+([.,]\d+)?$/.test(text))
+    return { ok: false, message: "Précisez l'unité : « 2 h » pour deux heures, « 45 min » pour quarante-cinq minutes." };
   return { ok: false, message: "Durée non reconnue. Écrivez-la en heures et minutes, par exemple « 1 h 30 » ou « 45 min »." };
 }
 
 function bounded(minutes: number): DureeParse {
-  if (minutes === 0) return { ok: false, message: "Une durée de zéro n'a pas de sens : laissez le champ vide si vous ne la connaissez pas." };
+  if (minutes === 0)
+    return { ok: false, message: "Une durée de zéro n'a pas de sens : laissez le champ vide si vous ne la connaissez pas." };
   if (minutes > DUREE_MAX_MINUTES) return { ok: false, message: "Cette durée est trop longue : vérifiez-la." };
   return { ok: true, minutes };
 }

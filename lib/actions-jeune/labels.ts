@@ -1,7 +1,17 @@
 /** French wording of an action's categories and statuses: the one place the UI, the seed and the gauge read. */
 import type { BadgeTone } from "@/components/ui/tones";
 
-export const ACTION_CATEGORIES = ["emploi", "formation", "sante", "logement", "citoyennete", "loisirs_sport", "projet_pro", "demarches", "autre"] as const;
+export const ACTION_CATEGORIES = [
+  "emploi",
+  "formation",
+  "sante",
+  "logement",
+  "citoyennete",
+  "loisirs_sport",
+  "projet_pro",
+  "demarches",
+  "autre",
+] as const;
 export type ActionCategorie = (typeof ACTION_CATEGORIES)[number];
 
 export const CATEGORIE_LABELS: Record<ActionCategorie, string> = {

@@ -26,7 +26,10 @@ function scoped(user: SessionUser, jeuneId: string): SQL[] {
   return [eq(actionsJeune.jeuneId, jeuneId), ...(scope ? [eq(actionsJeune.structureId, scope)] : [])];
 }
 
-export type ActionListRow = Pick<ActionJeune, "id" | "libelle" | "categorie" | "statut" | "debut" | "fin" | "dureeMinutes" | "qualifieeLe" | "version">;
+export type ActionListRow = Pick<
+  ActionJeune,
+  "id" | "libelle" | "categorie" | "statut" | "debut" | "fin" | "dureeMinutes" | "qualifieeLe" | "version"
+>;
 
 const listColumns = {
   id: actionsJeune.id,
@@ -87,4 +90,3 @@ export async function getAction(db: DbOrTx, user: SessionUser, jeuneId: string, 
     .where(and(eq(actionsJeune.id, actionId), ...scoped(user, jeuneId)));
   return row ? { ...row.action, qualifieeParNom: row.qualifieeParNom } : null;
 }
-

@@ -9,8 +9,10 @@ const BAD_DATE = "Cette date n'existe pas. Saisissez-la sous la forme JJ/MM/AAAA
 /** Dates of actions: within two years back and one year ahead (anything else is a typing error). */
 function inRange(value: string, ctx: z.RefinementCtx): void {
   const today = todayInParis(new Date());
-  if (compare(value, addMonths(today, -24)) < 0) ctx.addIssue({ code: "custom", message: "Cette date remonte à plus de deux ans : vérifiez-la." });
-  else if (compare(value, addMonths(today, 12)) > 0) ctx.addIssue({ code: "custom", message: "Cette date est à plus d'un an : vérifiez-la." });
+  if (compare(value, addMonths(today, -24)) < 0)
+    ctx.addIssue({ code: "custom", message: "Cette date remonte à plus de deux ans : vérifiez-la." });
+  else if (compare(value, addMonths(today, 12)) > 0)
+    ctx.addIssue({ code: "custom", message: "Cette date est à plus d'un an : vérifiez-la." });
 }
 
 const debut = z
@@ -79,9 +81,14 @@ function checkDates(input: { debut: string; fin: string | null; statut?: string 
   }
   if (input.statut === "terminee") {
     const today = todayInParis(new Date());
-    if (input.fin === null) ctx.addIssue({ code: "custom", path: ["fin"], message: "Une action terminée a une date de fin : indiquez-la." });
+    if (input.fin === null)
+      ctx.addIssue({ code: "custom", path: ["fin"], message: "Une action terminée a une date de fin : indiquez-la." });
     else if (isValidCivilDate(input.fin) && compare(input.fin, today) > 0) {
-      ctx.addIssue({ code: "custom", path: ["fin"], message: "Une action terminée ne peut pas finir dans le futur. Choisissez « En cours » ou « À faire »." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["fin"],
+        message: "Une action terminée ne peut pas finir dans le futur. Choisissez « En cours » ou « À faire ».",
+      });
     }
   }
 }
@@ -99,7 +106,9 @@ export const createActionSchema = z
   })
   .superRefine(checkDates);
 
-export const updateActionSchema = z.object({ actionId, version, libelle, categorie, debut, fin, duree, commentaire }).superRefine(checkDates);
+export const updateActionSchema = z
+  .object({ actionId, version, libelle, categorie, debut, fin, duree, commentaire })
+  .superRefine(checkDates);
 
 export const statutActionSchema = z
   .object({ actionId, version, statut: z.enum(ACTION_STATUTS, { error: "Choisissez le nouveau statut." }), fin })

@@ -14,7 +14,14 @@ import { compare } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
 import { formatDate } from "@/lib/format/fr";
 import { STATUT_LABELS } from "./labels";
-import { bulkQualifySchema, closeActionSchema, createActionSchema, qualifyActionSchema, statutActionSchema, updateActionSchema } from "./schema";
+import {
+  bulkQualifySchema,
+  closeActionSchema,
+  createActionSchema,
+  qualifyActionSchema,
+  statutActionSchema,
+  updateActionSchema,
+} from "./schema";
 
 export interface ActionWriteResult {
   id: string;
@@ -27,7 +34,8 @@ export interface BulkQualifyResult {
 }
 
 export const ACTION_NOT_FOUND = "Cette action est introuvable ou vous n'y avez pas accès.";
-export const ACTION_CONFLICT = "Cette action a été modifiée par quelqu'un d'autre pendant que vous la modifiiez. Rechargez la page : rien n'a été enregistré.";
+export const ACTION_CONFLICT =
+  "Cette action a été modifiée par quelqu'un d'autre pendant que vous la modifiiez. Rechargez la page : rien n'a été enregistré.";
 
 type Ctx<S extends z.ZodType> = { tx: Tx; user: SessionUser; input: z.output<S> };
 
@@ -45,7 +53,13 @@ function definition<S extends z.ZodType, T extends { jeuneId: string; id?: strin
   };
 }
 
-function audit(action: string, row: Pick<ActionJeune, "id" | "jeuneId" | "structureId">, fields: string[], after?: unknown, meta?: AuditInput["meta"]): AuditInput {
+function audit(
+  action: string,
+  row: Pick<ActionJeune, "id" | "jeuneId" | "structureId">,
+  fields: string[],
+  after?: unknown,
+  meta?: AuditInput["meta"],
+): AuditInput {
   return { action, targetType: "action_jeune", targetId: row.id, jeuneId: row.jeuneId, structureId: row.structureId, fields, after, meta };
 }
 
@@ -55,7 +69,10 @@ function fieldError(field: string, message: string): never {
 
 /** The young person, if in the caller's structure (else "not found", like a missing one). */
 async function loadJeune(tx: Tx, user: SessionUser, jeuneId: string) {
-  const [row] = await tx.select({ id: jeunes.id, structureId: jeunes.structureId, statut: jeunes.statut }).from(jeunes).where(eq(jeunes.id, jeuneId));
+  const [row] = await tx
+    .select({ id: jeunes.id, structureId: jeunes.structureId, statut: jeunes.statut })
+    .from(jeunes)
+    .where(eq(jeunes.id, jeuneId));
   assertSameStructure(user, row?.structureId);
   return row!;
 }
@@ -73,7 +90,12 @@ async function loadAction(tx: Tx, user: SessionUser, actionId: string): Promise<
 }
 
 /** Compare-and-set on `version`: a stale form never overwrites someone else's change. */
-async function updateAction(tx: Tx, row: ActionJeune, expectedVersion: number, values: Partial<typeof actionsJeune.$inferInsert>): Promise<ActionJeune> {
+async function updateAction(
+  tx: Tx,
+  row: ActionJeune,
+  expectedVersion: number,
+  values: Partial<typeof actionsJeune.$inferInsert>,
+): Promise<ActionJeune> {
   if (row.version !== expectedVersion) throw new DomainError("conflict", { message: ACTION_CONFLICT });
   const [updated] = await tx
     .update(actionsJeune)
@@ -86,7 +108,11 @@ async function updateAction(tx: Tx, row: ActionJeune, expectedVersion: number, v
 
 /** The contract in force (not ended) the action belongs to, if any. */
 export async function openContratId(tx: Tx, jeuneId: string): Promise<string | null> {
-  const [row] = await tx.select({ id: contrats.id }).from(contrats).where(and(eq(contrats.jeuneId, jeuneId), isNull(contrats.finReelle))).limit(1);
+  const [row] = await tx
+    .select({ id: contrats.id })
+    .from(contrats)
+    .where(and(eq(contrats.jeuneId, jeuneId), isNull(contrats.finReelle)))
+    .limit(1);
   return row?.id ?? null;
 }
 
@@ -96,7 +122,8 @@ function qualifiedLock(row: ActionJeune): string {
 
 export const createAction = definition("action_jeune.create", createActionSchema, async ({ tx, user, input }) => {
   const jeune = await loadJeune(tx, user, input.jeuneId);
-  if (jeune.statut !== "actif") throw new DomainError("conflict", { message: "Ce dossier est archivé : restaurez-le avant d'ajouter une action." });
+  if (jeune.statut !== "actif")
+    throw new DomainError("conflict", { message: "Ce dossier est archivé : restaurez-le avant d'ajouter une action." });
   const contratId = await openContratId(tx, jeune.id);
   const [row] = await tx
     .insert(actionsJeune)
@@ -114,7 +141,16 @@ export const createAction = definition("action_jeune.create", createActionSchema
       creeePar: user.id,
     })
     .returning();
-  const fields = ["libelle", "categorie", "statut", "debut", ...(input.fin ? ["fin"] : []), ...(input.duree !== null ? ["dureeMinutes"] : []), ...(input.commentaire ? ["commentaire"] : []), ...(contratId ? ["contratId"] : [])];
+  const fields = [
+    "libelle",
+    "categorie",
+    "statut",
+    "debut",
+    ...(input.fin ? ["fin"] : []),
+    ...(input.duree !== null ? ["dureeMinutes"] : []),
+    ...(input.commentaire ? ["commentaire"] : []),
+    ...(contratId ? ["contratId"] : []),
+  ];
   return { data: { id: row!.id, jeuneId: row!.jeuneId }, audit: audit("action_jeune.create", row!, fields, input) };
 });
 
@@ -122,11 +158,19 @@ export const editAction = definition("action_jeune.update", updateActionSchema, 
   const row = await loadAction(tx, user, input.actionId);
   if (row.qualifieeLe && input.categorie !== row.categorie) fieldError("categorie", qualifiedLock(row));
   if (row.statut === "terminee" && input.fin === null) fieldError("fin", "Cette action est terminée : gardez une date de fin.");
-  const values = { libelle: input.libelle, categorie: input.categorie, debut: input.debut, fin: input.fin, dureeMinutes: input.duree, commentaire: input.commentaire };
+  const values = {
+    libelle: input.libelle,
+    categorie: input.categorie,
+    debut: input.debut,
+    fin: input.fin,
+    dureeMinutes: input.duree,
+    commentaire: input.commentaire,
+  };
   const fields = Object.entries(values)
     .filter(([k, v]) => row[k as keyof typeof values] !== v)
     .map(([k]) => k);
-  if (fields.length === 0) throw new DomainError("invalid_input", { message: "Aucune modification à enregistrer : changez au moins un champ." });
+  if (fields.length === 0)
+    throw new DomainError("invalid_input", { message: "Aucune modification à enregistrer : changez au moins un champ." });
   const updated = await updateAction(tx, row, input.version, values);
   return { data: { id: updated.id, jeuneId: updated.jeuneId }, audit: audit("action_jeune.update", updated, fields, input) };
 });
@@ -136,7 +180,8 @@ export const changeActionStatut = definition("action_jeune.statut", statutAction
   if (row.qualifieeLe) throw new DomainError("conflict", { message: qualifiedLock(row) });
   if (input.statut === row.statut) fieldError("statut", `L'action est déjà « ${STATUT_LABELS[row.statut]} » : choisissez un autre statut.`);
   const fin = input.fin ?? (input.statut === "terminee" ? null : row.fin);
-  if (fin !== null && compare(fin, row.debut) < 0) fieldError("fin", `La date de fin ne peut pas être avant le début de l'action (${formatDate(row.debut)}).`);
+  if (fin !== null && compare(fin, row.debut) < 0)
+    fieldError("fin", `La date de fin ne peut pas être avant le début de l'action (${formatDate(row.debut)}).`);
   const updated = await updateAction(tx, row, input.version, { statut: input.statut, fin });
   const fields = ["statut", ...(fin !== row.fin ? ["fin"] : [])];
   return { data: { id: updated.id, jeuneId: updated.jeuneId }, audit: audit("action_jeune.statut", updated, fields, input) };
@@ -146,8 +191,10 @@ export const changeActionStatut = definition("action_jeune.statut", statutAction
 export const closeAction = definition("action_jeune.cloture", closeActionSchema, async ({ tx, user, input }) => {
   const row = await loadAction(tx, user, input.actionId);
   if (row.statut === "terminee") throw new DomainError("conflict", { message: "Cette action est déjà terminée." });
-  if (row.statut === "annulee") throw new DomainError("conflict", { message: "Cette action est annulée : changez d'abord son statut si elle a finalement eu lieu." });
-  if (compare(input.fin, row.debut) < 0) fieldError("fin", `La date de fin ne peut pas être avant le début de l'action (${formatDate(row.debut)}).`);
+  if (row.statut === "annulee")
+    throw new DomainError("conflict", { message: "Cette action est annulée : changez d'abord son statut si elle a finalement eu lieu." });
+  if (compare(input.fin, row.debut) < 0)
+    fieldError("fin", `La date de fin ne peut pas être avant le début de l'action (${formatDate(row.debut)}).`);
   const values = { statut: "terminee" as const, fin: input.fin, ...(input.duree !== null ? { dureeMinutes: input.duree } : {}) };
   const updated = await updateAction(tx, row, input.version, values);
   return { data: { id: updated.id, jeuneId: updated.jeuneId }, audit: audit("action_jeune.cloture", updated, Object.keys(values), input) };
@@ -164,7 +211,11 @@ export const qualifyAction = definition("action_jeune.qualification", qualifyAct
   const row = await loadAction(tx, user, input.actionId);
   const refusal = qualifyRefusal(row);
   if (refusal) throw new DomainError("conflict", { message: refusal });
-  const updated = await updateAction(tx, row, input.version, { categorie: input.categorie, qualifieeLe: new Date(), qualifieePar: user.id });
+  const updated = await updateAction(tx, row, input.version, {
+    categorie: input.categorie,
+    qualifieeLe: new Date(),
+    qualifieePar: user.id,
+  });
   const fields = ["qualifieeLe", "qualifieePar", ...(input.categorie !== row.categorie ? ["categorie"] : [])];
   return { data: { id: updated.id, jeuneId: updated.jeuneId }, audit: audit("action_jeune.qualification", updated, fields, input) };
 });
@@ -183,11 +234,15 @@ export const bulkQualifyActions = definition("action_jeune.qualification_groupee
     .orderBy(actionsJeune.id)
     .for("update");
   if (rows.length !== wanted.size) {
-    throw new DomainError("not_found", { message: "Une des actions cochées est introuvable dans ce dossier. Rechargez la page : aucune action n'a été qualifiée." });
+    throw new DomainError("not_found", {
+      message: "Une des actions cochées est introuvable dans ce dossier. Rechargez la page : aucune action n'a été qualifiée.",
+    });
   }
   for (const row of rows) {
     if (row.version !== wanted.get(row.id)) {
-      throw new DomainError("conflict", { message: `L'action « ${row.libelle} » a été modifiée entre-temps. Rechargez la page : aucune action n'a été qualifiée.` });
+      throw new DomainError("conflict", {
+        message: `L'action « ${row.libelle} » a été modifiée entre-temps. Rechargez la page : aucune action n'a été qualifiée.`,
+      });
     }
     const refusal = qualifyRefusal(row);
     if (refusal) throw new DomainError("conflict", { message: `${refusal} Aucune action n'a été qualifiée.` });
@@ -196,11 +251,25 @@ export const bulkQualifyActions = definition("action_jeune.qualification_groupee
   const updated = await tx
     .update(actionsJeune)
     .set({ qualifieeLe: now, qualifieePar: user.id, version: sql`${actionsJeune.version} + 1`, updatedAt: now })
-    .where(and(inArray(actionsJeune.id, rows.map((r) => r.id)), eq(actionsJeune.statut, "terminee"), isNull(actionsJeune.qualifieeLe)))
+    .where(
+      and(
+        inArray(
+          actionsJeune.id,
+          rows.map((r) => r.id),
+        ),
+        eq(actionsJeune.statut, "terminee"),
+        isNull(actionsJeune.qualifieeLe),
+      ),
+    )
     .returning({ id: actionsJeune.id, jeuneId: actionsJeune.jeuneId, structureId: actionsJeune.structureId });
-  if (updated.length !== rows.length) throw new DomainError("conflict", { message: "Des actions ont changé pendant l'enregistrement. Rechargez la page : aucune action n'a été qualifiée." });
+  if (updated.length !== rows.length)
+    throw new DomainError("conflict", {
+      message: "Des actions ont changé pendant l'enregistrement. Rechargez la page : aucune action n'a été qualifiée.",
+    });
   return {
     data: { jeuneId: jeune.id, ids: updated.map((u) => u.id) },
-    audit: updated.map((u) => audit("action_jeune.qualification", u, ["qualifieeLe", "qualifieePar"], undefined, { groupee: true, nombre: updated.length })),
+    audit: updated.map((u) =>
+      audit("action_jeune.qualification", u, ["qualifieeLe", "qualifieePar"], undefined, { groupee: true, nombre: updated.length }),
+    ),
   };
 });

@@ -9,7 +9,7 @@ export type FormState<T = unknown> =
 export const IDLE: FormState<never> = { status: "idle" };
 
 /** What the user typed, to put back in the form after an error (React resets uncontrolled forms). */
-export function valueOf(state: FormState<unknown>, name: string, fallback = ""): string {
+export function typedValue(state: FormState<unknown>, name: string, fallback = ""): string {
   return state.status === "error" ? (state.values[name] ?? fallback) : fallback;
 }
 

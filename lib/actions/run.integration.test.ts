@@ -23,7 +23,10 @@ function definition(then: "succeed" | "throw" | "domain-error"): ActionDefinitio
         .returning({ id: settings.id });
       if (then === "throw") throw new Error("boom after the insert");
       if (then === "domain-error") throw new DomainError("conflict");
-      return { data: { id: row!.id }, audit: { action: "test.write", targetType: "setting", targetId: row!.id, after: input, structureId: null } };
+      return {
+        data: { id: row!.id },
+        audit: { action: "test.write", targetType: "setting", targetId: row!.id, after: input, structureId: null },
+      };
     },
   };
 }

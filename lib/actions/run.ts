@@ -9,9 +9,7 @@ import { logger } from "@/lib/log/logger";
 
 export type FieldErrors = Record<string, string[]>;
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors: FieldErrors };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors: FieldErrors };
 
 export interface ActionDefinition<S extends z.ZodType, T> {
   /** Stable name, also the default audit action ("settings.create"). */

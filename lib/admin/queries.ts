@@ -11,7 +11,15 @@ export async function adminOverview() {
     db.select({ structureId: antennes.structureId, n: count() }).from(antennes).groupBy(antennes.structureId),
     db.select({ structureId: jeunes.structureId, n: count() }).from(jeunes).groupBy(jeunes.structureId),
     db
-      .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, structure: structures.name, lastLoginAt: users.lastLoginAt })
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        active: users.active,
+        structure: structures.name,
+        lastLoginAt: users.lastLoginAt,
+      })
       .from(users)
       .leftJoin(structures, eq(structures.id, users.structureId))
       .where(eq(users.active, true))

@@ -27,7 +27,14 @@ export async function listTitularJeunes(user: SessionUser, conseillerId: string)
   if (!scope) return [];
   const db = await getDb();
   return db
-    .select({ id: jeunes.id, nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms, dateNaissance: jeunes.dateNaissance, dispositif: jeunes.dispositif })
+    .select({
+      id: jeunes.id,
+      nomNaissance: jeunes.nomNaissance,
+      nomUsage: jeunes.nomUsage,
+      prenoms: jeunes.prenoms,
+      dateNaissance: jeunes.dateNaissance,
+      dispositif: jeunes.dispositif,
+    })
     .from(jeunes)
     .where(and(eq(jeunes.structureId, scope), eq(jeunes.conseillerId, conseillerId), eq(jeunes.statut, "actif")))
     .orderBy(asc(jeunes.searchText))

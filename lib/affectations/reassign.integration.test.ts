@@ -17,21 +17,32 @@ describe("reassignJeunes", () => {
   });
 
   const idOf = async (email: string) => (await t.db.select().from(users).where(eq(users.email, email)))[0]!.id;
-  const portfolioOf = async (conseillerId: string) => t.db.select().from(jeunes).where(and(eq(jeunes.conseillerId, conseillerId), eq(jeunes.statut, "actif")));
+  const portfolioOf = async (conseillerId: string) =>
+    t.db
+      .select()
+      .from(jeunes)
+      .where(and(eq(jeunes.conseillerId, conseillerId), eq(jeunes.statut, "actif")));
 
   it("moves young people for good, recorded in history and audit", async () => {
     const nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
     const camille = await idOf("conseillere.lyon@sillage.demo");
     const julien = await idOf("conseiller.lyon@sillage.demo");
     const [first] = await portfolioOf(julien);
-    const result = await runAction(reassignJeunes, { jeuneIds: first!.id, versConseillerId: camille, type: "permanente", debut: TODAY, motif: "Équilibrage" }, nadia);
+    const result = await runAction(
+      reassignJeunes,
+      { jeuneIds: first!.id, versConseillerId: camille, type: "permanente", debut: TODAY, motif: "Équilibrage" },
+      nadia,
+    );
     expect(result).toEqual({ ok: true, data: { count: 1 } });
     const [moved] = await t.db.select().from(jeunes).where(eq(jeunes.id, first!.id));
     expect(moved!.conseillerId).toBe(camille);
     expect(moved!.version).toBe(first!.version + 1);
     const history = await t.db.select().from(affectations).where(eq(affectations.jeuneId, first!.id));
     expect(history).toMatchObject([{ type: "permanente", deConseillerId: julien, versConseillerId: camille, decidePar: nadia.id }]);
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.jeuneId, first!.id), eq(auditLog.action, "jeune.reaffectation")));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.jeuneId, first!.id), eq(auditLog.action, "jeune.reaffectation")));
     expect(audit!.fields).toEqual(["conseillerId"]);
   });
 
@@ -60,7 +71,11 @@ describe("reassignJeunes", () => {
     const camille = await idOf("conseillere.lyon@sillage.demo");
     const julien = await idOf("conseiller.lyon@sillage.demo");
     const all = await portfolioOf(julien);
-    const result = await runAction(reassignJeunes, { jeuneIds: all.map((j) => j.id), versConseillerId: camille, type: "permanente", debut: TODAY, motif: "Départ de Julien" }, nadia);
+    const result = await runAction(
+      reassignJeunes,
+      { jeuneIds: all.map((j) => j.id), versConseillerId: camille, type: "permanente", debut: TODAY, motif: "Départ de Julien" },
+      nadia,
+    );
     expect(result).toEqual({ ok: true, data: { count: all.length } });
     expect(await portfolioOf(julien)).toEqual([]);
   });
@@ -73,9 +88,23 @@ describe("reassignJeunes", () => {
     const [own] = await portfolioOf(camille);
     const [before] = await t.db.select({ n: count() }).from(affectations);
 
-    const mixed = await runAction(reassignJeunes, { jeuneIds: [own!.id, foreign!.id], versConseillerId: await idOf("conseiller.lyon@sillage.demo"), type: "permanente", debut: TODAY, motif: "Test" }, nadia);
+    const mixed = await runAction(
+      reassignJeunes,
+      {
+        jeuneIds: [own!.id, foreign!.id],
+        versConseillerId: await idOf("conseiller.lyon@sillage.demo"),
+        type: "permanente",
+        debut: TODAY,
+        motif: "Test",
+      },
+      nadia,
+    );
     expect(mixed).toMatchObject({ ok: false, code: "not_found" });
-    const toForeign = await runAction(reassignJeunes, { jeuneIds: [own!.id], versConseillerId: ines, type: "permanente", debut: TODAY, motif: "Test" }, nadia);
+    const toForeign = await runAction(
+      reassignJeunes,
+      { jeuneIds: [own!.id], versConseillerId: ines, type: "permanente", debut: TODAY, motif: "Test" },
+      nadia,
+    );
     expect(toForeign).toMatchObject({ ok: false, code: "invalid_input" });
     if (!toForeign.ok) expect(toForeign.fieldErrors.versConseillerId?.[0]).toMatch(/votre mission locale/);
 
@@ -100,7 +129,11 @@ describe("reassignJeunes", () => {
     const nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
     const camille = await idOf("conseillere.lyon@sillage.demo");
     const [own] = await portfolioOf(camille);
-    const result = await runAction(reassignJeunes, { jeuneIds: [own!.id], versConseillerId: camille, type: "temporaire", debut: TODAY, motif: "Congé" }, nadia);
+    const result = await runAction(
+      reassignJeunes,
+      { jeuneIds: [own!.id], versConseillerId: camille, type: "temporaire", debut: TODAY, motif: "Congé" },
+      nadia,
+    );
     expect(result).toMatchObject({ ok: false, code: "invalid_input" });
     if (!result.ok) expect(result.fieldErrors.fin?.[0]).toMatch(/date de fin/);
   });

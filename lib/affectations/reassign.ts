@@ -21,9 +21,13 @@ export const reassignJeunes: ActionDefinition<typeof reassignSchema, { count: nu
     const [target] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, input.versConseillerId), eq(users.structureId, structureId), eq(users.role, "conseiller"), eq(users.active, true)));
+      .where(
+        and(eq(users.id, input.versConseillerId), eq(users.structureId, structureId), eq(users.role, "conseiller"), eq(users.active, true)),
+      );
     if (!target) {
-      throw new DomainError("invalid_input", { fieldErrors: { versConseillerId: ["Choisissez un conseiller actif de votre mission locale."] } });
+      throw new DomainError("invalid_input", {
+        fieldErrors: { versConseillerId: ["Choisissez un conseiller actif de votre mission locale."] },
+      });
     }
 
     const rows = await tx
@@ -55,7 +59,12 @@ export const reassignJeunes: ActionDefinition<typeof reassignSchema, { count: nu
       await tx
         .update(jeunes)
         .set({ conseillerId: target.id, version: sql`${jeunes.version} + 1`, updatedAt: new Date() })
-        .where(inArray(jeunes.id, moving.map((r) => r.id)));
+        .where(
+          inArray(
+            jeunes.id,
+            moving.map((r) => r.id),
+          ),
+        );
     }
     return {
       data: { count: moving.length },

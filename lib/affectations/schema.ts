@@ -19,12 +19,22 @@ export const reassignSchema = z
       .optional()
       .transform((v) => (v ? v : undefined))
       .pipe(civilDate("Saisissez une date de fin valide.").optional()),
-    motif: z.string().trim().min(3, "Indiquez le motif (congé, départ, équilibrage des portefeuilles…).").max(300, "300 caractères au plus."),
+    motif: z
+      .string()
+      .trim()
+      .min(3, "Indiquez le motif (congé, départ, équilibrage des portefeuilles…).")
+      .max(300, "300 caractères au plus."),
   })
   .superRefine((input, ctx) => {
     if (input.type === "temporaire") {
-      if (!input.fin) ctx.addIssue({ code: "custom", path: ["fin"], message: "Une réaffectation temporaire a une date de fin : le suivi revient ensuite au conseiller habituel." });
-      else if (compare(input.fin, input.debut) < 0) ctx.addIssue({ code: "custom", path: ["fin"], message: "La date de fin doit être postérieure ou égale à la date de début." });
+      if (!input.fin)
+        ctx.addIssue({
+          code: "custom",
+          path: ["fin"],
+          message: "Une réaffectation temporaire a une date de fin : le suivi revient ensuite au conseiller habituel.",
+        });
+      else if (compare(input.fin, input.debut) < 0)
+        ctx.addIssue({ code: "custom", path: ["fin"], message: "La date de fin doit être postérieure ou égale à la date de début." });
     }
   });
 

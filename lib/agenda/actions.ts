@@ -10,12 +10,17 @@ export const updateSeanceAction = formAction(updateSeance, { successMessage: "",
 export const cancelSeanceAction = formAction(cancelSeance, { successMessage: "", redirectTo: (d) => `/agenda/${d.id}?fait=annulee` });
 export const closeSeanceAction = formAction(closeSeance, { successMessage: "", redirectTo: (d) => `/agenda/${d.id}?fait=cloturee` });
 export const addParticipantAction = formAction(addParticipant, { successMessage: "Le jeune est inscrit à la séance." });
-export const removeParticipantAction = formAction(removeParticipant, { successMessage: "", redirectTo: (d) => `/agenda/${d.seanceId}?fait=retire` });
+export const removeParticipantAction = formAction(removeParticipant, {
+  successMessage: "",
+  redirectTo: (d) => `/agenda/${d.seanceId}?fait=retire`,
+});
 export const recordAttendanceAction = formAction(recordAttendance, {
   successMessage: (d) =>
     d.changed === 0
       ? "Aucun changement : les présences étaient déjà à jour."
       : `Les présences sont enregistrées (${d.changed} ligne${d.changed! > 1 ? "s" : ""} modifiée${d.changed! > 1 ? "s" : ""}).${
-          d.sanctionsProposees && d.sanctionsProposees.length > 0 ? " Une proposition de sanction a été créée après des absences non excusées répétées." : ""
+          d.sanctionsProposees && d.sanctionsProposees.length > 0
+            ? " Une proposition de sanction a été créée après des absences non excusées répétées."
+            : ""
         }`,
 });

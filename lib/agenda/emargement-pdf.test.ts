@@ -48,14 +48,28 @@ describe("renderEmargementPdf", () => {
     expect(doc.getPageCount()).toBe(1);
   });
 
-  it.skipIf(!pdftotext)("lists structure, séance, Paris times, place, animateur and each participant; no presence before closing", async () => {
-    const text = textOf(await renderEmargementPdf(base));
-    for (const expected of ["Mission locale de Lyon", "Feuille d'émargement", "Atelier : Atelier CV", "Mardi 24 novembre 2026, de 9 h 30 à 11 h 30", "Salle Rhône", "Animation : Camille Martin", "DUPONT Léa", "NGUYEN Chloé", "GIRARD Tom", "Signature"]) {
-      expect(text).toContain(expected);
-    }
-    expect(text).not.toContain("Présent");
-    expect(text).not.toContain("Absent");
-  });
+  it.skipIf(!pdftotext)(
+    "lists structure, séance, Paris times, place, animateur and each participant; no presence before closing",
+    async () => {
+      const text = textOf(await renderEmargementPdf(base));
+      for (const expected of [
+        "Mission locale de Lyon",
+        "Feuille d'émargement",
+        "Atelier : Atelier CV",
+        "Mardi 24 novembre 2026, de 9 h 30 à 11 h 30",
+        "Salle Rhône",
+        "Animation : Camille Martin",
+        "DUPONT Léa",
+        "NGUYEN Chloé",
+        "GIRARD Tom",
+        "Signature",
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(text).not.toContain("Présent");
+      expect(text).not.toContain("Absent");
+    },
+  );
 
   it.skipIf(!pdftotext)("shows each line's presence once the séance is closed", async () => {
     const text = textOf(await renderEmargementPdf({ ...base, seance: { ...base.seance, clotureeLe: new Date("2026-11-24T11:00:00Z") } }));

@@ -25,7 +25,14 @@ export async function renderEmargementPdf(input: EmargementInput): Promise<Uint8
   const { seance } = input;
   const closed = seance.clotureeLe !== null;
   // Nothing goes lower than 60 points above the bottom margin: a row (or the animateur's box) that would go lower starts a new page.
-  const flow = await createFlow({ title: `Feuille d'émargement - ${seance.titre}`, author: input.structureName, createdAt: input.generatedAt, margin: MARGIN, reserve: 60, size: 10 });
+  const flow = await createFlow({
+    title: `Feuille d'émargement - ${seance.titre}`,
+    author: input.structureName,
+    createdAt: input.generatedAt,
+    margin: MARGIN,
+    reserve: 60,
+    size: 10,
+  });
   const { width } = flow;
 
   // Columns: number, name, presence (after closing), signature; their left edges from the margin.
@@ -41,11 +48,15 @@ export async function renderEmargementPdf(input: EmargementInput): Promise<Uint8
   flow.text(`${SEANCE_TYPE_LABELS[seance.type]} : ${seance.titre}`, { bold: true, size: 12 });
   flow.gap(18);
   const day = formatDate(parisWallClock(seance.debut).date);
-  flow.text(`Date : ${day.charAt(0).toUpperCase()}${day.slice(1)}, de ${formatTime(seance.debut)} à ${formatTime(seance.fin)}`, { size: 11 });
+  flow.text(`Date : ${day.charAt(0).toUpperCase()}${day.slice(1)}, de ${formatTime(seance.debut)} à ${formatTime(seance.fin)}`, {
+    size: 11,
+  });
   flow.gap(16);
   flow.text(`Lieu : ${seance.lieu ?? "non renseigné"}`, { size: 11 });
   flow.gap(16);
-  flow.text(`${seance.type === "rendez_vous_individuel" ? "Conseiller" : "Animation"} : ${input.animateurName ?? "non renseigné"}`, { size: 11 });
+  flow.text(`${seance.type === "rendez_vous_individuel" ? "Conseiller" : "Animation"} : ${input.animateurName ?? "non renseigné"}`, {
+    size: 11,
+  });
   flow.gap(16);
   const status = seance.annuleeLe
     ? `Séance annulée le ${formatDateTime(seance.annuleeLe)}`
@@ -77,7 +88,14 @@ export async function renderEmargementPdf(input: EmargementInput): Promise<Uint8
     flow.text(p.name, { indent: xs[1]! + 4, maxWidth: cols[1]! - 8 });
     if (closed) flow.text(PRESENCE_LABELS[p.presence], { indent: xs[2]! + 4, maxWidth: cols[2]! - 8 });
     // The signature box: left empty, to sign on paper.
-    flow.page.drawRectangle({ x: MARGIN + xs[3]! + 4, y: top - ROW + 4, width: cols[3]! - 8, height: ROW - 8, borderColor: LINE, borderWidth: 0.75 });
+    flow.page.drawRectangle({
+      x: MARGIN + xs[3]! + 4,
+      y: top - ROW + 4,
+      width: cols[3]! - 8,
+      height: ROW - 8,
+      borderColor: LINE,
+      borderWidth: 0.75,
+    });
     flow.y = top - ROW;
     flow.page.drawLine({ start: { x: MARGIN, y: flow.y }, end: { x: MARGIN + width, y: flow.y }, thickness: 0.5, color: LINE });
   });
@@ -91,6 +109,10 @@ export async function renderEmargementPdf(input: EmargementInput): Promise<Uint8
   flow.text("Signature de l'animateur ou de l'animatrice :", { bold: true });
   flow.page.drawRectangle({ x: MARGIN, y: flow.y - 56, width: 220, height: 46, borderColor: LINE, borderWidth: 0.75 });
 
-  flow.footer((page, pages) => flow.fit(`Feuille d'émargement - ${seance.titre} - éditée le ${formatDateTime(input.generatedAt)} - page ${page} sur ${pages}`, { size: 8 }));
+  flow.footer((page, pages) =>
+    flow.fit(`Feuille d'émargement - ${seance.titre} - éditée le ${formatDateTime(input.generatedAt)} - page ${page} sur ${pages}`, {
+      size: 8,
+    }),
+  );
   return flow.save();
 }

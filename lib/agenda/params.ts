@@ -18,5 +18,9 @@ export function parseAgendaFilters(params: Record<string, string | string[] | un
 }
 
 export function agendaHref(week: IsoWeek | null, filters: AgendaFilters): string {
-  return withParams("/agenda", { semaine: week ? formatIsoWeek(week) : undefined, type: filters.type ?? undefined, mes: filters.mine ? "1" : undefined });
+  return withParams("/agenda", {
+    semaine: week ? formatIsoWeek(week) : undefined,
+    type: filters.type ?? undefined,
+    mes: filters.mine ? "1" : undefined,
+  });
 }

@@ -41,8 +41,14 @@ export const addParticipant: ActionDefinition<typeof addParticipantSchema, Parti
     if (already) throw new DomainError("invalid_input", { fieldErrors: { jeuneId: ["Ce jeune est déjà inscrit à cette séance."] } });
     const refusal = addRefusal(seance, await registeredCount(tx, seance.id));
     if (refusal) throw new DomainError("invalid_input", { fieldErrors: { jeuneId: [refusal] } });
-    const [p] = await tx.insert(participations).values({ structureId: seance.structureId, seanceId: seance.id, jeuneId: input.jeuneId }).returning();
-    return { data: { seanceId: seance.id, jeuneId: input.jeuneId }, audit: participationAudit("agenda.participant_add", seance, p!, ["seanceId", "jeuneId"]) };
+    const [p] = await tx
+      .insert(participations)
+      .values({ structureId: seance.structureId, seanceId: seance.id, jeuneId: input.jeuneId })
+      .returning();
+    return {
+      data: { seanceId: seance.id, jeuneId: input.jeuneId },
+      audit: participationAudit("agenda.participant_add", seance, p!, ["seanceId", "jeuneId"]),
+    };
   },
 };
 
@@ -58,17 +64,24 @@ export const removeParticipant: ActionDefinition<typeof removeParticipantSchema,
     if (seance.type === "rendez_vous_individuel") {
       throw new DomainError("conflict", { message: "Un rendez-vous individuel garde son jeune : modifiez le rendez-vous ou annulez-le." });
     }
-    const [p] = await tx.select().from(participations).where(and(eq(participations.id, input.participationId), eq(participations.seanceId, seance.id)));
+    const [p] = await tx
+      .select()
+      .from(participations)
+      .where(and(eq(participations.id, input.participationId), eq(participations.seanceId, seance.id)));
     if (!p) throw new DomainError("not_found", { message: "Ce participant n'est plus inscrit : rechargez la page." });
     if (p.version !== input.version) throw new DomainError("conflict", { message: PARTICIPATION_CONFLICT });
     // A recorded attendance is part of the young person's pathway (and may count towards a sanction): it stays.
-    if (p.presence !== "prevu") throw new DomainError("conflict", { message: "La présence de ce jeune est déjà notée : il ne peut plus être retiré de la séance." });
+    if (p.presence !== "prevu")
+      throw new DomainError("conflict", { message: "La présence de ce jeune est déjà notée : il ne peut plus être retiré de la séance." });
     const deleted = await tx
       .delete(participations)
       .where(and(eq(participations.id, p.id), eq(participations.version, input.version)))
       .returning({ id: participations.id });
     if (deleted.length === 0) throw new DomainError("conflict", { message: PARTICIPATION_CONFLICT });
-    return { data: { seanceId: seance.id, jeuneId: p.jeuneId }, audit: participationAudit("agenda.participant_remove", seance, p, ["seanceId", "jeuneId"]) };
+    return {
+      data: { seanceId: seance.id, jeuneId: p.jeuneId },
+      audit: participationAudit("agenda.participant_remove", seance, p, ["seanceId", "jeuneId"]),
+    };
   },
 };
 
@@ -104,11 +117,20 @@ export const recordAttendance: ActionDefinition<typeof attendanceSchema, Partici
     for (const line of input.lignes) {
       const p = byId.get(line.participationId)!;
       if (!line.presence) continue;
-      const fields = [...(line.presence !== p.presence ? ["presence"] : []), ...((line.motif ?? null) !== (p.motifAbsence ?? null) ? ["motifAbsence"] : [])];
+      const fields = [
+        ...(line.presence !== p.presence ? ["presence"] : []),
+        ...((line.motif ?? null) !== (p.motifAbsence ?? null) ? ["motifAbsence"] : []),
+      ];
       if (fields.length === 0) continue;
       const updated = await tx
         .update(participations)
-        .set({ presence: line.presence, motifAbsence: line.motif, marqueeLe: now, marqueePar: user.id, version: sql`${participations.version} + 1` })
+        .set({
+          presence: line.presence,
+          motifAbsence: line.motif,
+          marqueeLe: now,
+          marqueePar: user.id,
+          version: sql`${participations.version} + 1`,
+        })
         .where(and(eq(participations.id, p.id), eq(participations.version, line.version)))
         .returning({ id: participations.id });
       if (updated.length === 0) throw new DomainError("conflict", { message: PARTICIPATION_CONFLICT });

@@ -40,7 +40,11 @@ function scope(user: SessionUser): string {
 const inscritsCount = sql<number>`(select count(*)::int from ${participations} where ${participations.seanceId} = ${seances.id})`;
 
 /** The caller's structure's séances of an ISO week (Paris days, Monday 00:00 → next Monday 00:00). */
-export async function listWeek(user: SessionUser, week: IsoWeek, filters: { type: SeanceType | null; mine: boolean }): Promise<{ seances: WeekSeance[]; truncated: boolean }> {
+export async function listWeek(
+  user: SessionUser,
+  week: IsoWeek,
+  filters: { type: SeanceType | null; mine: boolean },
+): Promise<{ seances: WeekSeance[]; truncated: boolean }> {
   const db = await getDb();
   const monday = mondayOfIsoWeek(week);
   const conditions: SQL[] = [
@@ -73,7 +77,12 @@ export async function listWeek(user: SessionUser, week: IsoWeek, filters: { type
     .limit(WEEK_LIMIT + 1);
   return {
     truncated: rows.length > WEEK_LIMIT,
-    seances: rows.slice(0, WEEK_LIMIT).map(({ annuleeLe, clotureeLe, ...r }) => ({ ...r, inscrits: Number(r.inscrits), annulee: annuleeLe !== null, cloturee: clotureeLe !== null })),
+    seances: rows.slice(0, WEEK_LIMIT).map(({ annuleeLe, clotureeLe, ...r }) => ({
+      ...r,
+      inscrits: Number(r.inscrits),
+      annulee: annuleeLe !== null,
+      cloturee: clotureeLe !== null,
+    })),
   };
 }
 
@@ -172,7 +181,13 @@ export async function animateurOptions(user: SessionUser): Promise<Option[]> {
 const jeuneLabel = (j: { nomNaissance: string; nomUsage: string | null; prenoms: string; dateNaissance: string }) =>
   `${displayName(j)} (né(e) le ${j.dateNaissance.slice(8, 10)}/${j.dateNaissance.slice(5, 7)}/${j.dateNaissance.slice(0, 4)})`;
 
-const jeuneColumns = { id: jeunes.id, nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms, dateNaissance: jeunes.dateNaissance };
+const jeuneColumns = {
+  id: jeunes.id,
+  nomNaissance: jeunes.nomNaissance,
+  nomUsage: jeunes.nomUsage,
+  prenoms: jeunes.prenoms,
+  dateNaissance: jeunes.dateNaissance,
+};
 
 /** The list offered before any search: the caller's own active young people (a director: the first of the structure). */
 export const PICKER_LIMIT = 60;
@@ -227,7 +242,12 @@ export interface JeuneSeance {
 export const JEUNE_SEANCES_PAGE_SIZE = 10;
 
 /** A young person's séances: upcoming first (soonest first), then past ones (latest first), paginated. */
-export async function listJeuneSeances(user: SessionUser, jeuneId: string, page: number, now: Date): Promise<{ rows: JeuneSeance[]; total: number; pageCount: number; page: number }> {
+export async function listJeuneSeances(
+  user: SessionUser,
+  jeuneId: string,
+  page: number,
+  now: Date,
+): Promise<{ rows: JeuneSeance[]; total: number; pageCount: number; page: number }> {
   const db = await getDb();
   // Any reader of the dossier (DPO, admin too): the page already checked access; the structure still bounds it.
   const structureId = structureScope(user);

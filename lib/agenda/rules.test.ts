@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addRefusal, cancelRefusal, capacityRefusal, closeRefusal, frozenReason, inscritsLabel, presenceRefusal, seanceState } from "./rules";
+import {
+  addRefusal,
+  cancelRefusal,
+  capacityRefusal,
+  closeRefusal,
+  frozenReason,
+  inscritsLabel,
+  presenceRefusal,
+  seanceState,
+} from "./rules";
 
 const now = new Date("2026-11-25T10:00:00Z");
 const past = new Date("2026-11-24T08:00:00Z");

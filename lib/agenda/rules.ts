@@ -85,7 +85,11 @@ export function capacityRefusal(capacite: number, registered: number): string | 
 }
 
 /** Closing needs every participant's attendance recorded. */
-export function closeRefusal(s: { annuleeLe: Date | null; clotureeLe: Date | null; debut: Date }, presences: Presence[], now: Date): string | null {
+export function closeRefusal(
+  s: { annuleeLe: Date | null; clotureeLe: Date | null; debut: Date },
+  presences: Presence[],
+  now: Date,
+): string | null {
   const frozen = frozenReason(s);
   if (frozen) return frozen;
   if (s.debut.getTime() > now.getTime()) return "La séance n'a pas encore commencé : vous pourrez la clôturer une fois qu'elle a eu lieu.";

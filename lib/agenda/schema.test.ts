@@ -35,7 +35,14 @@ describe("createSeanceSchema", () => {
 
 describe("attendanceSchema", () => {
   it("reads one line per participant from the form names", () => {
-    const r = attendanceSchema.parse({ seanceId: S, [`version_${A}`]: "2", [`presence_${A}`]: "absent_excuse", [`motif_${A}`]: " Malade ", [`version_${B}`]: "1", [`motif_${B}`]: "x" });
+    const r = attendanceSchema.parse({
+      seanceId: S,
+      [`version_${A}`]: "2",
+      [`presence_${A}`]: "absent_excuse",
+      [`motif_${A}`]: " Malade ",
+      [`version_${B}`]: "1",
+      [`motif_${B}`]: "x",
+    });
     expect(r).toEqual({
       seanceId: S,
       lignes: [

@@ -42,10 +42,16 @@ const seanceFields = {
 };
 
 /** Date + times → instants, with the checks a person understands (date, summer-time gap, end after start). */
-function withInstants<T extends { type: (typeof SEANCE_TYPES)[number]; date: string; heureDebut: string; heureFin: string; capacite?: number; jeuneId?: string }>(
-  input: T,
-  ctx: z.RefinementCtx,
-): (T & { debut: Date; fin: Date }) | null {
+function withInstants<
+  T extends {
+    type: (typeof SEANCE_TYPES)[number];
+    date: string;
+    heureDebut: string;
+    heureFin: string;
+    capacite?: number;
+    jeuneId?: string;
+  },
+>(input: T, ctx: z.RefinementCtx): (T & { debut: Date; fin: Date }) | null {
   let ok = true;
   const issue = (path: string, message: string) => {
     ctx.addIssue({ code: "custom", path: [path], message });
@@ -58,11 +64,14 @@ function withInstants<T extends { type: (typeof SEANCE_TYPES)[number]; date: str
     else if (compare(input.date, addMonths(today, 24)) > 0) issue("date", "La date est à plus de deux ans : vérifiez-la.");
   }
   if (input.type === "rendez_vous_individuel" && !input.jeuneId) issue("jeuneId", "Choisissez le jeune reçu en rendez-vous.");
-  if (input.type !== "rendez_vous_individuel" && input.capacite === undefined) issue("capacite", "Indiquez le nombre de places de la séance.");
+  if (input.type !== "rendez_vous_individuel" && input.capacite === undefined)
+    issue("capacite", "Indiquez le nombre de places de la séance.");
   const debut = parisToInstant(input.date, input.heureDebut);
   const fin = parisToInstant(input.date, input.heureFin);
   const timeMessage = (r: { ok: false; reason: "invalid" | "nonexistent" }) =>
-    r.reason === "invalid" ? "Saisissez une heure sous la forme HH:MM, par exemple 14:30." : "Cette heure n'existe pas ce jour-là (passage à l'heure d'été) : choisissez 3 h ou plus tard.";
+    r.reason === "invalid"
+      ? "Saisissez une heure sous la forme HH:MM, par exemple 14:30."
+      : "Cette heure n'existe pas ce jour-là (passage à l'heure d'été) : choisissez 3 h ou plus tard.";
   if (isValidCivilDate(input.date)) {
     if (!debut.ok) issue("heureDebut", timeMessage(debut));
     if (!fin.ok) issue("heureFin", timeMessage(fin));
@@ -78,23 +87,37 @@ function withInstants<T extends { type: (typeof SEANCE_TYPES)[number]; date: str
 export const createSeanceSchema = z.object(seanceFields).transform((v, ctx) => {
   const out = withInstants(v, ctx);
   if (!out) return z.NEVER;
-  return { ...out, capacite: out.type === "rendez_vous_individuel" ? null : (out.capacite ?? null), jeuneId: out.type === "rendez_vous_individuel" ? (out.jeuneId ?? null) : null };
+  return {
+    ...out,
+    capacite: out.type === "rendez_vous_individuel" ? null : (out.capacite ?? null),
+    jeuneId: out.type === "rendez_vous_individuel" ? (out.jeuneId ?? null) : null,
+  };
 });
 
 export const updateSeanceSchema = z.object({ seanceId, version, ...seanceFields }).transform((v, ctx) => {
   const out = withInstants(v, ctx);
   if (!out) return z.NEVER;
-  return { ...out, capacite: out.type === "rendez_vous_individuel" ? null : (out.capacite ?? null), jeuneId: out.type === "rendez_vous_individuel" ? (out.jeuneId ?? null) : null };
+  return {
+    ...out,
+    capacite: out.type === "rendez_vous_individuel" ? null : (out.capacite ?? null),
+    jeuneId: out.type === "rendez_vous_individuel" ? (out.jeuneId ?? null) : null,
+  };
 });
 
 export const addParticipantSchema = z.object({ seanceId, jeuneId: z.uuid({ error: "Choisissez le jeune à inscrire dans la liste." }) });
 
-export const removeParticipantSchema = z.object({ seanceId, participationId: z.uuid({ error: "Participant introuvable : rechargez la page." }), version });
+export const removeParticipantSchema = z.object({
+  seanceId,
+  participationId: z.uuid({ error: "Participant introuvable : rechargez la page." }),
+  version,
+});
 
 export const cancelSeanceSchema = z.object({
   seanceId,
   version,
-  motif: z.enum(Object.keys(ANNULATION_MOTIFS) as [AnnulationMotif, ...AnnulationMotif[]], { error: "Choisissez pourquoi la séance est annulée." }),
+  motif: z.enum(Object.keys(ANNULATION_MOTIFS) as [AnnulationMotif, ...AnnulationMotif[]], {
+    error: "Choisissez pourquoi la séance est annulée.",
+  }),
 });
 
 export const closeSeanceSchema = z.object({ seanceId, version });
@@ -113,44 +136,42 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The attendance form posts, per participant, `version_<id>`, `presence_<id>` (radio) and `motif_<id>`;
  * errors come back keyed by those names so each shows next to its participant.
  */
-export const attendanceSchema = z
-  .record(z.string(), z.unknown())
-  .transform((raw, ctx) => {
-    const parsedSeance = seanceId.safeParse(raw.seanceId);
-    if (!parsedSeance.success) {
-      ctx.addIssue({ code: "custom", path: ["_form"], message: "Séance introuvable : rechargez la page." });
-      return z.NEVER;
+export const attendanceSchema = z.record(z.string(), z.unknown()).transform((raw, ctx) => {
+  const parsedSeance = seanceId.safeParse(raw.seanceId);
+  if (!parsedSeance.success) {
+    ctx.addIssue({ code: "custom", path: ["_form"], message: "Séance introuvable : rechargez la page." });
+    return z.NEVER;
+  }
+  const lignes: AttendanceLine[] = [];
+  for (const key of Object.keys(raw)) {
+    if (!key.startsWith("version_")) continue;
+    const id = key.slice("version_".length);
+    if (!UUID.test(id)) continue;
+    const v = Number(raw[key]);
+    if (!Number.isInteger(v) || v < 1) {
+      ctx.addIssue({ code: "custom", path: [`presence_${id}`], message: "Version manquante : rechargez la page." });
+      continue;
     }
-    const lignes: AttendanceLine[] = [];
-    for (const key of Object.keys(raw)) {
-      if (!key.startsWith("version_")) continue;
-      const id = key.slice("version_".length);
-      if (!UUID.test(id)) continue;
-      const v = Number(raw[key]);
-      if (!Number.isInteger(v) || v < 1) {
-        ctx.addIssue({ code: "custom", path: [`presence_${id}`], message: "Version manquante : rechargez la page." });
+    const presenceRaw = raw[`presence_${id}`];
+    let presence: MarkedPresence | undefined;
+    if (presenceRaw !== undefined && presenceRaw !== "") {
+      if (typeof presenceRaw !== "string" || !(MARKED_PRESENCES as readonly string[]).includes(presenceRaw)) {
+        ctx.addIssue({ code: "custom", path: [`presence_${id}`], message: "Choisissez présent, absent excusé ou absent non excusé." });
         continue;
       }
-      const presenceRaw = raw[`presence_${id}`];
-      let presence: MarkedPresence | undefined;
-      if (presenceRaw !== undefined && presenceRaw !== "") {
-        if (typeof presenceRaw !== "string" || !(MARKED_PRESENCES as readonly string[]).includes(presenceRaw)) {
-          ctx.addIssue({ code: "custom", path: [`presence_${id}`], message: "Choisissez présent, absent excusé ou absent non excusé." });
-          continue;
-        }
-        presence = presenceRaw as MarkedPresence;
-      }
-      const motifRaw = typeof raw[`motif_${id}`] === "string" ? (raw[`motif_${id}`] as string).trim() : "";
-      if (motifRaw.length > 500) {
-        ctx.addIssue({ code: "custom", path: [`motif_${id}`], message: "500 caractères au plus." });
-        continue;
-      }
-      // The reason only explains an excused absence; it is dropped for any other answer.
-      lignes.push({ participationId: id, version: v, presence, motif: presence === "absent_excuse" && motifRaw ? motifRaw : null });
+      presence = presenceRaw as MarkedPresence;
     }
-    if (lignes.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["_form"], message: "Aucun participant dans le formulaire : rechargez la page." });
-      return z.NEVER;
+    const motifRaw = typeof raw[`motif_${id}`] === "string" ? (raw[`motif_${id}`] as string).trim() : "";
+    if (motifRaw.length > 500) {
+      ctx.addIssue({ code: "custom", path: [`motif_${id}`], message: "500 caractères au plus." });
+      continue;
     }
-    return { seanceId: parsedSeance.data, lignes };
-  });
+    // The reason only explains an excused absence; it is dropped for any other answer.
+    lignes.push({ participationId: id, version: v, presence, motif: presence === "absent_excuse" && motifRaw ? motifRaw : null });
+  }
+  if (lignes.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["_form"], message: "Aucun participant dans le formulaire : rechargez la page." });
+    return z.NEVER;
+  }
+  return { seanceId: parsedSeance.data, lignes };
+});

@@ -12,7 +12,16 @@ import { changedFields, type AuditInput } from "@/lib/audit/write";
 import { DomainError } from "@/lib/errors/domain-error";
 import { cancelRefusal, capacityRefusal, closeRefusal, frozenReason, isCollective, type Presence } from "./rules";
 import { cancelSeanceSchema, closeSeanceSchema, createSeanceSchema, updateSeanceSchema } from "./schema";
-import { assertAnimateur, assertJeuneOfStructure, lockSeance, participationAudit, registeredCount, SEANCE_CONFLICT, seanceAudit, updateSeanceRow } from "./store";
+import {
+  assertAnimateur,
+  assertJeuneOfStructure,
+  lockSeance,
+  participationAudit,
+  registeredCount,
+  SEANCE_CONFLICT,
+  seanceAudit,
+  updateSeanceRow,
+} from "./store";
 
 export interface SeanceResult {
   id: string;
@@ -26,7 +35,13 @@ function definition<S extends z.ZodType>(
   handler: (ctx: Ctx<S>) => Promise<{ data: SeanceResult; audit: AuditInput | AuditInput[] }>,
   extraPaths: (data: SeanceResult) => string[] = () => [],
 ): ActionDefinition<S, SeanceResult> {
-  return { name, schema, capability: "agenda.write", handler, revalidate: (_input, data) => ["/agenda", `/agenda/${data.id}`, ...extraPaths(data)] };
+  return {
+    name,
+    schema,
+    capability: "agenda.write",
+    handler,
+    revalidate: (_input, data) => ["/agenda", `/agenda/${data.id}`, ...extraPaths(data)],
+  };
 }
 
 function structureOf(user: SessionUser): string {
@@ -41,9 +56,20 @@ export const createSeance = definition("agenda.seance_create", createSeanceSchem
   if (input.jeuneId) await assertJeuneOfStructure(tx, structureId, input.jeuneId);
   const [row] = await tx
     .insert(seances)
-    .values({ structureId, type: input.type, titre: input.titre, debut: input.debut, fin: input.fin, lieu: input.lieu, animateurId: input.animateurId, capacite: input.capacite })
+    .values({
+      structureId,
+      type: input.type,
+      titre: input.titre,
+      debut: input.debut,
+      fin: input.fin,
+      lieu: input.lieu,
+      animateurId: input.animateurId,
+      capacite: input.capacite,
+    })
     .returning();
-  const audit: AuditInput[] = [seanceAudit("agenda.seance_create", row!, ["type", "titre", "debut", "fin", "lieu", "animateurId", "capacite"])];
+  const audit: AuditInput[] = [
+    seanceAudit("agenda.seance_create", row!, ["type", "titre", "debut", "fin", "lieu", "animateurId", "capacite"]),
+  ];
   if (input.jeuneId) {
     const [p] = await tx.insert(participations).values({ structureId, seanceId: row!.id, jeuneId: input.jeuneId }).returning();
     audit.push(participationAudit("agenda.participant_add", row!, p!, ["seanceId", "jeuneId"]));
@@ -78,20 +104,41 @@ export const updateSeance = definition("agenda.seance_update", updateSeanceSchem
     const [current] = await tx.select().from(participations).where(eq(participations.seanceId, seance.id));
     if (!current || current.jeuneId !== input.jeuneId) {
       if (current && current.presence !== "prevu") {
-        throw new DomainError("invalid_input", { fieldErrors: { jeuneId: ["La présence de ce rendez-vous est déjà notée : le jeune ne peut plus être changé."] } });
+        throw new DomainError("invalid_input", {
+          fieldErrors: { jeuneId: ["La présence de ce rendez-vous est déjà notée : le jeune ne peut plus être changé."] },
+        });
       }
       await assertJeuneOfStructure(tx, seance.structureId, input.jeuneId);
       if (current) {
         await tx.delete(participations).where(and(eq(participations.id, current.id), eq(participations.version, current.version)));
         audit.push(participationAudit("agenda.participant_remove", seance, current, ["seanceId", "jeuneId"]));
       }
-      const [p] = await tx.insert(participations).values({ structureId: seance.structureId, seanceId: seance.id, jeuneId: input.jeuneId }).returning();
+      const [p] = await tx
+        .insert(participations)
+        .values({ structureId: seance.structureId, seanceId: seance.id, jeuneId: input.jeuneId })
+        .returning();
       audit.push(participationAudit("agenda.participant_add", seance, p!, ["seanceId", "jeuneId"]));
     }
   }
-  const values = { type: input.type, titre: input.titre, debut: input.debut, fin: input.fin, lieu: input.lieu, animateurId: input.animateurId, capacite: input.capacite };
+  const values = {
+    type: input.type,
+    titre: input.titre,
+    debut: input.debut,
+    fin: input.fin,
+    lieu: input.lieu,
+    animateurId: input.animateurId,
+    capacite: input.capacite,
+  };
   const fields = changedFields(
-    { type: seance.type, titre: seance.titre, debut: seance.debut.toISOString(), fin: seance.fin.toISOString(), lieu: seance.lieu, animateurId: seance.animateurId, capacite: seance.capacite },
+    {
+      type: seance.type,
+      titre: seance.titre,
+      debut: seance.debut.toISOString(),
+      fin: seance.fin.toISOString(),
+      lieu: seance.lieu,
+      animateurId: seance.animateurId,
+      capacite: seance.capacite,
+    },
     { ...values, debut: values.debut.toISOString(), fin: values.fin.toISOString() },
   );
   const row = await updateSeanceRow(tx, seance, input.version, values);
@@ -124,9 +171,20 @@ export const cancelSeance = definition("agenda.seance_cancel", cancelSeanceSchem
 
 export const closeSeance = definition("agenda.seance_close", closeSeanceSchema, async ({ tx, user, input }) => {
   const seance = await lockSeance(tx, user, input.seanceId);
-  const rows = await tx.select({ presence: participations.presence }).from(participations).where(eq(participations.seanceId, seance.id)).for("update");
-  const refusal = closeRefusal(seance, rows.map((r) => r.presence as Presence), new Date());
+  const rows = await tx
+    .select({ presence: participations.presence })
+    .from(participations)
+    .where(eq(participations.seanceId, seance.id))
+    .for("update");
+  const refusal = closeRefusal(
+    seance,
+    rows.map((r) => r.presence as Presence),
+    new Date(),
+  );
   if (refusal) throw new DomainError("conflict", { message: refusal });
   const row = await updateSeanceRow(tx, seance, input.version, { clotureeLe: new Date(), clotureePar: user.id });
-  return { data: { id: row.id }, audit: seanceAudit("agenda.seance_close", row, ["clotureeLe", "clotureePar"], { participants: rows.length }) };
+  return {
+    data: { id: row.id },
+    audit: seanceAudit("agenda.seance_close", row, ["clotureeLe", "clotureePar"], { participants: rows.length }),
+  };
 });

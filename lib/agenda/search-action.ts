@@ -13,7 +13,8 @@ const querySchema = z.string().trim().min(2).max(60);
  */
 export async function searchJeunesAction(query: string): Promise<{ ok: true; options: Option[] } | { ok: false; message: string }> {
   const user = await getSessionUser();
-  if (!user || !can(user.role, "agenda.write") || !user.structureId) return { ok: false, message: "Vous n'avez pas les droits nécessaires pour cette recherche." };
+  if (!user || !can(user.role, "agenda.write") || !user.structureId)
+    return { ok: false, message: "Vous n'avez pas les droits nécessaires pour cette recherche." };
   const parsed = querySchema.safeParse(query);
   if (!parsed.success) return { ok: false, message: "Tapez au moins deux lettres du nom ou du prénom." };
   return { ok: true, options: await searchJeunes(user, parsed.data) };

@@ -6,7 +6,8 @@ import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import type { AuditInput } from "@/lib/audit/write";
 import { DomainError } from "@/lib/errors/domain-error";
 
-export const SEANCE_CONFLICT = "Cette séance a été modifiée par quelqu'un d'autre pendant que vous la modifiiez. Rechargez la page : rien n'a été écrasé.";
+export const SEANCE_CONFLICT =
+  "Cette séance a été modifiée par quelqu'un d'autre pendant que vous la modifiiez. Rechargez la page : rien n'a été écrasé.";
 export const PARTICIPATION_CONFLICT =
   "La présence d'un participant a été modifiée par quelqu'un d'autre pendant que vous la saisissiez. Rechargez la page : rien n'a été enregistré.";
 
@@ -23,7 +24,12 @@ export async function lockSeance(tx: Tx, user: SessionUser, seanceId: string): P
 }
 
 /** Optimistic update: only the version the form read may be replaced. */
-export async function updateSeanceRow(tx: Tx, seance: Seance, readVersion: number, values: Partial<typeof seances.$inferInsert>): Promise<Seance> {
+export async function updateSeanceRow(
+  tx: Tx,
+  seance: Seance,
+  readVersion: number,
+  values: Partial<typeof seances.$inferInsert>,
+): Promise<Seance> {
   if (seance.version !== readVersion) throw new DomainError("conflict", { message: SEANCE_CONFLICT });
   const [row] = await tx
     .update(seances)
@@ -44,8 +50,16 @@ export async function assertAnimateur(tx: Tx, structureId: string, animateurId: 
   const [row] = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, animateurId), eq(users.structureId, structureId), eq(users.active, true), inArray(users.role, ["conseiller", "directeur"])));
-  if (!row) throw new DomainError("invalid_input", { fieldErrors: { animateurId: ["Choisissez une personne de votre structure dans la liste."] } });
+    .where(
+      and(
+        eq(users.id, animateurId),
+        eq(users.structureId, structureId),
+        eq(users.active, true),
+        inArray(users.role, ["conseiller", "directeur"]),
+      ),
+    );
+  if (!row)
+    throw new DomainError("invalid_input", { fieldErrors: { animateurId: ["Choisissez une personne de votre structure dans la liste."] } });
 }
 
 /** An active young person of the structure (another structure's is refused exactly like an unknown id). */
@@ -54,14 +68,39 @@ export async function assertJeuneOfStructure(tx: Tx, structureId: string, jeuneI
     .select({ id: jeunes.id })
     .from(jeunes)
     .where(and(eq(jeunes.id, jeuneId), eq(jeunes.structureId, structureId), eq(jeunes.statut, "actif")));
-  if (!row) throw new DomainError("invalid_input", { fieldErrors: { [field]: ["Ce jeune est introuvable parmi les dossiers actifs de votre structure."] } });
+  if (!row)
+    throw new DomainError("invalid_input", {
+      fieldErrors: { [field]: ["Ce jeune est introuvable parmi les dossiers actifs de votre structure."] },
+    });
 }
 
 export function seanceAudit(action: string, s: Seance, fields: string[], meta: AuditInput["meta"] = {}): AuditInput {
-  return { action, targetType: "seance", targetId: s.id, jeuneId: null, structureId: s.structureId, fields, meta: { type: s.type, ...meta } };
+  return {
+    action,
+    targetType: "seance",
+    targetId: s.id,
+    jeuneId: null,
+    structureId: s.structureId,
+    fields,
+    meta: { type: s.type, ...meta },
+  };
 }
 
 /** About one young person's place at a séance: carries their jeuneId so it shows in their dossier's history. */
-export function participationAudit(action: string, s: Seance, p: { id: string; jeuneId: string }, fields: string[], meta: AuditInput["meta"] = {}): AuditInput {
-  return { action, targetType: "participation", targetId: p.id, jeuneId: p.jeuneId, structureId: s.structureId, fields, meta: { seanceId: s.id, type: s.type, ...meta } };
+export function participationAudit(
+  action: string,
+  s: Seance,
+  p: { id: string; jeuneId: string },
+  fields: string[],
+  meta: AuditInput["meta"] = {},
+): AuditInput {
+  return {
+    action,
+    targetType: "participation",
+    targetId: p.id,
+    jeuneId: p.jeuneId,
+    structureId: s.structureId,
+    fields,
+    meta: { seanceId: s.id, type: s.type, ...meta },
+  };
 }

@@ -20,13 +20,35 @@ describe("ISO weeks", () => {
   it("gives Monday and the seven days of a week", () => {
     expect(mondayOfIsoWeek({ year: 2026, week: 48 })).toBe("2026-11-23");
     expect(mondayOfIsoWeek({ year: 2025, week: 1 })).toBe("2024-12-30");
-    expect(daysOfWeek({ year: 2026, week: 48 })).toEqual(["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"]);
+    expect(daysOfWeek({ year: 2026, week: 48 })).toEqual([
+      "2026-11-23",
+      "2026-11-24",
+      "2026-11-25",
+      "2026-11-26",
+      "2026-11-27",
+      "2026-11-28",
+      "2026-11-29",
+    ]);
   });
 
   it("parses and formats the URL value, refusing anything odd", () => {
     expect(parseIsoWeek("2026-W48")).toEqual({ year: 2026, week: 48 });
     expect(formatIsoWeek({ year: 2026, week: 5 })).toBe("2026-W05");
-    for (const bad of ["2026-W00", "2025-W53", "2026-W54", "2026W48", "2026-w48", "2026-W4", "abc", "", "9999999-W01", "<script>", 42, undefined, null]) {
+    for (const bad of [
+      "2026-W00",
+      "2025-W53",
+      "2026-W54",
+      "2026W48",
+      "2026-w48",
+      "2026-W4",
+      "abc",
+      "",
+      "9999999-W01",
+      "<script>",
+      42,
+      undefined,
+      null,
+    ]) {
       expect(parseIsoWeek(bad)).toBeNull();
     }
     expect(parseIsoWeek("2026-W53")).toEqual({ year: 2026, week: 53 });

@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SETTINGS_SEED } from "@/db/seed/settings";
 import type { DatedValue } from "@/lib/settings/rules";
-import { amountsInForce, computeCejAllowance, DEFAULT_CEJ_REDUCTION, firstDayOfMonth, formatMonth, type CejAmounts, type CejAllowanceInput } from "./cej";
+import {
+  amountsInForce,
+  computeCejAllowance,
+  DEFAULT_CEJ_REDUCTION,
+  firstDayOfMonth,
+  formatMonth,
+  type CejAmounts,
+  type CejAllowanceInput,
+} from "./cej";
 
 const seeded: DatedValue<CejAmounts>[] = SETTINGS_SEED.filter((s) => s.key === "cej.allocation.montants").map((s) => ({
   effectiveFrom: s.effectiveFrom,
@@ -10,7 +18,10 @@ const seeded: DatedValue<CejAmounts>[] = SETTINGS_SEED.filter((s) => s.key === "
 }));
 
 // A hypothetical revaluation on 1 April 2027 (explicit dates: never "today").
-const withApril2027: DatedValue<CejAmounts>[] = [...seeded, { effectiveFrom: "2027-04-01", value: { majeurNonImposable: 57000, premiereTranche: 34200, mineur: 22800 } }];
+const withApril2027: DatedValue<CejAmounts>[] = [
+  ...seeded,
+  { effectiveFrom: "2027-04-01", value: { majeurNonImposable: 57000, premiereTranche: 34200, mineur: 22800 } },
+];
 
 const noReduction = { thresholdCents: 30000, ratePercent: 0 };
 
@@ -78,7 +89,14 @@ describe("computeCejAllowance — basis", () => {
   });
 
   it("no amount in force (before March 2022): nothing, explained", () => {
-    const result = computeCejAllowance({ month: "2022-02", birthDate: "2000-01-01", foyer: "non_imposable", activityIncomeCents: 0, amounts: amountsInForce(seeded, "2022-02")?.value ?? null, reduction: noReduction });
+    const result = computeCejAllowance({
+      month: "2022-02",
+      birthDate: "2000-01-01",
+      foyer: "non_imposable",
+      activityIncomeCents: 0,
+      amounts: amountsInForce(seeded, "2022-02")?.value ?? null,
+      reduction: noReduction,
+    });
     expect(result).toMatchObject({ cents: 0, basis: "non_eligible" });
     expect(result.explanation).toContain("février 2022");
   });
@@ -124,7 +142,9 @@ describe("computeCejAllowance — reduction for activity income (formula to conf
   });
 
   it("threshold and rate are parameters", () => {
-    expect(allowance("2027-04", { activityIncomeCents: 50000, reduction: { thresholdCents: 40000, ratePercent: 12.5 } }).reductionCents).toBe(1250);
+    expect(
+      allowance("2027-04", { activityIncomeCents: 50000, reduction: { thresholdCents: 40000, ratePercent: 12.5 } }).reductionCents,
+    ).toBe(1250);
   });
 
   it("rejects malformed inputs (programmer errors)", () => {
@@ -134,17 +154,22 @@ describe("computeCejAllowance — reduction for activity income (formula to conf
 
   it("property: 0 ≤ cents ≤ base, cents + reduction = base, non-increasing with income", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 400000 }), fc.integer({ min: 0, max: 400000 }), fc.integer({ min: 0, max: 100 }), (a, b, rate) => {
-        const reduction = { thresholdCents: 30000, ratePercent: rate };
-        const low = allowance("2027-04", { activityIncomeCents: Math.min(a, b), reduction });
-        const high = allowance("2027-04", { activityIncomeCents: Math.max(a, b), reduction });
-        for (const r of [low, high]) {
-          expect(r.cents).toBeGreaterThanOrEqual(0);
-          expect(r.cents + r.reductionCents).toBe(r.baseCents);
-          expect(Number.isSafeInteger(r.cents)).toBe(true);
-        }
-        expect(high.cents).toBeLessThanOrEqual(low.cents);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 400000 }),
+        fc.integer({ min: 0, max: 400000 }),
+        fc.integer({ min: 0, max: 100 }),
+        (a, b, rate) => {
+          const reduction = { thresholdCents: 30000, ratePercent: rate };
+          const low = allowance("2027-04", { activityIncomeCents: Math.min(a, b), reduction });
+          const high = allowance("2027-04", { activityIncomeCents: Math.max(a, b), reduction });
+          for (const r of [low, high]) {
+            expect(r.cents).toBeGreaterThanOrEqual(0);
+            expect(r.cents + r.reductionCents).toBe(r.baseCents);
+            expect(Number.isSafeInteger(r.cents)).toBe(true);
+          }
+          expect(high.cents).toBeLessThanOrEqual(low.cents);
+        },
+      ),
     );
   });
 });

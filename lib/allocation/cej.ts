@@ -81,14 +81,16 @@ export function amountsInForce<T extends DatedValue<CejAmounts>>(rows: readonly 
 }
 
 function checkCents(value: number, name: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} : un nombre entier de centimes positif ou nul est attendu (${value})`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} : un nombre entier de centimes positif ou nul est attendu (${value})`);
 }
 
 export function computeCejAllowance({ month, birthDate, foyer, activityIncomeCents, amounts, reduction }: CejAllowanceInput): CejAllowance {
   const first = firstDayOfMonth(month);
   checkCents(activityIncomeCents, "Revenus d'activité");
   checkCents(reduction.thresholdCents, "Seuil de réduction");
-  if (!(reduction.ratePercent >= 0 && reduction.ratePercent <= 100)) throw new RangeError(`Taux de réduction hors de 0–100 % : ${reduction.ratePercent}`);
+  if (!(reduction.ratePercent >= 0 && reduction.ratePercent <= 100))
+    throw new RangeError(`Taux de réduction hors de 0–100 % : ${reduction.ratePercent}`);
   const label = formatMonth(month);
 
   if (!amounts) {

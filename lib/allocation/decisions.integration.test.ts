@@ -31,27 +31,62 @@ describe("monthly allowance decisions", () => {
     tom = (await t.db.select().from(jeunes).where(eq(jeunes.email, "tom.girard@exemple.fr")))[0]!;
     const [c] = await t.db
       .insert(contrats)
-      .values({ structureId: lea.structureId, jeuneId: lea.id, type: "CEJ", signeLe: "2026-09-01", debut: "2026-09-01", finPrevue: "2027-08-31", conseillerId: camille!.id })
+      .values({
+        structureId: lea.structureId,
+        jeuneId: lea.id,
+        type: "CEJ",
+        signeLe: "2026-09-01",
+        debut: "2026-09-01",
+        finPrevue: "2027-08-31",
+        conseillerId: camille!.id,
+      })
       .returning();
     leaContratId = c!.id;
-    await t.db
-      .insert(contrats)
-      .values({ structureId: tom.structureId, jeuneId: tom.id, type: "PACEA", signeLe: "2026-04-01", debut: "2026-04-01", finPrevue: "2028-03-31", conseillerId: camille!.id });
+    await t.db.insert(contrats).values({
+      structureId: tom.structureId,
+      jeuneId: tom.id,
+      type: "PACEA",
+      signeLe: "2026-04-01",
+      debut: "2026-04-01",
+      finPrevue: "2028-03-31",
+      conseillerId: camille!.id,
+    });
   });
 
-  const ok = <T,>(result: { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors: Record<string, string[]> }): T => {
+  const ok = <T>(
+    result: { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors: Record<string, string[]> },
+  ): T => {
     if (!result.ok) throw new Error(`expected success, got ${result.code}: ${result.message} ${JSON.stringify(result.fieldErrors)}`);
     return result.data;
   };
   const as = (email: string) => sessionUserFor(t.db, email);
-  const preview = async (input: Record<string, unknown>, actions = march2027, email = CAMILLE) => runAction(actions.preview, input, await as(email));
+  const preview = async (input: Record<string, unknown>, actions = march2027, email = CAMILLE) =>
+    runAction(actions.preview, input, await as(email));
   const record = async (input: Record<string, unknown>, actions = march2027, email = CAMILLE) => {
     const p = ok(await preview(input, actions, email)) as AllocationPreview;
-    return { preview: p, result: await runAction(actions.record, { ...input, apercuCents: String(p.montantCents), remplaceId: p.remplace?.id ?? "" }, await as(email)) };
+    return {
+      preview: p,
+      result: await runAction(
+        actions.record,
+        { ...input, apercuCents: String(p.montantCents), remplaceId: p.remplace?.id ?? "" },
+        await as(email),
+      ),
+    };
   };
-  const cej = (mois: string, over: Record<string, unknown> = {}) => ({ jeuneId: lea.id, mois, foyer: "non_imposable", revenusActivite: "", ...over });
+  const cej = (mois: string, over: Record<string, unknown> = {}) => ({
+    jeuneId: lea.id,
+    mois,
+    foyer: "non_imposable",
+    revenusActivite: "",
+    ...over,
+  });
   const current = async (contratId: string, mois: string) =>
-    t.db.select().from(allocationDecisions).where(and(eq(allocationDecisions.contratId, contratId), eq(allocationDecisions.mois, mois), isNull(allocationDecisions.remplaceeParId)));
+    t.db
+      .select()
+      .from(allocationDecisions)
+      .where(
+        and(eq(allocationDecisions.contratId, contratId), eq(allocationDecisions.mois, mois), isNull(allocationDecisions.remplaceeParId)),
+      );
 
   it("acceptance: a new amount effective next April changes next April's computation and not this month's", async () => {
     const before = ok(await preview(cej("2027-04")));
@@ -62,7 +97,12 @@ describe("monthly allowance decisions", () => {
     ok(
       await runAction(
         createSetting,
-        { key: "cej.allocation.montants", effectiveFrom: "2027-04-01", value: JSON.stringify({ majeurNonImposable: 57000, premiereTranche: 34200, mineur: 22800 }), source: "Revalorisation au 1er avril 2027 (test)" },
+        {
+          key: "cej.allocation.montants",
+          effectiveFrom: "2027-04-01",
+          value: JSON.stringify({ majeurNonImposable: 57000, premiereTranche: 34200, mineur: 22800 }),
+          source: "Revalorisation au 1er avril 2027 (test)",
+        },
         admin,
       ),
     );
@@ -78,12 +118,29 @@ describe("monthly allowance decisions", () => {
     const { result } = await record(cej("2027-04"));
     const saved = ok(result);
     const [row] = await t.db.select().from(allocationDecisions).where(eq(allocationDecisions.id, saved.id));
-    expect(row).toMatchObject({ montantCents: 57000, dispositif: "CEJ", mois: "2027-04", contratId: leaContratId, regleVersion: "cej.allocation.montants@2027-04-01;cej.allocation.reduction@2022-03-01" });
-    expect(row!.entrees).toMatchObject({ foyer: "non_imposable", revenusActiviteCents: 0, base: "majeur_non_imposable", montants: { majeurNonImposable: 57000, enVigueurDepuis: "2027-04-01" }, reduction: { seuilCents: 30000, tauxPourcent: 50 } });
+    expect(row).toMatchObject({
+      montantCents: 57000,
+      dispositif: "CEJ",
+      mois: "2027-04",
+      contratId: leaContratId,
+      regleVersion: "cej.allocation.montants@2027-04-01;cej.allocation.reduction@2022-03-01",
+    });
+    expect(row!.entrees).toMatchObject({
+      foyer: "non_imposable",
+      revenusActiviteCents: 0,
+      base: "majeur_non_imposable",
+      montants: { majeurNonImposable: 57000, enVigueurDepuis: "2027-04-01" },
+      reduction: { seuilCents: 30000, tauxPourcent: 50 },
+    });
     expect(JSON.stringify(row!.entrees)).not.toContain(lea.dateNaissance);
     expect(row!.explication).toBe("Allocation CEJ pour avril 2027 : 570,00\u00a0€ (jeune majeur, foyer non imposable).");
     // The transfer trigger ran in the same transaction (ASP payment in the outbox).
-    expect(await t.db.select().from(transmissions).where(eq(transmissions.idempotencyKey, `allocation-paiement:${saved.id}`))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(transmissions)
+        .where(eq(transmissions.idempotencyKey, `allocation-paiement:${saved.id}`)),
+    ).toHaveLength(1);
   });
 
   it("more than one month ahead is refused", async () => {
@@ -103,8 +160,14 @@ describe("monthly allowance decisions", () => {
   });
 
   it("CEJ needs the household status; malformed income is refused next to the field", async () => {
-    expect(await preview(cej("2027-01", { foyer: "" }))).toMatchObject({ ok: false, fieldErrors: { foyer: ["Choisissez la situation fiscale du foyer."] } });
-    expect(await preview(cej("2027-01", { revenusActivite: "12,3,4" }))).toMatchObject({ ok: false, fieldErrors: { revenusActivite: [expect.stringContaining("Saisissez un montant en euros")] } });
+    expect(await preview(cej("2027-01", { foyer: "" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { foyer: ["Choisissez la situation fiscale du foyer."] },
+    });
+    expect(await preview(cej("2027-01", { revenusActivite: "12,3,4" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { revenusActivite: [expect.stringContaining("Saisissez un montant en euros")] },
+    });
   });
 
   it("refuses a month without a contract in force", async () => {
@@ -120,7 +183,10 @@ describe("monthly allowance decisions", () => {
     const saved = ok(second.result);
     expect(saved.remplaceId).toBe(first.id);
 
-    const rows = await t.db.select().from(allocationDecisions).where(and(eq(allocationDecisions.contratId, leaContratId), eq(allocationDecisions.mois, "2027-02")));
+    const rows = await t.db
+      .select()
+      .from(allocationDecisions)
+      .where(and(eq(allocationDecisions.contratId, leaContratId), eq(allocationDecisions.mois, "2027-02")));
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.id === first.id)!.remplaceeParId).toBe(saved.id);
     expect(rows.find((r) => r.id === saved.id)!.remplaceeParId).toBeNull();
@@ -130,14 +196,22 @@ describe("monthly allowance decisions", () => {
     const stale = await runAction(march2027.record, { ...cej("2027-02"), apercuCents: "56617", remplaceId: first.id }, await as(CAMILLE));
     expect(stale).toMatchObject({ ok: false, code: "conflict" });
     expect(!stale.ok && stale.message).toContain("Une autre décision a été enregistrée pour février 2027");
-    expect(await t.db.select().from(allocationDecisions).where(and(eq(allocationDecisions.contratId, leaContratId), eq(allocationDecisions.mois, "2027-02")))).toHaveLength(2);
+    expect(
+      await t.db
+        .select()
+        .from(allocationDecisions)
+        .where(and(eq(allocationDecisions.contratId, leaContratId), eq(allocationDecisions.mois, "2027-02"))),
+    ).toHaveLength(2);
 
     // Audit: both rows, with the young person's id, field names only.
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.jeuneId, lea.id));
     const created = audits.find((a) => a.action === "allocation.decision" && a.targetId === saved.id);
     expect(created).toMatchObject({ jeuneId: lea.id, fields: expect.arrayContaining(["montantCents", "regleVersion"]) });
     expect(JSON.stringify(created!.meta)).not.toContain("50000");
-    expect(audits.find((a) => a.action === "allocation.decision_remplacee" && a.targetId === first.id)).toMatchObject({ jeuneId: lea.id, fields: ["remplaceeParId"] });
+    expect(audits.find((a) => a.action === "allocation.decision_remplacee" && a.targetId === first.id)).toMatchObject({
+      jeuneId: lea.id,
+      fields: ["remplaceeParId"],
+    });
   });
 
   it("refuses a confirmation whose amount differs from the preview", async () => {
@@ -160,12 +234,22 @@ describe("monthly allowance decisions", () => {
         palierIndex: 0,
         baremeEnVigueurDepuis: "2025-06-01",
         statut: "decidee",
-        effet: { kind: "suspension", pourcentage: 30, mois: 2, premierMois: "2026-12", leveeSiRemobilisation: true, finContrat: false, leveeLe: null },
+        effet: {
+          kind: "suspension",
+          pourcentage: 30,
+          mois: 2,
+          premierMois: "2026-12",
+          leveeSiRemobilisation: true,
+          finContrat: false,
+          leveeLe: null,
+        },
       })
       .returning();
     const dec = ok(await preview(cej("2026-12")));
     expect(dec.montantCents).toBe(56617 - Math.floor((56617 * 30) / 100));
-    expect(dec.explication).toContain("Sanction décidée pour le manquement du 20 novembre 2026 : l'allocation de décembre 2026 est réduite de 30\u00a0%");
+    expect(dec.explication).toContain(
+      "Sanction décidée pour le manquement du 20 novembre 2026 : l'allocation de décembre 2026 est réduite de 30\u00a0%",
+    );
     expect(dec.regleVersion).toBe("cej.allocation.montants@2026-04-01;cej.allocation.reduction@2022-03-01;cej.sanctions.bareme@2025-06-01");
     expect(ok(await preview(cej("2027-01"))).montantCents).toBe(56617 - 16985);
     // Outside the two months: untouched.
@@ -191,8 +275,17 @@ describe("monthly allowance decisions", () => {
       expect(ok(result).montantCents).toBe(41014);
       expect(p.regleVersion).toBe("pacea.allocation.plafond@2021-01-01;rsa.montant_personne_seule@2026-04-01");
       expect(p.dispositif).toBe("PACEA");
-      const [row] = await t.db.select().from(allocationDecisions).where(eq(allocationDecisions.id, ok(result).id));
-      expect(row!.entrees).toMatchObject({ montantDemandeCents: 41014, rsaCents: 65169, multiplicateurRsa: 6, plafondCents: 391014, dejaVerseCents: 350000 });
+      const [row] = await t.db
+        .select()
+        .from(allocationDecisions)
+        .where(eq(allocationDecisions.id, ok(result).id));
+      expect(row!.entrees).toMatchObject({
+        montantDemandeCents: 41014,
+        rsaCents: 65169,
+        multiplicateurRsa: 6,
+        plafondCents: 391014,
+        dejaVerseCents: 350000,
+      });
     });
 
     it("superseding a month does not count the replaced amount twice", async () => {
@@ -204,14 +297,20 @@ describe("monthly allowance decisions", () => {
     });
 
     it("asks for the requested amount", async () => {
-      expect(await preview(pacea("2026-07", ""), july2026)).toMatchObject({ ok: false, fieldErrors: { montantDemande: ["Saisissez le montant demandé pour le mois, en euros."] } });
+      expect(await preview(pacea("2026-07", ""), july2026)).toMatchObject({
+        ok: false,
+        fieldErrors: { montantDemande: ["Saisissez le montant demandé pour le mois, en euros."] },
+      });
     });
   });
 
   describe("authorisation", () => {
     it("a Marseille counsellor cannot read or write a Lyon young person's allowance", async () => {
       expect(await preview(cej("2027-01"), march2027, INES)).toMatchObject({ ok: false, code: "not_found" });
-      expect(await runAction(march2027.record, { ...cej("2027-01"), apercuCents: "56617" }, await as(INES))).toMatchObject({ ok: false, code: "not_found" });
+      expect(await runAction(march2027.record, { ...cej("2027-01"), apercuCents: "56617" }, await as(INES))).toMatchObject({
+        ok: false,
+        code: "not_found",
+      });
     });
 
     it("the DPO and the admin cannot decide (no parcours.write); the director can", async () => {

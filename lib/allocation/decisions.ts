@@ -93,7 +93,13 @@ async function setting<K extends SettingKey>(tx: Tx, key: K, on: CivilDate) {
 
 async function decidedSanctions(tx: Tx, contratId: string): Promise<(DecidedSanction & { baremeEnVigueurDepuis: string })[]> {
   const rows = await tx
-    .select({ id: sanctions.id, dateFait: sanctions.dateFait, palier: sanctions.palier, effet: sanctions.effet, baremeEnVigueurDepuis: sanctions.baremeEnVigueurDepuis })
+    .select({
+      id: sanctions.id,
+      dateFait: sanctions.dateFait,
+      palier: sanctions.palier,
+      effet: sanctions.effet,
+      baremeEnVigueurDepuis: sanctions.baremeEnVigueurDepuis,
+    })
     .from(sanctions)
     .where(and(eq(sanctions.contratId, contratId), eq(sanctions.statut, "decidee")));
   return rows.flatMap((r) => {
@@ -106,20 +112,31 @@ async function currentDecision(tx: Tx, contratId: string, mois: string, lock: bo
   const query = tx
     .select()
     .from(allocationDecisions)
-    .where(and(eq(allocationDecisions.contratId, contratId), eq(allocationDecisions.mois, mois), isNull(allocationDecisions.remplaceeParId)));
+    .where(
+      and(eq(allocationDecisions.contratId, contratId), eq(allocationDecisions.mois, mois), isNull(allocationDecisions.remplaceeParId)),
+    );
   const [row] = lock ? await query.for("update") : await query;
   return row ?? null;
 }
 
 /** Computes the decision for `input` on `today` (Paris civil date). Writes nothing. */
-export async function computeAllocationDecision(tx: Tx, user: SessionUser, input: DecisionInput, today: CivilDate, { lock = false } = {}): Promise<ComputedDecision> {
+export async function computeAllocationDecision(
+  tx: Tx,
+  user: SessionUser,
+  input: DecisionInput,
+  today: CivilDate,
+  { lock = false } = {},
+): Promise<ComputedDecision> {
   const jeune = await loadJeune(tx, user, input.jeuneId);
   const mois = input.mois;
   const latest = addToMonth(monthOf(today), MONTHS_AHEAD);
   if (mois > latest) fieldError("mois", `Vous pouvez décider l'allocation au plus tard pour ${formatMonth(latest)}.`);
   const contrat = await contractForMonth(tx, jeune.id, mois);
   if (!contrat) {
-    fieldError("mois", `Aucun contrat CEJ ou PACEA n'est en vigueur en ${formatMonth(mois)} pour ce jeune. Vérifiez le mois ou enregistrez d'abord le contrat.`);
+    fieldError(
+      "mois",
+      `Aucun contrat CEJ ou PACEA n'est en vigueur en ${formatMonth(mois)} pour ce jeune. Vérifiez le mois ou enregistrez d'abord le contrat.`,
+    );
   }
   const first = firstDayOfMonth(mois);
   const refs: RuleRef[] = [];
@@ -134,11 +151,22 @@ export async function computeAllocationDecision(tx: Tx, user: SessionUser, input
     const amounts = await setting(tx, "cej.allocation.montants", first);
     const reduction = await setting(tx, "cej.allocation.reduction", first);
     if (amounts && !reduction) {
-      throw new DomainError("conflict", { message: `Le paramètre « réduction pour revenus d'activité » n'est pas en vigueur au ${formatLongCivilDate(first)} : demandez à l'administrateur de le renseigner.` });
+      throw new DomainError("conflict", {
+        message: `Le paramètre « réduction pour revenus d'activité » n'est pas en vigueur au ${formatLongCivilDate(first)} : demandez à l'administrateur de le renseigner.`,
+      });
     }
     const revenusActiviteCents = input.revenusActivite ?? 0;
-    const reductionParams = reduction ? { thresholdCents: reduction.value.seuilCents, ratePercent: reduction.value.tauxPourcent } : { thresholdCents: 0, ratePercent: 0 };
-    const result = computeCejAllowance({ month: mois, birthDate: jeune.dateNaissance, foyer: input.foyer, activityIncomeCents: revenusActiviteCents, amounts: amounts?.value ?? null, reduction: reductionParams });
+    const reductionParams = reduction
+      ? { thresholdCents: reduction.value.seuilCents, ratePercent: reduction.value.tauxPourcent }
+      : { thresholdCents: 0, ratePercent: 0 };
+    const result = computeCejAllowance({
+      month: mois,
+      birthDate: jeune.dateNaissance,
+      foyer: input.foyer,
+      activityIncomeCents: revenusActiviteCents,
+      amounts: amounts?.value ?? null,
+      reduction: reductionParams,
+    });
     if (amounts) refs.push(amounts.ref);
     if (reduction) refs.push(reduction.ref);
     baseCents = result.cents;
@@ -158,9 +186,16 @@ export async function computeAllocationDecision(tx: Tx, user: SessionUser, input
     if (demande === undefined) fieldError("montantDemande", "Saisissez le montant demandé pour le mois, en euros.");
     const plafond = await setting(tx, "pacea.allocation.plafond", first);
     const rsa = await setting(tx, "rsa.montant_personne_seule", first);
-    if (!plafond || !rsa) fieldError("mois", `Le plafond de l'allocation PACEA ou le montant du RSA n'est pas paramétré pour ${formatMonth(mois)} : demandez à l'administrateur de le renseigner.`);
+    if (!plafond || !rsa)
+      fieldError(
+        "mois",
+        `Le plafond de l'allocation PACEA ou le montant du RSA n'est pas paramétré pour ${formatMonth(mois)} : demandez à l'administrateur de le renseigner.`,
+      );
     if (plafond.value.deduireForfaitLogement) {
-      throw new DomainError("conflict", { message: "Le paramètre du plafond PACEA demande de déduire le forfait logement, dont le montant n'est pas paramétré : le calcul est impossible. Contactez l'administrateur." });
+      throw new DomainError("conflict", {
+        message:
+          "Le paramètre du plafond PACEA demande de déduire le forfait logement, dont le montant n'est pas paramétré : le calcul est impossible. Contactez l'administrateur.",
+      });
     }
     refs.push(plafond.ref, rsa.ref);
     // Every other current PACEA decision of this young person that can share a 12-month window.
@@ -177,7 +212,13 @@ export async function computeAllocationDecision(tx: Tx, user: SessionUser, input
           or(ne(allocationDecisions.contratId, contrat.id), ne(allocationDecisions.mois, mois)),
         ),
       );
-    const check = checkPaceaAllowance({ month: mois, requestedCents: demande, previousPayments: previous.map((p) => ({ month: p.mois, cents: p.cents })), rsaCents: rsa.value.cents, multiplier: plafond.value.multiplicateurRsa });
+    const check = checkPaceaAllowance({
+      month: mois,
+      requestedCents: demande,
+      previousPayments: previous.map((p) => ({ month: p.mois, cents: p.cents })),
+      rsaCents: rsa.value.cents,
+      multiplier: plafond.value.multiplicateurRsa,
+    });
     if (!check.ok) fieldError("montantDemande", check.message);
     baseCents = check.allowedCents;
     baseExplanation =
@@ -251,7 +292,12 @@ function checkSameCurrent(computed: ComputedDecision, expected: string): void {
  * row, and (unless told otherwise) writes the transfers it requires. Returns the data and the audit.
  * `transfers: false` is for the demo seed only, whose past months stand for payments made before the demo.
  */
-export async function storeDecision(tx: Tx, user: SessionUser, computed: ComputedDecision, options: { transfers: boolean }): Promise<{ data: RecordedDecision; audit: AuditInput[] }> {
+export async function storeDecision(
+  tx: Tx,
+  user: SessionUser,
+  computed: ComputedDecision,
+  options: { transfers: boolean },
+): Promise<{ data: RecordedDecision; audit: AuditInput[] }> {
   const id = uuidv7();
   const audit: AuditInput[] = [];
   if (computed.remplace) {
@@ -307,7 +353,10 @@ export async function storeDecision(tx: Tx, user: SessionUser, computed: Compute
     after: { mois: row.mois, montantCents: row.montantCents, regleVersion: row.regleVersion },
     meta: { mois: row.mois, dispositif: row.dispositif, remplace: computed.remplace !== null },
   });
-  return { data: { id: row.id, jeuneId: row.jeuneId, mois: row.mois, montantCents: row.montantCents, remplaceId: computed.remplace?.id ?? null }, audit };
+  return {
+    data: { id: row.id, jeuneId: row.jeuneId, mois: row.mois, montantCents: row.montantCents, remplaceId: computed.remplace?.id ?? null },
+    audit,
+  };
 }
 
 /** The action definitions, with the clock injectable (tests pass explicit dates). */
@@ -337,7 +386,6 @@ export function allocationDecisionActions(now: () => Date = () => new Date()) {
         });
       }
       return storeDecision(tx, user, computed, { transfers: true });
-
     },
     revalidate: (input) => [`/jeunes/${input.jeuneId}`],
   };

@@ -23,7 +23,12 @@ describe("paceaCeilingCents", () => {
 
 describe("checkPaceaAllowance", () => {
   it("allows a request under the ceiling and reports what is left", () => {
-    const result = checkPaceaAllowance({ ...base, month: "2026-11", requestedCents: 50000, previousPayments: [{ month: "2026-05", cents: 100000 }] });
+    const result = checkPaceaAllowance({
+      ...base,
+      month: "2026-11",
+      requestedCents: 50000,
+      previousPayments: [{ month: "2026-05", cents: 100000 }],
+    });
     expect(result).toEqual({
       ok: true,
       allowedCents: 50000,
@@ -35,12 +40,22 @@ describe("checkPaceaAllowance", () => {
   });
 
   it("allows exactly the remaining amount", () => {
-    const result = checkPaceaAllowance({ ...base, month: "2026-11", requestedCents: 91014, previousPayments: [{ month: "2026-01", cents: 300000 }] });
+    const result = checkPaceaAllowance({
+      ...base,
+      month: "2026-11",
+      requestedCents: 91014,
+      previousPayments: [{ month: "2026-01", cents: 300000 }],
+    });
     expect(result).toMatchObject({ ok: true, allowedCents: 91014, remainingCents: 91014 });
   });
 
   it("refuses above the remaining ceiling and says how much can be asked", () => {
-    const result = checkPaceaAllowance({ ...base, month: "2026-11", requestedCents: 91015, previousPayments: [{ month: "2026-01", cents: 300000 }] });
+    const result = checkPaceaAllowance({
+      ...base,
+      month: "2026-11",
+      requestedCents: 91015,
+      previousPayments: [{ month: "2026-01", cents: 300000 }],
+    });
     expect(result).toMatchObject({ ok: false, code: "ceiling_exceeded", remainingCents: 91014 });
     expect(result.ok === false && result.message).toBe(
       "Le montant demandé (910,15\u00a0€) dépasse le plafond de l'allocation PACEA : 3\u202f000,00\u00a0€ déjà versés entre décembre 2025 et novembre 2026, sur 3\u202f910,14\u00a0€ possibles en 12 mois glissants. Vous pouvez demander au plus 910,14\u00a0€ pour novembre 2026.",
@@ -48,7 +63,12 @@ describe("checkPaceaAllowance", () => {
   });
 
   it("refuses when the ceiling is reached", () => {
-    const result = checkPaceaAllowance({ ...base, month: "2026-11", requestedCents: 1, previousPayments: [{ month: "2026-06", cents: 391014 }] });
+    const result = checkPaceaAllowance({
+      ...base,
+      month: "2026-11",
+      requestedCents: 1,
+      previousPayments: [{ month: "2026-06", cents: 391014 }],
+    });
     expect(result).toMatchObject({ ok: false, code: "ceiling_reached", remainingCents: 0 });
     expect(result.ok === false && result.message).toContain("Aucune allocation n'est possible pour novembre 2026");
   });
@@ -60,7 +80,12 @@ describe("checkPaceaAllowance", () => {
   });
 
   it("a payment recorded for a later month also limits this month (every window holding it)", () => {
-    const result = checkPaceaAllowance({ ...base, month: "2026-03", requestedCents: 100000, previousPayments: [{ month: "2027-02", cents: 391014 }] });
+    const result = checkPaceaAllowance({
+      ...base,
+      month: "2026-03",
+      requestedCents: 100000,
+      previousPayments: [{ month: "2027-02", cents: 391014 }],
+    });
     expect(result).toMatchObject({ ok: false, code: "ceiling_reached", window: { from: "2026-03", to: "2027-02" } });
   });
 
@@ -79,7 +104,10 @@ describe("checkPaceaAllowance", () => {
 
   it("refuses a zero, negative or fractional request", () => {
     for (const requestedCents of [0, -100, 10.5]) {
-      expect(checkPaceaAllowance({ ...base, month: "2026-11", requestedCents, previousPayments: [] })).toMatchObject({ ok: false, code: "invalid_amount" });
+      expect(checkPaceaAllowance({ ...base, month: "2026-11", requestedCents, previousPayments: [] })).toMatchObject({
+        ok: false,
+        code: "invalid_amount",
+      });
     }
   });
 

@@ -38,7 +38,9 @@ interface Ceiling {
   window: { from: string; to: string };
 }
 
-export type PaceaAllowanceResult = ({ ok: true; allowedCents: number } & Ceiling) | ({ ok: false; code: PaceaRefusalCode; message: string } & Ceiling);
+export type PaceaAllowanceResult =
+  | ({ ok: true; allowedCents: number } & Ceiling)
+  | ({ ok: false; code: PaceaRefusalCode; message: string } & Ceiling);
 
 /** 6 × 651,69 € = 3 910,14 €. Rounded down to the cent. */
 export function paceaCeilingCents(rsaCents: number, multiplier: number): number {
@@ -57,7 +59,13 @@ function monthOf(index: number): string {
   return `${String(year).padStart(4, "0")}-${String(index - year * 12 + 1).padStart(2, "0")}`;
 }
 
-export function checkPaceaAllowance({ month, requestedCents, previousPayments, rsaCents, multiplier }: PaceaAllowanceInput): PaceaAllowanceResult {
+export function checkPaceaAllowance({
+  month,
+  requestedCents,
+  previousPayments,
+  rsaCents,
+  multiplier,
+}: PaceaAllowanceInput): PaceaAllowanceResult {
   const target = monthIndex(month);
   const ceilingCents = paceaCeilingCents(rsaCents, multiplier);
   const paid = new Map<number, number>();
@@ -79,7 +87,12 @@ export function checkPaceaAllowance({ month, requestedCents, previousPayments, r
     }
   }
   const remainingCents = Math.max(0, ceilingCents - usedCents);
-  const ceiling: Ceiling = { ceilingCents, usedCents, remainingCents, window: { from: monthOf(windowStart), to: monthOf(windowStart + 11) } };
+  const ceiling: Ceiling = {
+    ceilingCents,
+    usedCents,
+    remainingCents,
+    window: { from: monthOf(windowStart), to: monthOf(windowStart + 11) },
+  };
   const period = `entre ${formatMonth(ceiling.window.from)} et ${formatMonth(ceiling.window.to)}`;
 
   if (!Number.isSafeInteger(requestedCents) || requestedCents <= 0) {

@@ -25,7 +25,12 @@ export interface DecisionView {
  * The young person's decisions, most recent month first (then the latest decision of a month first),
  * scoped to the caller's structure; one page, with the total for the pagination (index jeune_id, mois).
  */
-export async function listDecisions(db: DbOrTx, user: SessionUser, jeuneId: string, page: number): Promise<{ rows: DecisionView[]; total: number }> {
+export async function listDecisions(
+  db: DbOrTx,
+  user: SessionUser,
+  jeuneId: string,
+  page: number,
+): Promise<{ rows: DecisionView[]; total: number }> {
   const scope = structureScope(user);
   const where = and(eq(allocationDecisions.jeuneId, jeuneId), scope ? eq(allocationDecisions.structureId, scope) : undefined);
   const [rows, [total]] = await Promise.all([
@@ -54,7 +59,13 @@ export async function listDecisions(db: DbOrTx, user: SessionUser, jeuneId: stri
 }
 
 /** Types of the contracts in force at some point between two months (to show the right form fields). */
-export async function contractTypesBetween(db: DbOrTx, user: SessionUser, jeuneId: string, from: string, to: string): Promise<("CEJ" | "PACEA")[]> {
+export async function contractTypesBetween(
+  db: DbOrTx,
+  user: SessionUser,
+  jeuneId: string,
+  from: string,
+  to: string,
+): Promise<("CEJ" | "PACEA")[]> {
   const scope = structureScope(user);
   const rows = await db
     .selectDistinct({ type: contrats.type })

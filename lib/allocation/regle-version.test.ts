@@ -16,7 +16,9 @@ describe("regle_version", () => {
   it("round-trips and skips malformed parts", () => {
     const value = "cej.allocation.montants@2025-04-01;cej.sanctions.bareme@2025-06-01";
     expect(formatRegleVersion(parseRegleVersion(value))).toBe(value);
-    expect(parseRegleVersion("aucun-parametre;x@2025-02-30;pacea.allocation.plafond@2021-01-01")).toEqual([{ key: "pacea.allocation.plafond", effectiveFrom: "2021-01-01" }]);
+    expect(parseRegleVersion("aucun-parametre;x@2025-02-30;pacea.allocation.plafond@2021-01-01")).toEqual([
+      { key: "pacea.allocation.plafond", effectiveFrom: "2021-01-01" },
+    ]);
   });
 
   it("rejects bad keys or dates (programmer errors)", () => {

@@ -48,5 +48,7 @@ const PLAIN: Record<string, string> = {
 
 /** "montants de l'allocation CEJ en vigueur depuis le 1er avril 2025", one line per setting. */
 export function describeRegleVersion(value: string): string[] {
-  return parseRegleVersion(value).map(({ key, effectiveFrom }) => `${PLAIN[key] ?? key} en vigueur depuis le ${formatLongCivilDate(effectiveFrom)}`);
+  return parseRegleVersion(value).map(
+    ({ key, effectiveFrom }) => `${PLAIN[key] ?? key} en vigueur depuis le ${formatLongCivilDate(effectiveFrom)}`,
+  );
 }

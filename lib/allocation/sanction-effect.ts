@@ -54,7 +54,13 @@ export function applySanctionEffects(amountCents: number, month: string, sanctio
   return {
     cents,
     withheldCents,
-    applied: { sanctionId: top!.id, dateFait: top!.dateFait, palier: top!.palier, pourcentage: top!.effet.pourcentage, retenueCents: withheldCents },
+    applied: {
+      sanctionId: top!.id,
+      dateFait: top!.dateFait,
+      palier: top!.palier,
+      pourcentage: top!.effet.pourcentage,
+      retenueCents: withheldCents,
+    },
     alsoCovering: others.map((s) => s.id),
     explanation,
   };

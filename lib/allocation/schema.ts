@@ -38,9 +38,15 @@ export const FOYERS = {
 
 export const decisionInputSchema = z.object({
   jeuneId: z.uuid({ error: "Dossier introuvable." }),
-  mois: z.string({ error: "Choisissez le mois de l'allocation." }).trim().regex(MONTH, "Choisissez le mois de l'allocation (mois et année)."),
+  mois: z
+    .string({ error: "Choisissez le mois de l'allocation." })
+    .trim()
+    .regex(MONTH, "Choisissez le mois de l'allocation (mois et année)."),
   /** CEJ only; required then (checked by the service, which knows the contract). */
-  foyer: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["non_imposable", "premiere_tranche", "autre"], { error: "Choisissez la situation fiscale du foyer dans la liste." }).optional()),
+  foyer: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["non_imposable", "premiere_tranche", "autre"], { error: "Choisissez la situation fiscale du foyer dans la liste." }).optional(),
+  ),
   /** CEJ: net activity income of the month (empty = none). */
   revenusActivite: euros(null),
   /** PACEA: amount requested for the month. */

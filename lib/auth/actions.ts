@@ -7,7 +7,12 @@ import { formatTime } from "@/lib/format/fr";
 import { signIn, signOut } from "./auth";
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1, "Saisissez votre adresse e-mail.").max(254, "Cette adresse est trop longue.").email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Saisissez votre adresse e-mail.")
+    .max(254, "Cette adresse est trop longue.")
+    .email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."),
   password: z.string().min(1, "Saisissez votre mot de passe.").max(256, "Ce mot de passe est trop long."),
 });
 
@@ -37,7 +42,12 @@ export async function signInAction(_prev: FormState<null>, formData: FormData): 
       return { status: "error", message, fieldErrors: {}, values: { email } };
     }
     if (error instanceof AuthError) {
-      return { status: "error", message: "La connexion n'a pas pu aboutir. Réessayez dans un instant.", fieldErrors: {}, values: { email } };
+      return {
+        status: "error",
+        message: "La connexion n'a pas pu aboutir. Réessayez dans un instant.",
+        fieldErrors: {},
+        values: { email },
+      };
     }
     throw error; // Next's redirect after a successful sign-in
   }

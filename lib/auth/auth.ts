@@ -45,11 +45,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           throw new SignInFailure(result.reason === "locked" ? `locked:${result.lockedUntil.toISOString()}` : "invalid");
         }
         const { user } = result;
-        await writeAudit(db, { id: user.id, role: user.role, structureId: user.structureId }, {
-          action: "auth.sign_in",
-          targetType: "user",
-          targetId: user.id,
-        });
+        await writeAudit(
+          db,
+          { id: user.id, role: user.role, structureId: user.structureId },
+          {
+            action: "auth.sign_in",
+            targetType: "user",
+            targetId: user.id,
+          },
+        );
         return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),

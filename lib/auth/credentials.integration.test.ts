@@ -41,7 +41,7 @@ describe("verifyCredentials", () => {
 
   it("locks unknown addresses exactly like known ones", async () => {
     const now = new Date("2026-11-25T11:00:00Z");
-    let last;
+    let last: Awaited<ReturnType<typeof verifyCredentials>> | undefined;
     for (let i = 0; i < LOCKOUT.maxFailures; i++) last = await verifyCredentials(t.db, { email: "fantome@exemple.fr", password: "x" }, now);
     expect(last).toMatchObject({ ok: false, reason: "locked" });
   });

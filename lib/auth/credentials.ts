@@ -82,10 +82,7 @@ export async function verifyCredentials(
 
   if (row && row.failures >= LOCKOUT.maxFailures) {
     const lockedUntil = new Date(now.getTime() + LOCKOUT.lockMs);
-    await db
-      .update(signInThrottle)
-      .set({ lockedUntil, failures: 0, windowStartedAt: now })
-      .where(eq(signInThrottle.keyHash, keyHash));
+    await db.update(signInThrottle).set({ lockedUntil, failures: 0, windowStartedAt: now }).where(eq(signInThrottle.keyHash, keyHash));
     return { ok: false, reason: "locked", lockedUntil };
   }
   return { ok: false, reason: "invalid" };

@@ -23,7 +23,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     .from(users)
     .leftJoin(structures, eq(structures.id, users.structureId))
     .where(eq(users.id, id));
-  if (!row || !row.user.active) return null;
+  if (!row?.user.active) return null;
   if (row.user.sessionVersion !== session.user.sessionVersion || row.user.role !== session.user.role) return null;
   return toSessionUser(row.user, row.structureName);
 });

@@ -4,7 +4,17 @@ import { isInWeek, weekOf } from "./jauge";
 
 describe("action → gauge activity", () => {
   it("counts employment and training as 'action emploi-formation', every other category as 'autre action'", () => {
-    const all: ActionCategorieCode[] = ["emploi", "formation", "sante", "logement", "citoyennete", "loisirs_sport", "projet_pro", "demarches", "autre"];
+    const all: ActionCategorieCode[] = [
+      "emploi",
+      "formation",
+      "sante",
+      "logement",
+      "citoyennete",
+      "loisirs_sport",
+      "projet_pro",
+      "demarches",
+      "autre",
+    ];
     expect(Object.fromEntries(all.map((c) => [c, actionKind(c)]))).toEqual({
       emploi: "action_emploi_formation",
       formation: "action_emploi_formation",
@@ -27,8 +37,23 @@ describe("action → gauge activity", () => {
   });
 
   it("dates the action on its start and keeps its duration for display only", () => {
-    const a = actionActivity({ id: "a", categorie: "formation", statut: "terminee", debut: "2026-11-23", qualifieeLe: new Date("2026-11-24T10:00:00Z"), libelle: "CACES", dureeMinutes: 420 });
-    expect(a).toMatchObject({ kind: "action_emploi_formation", statut: "realisee", date: "2026-11-23", durationMinutes: 420, source: "action", qualifiee: true });
+    const a = actionActivity({
+      id: "a",
+      categorie: "formation",
+      statut: "terminee",
+      debut: "2026-11-23",
+      qualifieeLe: new Date("2026-11-24T10:00:00Z"),
+      libelle: "CACES",
+      dureeMinutes: 420,
+    });
+    expect(a).toMatchObject({
+      kind: "action_emploi_formation",
+      statut: "realisee",
+      date: "2026-11-23",
+      durationMinutes: 420,
+      source: "action",
+      qualifiee: true,
+    });
   });
 });
 
@@ -42,7 +67,15 @@ describe("séance attendance → gauge activity", () => {
   });
 
   const seance = (debut: string, type: "atelier" | "information_collective" | "rendez_vous_individuel" = "atelier") =>
-    participationActivity({ id: "p", presence: "present", seanceType: type, seanceDebut: new Date(debut), seanceFin: new Date(new Date(debut).getTime() + 90 * 60_000), seanceAnnuleeLe: null, titre: "Atelier CV" });
+    participationActivity({
+      id: "p",
+      presence: "present",
+      seanceType: type,
+      seanceDebut: new Date(debut),
+      seanceFin: new Date(new Date(debut).getTime() + 90 * 60_000),
+      seanceAnnuleeLe: null,
+      titre: "Atelier CV",
+    });
 
   it("keeps the séance type as the kind", () => {
     expect(seance("2026-11-24T09:00:00Z", "information_collective").kind).toBe("information_collective");

@@ -10,7 +10,16 @@
 import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
 import type { ActivityKind, ActivityStatus, CejActivity } from "./jauge";
 
-export type ActionCategorieCode = "emploi" | "formation" | "sante" | "logement" | "citoyennete" | "loisirs_sport" | "projet_pro" | "demarches" | "autre";
+export type ActionCategorieCode =
+  | "emploi"
+  | "formation"
+  | "sante"
+  | "logement"
+  | "citoyennete"
+  | "loisirs_sport"
+  | "projet_pro"
+  | "demarches"
+  | "autre";
 export type ActionStatutCode = "a_faire" | "en_cours" | "terminee" | "annulee";
 export type SeanceTypeCode = "rendez_vous_individuel" | "atelier" | "information_collective";
 export type PresenceCode = "prevu" | "present" | "absent_excuse" | "absent_non_excuse";

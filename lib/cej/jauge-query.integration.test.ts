@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
 import { actionsJeune, jeunes, participations, seances, structures } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
@@ -12,7 +11,17 @@ import { sessionUserFor } from "@/test/session";
 import { weekOf, type IsoWeek } from "./jauge";
 import { cejGaugeAlerts, jeuneWeekGauge } from "./jauge-query";
 
-const CATEGORIES = ["emploi", "formation", "sante", "logement", "citoyennete", "loisirs_sport", "projet_pro", "demarches", "autre"] as const;
+const CATEGORIES = [
+  "emploi",
+  "formation",
+  "sante",
+  "logement",
+  "citoyennete",
+  "loisirs_sport",
+  "projet_pro",
+  "demarches",
+  "autre",
+] as const;
 const STATUTS = ["a_faire", "en_cours", "terminee", "annulee"] as const;
 const TYPES = ["rendez_vous_individuel", "atelier", "information_collective"] as const;
 const PRESENCES = ["prevu", "present", "absent_excuse", "absent_non_excuse"] as const;
@@ -32,9 +41,28 @@ interface GenSeance {
   minutes: number;
 }
 
-const genAction = fc.record({ categorie: fc.constantFrom(...CATEGORIES), statut: fc.constantFrom(...STATUTS), qualifiee: fc.boolean(), day: fc.integer({ min: -3, max: 9 }) });
+const genAction = fc.record({
+  categorie: fc.constantFrom(...CATEGORIES),
+  statut: fc.constantFrom(...STATUTS),
+  qualifiee: fc.boolean(),
+  day: fc.integer({ min: -3, max: 9 }),
+});
 const WEEK_MIN = 7 * 1440;
-const boundary = fc.constantFrom(-121, -120, -119, -61, -60, -59, 0, WEEK_MIN - 121, WEEK_MIN - 120, WEEK_MIN - 119, WEEK_MIN - 61, WEEK_MIN - 60, WEEK_MIN - 59);
+const boundary = fc.constantFrom(
+  -121,
+  -120,
+  -119,
+  -61,
+  -60,
+  -59,
+  0,
+  WEEK_MIN - 121,
+  WEEK_MIN - 120,
+  WEEK_MIN - 119,
+  WEEK_MIN - 61,
+  WEEK_MIN - 60,
+  WEEK_MIN - 59,
+);
 const genSeance = fc.record({
   type: fc.constantFrom(...TYPES),
   presence: fc.constantFrom(...PRESENCES),
@@ -52,7 +80,13 @@ describe("CEJ gauge from the database", () => {
   const today = todayInParis(new Date());
   let lyonId: string;
   let marseilleId: string;
-  let weights: { actionEmploiFormation: number; autreAction: number; atelier: number; informationCollective: number; rendezVousIndividuel: number };
+  let weights: {
+    actionEmploiFormation: number;
+    autreAction: number;
+    atelier: number;
+    informationCollective: number;
+    rendezVousIndividuel: number;
+  };
   let n = 0;
 
   beforeAll(async () => {
@@ -67,7 +101,15 @@ describe("CEJ gauge from the database", () => {
     n++;
     const [row] = await t.db
       .insert(jeunes)
-      .values({ structureId, nomNaissance: `JAUGE${n}`, prenoms: "Test", dateNaissance: "2005-05-05", sexe: "F", dispositif: "CEJ", searchText: `jauge${n} test` })
+      .values({
+        structureId,
+        nomNaissance: `JAUGE${n}`,
+        prenoms: "Test",
+        dateNaissance: "2005-05-05",
+        sexe: "F",
+        dispositif: "CEJ",
+        searchText: `jauge${n} test`,
+      })
       .returning();
     return row!.id;
   }
@@ -78,7 +120,16 @@ describe("CEJ gauge from the database", () => {
         actions.map((a, i) => {
           const debut = addDays(week.start, a.day);
           const done = a.statut === "terminee";
-          return { structureId, jeuneId, categorie: a.categorie, libelle: `Action ${i}`, debut, fin: done ? debut : null, statut: a.statut, qualifieeLe: done && a.qualifiee ? new Date() : null };
+          return {
+            structureId,
+            jeuneId,
+            categorie: a.categorie,
+            libelle: `Action ${i}`,
+            debut,
+            fin: done ? debut : null,
+            statut: a.statut,
+            qualifieeLe: done && a.qualifiee ? new Date() : null,
+          };
         }),
       );
     }
@@ -87,7 +138,14 @@ describe("CEJ gauge from the database", () => {
       const debut = new Date(monday + s.minutes * 60_000);
       const [seance] = await t.db
         .insert(seances)
-        .values({ structureId, type: s.type, titre: `Séance ${i}`, debut, fin: new Date(debut.getTime() + 90 * 60_000), annuleeLe: s.annulee ? new Date() : null })
+        .values({
+          structureId,
+          type: s.type,
+          titre: `Séance ${i}`,
+          debut,
+          fin: new Date(debut.getTime() + 90 * 60_000),
+          annuleeLe: s.annulee ? new Date() : null,
+        })
         .returning();
       await t.db.insert(participations).values({ structureId, seanceId: seance!.id, jeuneId, presence: s.presence });
     }
@@ -107,7 +165,12 @@ describe("CEJ gauge from the database", () => {
     const monday = Date.UTC(parseCivilDate(week.start).year, parseCivilDate(week.start).month - 1, parseCivilDate(week.start).day);
     for (const s of seancesGen) {
       if (!inWeek(parisDay.format(new Date(monday + s.minutes * 60_000))) || s.annulee) continue;
-      const w = s.type === "atelier" ? weights.atelier : s.type === "information_collective" ? weights.informationCollective : weights.rendezVousIndividuel;
+      const w =
+        s.type === "atelier"
+          ? weights.atelier
+          : s.type === "information_collective"
+            ? weights.informationCollective
+            : weights.rendezVousIndividuel;
       declarees += w;
       if (s.presence === "present") validees += w;
     }
@@ -116,46 +179,64 @@ describe("CEJ gauge from the database", () => {
 
   it("equals the sum of the weights of the counted activities, over random weeks of actions and attendances", async () => {
     await fc.assert(
-      fc.asyncProperty(genWeek, fc.array(genAction, { maxLength: 8 }), fc.array(genSeance, { maxLength: 6 }), async (week, actions, seancesGen) => {
-        const jeuneId = await newJeune();
-        await insertWeek(jeuneId, week, actions, seancesGen);
-        const result = await jeuneWeekGauge(t.db, { structureId: lyonId, jeuneId, week });
-        const want = expected(week, actions, seancesGen);
-        expect(result!.gauge.declareesMinutes).toBe(want.declarees);
-        expect(result!.gauge.valideesMinutes).toBe(want.validees);
-        expect(result!.gauge.manque).toBe(Math.max(0, 900 - want.validees));
-        // The listed activities are exactly those of the week (cancelled included, 0 h).
-        const inWeekCount =
-          actions.filter((a) => addDays(week.start, a.day) >= week.start && addDays(week.start, a.day) <= week.end).length +
-          seancesGen.filter((s) => {
-            const d = parisDay.format(new Date(Date.UTC(parseCivilDate(week.start).year, parseCivilDate(week.start).month - 1, parseCivilDate(week.start).day) + s.minutes * 60_000));
-            return d >= week.start && d <= week.end;
-          }).length;
-        expect(result!.activities).toHaveLength(inWeekCount);
-      }),
+      fc.asyncProperty(
+        genWeek,
+        fc.array(genAction, { maxLength: 8 }),
+        fc.array(genSeance, { maxLength: 6 }),
+        async (week, actions, seancesGen) => {
+          const jeuneId = await newJeune();
+          await insertWeek(jeuneId, week, actions, seancesGen);
+          const result = await jeuneWeekGauge(t.db, { structureId: lyonId, jeuneId, week });
+          const want = expected(week, actions, seancesGen);
+          expect(result!.gauge.declareesMinutes).toBe(want.declarees);
+          expect(result!.gauge.valideesMinutes).toBe(want.validees);
+          expect(result!.gauge.manque).toBe(Math.max(0, 900 - want.validees));
+          // The listed activities are exactly those of the week (cancelled included, 0 h).
+          const inWeekCount =
+            actions.filter((a) => addDays(week.start, a.day) >= week.start && addDays(week.start, a.day) <= week.end).length +
+            seancesGen.filter((s) => {
+              const d = parisDay.format(
+                new Date(
+                  Date.UTC(parseCivilDate(week.start).year, parseCivilDate(week.start).month - 1, parseCivilDate(week.start).day) +
+                    s.minutes * 60_000,
+                ),
+              );
+              return d >= week.start && d <= week.end;
+            }).length;
+          expect(result!.activities).toHaveLength(inWeekCount);
+        },
+      ),
       { numRuns: 15 },
     );
   });
 
   it("gives many young people their gauge in one batch, equal to each one's own, zero for none", async () => {
     await fc.assert(
-      fc.asyncProperty(genWeek, fc.array(fc.tuple(fc.array(genAction, { maxLength: 5 }), fc.array(genSeance, { maxLength: 3 })), { minLength: 1, maxLength: 4 }), async (week, people) => {
-        const ids: string[] = [];
-        for (const [actions, seancesGen] of people) {
-          const id = await newJeune();
-          await insertWeek(id, week, actions, seancesGen);
-          ids.push(id);
-        }
-        const idle = await newJeune();
-        const batch = await cejGaugeAlerts(t.db, { structureId: lyonId, jeuneIds: [...ids, idle], week });
-        expect(batch!.gauges.size).toBe(ids.length + 1);
-        for (const [i, id] of ids.entries()) {
-          const want = expected(week, people[i]![0], people[i]![1]);
-          expect(batch!.gauges.get(id)).toMatchObject({ declareesMinutes: want.declarees, valideesMinutes: want.validees, targetMinutes: 900 });
-          expect(batch!.gauges.get(id)).toEqual((await jeuneWeekGauge(t.db, { structureId: lyonId, jeuneId: id, week }))!.gauge);
-        }
-        expect(batch!.gauges.get(idle)).toMatchObject({ declareesMinutes: 0, valideesMinutes: 0, reached: false, manque: 900 });
-      }),
+      fc.asyncProperty(
+        genWeek,
+        fc.array(fc.tuple(fc.array(genAction, { maxLength: 5 }), fc.array(genSeance, { maxLength: 3 })), { minLength: 1, maxLength: 4 }),
+        async (week, people) => {
+          const ids: string[] = [];
+          for (const [actions, seancesGen] of people) {
+            const id = await newJeune();
+            await insertWeek(id, week, actions, seancesGen);
+            ids.push(id);
+          }
+          const idle = await newJeune();
+          const batch = await cejGaugeAlerts(t.db, { structureId: lyonId, jeuneIds: [...ids, idle], week });
+          expect(batch!.gauges.size).toBe(ids.length + 1);
+          for (const [i, id] of ids.entries()) {
+            const want = expected(week, people[i]![0], people[i]![1]);
+            expect(batch!.gauges.get(id)).toMatchObject({
+              declareesMinutes: want.declarees,
+              valideesMinutes: want.validees,
+              targetMinutes: 900,
+            });
+            expect(batch!.gauges.get(id)).toEqual((await jeuneWeekGauge(t.db, { structureId: lyonId, jeuneId: id, week }))!.gauge);
+          }
+          expect(batch!.gauges.get(idle)).toMatchObject({ declareesMinutes: 0, valideesMinutes: 0, reached: false, manque: 900 });
+        },
+      ),
       { numRuns: 5 },
     );
   });
@@ -163,11 +244,19 @@ describe("CEJ gauge from the database", () => {
   it("counts nothing of another structure's young person (scoped by structure)", async () => {
     const week = weekOf(today);
     const lyonJeune = await newJeune();
-    await insertWeek(lyonJeune, week, [{ categorie: "emploi", statut: "terminee", qualifiee: true, day: 0 }], [{ type: "atelier", presence: "present", annulee: false, minutes: 600 }]);
+    await insertWeek(
+      lyonJeune,
+      week,
+      [{ categorie: "emploi", statut: "terminee", qualifiee: true, day: 0 }],
+      [{ type: "atelier", presence: "present", annulee: false, minutes: 600 }],
+    );
     const fromMarseille = await cejGaugeAlerts(t.db, { structureId: marseilleId, jeuneIds: [lyonJeune], week });
     expect(fromMarseille!.gauges.get(lyonJeune)).toMatchObject({ declareesMinutes: 0, valideesMinutes: 0 });
     const fromLyon = await cejGaugeAlerts(t.db, { structureId: lyonId, jeuneIds: [lyonJeune], week });
-    expect(fromLyon!.gauges.get(lyonJeune)).toMatchObject({ declareesMinutes: weights.actionEmploiFormation + weights.atelier, valideesMinutes: weights.actionEmploiFormation + weights.atelier });
+    expect(fromLyon!.gauges.get(lyonJeune)).toMatchObject({
+      declareesMinutes: weights.actionEmploiFormation + weights.atelier,
+      valideesMinutes: weights.actionEmploiFormation + weights.atelier,
+    });
   });
 
   it("uses the weights in force on the week's Monday: a change effective next month changes next month's gauge only", async () => {
@@ -191,8 +280,18 @@ describe("CEJ gauge from the database", () => {
     const beforeChange = await gaugeOf(nextMonthWeek);
     expect(beforeChange.gauge).toMatchObject({ declareesMinutes: 180 + 120, valideesMinutes: 180 });
 
-    const value = JSON.stringify({ actionEmploiFormation: 240, autreAction: 60, atelier: 240, informationCollective: 180, rendezVousIndividuel: 60 });
-    const created = await runAction(createSetting, { key: "cej.heures.ponderation", effectiveFrom: effective, value, source: "Note de la direction" }, admin);
+    const value = JSON.stringify({
+      actionEmploiFormation: 240,
+      autreAction: 60,
+      atelier: 240,
+      informationCollective: 180,
+      rendezVousIndividuel: 60,
+    });
+    const created = await runAction(
+      createSetting,
+      { key: "cej.heures.ponderation", effectiveFrom: effective, value, source: "Note de la direction" },
+      admin,
+    );
     expect(created.ok).toBe(true);
 
     const after = await gaugeOf(nextMonthWeek);
@@ -204,6 +303,8 @@ describe("CEJ gauge from the database", () => {
       expect(g.rules.ponderationDepuis).toBe("2022-03-01");
     }
     // The batch reads the same dated rules.
-    expect((await cejGaugeAlerts(t.db, { structureId: lyonId, jeuneIds: [jeuneId], week: nextMonthWeek }))!.gauges.get(jeuneId)).toMatchObject({ declareesMinutes: 300, valideesMinutes: 240 });
+    expect(
+      (await cejGaugeAlerts(t.db, { structureId: lyonId, jeuneIds: [jeuneId], week: nextMonthWeek }))!.gauges.get(jeuneId),
+    ).toMatchObject({ declareesMinutes: 300, valideesMinutes: 240 });
   });
 });

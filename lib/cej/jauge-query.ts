@@ -21,9 +21,17 @@ export interface GaugeRules {
 
 /** Weights and weekly target in force on the week's Monday; null while either setting is missing. */
 export async function gaugeRules(db: DbOrTx, week: Pick<IsoWeek, "start">): Promise<GaugeRules | null> {
-  const [ponderation, objectif] = await Promise.all([settingInForce(db, "cej.heures.ponderation", week.start), settingInForce(db, "cej.heures.objectif_hebdo", week.start)]);
+  const [ponderation, objectif] = await Promise.all([
+    settingInForce(db, "cej.heures.ponderation", week.start),
+    settingInForce(db, "cej.heures.objectif_hebdo", week.start),
+  ]);
   if (!ponderation || !objectif) return null;
-  return { weights: ponderation.value, targetMinutes: objectif.value.minutes, ponderationDepuis: ponderation.effectiveFrom, objectifDepuis: objectif.effectiveFrom };
+  return {
+    weights: ponderation.value,
+    targetMinutes: objectif.value.minutes,
+    ponderationDepuis: ponderation.effectiveFrom,
+    objectifDepuis: objectif.effectiveFrom,
+  };
 }
 
 /**
@@ -31,7 +39,10 @@ export async function gaugeRules(db: DbOrTx, week: Pick<IsoWeek, "start">): Prom
  * date (index actions_jeune_jeune_idx), attendances joined to their séance. Séances are fetched over a
  * slightly wider UTC window, then kept when their Paris civil date falls in the week.
  */
-export async function weekActivities(db: DbOrTx, params: { structureId: string; jeuneIds: readonly string[]; week: IsoWeek }): Promise<Map<string, GaugeActivity[]>> {
+export async function weekActivities(
+  db: DbOrTx,
+  params: { structureId: string; jeuneIds: readonly string[]; week: IsoWeek },
+): Promise<Map<string, GaugeActivity[]>> {
   const { structureId, week } = params;
   const jeuneIds = [...new Set(params.jeuneIds)];
   const out = new Map<string, GaugeActivity[]>(jeuneIds.map((id) => [id, []]));
@@ -49,7 +60,14 @@ export async function weekActivities(db: DbOrTx, params: { structureId: string; 
         dureeMinutes: actionsJeune.dureeMinutes,
       })
       .from(actionsJeune)
-      .where(and(inArray(actionsJeune.jeuneId, jeuneIds), eq(actionsJeune.structureId, structureId), gte(actionsJeune.debut, week.start), lte(actionsJeune.debut, week.end)))
+      .where(
+        and(
+          inArray(actionsJeune.jeuneId, jeuneIds),
+          eq(actionsJeune.structureId, structureId),
+          gte(actionsJeune.debut, week.start),
+          lte(actionsJeune.debut, week.end),
+        ),
+      )
       .orderBy(asc(actionsJeune.debut), asc(actionsJeune.id)),
     db
       .select({
@@ -93,10 +111,15 @@ export interface JeuneWeekGauge {
 }
 
 /** One young person's week (the dossier's Parcours tab). null while the settings are missing. */
-export async function jeuneWeekGauge(db: DbOrTx, params: { structureId: string; jeuneId: string; week: IsoWeek }): Promise<JeuneWeekGauge | null> {
+export async function jeuneWeekGauge(
+  db: DbOrTx,
+  params: { structureId: string; jeuneId: string; week: IsoWeek },
+): Promise<JeuneWeekGauge | null> {
   const rules = await gaugeRules(db, params.week);
   if (!rules) return null;
-  const activities = (await weekActivities(db, { structureId: params.structureId, jeuneIds: [params.jeuneId], week: params.week })).get(params.jeuneId) ?? [];
+  const activities =
+    (await weekActivities(db, { structureId: params.structureId, jeuneIds: [params.jeuneId], week: params.week })).get(params.jeuneId) ??
+    [];
   return { week: params.week, rules, gauge: weeklyGauge(activities, rules.weights, rules.targetMinutes, params.week), activities };
 }
 

@@ -1,10 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, dayOfWeek, fromEpochDay, toEpochDay } from "@/lib/calendar/civil-date";
-import { activityMinutes, isInWeek, weekOf, weeklyGauge, type ActivityKind, type ActivityStatus, type ActivityWeights, type CejActivity } from "./jauge";
+import {
+  activityMinutes,
+  isInWeek,
+  weekOf,
+  weeklyGauge,
+  type ActivityKind,
+  type ActivityStatus,
+  type ActivityWeights,
+  type CejActivity,
+} from "./jauge";
 
 // The seeded `cej.heures.ponderation` and `cej.heures.objectif_hebdo` values (db/seed/settings.ts).
-const weights: ActivityWeights = { actionEmploiFormation: 180, autreAction: 120, atelier: 240, informationCollective: 180, rendezVousIndividuel: 60 };
+const weights: ActivityWeights = {
+  actionEmploiFormation: 180,
+  autreAction: 120,
+  atelier: 240,
+  informationCollective: 180,
+  rendezVousIndividuel: 60,
+};
 const target = 900;
 
 const KINDS: ActivityKind[] = ["action_emploi_formation", "autre_action", "atelier", "information_collective", "rendez_vous_individuel"];
@@ -159,7 +174,9 @@ describe("weeklyGauge — properties", () => {
   it("the order of the activities does not matter", () => {
     fc.assert(
       fc.property(
-        activities.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
+        activities.chain((list) =>
+          fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length })),
+        ),
         weightsArb,
         ([list, shuffled], w) => {
           expect(weeklyGauge(shuffled, w, target, week)).toEqual(weeklyGauge(list, w, target, week));

@@ -96,7 +96,12 @@ export function activityMinutes(activity: CejActivity, weights: ActivityWeights)
   return weights[WEIGHT_KEY[activity.kind]];
 }
 
-export function weeklyGauge(activities: readonly CejActivity[], weights: ActivityWeights, targetMinutes: number, week: Pick<IsoWeek, "start" | "end">): WeeklyGauge {
+export function weeklyGauge(
+  activities: readonly CejActivity[],
+  weights: ActivityWeights,
+  targetMinutes: number,
+  week: Pick<IsoWeek, "start" | "end">,
+): WeeklyGauge {
   let declareesMinutes = 0;
   let valideesMinutes = 0;
   for (const activity of activities) {

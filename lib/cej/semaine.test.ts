@@ -10,7 +10,21 @@ describe("ISO weeks in the URL", () => {
   });
 
   it("refuses week 53 of a year without one, week 0, week 54 and malformed values", () => {
-    for (const v of ["2025-W53", "2026-W00", "2026-W54", "2026-W5", "2026W05", "2026-w05", "2026-05", "semaine", "", " ", "2026-W05x", "<script>"]) expect(parseIsoWeek(v)).toBeNull();
+    for (const v of [
+      "2025-W53",
+      "2026-W00",
+      "2026-W54",
+      "2026-W5",
+      "2026W05",
+      "2026-w05",
+      "2026-05",
+      "semaine",
+      "",
+      " ",
+      "2026-W05x",
+      "<script>",
+    ])
+      expect(parseIsoWeek(v)).toBeNull();
     expect(parseIsoWeek(undefined)).toBeNull();
     expect(parseIsoWeek(["2026-W05"])).toBeNull();
   });

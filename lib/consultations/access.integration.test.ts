@@ -43,7 +43,11 @@ describe("dossier access and break-glass", () => {
   it("a reason opens the colleague's dossier for eight hours, then a new one is needed", async () => {
     const camille = await as("conseillere.lyon@sillage.demo");
     const jeuneId = ids.julien[0]!;
-    const result = await runAction(giveConsultationReason, { jeuneId, onglet: "parcours", motif: "remplacement", motifDetail: "Congé de Julien" }, camille);
+    const result = await runAction(
+      giveConsultationReason,
+      { jeuneId, onglet: "parcours", motif: "remplacement", motifDetail: "Congé de Julien" },
+      camille,
+    );
     expect(result).toEqual({ ok: true, data: { jeuneId, onglet: "parcours" } });
 
     const now = new Date();
@@ -55,9 +59,21 @@ describe("dossier access and break-glass", () => {
     expect(await checkDossierAccess(t.db, camille, jeuneId, today, later)).toMatchObject({ kind: "reason_required" });
 
     // The reason is stored as a consultation outside the portfolio, and audited without the free text.
-    const [row] = await t.db.select().from(consultations).where(and(eq(consultations.jeuneId, jeuneId), eq(consultations.userId, camille.id)));
-    expect(row).toMatchObject({ motif: "remplacement", motifDetail: "Congé de Julien", horsPortefeuille: true, onglet: "parcours", userRole: "conseiller" });
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.jeuneId, jeuneId), eq(auditLog.action, "jeune.break_glass")));
+    const [row] = await t.db
+      .select()
+      .from(consultations)
+      .where(and(eq(consultations.jeuneId, jeuneId), eq(consultations.userId, camille.id)));
+    expect(row).toMatchObject({
+      motif: "remplacement",
+      motifDetail: "Congé de Julien",
+      horsPortefeuille: true,
+      onglet: "parcours",
+      userRole: "conseiller",
+    });
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.jeuneId, jeuneId), eq(auditLog.action, "jeune.break_glass")));
     expect(audit).toMatchObject({ actorId: camille.id, targetId: jeuneId, meta: { motif: "remplacement", onglet: "parcours" } });
     expect(JSON.stringify(audit)).not.toContain("Congé");
   });
@@ -83,13 +99,20 @@ describe("dossier access and break-glass", () => {
   });
 
   it("a dossier of another structure is not found, for every role, even after a reason", async () => {
-    for (const email of ["conseillere.lyon@sillage.demo", "conseiller.lyon@sillage.demo", "directrice.lyon@sillage.demo", "dpo.lyon@sillage.demo"]) {
+    for (const email of [
+      "conseillere.lyon@sillage.demo",
+      "conseiller.lyon@sillage.demo",
+      "directrice.lyon@sillage.demo",
+      "dpo.lyon@sillage.demo",
+    ]) {
       expect(await checkDossierAccess(t.db, await as(email), ids.marseille, TODAY), email).toEqual({ kind: "not_found" });
     }
     for (const email of ["conseillere.marseille@sillage.demo", "directeur.marseille@sillage.demo"]) {
       expect(await checkDossierAccess(t.db, await as(email), ids.camilleOwn, TODAY), email).toEqual({ kind: "not_found" });
     }
-    expect(await checkDossierAccess(t.db, await as("directrice.lyon@sillage.demo"), "01950000-0000-7000-8000-000000000000", TODAY)).toEqual({ kind: "not_found" });
+    expect(await checkDossierAccess(t.db, await as("directrice.lyon@sillage.demo"), "01950000-0000-7000-8000-000000000000", TODAY)).toEqual(
+      { kind: "not_found" },
+    );
   });
 
   it("a temporary assignment opens the dossier to the substitute during its period only", async () => {
@@ -121,7 +144,11 @@ describe("dossier access and break-glass", () => {
       const result = await runAction(giveConsultationReason, { jeuneId: ids.marseille, motif: "rendez_vous" }, await as(email));
       expect(result, email).toMatchObject({ ok: false, code: "not_found" });
     }
-    const unknown = await runAction(giveConsultationReason, { jeuneId: "01950000-0000-7000-8000-000000000000", motif: "rendez_vous" }, await as("dpo.lyon@sillage.demo"));
+    const unknown = await runAction(
+      giveConsultationReason,
+      { jeuneId: "01950000-0000-7000-8000-000000000000", motif: "rendez_vous" },
+      await as("dpo.lyon@sillage.demo"),
+    );
     expect(unknown).toMatchObject({ ok: false, code: "not_found" });
     expect(await counts()).toEqual(before);
     expect(await checkDossierAccess(t.db, await as("conseillere.lyon@sillage.demo"), ids.marseille, TODAY)).toEqual({ kind: "not_found" });
@@ -146,7 +173,10 @@ describe("dossier access and break-glass", () => {
       ok: false,
       fieldErrors: { motif: [expect.stringContaining("réservé")] },
     });
-    expect(await runAction(giveConsultationReason, { jeuneId, motif: "rendez_vous" }, null)).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await runAction(giveConsultationReason, { jeuneId, motif: "rendez_vous" }, null)).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
     expect(await runAction(giveConsultationReason, { jeuneId, motif: "rendez_vous" }, await as("lea.dupont@exemple.fr"))).toMatchObject({
       ok: false,
       code: "forbidden",
@@ -161,7 +191,10 @@ describe("dossier access and break-glass", () => {
       ok: true,
       data: { jeuneId, onglet: "identite" },
     });
-    const rows = await t.db.select().from(consultations).where(and(eq(consultations.jeuneId, jeuneId), eq(consultations.userId, dpo.id)));
+    const rows = await t.db
+      .select()
+      .from(consultations)
+      .where(and(eq(consultations.jeuneId, jeuneId), eq(consultations.userId, dpo.id)));
     expect(rows).toMatchObject([{ motif: "controle_dpo", motifDetail: null, horsPortefeuille: true, userRole: "dpo" }]);
 
     const camille = await as("conseillere.lyon@sillage.demo");

@@ -34,7 +34,10 @@ export async function checkDossierAccess(
 
   const portfolio = portfolioCondition(user, today);
   if (portfolio) {
-    const [own] = await db.select({ id: jeunes.id }).from(jeunes).where(and(eq(jeunes.id, jeuneId), portfolio));
+    const [own] = await db
+      .select({ id: jeunes.id })
+      .from(jeunes)
+      .where(and(eq(jeunes.id, jeuneId), portfolio));
     if (own) return { kind: "portfolio", structureId: row.structureId };
   }
 

@@ -44,6 +44,10 @@ export function consultedLabel(onglet: string): string {
 }
 
 /** Link to one tab of a dossier; the default tab keeps the short URL. */
-export function dossierHref(jeuneId: string, onglet: DossierOnglet = DEFAULT_ONGLET, params: Record<string, string | number | undefined> = {}): string {
+export function dossierHref(
+  jeuneId: string,
+  onglet: DossierOnglet = DEFAULT_ONGLET,
+  params: Record<string, string | number | undefined> = {},
+): string {
   return withParams(`/jeunes/${jeuneId}`, { onglet: onglet === DEFAULT_ONGLET ? undefined : onglet, ...params });
 }

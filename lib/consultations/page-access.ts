@@ -19,7 +19,12 @@ export interface OpenedDossier {
  * (else 404), a reason already given when it is outside their portfolio (else back to the dossier,
  * which asks for it), and the consultation recorded for `onglet`.
  */
-export async function openDossierPage(user: SessionUser, rawId: string, onglet: string, reasonPath = `/jeunes/${rawId}`): Promise<OpenedDossier> {
+export async function openDossierPage(
+  user: SessionUser,
+  rawId: string,
+  onglet: string,
+  reasonPath = `/jeunes/${rawId}`,
+): Promise<OpenedDossier> {
   if (!z.uuid().safeParse(rawId).success) notFound();
   const db = await getDb();
   const today = todayInParis(new Date());

@@ -20,7 +20,16 @@ describe("the consultation log", () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 9, minute));
     await t.db.insert(consultations).values([
       { at: at(0), jeuneId: lyonJeune!.id, structureId: lyon!.id, userId: camille.id, userRole: "conseiller", onglet: "identite" },
-      { at: at(10), jeuneId: lyonJeune!.id, structureId: lyon!.id, userId: camille.id, userRole: "conseiller", onglet: "parcours", horsPortefeuille: true, motif: "remplacement" },
+      {
+        at: at(10),
+        jeuneId: lyonJeune!.id,
+        structureId: lyon!.id,
+        userId: camille.id,
+        userRole: "conseiller",
+        onglet: "parcours",
+        horsPortefeuille: true,
+        motif: "remplacement",
+      },
       { at: at(5), jeuneId: marseilleJeune!.id, structureId: marseille!.id, userId: ines.id, userRole: "conseiller", onglet: "identite" },
     ]);
   });
@@ -30,7 +39,13 @@ describe("the consultation log", () => {
     const { rows, total } = await listConsultationLog(dpo, { page: 1 });
     expect(total).toBe(2);
     expect(rows.map((r) => r.onglet)).toEqual(["parcours", "identite"]);
-    expect(rows[0]).toMatchObject({ userName: "Camille Martin", userRole: "conseiller", horsPortefeuille: true, motif: "remplacement", structure: "Mission locale de Lyon" });
+    expect(rows[0]).toMatchObject({
+      userName: "Camille Martin",
+      userRole: "conseiller",
+      horsPortefeuille: true,
+      motif: "remplacement",
+      structure: "Mission locale de Lyon",
+    });
     expect(rows[0]!.prenoms).toBeTruthy();
 
     const directeurMarseille = await sessionUserFor(t.db, "directeur.marseille@sillage.demo");

@@ -6,7 +6,10 @@ import { TEST_CONTEXT } from "./test-context";
 
 describe("toCsv", () => {
   it("starts with a UTF-8 byte-order mark and separates with semicolons, CRLF between records", () => {
-    const csv = toCsv([["a", "b"], ["c", "d"]]);
+    const csv = toCsv([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     expect(csv).toBe(`${CSV_BOM}a;b\r\nc;d\r\n`);
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -17,18 +20,30 @@ describe("toCsv", () => {
     expect(csvCell(nasty)).toBe('"Article 6-1-e; dit ""intérêt public""\nsuite"');
     expect(csvCell("simple")).toBe("simple");
     expect(csvCell(" marge ")).toBe('" marge "');
-    const csv = toCsv([["titre", "valeur"], ["x", nasty]]);
-    expect(parseCsv(csv)).toEqual([["titre", "valeur"], ["x", nasty]]);
+    const csv = toCsv([
+      ["titre", "valeur"],
+      ["x", nasty],
+    ]);
+    expect(parseCsv(csv)).toEqual([
+      ["titre", "valeur"],
+      ["x", nasty],
+    ]);
   });
 
   it("neutralises values a spreadsheet would run as a formula", () => {
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell("+33 6 00")).toBe("'+33 6 00");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
   });
 
   it("exports the register: header row and one row per finality, read back intact", () => {
-    const table = registerTable(buildRegister(TEST_CONTEXT, { structureName: "Mission locale de Lyon", dpoEmail: "dpo@ml-lyon.demo" }, new Date("2026-11-25T08:30:00Z")));
+    const table = registerTable(
+      buildRegister(
+        TEST_CONTEXT,
+        { structureName: "Mission locale de Lyon", dpoEmail: "dpo@ml-lyon.demo" },
+        new Date("2026-11-25T08:30:00Z"),
+      ),
+    );
     const rows = parseCsv(toCsv(table));
     expect(rows).toEqual(table);
     expect(rows).toHaveLength(FINALITY_LIST.length + 1);

@@ -41,7 +41,9 @@ describe("data categories", () => {
 describe("flows", () => {
   it("only list fields declared in a category of their finality", () => {
     for (const flow of FLOW_LIST) {
-      const declared = new Set<FieldId>(FINALITIES[flow.finality].categories.flatMap((c) => Object.keys(DATA_CATEGORIES[c].fields) as FieldId[]));
+      const declared = new Set<FieldId>(
+        FINALITIES[flow.finality].categories.flatMap((c) => Object.keys(DATA_CATEGORIES[c].fields) as FieldId[]),
+      );
       const undeclared = flow.fields.filter((f) => !declared.has(f));
       expect(undeclared, `${flow.id} sends fields outside its finality`).toEqual([]);
     }
@@ -72,17 +74,32 @@ describe("flows", () => {
       expect(flow.legalBasis, flow.id).toBe(FINALITIES[flow.finality].legalBasis);
       expect(flow.references.length, flow.id).toBeGreaterThan(0);
       for (const r of flow.references) expect(REFERENCES[r]).toBeTruthy();
-      expect(flow.trigger.staff && flow.trigger.falc && flow.frequency && flow.retentionAtRecipient.staff && flow.retentionAtRecipient.falc).toBeTruthy();
+      expect(
+        flow.trigger.staff && flow.trigger.falc && flow.frequency && flow.retentionAtRecipient.staff && flow.retentionAtRecipient.falc,
+      ).toBeTruthy();
     }
   });
 
   it("keep identity out of statistics: pseudonymised flows carry no name, contact or NIR", () => {
-    const identifying: FieldId[] = ["nomNaissance", "nomUsage", "prenoms", "dateNaissance", "telephone", "email", "adresse", "nirEncrypted", "ftIdentifiant"];
+    const identifying: FieldId[] = [
+      "nomNaissance",
+      "nomUsage",
+      "prenoms",
+      "dateNaissance",
+      "telephone",
+      "email",
+      "adresse",
+      "nirEncrypted",
+      "ftIdentifiant",
+    ];
     const stats = FLOW_LIST.filter((f) => f.finality === "statistiques");
     expect(stats.length).toBeGreaterThan(0);
     for (const flow of stats) {
       expect(flow.pseudonymised, flow.id).toBe(true);
-      expect((flow.fields as readonly FieldId[]).filter((f) => identifying.includes(f)), flow.id).toEqual([]);
+      expect(
+        (flow.fields as readonly FieldId[]).filter((f) => identifying.includes(f)),
+        flow.id,
+      ).toEqual([]);
     }
   });
 });
@@ -106,7 +123,8 @@ describe("allowedFields", () => {
   it("never allows a blocked field, for any recipient and finality", () => {
     for (const recipient of RECIPIENT_IDS) {
       for (const finality of FINALITY_LIST) {
-        for (const field of allowedFields(recipient, finality.id)) expect(isBlockedField(field), `${recipient}/${finality.id}/${field}`).toBe(false);
+        for (const field of allowedFields(recipient, finality.id))
+          expect(isBlockedField(field), `${recipient}/${finality.id}/${field}`).toBe(false);
       }
     }
   });
@@ -122,7 +140,10 @@ describe("finalities", () => {
       expect(f.persons.length, f.id).toBeGreaterThan(0);
       expect(f.retention.rules.length, f.id).toBeGreaterThan(0);
       expect(f.falc.title && f.falc.why.length > 0 && f.trigger.falc, f.id).toBeTruthy();
-      expect(rightsFor(f).map((r) => r.right), f.id).toEqual(RIGHT_IDS);
+      expect(
+        rightsFor(f).map((r) => r.right),
+        f.id,
+      ).toEqual(RIGHT_IDS);
     }
   });
 

@@ -38,5 +38,7 @@ export async function registerExport(db: DbOrTx, user: SessionUser | null, forma
     return new Response(toCsv(registerTable(model)), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
   }
   const bytes = await registerPdf(model);
-  return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/pdf" }), { headers: { ...headers, "Content-Type": "application/pdf" } });
+  return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/pdf" }), {
+    headers: { ...headers, "Content-Type": "application/pdf" },
+  });
 }

@@ -43,9 +43,24 @@ export const FINALITIES = {
     },
     legalBasis: "6-1-e",
     references: ["codeTravailMissionsLocales", "decretImilo", "arreteDestinataires"],
-    categories: ["identite", "coordonnees", "nir", "identifiants", "situation", "handicap", "sante", "justice", "commentaire", "parcours", "accompagnement"],
+    categories: [
+      "identite",
+      "coordonnees",
+      "nir",
+      "identifiants",
+      "situation",
+      "handicap",
+      "sante",
+      "justice",
+      "commentaire",
+      "parcours",
+      "accompagnement",
+    ],
     persons: [PERSONS_JEUNES, PERSONS_REPRESENTANTS, "Conseillers de la mission locale (auteurs des saisies)"],
-    trigger: { staff: "Premier accueil du jeune, puis chaque étape de l'accompagnement", falc: "Dès votre premier rendez-vous à la mission locale." },
+    trigger: {
+      staff: "Premier accueil du jeune, puis chaque étape de l'accompagnement",
+      falc: "Dès votre premier rendez-vous à la mission locale.",
+    },
     retention: {
       ...DOSSIER_RETENTION,
       rules: [
@@ -73,8 +88,11 @@ export const FINALITIES = {
     legalBasis: "6-1-e",
     references: ["codeTravailAccompagnement", "loiPleinEmploi", "decretImilo", "arreteDestinataires"],
     categories: ["identite", "coordonnees", "nir", "identifiants", "situation", "parcours", "accompagnement", "allocation"],
-    persons: [PERSONS_JEUNES + " en PACEA", PERSONS_REPRESENTANTS],
-    trigger: { staff: "Signature du PACEA, chaque phase, sortie", falc: "Quand vous signez votre PACEA, à chaque étape, et quand il se termine." },
+    persons: [`${PERSONS_JEUNES} en PACEA`, PERSONS_REPRESENTANTS],
+    trigger: {
+      staff: "Signature du PACEA, chaque phase, sortie",
+      falc: "Quand vous signez votre PACEA, à chaque étape, et quand il se termine.",
+    },
     retention: DOSSIER_RETENTION,
   },
   cej: {
@@ -90,7 +108,10 @@ export const FINALITIES = {
     references: ["codeTravailCej", "loiPleinEmploi", "decretImilo", "arreteDestinataires"],
     categories: ["identite", "coordonnees", "nir", "identifiants", "situation", "handicap", "parcours", "accompagnement", "allocation"],
     persons: ["Jeunes de 16 à 25 ans révolus (29 ans avec une RQTH) en CEJ", PERSONS_REPRESENTANTS],
-    trigger: { staff: "Orientation vers le CEJ, signature, chaque semaine d'activité, sortie", falc: "Quand vous signez votre CEJ, chaque semaine pendant le contrat, et quand il se termine." },
+    trigger: {
+      staff: "Orientation vers le CEJ, signature, chaque semaine d'activité, sortie",
+      falc: "Quand vous signez votre CEJ, chaque semaine pendant le contrat, et quand il se termine.",
+    },
     retention: DOSSIER_RETENTION,
   },
   c2s: {
@@ -106,7 +127,10 @@ export const FINALITIES = {
     references: ["c2s", "decretC2s", "decretImilo"],
     categories: ["identite", "nir", "allocation"],
     persons: ["Jeunes bénéficiaires de l'allocation CEJ"],
-    trigger: { staff: "Attribution, modification ou fin de l'allocation CEJ", falc: "Quand l'allocation du CEJ commence, change ou s'arrête." },
+    trigger: {
+      staff: "Attribution, modification ou fin de l'allocation CEJ",
+      falc: "Quand l'allocation du CEJ commence, change ou s'arrête.",
+    },
     retention: DOSSIER_RETENTION,
     startSetting: "c2s.presomption.date_debut",
   },
@@ -122,7 +146,10 @@ export const FINALITIES = {
     legalBasis: "6-1-e",
     references: ["allocationCej", "allocationPacea", "decretImilo", "arreteDestinataires"],
     categories: ["identite", "coordonnees", "parcours", "allocation", "bancaire"],
-    persons: ["Jeunes bénéficiaires de l'allocation PACEA ou de l'allocation CEJ", "Titulaires du compte bancaire, s'ils sont différents du jeune"],
+    persons: [
+      "Jeunes bénéficiaires de l'allocation PACEA ou de l'allocation CEJ",
+      "Titulaires du compte bancaire, s'ils sont différents du jeune",
+    ],
     trigger: { staff: "Chaque mois où une allocation est due", falc: "Chaque mois où vous avez droit à l'allocation." },
     retention: DOSSIER_RETENTION,
   },
@@ -138,7 +165,7 @@ export const FINALITIES = {
     legalBasis: "6-1-e",
     references: ["decretImilo", "arreteDestinataires", "rgpdStatistiques"],
     categories: ["identite", "coordonnees", "situation", "parcours"],
-    persons: [PERSONS_JEUNES + " (données pseudonymisées)"],
+    persons: [`${PERSONS_JEUNES} (données pseudonymisées)`],
     trigger: { staff: "Extractions périodiques", falc: "Plusieurs fois par an." },
     retention: DOSSIER_RETENTION,
     rightsOverrides: {

@@ -25,7 +25,11 @@ export type Acronym = keyof typeof ACRONYMS;
 const NAMES = Object.keys(ACRONYMS) as Acronym[];
 
 function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").replaceAll("’", "'").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .replaceAll("’", "'")
+    .toLowerCase();
 }
 
 function occurrence(acronym: Acronym): RegExp {

@@ -9,7 +9,8 @@ import { TEST_CONTEXT } from "./test-context";
 function texts(value: unknown): string[] {
   if (typeof value === "string") return [value];
   if (Array.isArray(value)) return value.flatMap(texts);
-  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => (k === "id" || k === "right" || k === "availability" ? [] : texts(v)));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => (k === "id" || k === "right" || k === "availability" ? [] : texts(v)));
   return [];
 }
 
@@ -70,7 +71,10 @@ describe("buildNotice", () => {
     const cej = notice.finalities.find((f) => f.id === "cej");
     expect(cej?.retention.join(" ")).toContain("jusqu'à vos 28 ans");
     expect(cej?.retention.join(" ")).toContain("10 ans après la fin de votre contrat");
-    const moved = buildNotice({ ...TEST_CONTEXT, retention: { ...TEST_CONTEXT.retention!, dossierAnneesApresAgeMax: 3, cejAnneesApresFin: 5 } });
+    const moved = buildNotice({
+      ...TEST_CONTEXT,
+      retention: { ...TEST_CONTEXT.retention!, dossierAnneesApresAgeMax: 3, cejAnneesApresFin: 5 },
+    });
     const cej2 = moved.finalities.find((f) => f.id === "cej");
     expect(cej2?.retention.join(" ")).toContain("jusqu'à vos 29 ans");
     expect(cej2?.retention.join(" ")).toContain("5 ans après la fin de votre contrat");
@@ -86,9 +90,13 @@ describe("buildNotice", () => {
   it("dates the C2S from the setting: since when it applies, or from when it will", () => {
     const since = notice.finalities.find((f) => f.id === "c2s")?.why.join(" ");
     expect(since).toContain("depuis le mercredi 1er juillet 2026");
-    const before = buildNotice({ ...TEST_CONTEXT, today: "2026-03-01" }).finalities.find((f) => f.id === "c2s")?.why.join(" ");
+    const before = buildNotice({ ...TEST_CONTEXT, today: "2026-03-01" })
+      .finalities.find((f) => f.id === "c2s")
+      ?.why.join(" ");
     expect(before).toContain("à partir du mercredi 1er juillet 2026");
-    const unknown = buildNotice({ ...TEST_CONTEXT, c2sStartDate: null }).finalities.find((f) => f.id === "c2s")?.why.join(" ");
+    const unknown = buildNotice({ ...TEST_CONTEXT, c2sStartDate: null })
+      .finalities.find((f) => f.id === "c2s")
+      ?.why.join(" ");
     expect(unknown).not.toMatch(/juillet/);
   });
 

@@ -86,7 +86,8 @@ function capitalise(text: string): string {
 }
 
 function flowWhat(flow: Flow): string {
-  if (flow.pseudonymised) return "Des informations sans votre nom, sans votre adresse et sans votre numéro de sécurité sociale : année de naissance, sexe, code postal, niveau d'études, parcours.";
+  if (flow.pseudonymised)
+    return "Des informations sans votre nom, sans votre adresse et sans votre numéro de sécurité sociale : année de naissance, sexe, code postal, niveau d'études, parcours.";
   return `${capitalise(joinFr(categoriesOfFields(flow.fields).map((c) => CATEGORY_SHORT[c])))}.`;
 }
 
@@ -101,7 +102,11 @@ function categoryLine(category: CategoryId): string {
 function startLine(finality: Finality, ctx: DataMapContext): string[] {
   if (finality.startSetting !== "c2s.presomption.date_debut" || !ctx.c2sStartDate) return [];
   const date = formatDate(ctx.c2sStartDate);
-  return [compare(ctx.c2sStartDate, ctx.today) <= 0 ? `La mission locale le fait depuis le ${date}.` : `La mission locale le fera à partir du ${date}.`];
+  return [
+    compare(ctx.c2sStartDate, ctx.today) <= 0
+      ? `La mission locale le fait depuis le ${date}.`
+      : `La mission locale le fera à partir du ${date}.`,
+  ];
 }
 
 /** Builds the notice for young people from the data map and today's dated settings. */
@@ -169,8 +174,12 @@ export function buildNotice(ctx: DataMapContext): NoticeModel {
         "La mission locale vous répond dans un délai d'un mois.",
         "Si votre demande est compliquée, ou s'il y a beaucoup de demandes, ce délai peut être prolongé de deux mois. Dans ce cas, elle vous prévient avant la fin du premier mois et vous explique pourquoi.",
       ]),
-      minors: x("Vous avez moins de 18 ans ? Vous pouvez faire vos demandes vous-même. Vos parents ou votre représentant légal peuvent aussi vous aider."),
-      further: x(`Pour aller plus loin : ${REFERENCES.rgpdDroits} (délai de réponse : art. 12-3 ; information des destinataires : art. 19) ; ${REFERENCES.loiInformatiqueLibertes} ; ${REFERENCES.arreteConjoint}.`),
+      minors: x(
+        "Vous avez moins de 18 ans ? Vous pouvez faire vos demandes vous-même. Vos parents ou votre représentant légal peuvent aussi vous aider.",
+      ),
+      further: x(
+        `Pour aller plus loin : ${REFERENCES.rgpdDroits} (délai de réponse : art. 12-3 ; information des destinataires : art. 19) ; ${REFERENCES.loiInformatiqueLibertes} ; ${REFERENCES.arreteConjoint}.`,
+      ),
     },
     complaint: {
       heading: x("Vous n'êtes pas d'accord avec la réponse ?"),

@@ -29,7 +29,13 @@ function drawnText(page: PDFPage): DrawnText[] {
     if (!(stream instanceof PDFRawStream)) continue;
     const ops = Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
     for (const m of ops.matchAll(/\/(\S+) ([\d.]+) Tf[\s\S]*?1 0 0 1 ([\d.]+) ([\d.]+) Tm\s*<([0-9A-Fa-f]*)> Tj/g)) {
-      drawn.push({ text: decodeWinAnsi(Buffer.from(m[5]!, "hex")), x: Number(m[3]), y: Number(m[4]), size: Number(m[2]), bold: m[1]!.includes("Bold") });
+      drawn.push({
+        text: decodeWinAnsi(Buffer.from(m[5]!, "hex")),
+        x: Number(m[3]),
+        y: Number(m[4]),
+        size: Number(m[2]),
+        bold: m[1]!.includes("Bold"),
+      });
     }
   }
   return drawn;
@@ -76,7 +82,11 @@ describe("wrapText", () => {
 });
 
 describe("registerPdf", () => {
-  const model = buildRegister(TEST_CONTEXT, { structureName: "Mission locale de Lyon", dpoEmail: "dpo@ml-lyon.demo" }, new Date("2026-11-25T08:30:00Z"));
+  const model = buildRegister(
+    TEST_CONTEXT,
+    { structureName: "Mission locale de Lyon", dpoEmail: "dpo@ml-lyon.demo" },
+    new Date("2026-11-25T08:30:00Z"),
+  );
 
   it("is a readable A4 PDF with a title, the generation date, the controller and one block per finality", async () => {
     const bytes = await registerPdf(model);
@@ -88,7 +98,10 @@ describe("registerPdf", () => {
       expect(page.getWidth()).toBeCloseTo(595.28, 1);
       expect(page.getHeight()).toBeCloseTo(841.89, 1);
     }
-    const text = doc.getPages().map((p) => pageText(p).join(" ")).join(" ");
+    const text = doc
+      .getPages()
+      .map((p) => pageText(p).join(" "))
+      .join(" ");
     expect(text).toContain("Registre des activités de traitement");
     expect(text).toContain("Généré le 25 novembre 2026 à 9 h 30");
     expect(text).toContain("Mission locale de Lyon");
@@ -106,7 +119,9 @@ describe("registerPdf", () => {
     doc.getPages().forEach((page, i) => {
       const drawn = drawnText(page);
       expect(drawn.length).toBeGreaterThan(3);
-      expect(drawn.at(-1)?.text).toBe(toWinAnsi(`Registre des activités de traitement — Mission locale de Lyon — page ${i + 1} sur ${total}`));
+      expect(drawn.at(-1)?.text).toBe(
+        toWinAnsi(`Registre des activités de traitement — Mission locale de Lyon — page ${i + 1} sur ${total}`),
+      );
       for (const d of drawn.slice(0, -1)) {
         const width = (d.bold ? bold : regular).widthOfTextAtSize(d.text, d.size);
         expect(d.x, d.text).toBeGreaterThanOrEqual(50);

@@ -81,19 +81,36 @@ class PdfWriter {
     const safe = toWinAnsi(text);
     const first = wrapText(safe, CONTENT_WIDTH - indent, (s) => style.font.widthOfTextAtSize(s, style.size));
     // Re-wrap the continuation at the hanging width so no line overflows.
-    const lines = hanging && first.length > 1 ? [first[0]!, ...wrapText(first.slice(1).join(" "), CONTENT_WIDTH - indent - hanging, (s) => style.font.widthOfTextAtSize(s, style.size))] : first;
+    const lines =
+      hanging && first.length > 1
+        ? [
+            first[0]!,
+            ...wrapText(first.slice(1).join(" "), CONTENT_WIDTH - indent - hanging, (s) => style.font.widthOfTextAtSize(s, style.size)),
+          ]
+        : first;
     const lh = this.lineHeight(style);
     lines.forEach((line, i) => {
       this.keep(lh);
       this.y -= lh;
-      this.page.drawText(line, { x: MARGIN.side + indent + (i > 0 ? hanging : 0), y: this.y + (lh - style.size) / 2, size: style.size, font: style.font, color: style.color ?? INK });
+      this.page.drawText(line, {
+        x: MARGIN.side + indent + (i > 0 ? hanging : 0),
+        y: this.y + (lh - style.size) / 2,
+        size: style.size,
+        font: style.font,
+        color: style.color ?? INK,
+      });
     });
   }
 
   rule() {
     this.keep(8);
     this.y -= 6;
-    this.page.drawLine({ start: { x: MARGIN.side, y: this.y }, end: { x: PAGE.width - MARGIN.side, y: this.y }, thickness: 0.75, color: BORDER });
+    this.page.drawLine({
+      start: { x: MARGIN.side, y: this.y },
+      end: { x: PAGE.width - MARGIN.side, y: this.y },
+      thickness: 0.75,
+      color: BORDER,
+    });
     this.y -= 6;
   }
 }
@@ -119,7 +136,11 @@ export async function registerPdf(model: RegisterModel): Promise<Uint8Array> {
   w.paragraph(model.title, { font: bold, size: 18, color: PRIMARY });
   w.space(4);
   w.paragraph(`RGPD, article 30 — ${scope}`, { font: regular, size: 11, color: INK_2 });
-  w.paragraph(`Généré le ${formatDateTime(model.generatedAt)} à partir de la cartographie des données de Sillage.`, { font: regular, size: 9.5, color: INK_2 });
+  w.paragraph(`Généré le ${formatDateTime(model.generatedAt)} à partir de la cartographie des données de Sillage.`, {
+    font: regular,
+    size: 9.5,
+    color: INK_2,
+  });
   w.space(10);
   w.paragraph("Responsables conjoints du traitement", { font: bold, size: 12 });
   for (const c of model.jointControllers) w.paragraph(`- ${c.name} — ${c.role}`, { ...body, hanging: 8 });
@@ -139,7 +160,8 @@ export async function registerPdf(model: RegisterModel): Promise<Uint8Array> {
       w.paragraph(column.label, label);
       // Short labels read better on one line than as a long bulleted column.
       const lines = column.key === "donnees" ? [row[column.key].join(", ")] : row[column.key];
-      for (const line of lines) w.paragraph(lines.length > 1 ? `- ${line}` : line, { ...body, indent: 8, hanging: lines.length > 1 ? 8 : 0 });
+      for (const line of lines)
+        w.paragraph(lines.length > 1 ? `- ${line}` : line, { ...body, indent: 8, hanging: lines.length > 1 ? 8 : 0 });
     }
   });
 

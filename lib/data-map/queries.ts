@@ -40,6 +40,9 @@ export async function listDpoContacts(db: DbOrTx): Promise<{ name: string; dpoEm
 /** The reader's mission locale as controller of the register; the admin reads the register of every structure. */
 export async function registerControllerFor(db: DbOrTx, user: SessionUser): Promise<RegisterController> {
   if (!user.structureId) return { structureName: null, dpoEmail: null };
-  const [row] = await db.select({ name: structures.name, dpoEmail: structures.dpoEmail }).from(structures).where(eq(structures.id, user.structureId));
+  const [row] = await db
+    .select({ name: structures.name, dpoEmail: structures.dpoEmail })
+    .from(structures)
+    .where(eq(structures.id, user.structureId));
   return { structureName: row?.name ?? user.structureName, dpoEmail: row?.dpoEmail ?? null };
 }

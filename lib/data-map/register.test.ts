@@ -58,7 +58,11 @@ describe("buildRegister", () => {
   });
 
   it("names the reader's mission locale as joint controller, or every mission locale for the admin", () => {
-    expect(model.jointControllers.map((c) => c.name)).toEqual(["Mission locale de Lyon", "France Travail (directeur général)", "DSIML (président)"]);
+    expect(model.jointControllers.map((c) => c.name)).toEqual([
+      "Mission locale de Lyon",
+      "France Travail (directeur général)",
+      "DSIML (président)",
+    ]);
     const all = buildRegister(TEST_CONTEXT, { structureName: null, dpoEmail: null }, generatedAt);
     expect(all.jointControllers[0]?.name).toBe("Chaque mission locale");
   });

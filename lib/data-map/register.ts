@@ -85,7 +85,11 @@ function categoryLabels(categories: readonly CategoryId[]): string[] {
 }
 
 function recipientLine(flow: Flow): string {
-  const what = flow.pseudonymised ? "données pseudonymisées" : categoriesOfFields(flow.fields).map((c) => DATA_CATEGORIES[c].label).join(", ");
+  const what = flow.pseudonymised
+    ? "données pseudonymisées"
+    : categoriesOfFields(flow.fields)
+        .map((c) => DATA_CATEGORIES[c].label)
+        .join(", ");
   return `${RECIPIENTS[flow.recipient].name} (${flow.frequency.toLowerCase()}) : ${what}`;
 }
 
@@ -99,10 +103,7 @@ function registerRow(finality: Finality, ctx: DataMapContext): RegisterRow {
     personnes: [...finality.persons],
     destinataires: [INTERNAL_RECIPIENTS, ...flowsOfFinality(finality.id).map(recipientLine)],
     transferts: ["Aucun"],
-    conservation: [
-      ...describeRetentionForStaff(finality.retention, ctx),
-      "Valeurs du paramètre « Durées de conservation » en vigueur.",
-    ],
+    conservation: [...describeRetentionForStaff(finality.retention, ctx), "Valeurs du paramètre « Durées de conservation » en vigueur."],
     securite: securityMeasuresFor(finality),
   };
 }

@@ -10,7 +10,12 @@ export type RetentionRule =
   /** Until the maximum age of L5314-2 (`ageSetting` révolus) plus `setting` years; longer while a programme runs. */
   | { kind: "age_plus_years"; ageSetting: "dossierAgeMaxAns"; setting: "dossierAnneesApresAgeMax" }
   /** `setting` years after the end of an event (the CEJ contract). */
-  | { kind: "years_after_end"; setting: "cejAnneesApresFin"; end: { staff: string; falc: string }; appliesTo: { staff: string; falc: string } }
+  | {
+      kind: "years_after_end";
+      setting: "cejAnneesApresFin";
+      end: { staff: string; falc: string };
+      appliesTo: { staff: string; falc: string };
+    }
   /** `setting` years after the last record, for one purpose only (ESF audits). */
   | { kind: "years_after_last_record"; setting: "fseAnneesApresDernierEnregistrement"; purpose: { staff: string; falc: string } };
 

@@ -16,7 +16,10 @@ describe("rightsForBasis", () => {
   });
 
   it("usually refuses erasure while the data is needed, and says why (art. 17-3-b)", () => {
-    expect(rightsForBasis("6-1-e").effacement).toMatchObject({ availability: "sous_conditions", reason: expect.stringContaining("17-3-b") });
+    expect(rightsForBasis("6-1-e").effacement).toMatchObject({
+      availability: "sous_conditions",
+      reason: expect.stringContaining("17-3-b"),
+    });
     expect(rightsForBasis("6-1-c").effacement).toMatchObject({ availability: "non", reason: expect.stringContaining("17-3-b") });
     expect(rightsForBasis("6-1-a").effacement.availability).toBe("oui");
   });

@@ -7,7 +7,11 @@ export const RIGHTS = {
   effacement: { label: "Droit à l'effacement", article: "RGPD, art. 17", falc: "Faire effacer vos données" },
   limitation: { label: "Droit à la limitation", article: "RGPD, art. 18", falc: "Faire bloquer vos données pour un temps" },
   opposition: { label: "Droit d'opposition", article: "RGPD, art. 21", falc: "Vous opposer à l'utilisation de vos données" },
-  portabilite: { label: "Droit à la portabilité", article: "RGPD, art. 20", falc: "Recevoir vos données dans un fichier pour les donner à un autre organisme" },
+  portabilite: {
+    label: "Droit à la portabilité",
+    article: "RGPD, art. 20",
+    falc: "Recevoir vos données dans un fichier pour les donner à un autre organisme",
+  },
 } as const satisfies Record<string, { label: string; article: string; falc: string }>;
 
 export type RightId = keyof typeof RIGHTS;
@@ -48,7 +52,8 @@ const always = {
   },
   limitation: {
     availability: "sous_conditions",
-    reason: "Pendant la vérification d'une contestation ou d'une opposition, ou si les données sont nécessaires à la personne pour un recours (RGPD, art. 18-1). Aucune transmission pendant la limitation.",
+    reason:
+      "Pendant la vérification d'une contestation ou d'une opposition, ou si les données sont nécessaires à la personne pour un recours (RGPD, art. 18-1). Aucune transmission pendant la limitation.",
     falc: "Pendant qu'on vérifie votre demande, vos données peuvent être bloquées. Elles ne sont alors envoyées à personne.",
   },
 } as const satisfies Partial<Record<RightId, RightAssessment>>;
@@ -64,16 +69,40 @@ export function rightsForBasis(basis: LegalBasisId): Record<RightId, RightAssess
     case "6-1-a":
       return {
         ...always,
-        effacement: { availability: "oui", reason: "Retrait du consentement (RGPD, art. 17-1-b).", falc: "Si vous retirez votre accord, vos données sont effacées." },
-        opposition: { availability: "non", reason: "Remplacé par le retrait du consentement à tout moment (RGPD, art. 7-3).", falc: "Vous pouvez retirer votre accord à tout moment." },
-        portabilite: { availability: "oui", reason: "Traitement fondé sur le consentement (RGPD, art. 20-1-a).", falc: "Vous pouvez recevoir vos données dans un fichier." },
+        effacement: {
+          availability: "oui",
+          reason: "Retrait du consentement (RGPD, art. 17-1-b).",
+          falc: "Si vous retirez votre accord, vos données sont effacées.",
+        },
+        opposition: {
+          availability: "non",
+          reason: "Remplacé par le retrait du consentement à tout moment (RGPD, art. 7-3).",
+          falc: "Vous pouvez retirer votre accord à tout moment.",
+        },
+        portabilite: {
+          availability: "oui",
+          reason: "Traitement fondé sur le consentement (RGPD, art. 20-1-a).",
+          falc: "Vous pouvez recevoir vos données dans un fichier.",
+        },
       };
     case "6-1-b":
       return {
         ...always,
-        effacement: { availability: "sous_conditions", reason: "Quand les données ne sont plus nécessaires au contrat (RGPD, art. 17-1-a).", falc: "Quand elles ne sont plus utiles pour le contrat." },
-        opposition: { availability: "non", reason: "L'article 21 ne vise pas l'exécution d'un contrat.", falc: "Ce droit ne s'applique pas ici." },
-        portabilite: { availability: "oui", reason: "Traitement fondé sur un contrat (RGPD, art. 20-1-a).", falc: "Vous pouvez recevoir vos données dans un fichier." },
+        effacement: {
+          availability: "sous_conditions",
+          reason: "Quand les données ne sont plus nécessaires au contrat (RGPD, art. 17-1-a).",
+          falc: "Quand elles ne sont plus utiles pour le contrat.",
+        },
+        opposition: {
+          availability: "non",
+          reason: "L'article 21 ne vise pas l'exécution d'un contrat.",
+          falc: "Ce droit ne s'applique pas ici.",
+        },
+        portabilite: {
+          availability: "oui",
+          reason: "Traitement fondé sur un contrat (RGPD, art. 20-1-a).",
+          falc: "Vous pouvez recevoir vos données dans un fichier.",
+        },
       };
     case "6-1-c":
       return {
@@ -99,12 +128,14 @@ export function rightsForBasis(basis: LegalBasisId): Record<RightId, RightAssess
         ...always,
         effacement: {
           availability: "sous_conditions",
-          reason: "En général refusé tant que les données sont nécessaires à la mission d'intérêt public (RGPD, art. 17-3-b) ; accordé si elles ne sont plus nécessaires ou ont été traitées de façon illicite (art. 17-1-a et d). Tout refus est motivé.",
+          reason:
+            "En général refusé tant que les données sont nécessaires à la mission d'intérêt public (RGPD, art. 17-3-b) ; accordé si elles ne sont plus nécessaires ou ont été traitées de façon illicite (art. 17-1-a et d). Tout refus est motivé.",
           falc: "En général non, tant que la mission locale en a besoin pour vous accompagner. Si elle refuse, elle vous explique pourquoi.",
         },
         opposition: {
           availability: "sous_conditions",
-          reason: "Examinée au cas par cas, pour des raisons tenant à la situation particulière de la personne ; refusée si le responsable démontre des motifs impérieux (RGPD, art. 21-1).",
+          reason:
+            "Examinée au cas par cas, pour des raisons tenant à la situation particulière de la personne ; refusée si le responsable démontre des motifs impérieux (RGPD, art. 21-1).",
           falc: "Vous pouvez expliquer pourquoi vous n'êtes pas d'accord. La mission locale étudie votre demande et vous répond.",
         },
         portabilite: {

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { TIERS, createThirdPartyMasker, nameVariants } from "./access-pack-mask";
 
 const mask = createThirdPartyMasker({
-  others: [{ fullName: "Camille Martin" }, { nomNaissance: "NGUYEN", prenoms: "Zoé" }, { nomNaissance: "DUPONT", prenoms: "Hugo" }, { nomNaissance: "BENALI", nomUsage: "ROCHE", prenoms: "Aïcha Marie" }],
+  others: [
+    { fullName: "Camille Martin" },
+    { nomNaissance: "NGUYEN", prenoms: "Zoé" },
+    { nomNaissance: "DUPONT", prenoms: "Hugo" },
+    { nomNaissance: "BENALI", nomUsage: "ROCHE", prenoms: "Aïcha Marie" },
+  ],
   own: [{ nomNaissance: "DUPONT", prenoms: "Léa", fullName: "Léa Dupont" }],
   keepEmails: ["lea.dupont@exemple.fr", "dpo@ml-lyon.demo"],
   keepPhones: ["06 12 34 56 78"],
@@ -28,7 +33,9 @@ describe("third-party masking in the access pack", () => {
     expect(mask("Écrire à lea.dupont@exemple.fr ou au DPO dpo@ml-lyon.demo, pas à zoe.n@exemple.fr")).toBe(
       `Écrire à lea.dupont@exemple.fr ou au DPO dpo@ml-lyon.demo, pas à ${TIERS}`,
     );
-    expect(mask("Tél. 06.12.34.56.78 ; sa mère : 07 98 76 54 32 ou +33 6 11 22 33 44")).toBe(`Tél. 06.12.34.56.78 ; sa mère : ${TIERS} ou ${TIERS}`);
+    expect(mask("Tél. 06.12.34.56.78 ; sa mère : 07 98 76 54 32 ou +33 6 11 22 33 44")).toBe(
+      `Tél. 06.12.34.56.78 ; sa mère : ${TIERS} ou ${TIERS}`,
+    );
   });
 
   it("leaves null and texts without third parties unchanged", () => {

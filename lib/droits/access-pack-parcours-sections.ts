@@ -32,8 +32,14 @@ export function parcoursSections(p: AccessPackParcours): Section[] {
           ...(c.prolongationMotif ? [`Prolongé : ${c.prolongationMotif}`] : []),
           ...(c.finReelle ? [`Fin : ${motifSortieLabel(c.motifSortie)}`] : []),
           ...(c.basculeMotif ? [`Changement de dispositif : ${c.basculeMotif}`] : []),
-          ...c.phases.map((ph) => `Phase ${label(PHASE_TYPE_LABELS, ph.type).toLowerCase()} du ${formatDate(ph.debut)} au ${formatDate(ph.fin)} : ${ph.objectifs}${ph.bilan ? ` · Bilan : ${ph.bilan}` : ""}`),
-          ...c.evenements.map((e) => `${formatDate(e.dateEffet)} : ${label(EVENEMENT_LABELS, e.type)}${e.motif ? ` (${e.type === "sortie" ? motifSortieLabel(e.motif) : e.motif})` : ""}${e.par ? `, par ${e.par}` : ""}`),
+          ...c.phases.map(
+            (ph) =>
+              `Phase ${label(PHASE_TYPE_LABELS, ph.type).toLowerCase()} du ${formatDate(ph.debut)} au ${formatDate(ph.fin)} : ${ph.objectifs}${ph.bilan ? ` · Bilan : ${ph.bilan}` : ""}`,
+          ),
+          ...c.evenements.map(
+            (e) =>
+              `${formatDate(e.dateEffet)} : ${label(EVENEMENT_LABELS, e.type)}${e.motif ? ` (${e.type === "sortie" ? motifSortieLabel(e.motif) : e.motif})` : ""}${e.par ? `, par ${e.par}` : ""}`,
+          ),
         ],
       })),
       empty: "Vous n'avez pas de contrat PACEA ou CEJ.",
@@ -57,7 +63,9 @@ export function parcoursSections(p: AccessPackParcours): Section[] {
         title: `${formatDateTime(s.debut)} · ${label(SEANCE_TYPE_LABELS as Record<SeanceType, string>, s.type)} · ${s.titre}`,
         lines: [
           `Jusqu'à ${formatTime(s.fin)}${s.lieu ? `, ${s.lieu}` : ""}${s.animateur ? `, avec ${s.animateur}` : ""}`,
-          s.annuleeLe ? `Annulé le ${formatDate(s.annuleeLe)}` : `Présence : ${label(PRESENCE_LABELS as Record<Presence, string>, s.presence)}`,
+          s.annuleeLe
+            ? `Annulé le ${formatDate(s.annuleeLe)}`
+            : `Présence : ${label(PRESENCE_LABELS as Record<Presence, string>, s.presence)}`,
           ...(s.motifAbsence ? [`Raison de l'absence : ${s.motifAbsence}`] : []),
         ],
       })),
@@ -67,7 +75,11 @@ export function parcoursSections(p: AccessPackParcours): Section[] {
       heading: "Votre allocation",
       items: p.allocations.map((a) => ({
         title: `${formatMonth(a.mois)} · ${formatMoneyCents(a.montantCents)} (${a.dispositif})`,
-        lines: [a.explication, `Décidée le ${formatDate(a.decideeLe)}`, ...(a.remplaceeParId ? ["Cette décision a été corrigée par une décision plus récente."] : [])],
+        lines: [
+          a.explication,
+          `Décidée le ${formatDate(a.decideeLe)}`,
+          ...(a.remplaceeParId ? ["Cette décision a été corrigée par une décision plus récente."] : []),
+        ],
       })),
       empty: "Aucune décision d'allocation.",
     },
@@ -78,7 +90,11 @@ export function parcoursSections(p: AccessPackParcours): Section[] {
         lines: [
           `Ce qui s'est passé : ${s.motif}`,
           ...(s.reponseJeune ? [`Votre réponse${s.reponseLe ? ` du ${formatDate(s.reponseLe)}` : ""} : ${s.reponseJeune}`] : []),
-          ...(s.decision ? [`Décision${s.decideeLe ? ` du ${formatDate(s.decideeLe)}` : ""}${s.decideeParName ? ` (${s.decideeParName})` : ""} : ${s.decision}`] : []),
+          ...(s.decision
+            ? [
+                `Décision${s.decideeLe ? ` du ${formatDate(s.decideeLe)}` : ""}${s.decideeParName ? ` (${s.decideeParName})` : ""} : ${s.decision}`,
+              ]
+            : []),
         ],
       })),
       empty: "Aucun manquement enregistré.",

@@ -8,7 +8,22 @@ import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { actionsJeune, allocationDecisions, contratEvenements, contrats, participations, phases, sanctions, seances, users, type ActionJeune, type AllocationDecision, type Contrat, type Phase, type Sanction } from "@/db/schema";
+import {
+  actionsJeune,
+  allocationDecisions,
+  contratEvenements,
+  contrats,
+  participations,
+  phases,
+  sanctions,
+  seances,
+  users,
+  type ActionJeune,
+  type AllocationDecision,
+  type Contrat,
+  type Phase,
+  type Sanction,
+} from "@/db/schema";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 
 type Mask = (text: string | null) => string | null;
@@ -16,10 +31,21 @@ type Mask = (text: string | null) => string | null;
 export interface AccessPackParcours {
   contrats: (Omit<Contrat, "structureId" | "conseillerId"> & {
     conseillerName: string | null;
-    evenements: { id: string; type: string; dateEffet: CivilDate; motif: string | null; etat: Record<string, unknown>; par: string | null; at: Date }[];
+    evenements: {
+      id: string;
+      type: string;
+      dateEffet: CivilDate;
+      motif: string | null;
+      etat: Record<string, unknown>;
+      par: string | null;
+      at: Date;
+    }[];
     phases: Omit<Phase, "structureId" | "jeuneId" | "contratId">[];
   })[];
-  actions: (Omit<ActionJeune, "structureId" | "jeuneId" | "qualifieePar" | "creeePar"> & { qualifieeParName: string | null; creeeParName: string | null })[];
+  actions: (Omit<ActionJeune, "structureId" | "jeuneId" | "qualifieePar" | "creeePar"> & {
+    qualifieeParName: string | null;
+    creeeParName: string | null;
+  })[];
   seances: {
     participationId: string;
     seanceId: string;
@@ -67,7 +93,11 @@ export async function loadParcoursForPack(db: DbOrTx, jeuneId: string, mask: Mas
       .leftJoin(animateur, eq(animateur.id, seances.animateurId))
       .where(eq(participations.jeuneId, jeuneId))
       .orderBy(asc(seances.debut), asc(participations.id)),
-    db.select().from(allocationDecisions).where(eq(allocationDecisions.jeuneId, jeuneId)).orderBy(asc(allocationDecisions.mois), asc(allocationDecisions.decideeLe)),
+    db
+      .select()
+      .from(allocationDecisions)
+      .where(eq(allocationDecisions.jeuneId, jeuneId))
+      .orderBy(asc(allocationDecisions.mois), asc(allocationDecisions.decideeLe)),
     db
       .select({ s: sanctions, decideeParName: decideur.name })
       .from(sanctions)
@@ -102,7 +132,11 @@ export async function loadParcoursForPack(db: DbOrTx, jeuneId: string, mask: Mas
           .map(({ e, par }) => ({ id: e.id, type: e.type, dateEffet: e.dateEffet, motif: mask(e.motif), etat: e.etat, par, at: e.at })),
         phases: phaseRows
           .filter((p) => p.contratId === c.id)
-          .map(({ structureId: _ps, jeuneId: _pj, contratId: _pc, ...p }) => ({ ...p, objectifs: mask(p.objectifs) ?? "", bilan: mask(p.bilan) })),
+          .map(({ structureId: _ps, jeuneId: _pj, contratId: _pc, ...p }) => ({
+            ...p,
+            objectifs: mask(p.objectifs) ?? "",
+            bilan: mask(p.bilan),
+          })),
       };
     }),
     actions: actionRows.map(({ a, qualifieeParName, creeeParName }) => {

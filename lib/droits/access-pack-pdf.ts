@@ -28,7 +28,8 @@ const NON_RENSEIGNE = "Non renseigné";
 const yesNo = (b: boolean) => (b ? "Oui" : "Non");
 const text = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? NON_RENSEIGNE : v);
 const day = (v: string | null | undefined) => (v ? formatDate(v) : NON_RENSEIGNE);
-const optionLabel = (options: readonly { value: string; label: string }[], v: string | null) => (v ? (options.find((o) => o.value === v)?.label ?? v) : NON_RENSEIGNE);
+const optionLabel = (options: readonly { value: string; label: string }[], v: string | null) =>
+  v ? (options.find((o) => o.value === v)?.label ?? v) : NON_RENSEIGNE;
 /** "2 06 10 69 123 049 81": the NIR in the groups printed on a carte Vitale. */
 export function formatNirGroups(nir: string): string {
   const groups = [1, 2, 2, 2, 3, 3, 2];
@@ -65,7 +66,8 @@ const TRANSMISSION_KIND: Record<AccessPack["transmissions"][number]["kind"], str
   limitation: "Avis de limitation : vos données ne doivent plus être utilisées",
   levee_limitation: "Avis de fin de limitation",
 };
-const who = (p: StaffRef) => (p.name ? `${p.name}${p.role ? ` (${ROLE_LABELS[p.role].toLowerCase()})` : ""}` : p.role ? ROLE_LABELS[p.role] : "Traitement automatique");
+const who = (p: StaffRef) =>
+  p.name ? `${p.name}${p.role ? ` (${ROLE_LABELS[p.role].toLowerCase()})` : ""}` : p.role ? ROLE_LABELS[p.role] : "Traitement automatique";
 
 /** The pack in reading order, every value already in French. */
 export function accessPackSections(pack: AccessPack): PackSection[] {
@@ -135,9 +137,17 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
         ["Dispositif", DISPOSITIF_LABELS[j.dispositif]],
         ["Dossier", j.statut === "archive" ? "Archivé" : "Actif"],
         ...(j.archivedAt ? ([["Archivé le", formatDate(j.archivedAt)]] as [string, string][]) : []),
-        ...(j.archiveMotif ? ([["Raison de l'archivage", ARCHIVE_MOTIFS[j.archiveMotif as keyof typeof ARCHIVE_MOTIFS] ?? j.archiveMotif]] as [string, string][]) : []),
+        ...(j.archiveMotif
+          ? ([["Raison de l'archivage", ARCHIVE_MOTIFS[j.archiveMotif as keyof typeof ARCHIVE_MOTIFS] ?? j.archiveMotif]] as [
+              string,
+              string,
+            ][])
+          : []),
         ...(j.archiveDetail ? ([["Précision sur l'archivage", j.archiveDetail]] as [string, string][]) : []),
-        ["Utilisation limitée (vos données ne sont envoyées à personne)", j.limitationDepuis ? `Oui, depuis le ${formatDate(j.limitationDepuis)}` : "Non"],
+        [
+          "Utilisation limitée (vos données ne sont envoyées à personne)",
+          j.limitationDepuis ? `Oui, depuis le ${formatDate(j.limitationDepuis)}` : "Non",
+        ],
         ["Dossier créé le", formatDate(j.createdAt)],
         ["Dernière modification", formatDateTime(j.updatedAt)],
       ],
@@ -146,24 +156,41 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
       heading: "Votre compte sur l'espace personnel",
       items: pack.comptes.map((c) => ({
         title: c.email,
-        lines: [`Nom : ${c.name}`, `Créé le ${formatDate(c.createdAt)}`, c.lastLoginAt ? `Dernière connexion : ${formatDateTime(c.lastLoginAt)}` : "Jamais connecté", c.active ? "Compte actif" : `Compte désactivé${c.deactivatedAt ? ` le ${formatDate(c.deactivatedAt)}` : ""}`],
+        lines: [
+          `Nom : ${c.name}`,
+          `Créé le ${formatDate(c.createdAt)}`,
+          c.lastLoginAt ? `Dernière connexion : ${formatDateTime(c.lastLoginAt)}` : "Jamais connecté",
+          c.active ? "Compte actif" : `Compte désactivé${c.deactivatedAt ? ` le ${formatDate(c.deactivatedAt)}` : ""}`,
+        ],
       })),
       empty: "Vous n'avez pas de compte sur l'espace personnel.",
     },
     {
       heading: "Les changements de conseiller",
       items: pack.affectations.map((a) => ({
-        title: a.type === "temporaire" ? `Remplacement du ${formatDate(a.debut)}${a.fin ? ` au ${formatDate(a.fin)}` : ""}` : `Nouveau conseiller à partir du ${formatDate(a.debut)}`,
-        lines: [`De : ${a.de ?? NON_RENSEIGNE}`, `Vers : ${a.vers ?? NON_RENSEIGNE}`, `Raison : ${a.motif}`, ...(a.decidePar ? [`Décidé par : ${a.decidePar}`] : [])],
+        title:
+          a.type === "temporaire"
+            ? `Remplacement du ${formatDate(a.debut)}${a.fin ? ` au ${formatDate(a.fin)}` : ""}`
+            : `Nouveau conseiller à partir du ${formatDate(a.debut)}`,
+        lines: [
+          `De : ${a.de ?? NON_RENSEIGNE}`,
+          `Vers : ${a.vers ?? NON_RENSEIGNE}`,
+          `Raison : ${a.motif}`,
+          ...(a.decidePar ? [`Décidé par : ${a.decidePar}`] : []),
+        ],
       })),
       empty: "Aucun changement de conseiller.",
     },
     {
       heading: "Qui a ouvert votre dossier",
-      intro: "Chaque fois que quelqu'un ouvre votre dossier, Sillage le note : qui, quand, quelle partie, et pourquoi quand la personne ne vous suit pas.",
+      intro:
+        "Chaque fois que quelqu'un ouvre votre dossier, Sillage le note : qui, quand, quelle partie, et pourquoi quand la personne ne vous suit pas.",
       items: pack.consultations.map((c) => ({
         title: `${formatDateTime(c.at)} · ${who(c.par)}`,
-        lines: [`Partie ouverte : ${c.ongletLabel}`, ...(c.motifLabel ? [`Raison : ${c.motifLabel}${c.motifDetail ? ` (${c.motifDetail})` : ""}`] : [])],
+        lines: [
+          `Partie ouverte : ${c.ongletLabel}`,
+          ...(c.motifLabel ? [`Raison : ${c.motifLabel}${c.motifDetail ? ` (${c.motifDetail})` : ""}`] : []),
+        ],
       })),
       empty: "Personne n'a ouvert votre dossier.",
     },
@@ -176,10 +203,15 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
           `Arrivée par : ${CANAL_LABELS[d.canal]}${d.saisiePar ? `, enregistrée par ${d.saisiePar}` : ""}`,
           `État : ${STATUT_LABELS[d.statut]}${d.issue ? ` · ${ISSUE_LABELS[d.issue]}` : ""}`,
           ...(d.echeance ? [`Réponse attendue au plus tard le ${formatDate(d.echeance)}`] : []),
-          ...(d.identiteVerifieeLe ? [`Identité vérifiée le ${formatDate(d.identiteVerifieeLe)}${d.identiteMethode ? ` (${d.identiteMethode})` : ""}`] : []),
+          ...(d.identiteVerifieeLe
+            ? [`Identité vérifiée le ${formatDate(d.identiteVerifieeLe)}${d.identiteMethode ? ` (${d.identiteMethode})` : ""}`]
+            : []),
           ...(d.prolongationMotif ? [`Délai prolongé le ${day(d.prolongeeLe)} : ${d.prolongationMotif}`] : []),
           ...(d.reponseMotif ? [`Réponse du ${day(d.reponduLe)} : ${d.reponseMotif}`] : []),
-          ...d.pauses.map((p) => `Complément demandé le ${formatDate(p.demandeeLe)} : ${p.objet}${p.recueLe ? ` (reçu le ${formatDate(p.recueLe)})` : " (en attente)"}`),
+          ...d.pauses.map(
+            (p) =>
+              `Complément demandé le ${formatDate(p.demandeeLe)} : ${p.objet}${p.recueLe ? ` (reçu le ${formatDate(p.recueLe)})` : " (en attente)"}`,
+          ),
           ...d.evenements.map((e) => `${formatDateTime(e.at)} : ${e.message}`),
         ],
       })),
@@ -216,7 +248,12 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
         .sort((a, b) => Number(b.vousConcerne) - Number(a.vousConcerne))
         .map((f) => ({
           title: `${f.title}${f.vousConcerne ? "" : " (ne vous concerne pas aujourd'hui)"}`,
-          lines: [...f.why, `Base légale : ${f.legalBasis.label.toLowerCase()} (${f.legalBasis.article}). ${f.legalBasis.falc}`, "Données utilisées :", ...f.data.map((d) => `• ${d}`)],
+          lines: [
+            ...f.why,
+            `Base légale : ${f.legalBasis.label.toLowerCase()} (${f.legalBasis.article}). ${f.legalBasis.falc}`,
+            "Données utilisées :",
+            ...f.data.map((d) => `• ${d}`),
+          ],
         })),
     },
     {
@@ -224,7 +261,9 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
       intro: "Les organismes qui reçoivent ou peuvent recevoir vos données, pour les usages qui vous concernent.",
       items: pack.finalites
         .filter((f) => f.vousConcerne && f.recipients.length > 0)
-        .flatMap((f) => f.recipients.map((r) => ({ title: r.name, lines: [`Pour : ${f.title}`, `Quand : ${r.when}`, `Combien de temps : ${r.keep}`] }))),
+        .flatMap((f) =>
+          f.recipients.map((r) => ({ title: r.name, lines: [`Pour : ${f.title}`, `Quand : ${r.when}`, `Combien de temps : ${r.keep}`] })),
+        ),
     },
     {
       heading: "Combien de temps vos données sont gardées",
@@ -244,12 +283,26 @@ const INK_2 = rgb(0.227, 0.227, 0.227);
 
 export async function renderAccessPackPdf(pack: AccessPack): Promise<Uint8Array> {
   const generatedAt = new Date(pack.generatedAt);
-  const flow = await createFlow({ title: pack.title, author: pack.structure.name, createdAt: generatedAt, margin: 56, reserve: 20, size: 10, typographicQuotes: true });
+  const flow = await createFlow({
+    title: pack.title,
+    author: pack.structure.name,
+    createdAt: generatedAt,
+    margin: 56,
+    reserve: 20,
+    size: 10,
+    typographicQuotes: true,
+  });
 
   flow.write(pack.title, { bold: true, size: 20, color: BLUE, gap: 6 });
   flow.write(`${pack.structure.name} · document établi le ${formatDateTime(generatedAt)}`, { color: INK_2 });
-  flow.write(`En réponse à votre demande d'accès n° ${pack.demande.numero}, reçue le ${formatDate(pack.demande.recueLe)} (article 15 du RGPD).`, { color: INK_2, gap: 8 });
-  flow.write("Ce document contient toutes les informations que la mission locale garde sur vous dans Sillage. Gardez-le en lieu sûr : il contient votre numéro de sécurité sociale.", { gap: 6 });
+  flow.write(
+    `En réponse à votre demande d'accès n° ${pack.demande.numero}, reçue le ${formatDate(pack.demande.recueLe)} (article 15 du RGPD).`,
+    { color: INK_2, gap: 8 },
+  );
+  flow.write(
+    "Ce document contient toutes les informations que la mission locale garde sur vous dans Sillage. Gardez-le en lieu sûr : il contient votre numéro de sécurité sociale.",
+    { gap: 6 },
+  );
 
   for (const section of accessPackSections(pack)) {
     flow.heading(section.heading, { keep: 48, before: 10, size: 14, color: BLUE, gap: 4 });

@@ -43,8 +43,18 @@ describe("access pack (GDPR art. 15)", () => {
   beforeAll(async () => {
     await seedDemo(t.db, { today, extras: true });
     lea = (await t.db.select().from(jeunes).where(eq(jeunes.email, "lea.dupont@exemple.fr")))[0]!;
-    demande = (await t.db.select().from(demandesDroits).where(and(eq(demandesDroits.jeuneId, lea.id), eq(demandesDroits.type, "acces"))))[0]!;
-    other = (await t.db.select().from(jeunes).where(and(eq(jeunes.structureId, lea.structureId), ne(jeunes.id, lea.id), ne(jeunes.nomNaissance, "DUPONT"))))[0]!;
+    demande = (
+      await t.db
+        .select()
+        .from(demandesDroits)
+        .where(and(eq(demandesDroits.jeuneId, lea.id), eq(demandesDroits.type, "acces")))
+    )[0]!;
+    other = (
+      await t.db
+        .select()
+        .from(jeunes)
+        .where(and(eq(jeunes.structureId, lea.structureId), ne(jeunes.id, lea.id), ne(jeunes.nomNaissance, "DUPONT")))
+    )[0]!;
     const [camille] = await t.db.select().from(users).where(eq(users.email, "conseillere.lyon@sillage.demo"));
     const [julien] = await t.db.select().from(users).where(eq(users.email, "conseiller.lyon@sillage.demo"));
 
@@ -58,10 +68,29 @@ describe("access pack (GDPR art. 15)", () => {
       .where(eq(jeunes.id, lea.id));
     // One more row of each kind for Léa and for someone else, so both sides are populated.
     await t.db.insert(affectations).values([
-      { jeuneId: lea.id, structureId: lea.structureId, type: "temporaire", deConseillerId: camille!.id, versConseillerId: julien!.id, debut: addDays(today, -30), fin: addDays(today, -20), motif: "Congé de Camille Martin" },
-      { jeuneId: other.id, structureId: other.structureId, type: "permanente", deConseillerId: camille!.id, versConseillerId: julien!.id, debut: addDays(today, -5), motif: "Déménagement" },
+      {
+        jeuneId: lea.id,
+        structureId: lea.structureId,
+        type: "temporaire",
+        deConseillerId: camille!.id,
+        versConseillerId: julien!.id,
+        debut: addDays(today, -30),
+        fin: addDays(today, -20),
+        motif: "Congé de Camille Martin",
+      },
+      {
+        jeuneId: other.id,
+        structureId: other.structureId,
+        type: "permanente",
+        deConseillerId: camille!.id,
+        versConseillerId: julien!.id,
+        debut: addDays(today, -5),
+        motif: "Déménagement",
+      },
     ]);
-    await t.db.insert(consultations).values({ jeuneId: other.id, structureId: other.structureId, userId: camille!.id, userRole: "conseiller", onglet: "identite" });
+    await t.db
+      .insert(consultations)
+      .values({ jeuneId: other.id, structureId: other.structureId, userId: camille!.id, userRole: "conseiller", onglet: "identite" });
     // A transfer (outbox row + ledger event) each for Léa and for the other young person.
     const sent = await t.db
       .insert(transmissions)
@@ -96,24 +125,90 @@ describe("access pack (GDPR art. 15)", () => {
         hash: `h-${tr.id}`,
       })),
     );
-    await t.db.insert(demandePauses).values({ demandeId: demande.id, demandeeLe: demande.recueLe, recueLe: demande.recueLe, objet: "Confirmer votre adresse" });
+    await t.db
+      .insert(demandePauses)
+      .values({ demandeId: demande.id, demandeeLe: demande.recueLe, recueLe: demande.recueLe, objet: "Confirmer votre adresse" });
 
     // One pathway row of each kind for Léa and for the other young person (an ended contract: the demo may already hold an open one).
     for (const j of [lea, other]) {
       const [c] = await t.db
         .insert(contrats)
-        .values({ structureId: j.structureId, jeuneId: j.id, type: "PACEA", signeLe: "2024-01-05", debut: "2024-01-05", finPrevue: "2025-12-31", finReelle: "2025-06-30", motifSortie: "emploi" })
+        .values({
+          structureId: j.structureId,
+          jeuneId: j.id,
+          type: "PACEA",
+          signeLe: "2024-01-05",
+          debut: "2024-01-05",
+          finPrevue: "2025-12-31",
+          finReelle: "2025-06-30",
+          motifSortie: "emploi",
+        })
         .returning();
-      await t.db.insert(contratEvenements).values({ contratId: c!.id, jeuneId: j.id, type: "sortie", dateEffet: "2025-06-30", motif: "emploi", etat: { finReelle: "2025-06-30" } });
-      await t.db.insert(phases).values({ structureId: j.structureId, jeuneId: j.id, contratId: c!.id, type: "diagnostic", debut: "2024-01-05", fin: "2024-02-29", objectifs: "Faire le point" });
-      await t.db.insert(actionsJeune).values({ structureId: j.structureId, jeuneId: j.id, contratId: c!.id, categorie: "formation", libelle: "Atelier numérique", debut: "2024-03-01" });
+      await t.db.insert(contratEvenements).values({
+        contratId: c!.id,
+        jeuneId: j.id,
+        type: "sortie",
+        dateEffet: "2025-06-30",
+        motif: "emploi",
+        etat: { finReelle: "2025-06-30" },
+      });
+      await t.db.insert(phases).values({
+        structureId: j.structureId,
+        jeuneId: j.id,
+        contratId: c!.id,
+        type: "diagnostic",
+        debut: "2024-01-05",
+        fin: "2024-02-29",
+        objectifs: "Faire le point",
+      });
+      await t.db.insert(actionsJeune).values({
+        structureId: j.structureId,
+        jeuneId: j.id,
+        contratId: c!.id,
+        categorie: "formation",
+        libelle: "Atelier numérique",
+        debut: "2024-03-01",
+      });
       const [s] = await t.db
         .insert(seances)
-        .values({ structureId: j.structureId, type: "atelier", titre: "Atelier CV", debut: new Date("2024-03-04T09:00:00Z"), fin: new Date("2024-03-04T11:00:00Z") })
+        .values({
+          structureId: j.structureId,
+          type: "atelier",
+          titre: "Atelier CV",
+          debut: new Date("2024-03-04T09:00:00Z"),
+          fin: new Date("2024-03-04T11:00:00Z"),
+        })
         .returning();
-      await t.db.insert(participations).values({ structureId: j.structureId, seanceId: s!.id, jeuneId: j.id, presence: "absent_excuse", motifAbsence: `Rendez-vous médical, prévenu par ${camille!.name}` });
-      await t.db.insert(allocationDecisions).values({ structureId: j.structureId, jeuneId: j.id, contratId: c!.id, dispositif: "PACEA", mois: "2024-04", montantCents: 30000, entrees: { demandeCents: 30000 }, regleVersion: "pacea.allocation.plafond@2021-01-01", explication: "Allocation PACEA" });
-      await t.db.insert(sanctions).values({ structureId: j.structureId, jeuneId: j.id, contratId: c!.id, dateFait: "2024-05-02", motif: "Absence non justifiée", regime: "cej_2022", palier: "reduction_quart_mois", palierIndex: 0, baremeEnVigueurDepuis: "2022-03-01", statut: "abandonnee" });
+      await t.db.insert(participations).values({
+        structureId: j.structureId,
+        seanceId: s!.id,
+        jeuneId: j.id,
+        presence: "absent_excuse",
+        motifAbsence: `Rendez-vous médical, prévenu par ${camille!.name}`,
+      });
+      await t.db.insert(allocationDecisions).values({
+        structureId: j.structureId,
+        jeuneId: j.id,
+        contratId: c!.id,
+        dispositif: "PACEA",
+        mois: "2024-04",
+        montantCents: 30000,
+        entrees: { demandeCents: 30000 },
+        regleVersion: "pacea.allocation.plafond@2021-01-01",
+        explication: "Allocation PACEA",
+      });
+      await t.db.insert(sanctions).values({
+        structureId: j.structureId,
+        jeuneId: j.id,
+        contratId: c!.id,
+        dateFait: "2024-05-02",
+        motif: "Absence non justifiée",
+        regime: "cej_2022",
+        palier: "reduction_quart_mois",
+        palierIndex: 0,
+        baremeEnVigueurDepuis: "2022-03-01",
+        statut: "abandonnee",
+      });
     }
 
     pack = await buildAccessPack(t.db, demande);
@@ -126,17 +221,29 @@ describe("access pack (GDPR art. 15)", () => {
       jeunes: [id],
       users: (await t.db.select({ id: users.id }).from(users).where(eq(users.jeuneId, id))).map((r) => r.id),
       affectations: (await t.db.select({ id: affectations.id }).from(affectations).where(eq(affectations.jeuneId, id))).map((r) => r.id),
-      consultations: (await t.db.select({ id: consultations.id }).from(consultations).where(eq(consultations.jeuneId, id))).map((r) => r.id),
+      consultations: (await t.db.select({ id: consultations.id }).from(consultations).where(eq(consultations.jeuneId, id))).map(
+        (r) => r.id,
+      ),
       demandes: (await t.db.select({ id: demandesDroits.id }).from(demandesDroits).where(eq(demandesDroits.jeuneId, id))).map((r) => r.id),
       audit: (await t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.jeuneId, id))).map((r) => r.id),
-      transmissions: (await t.db.select({ id: transmissions.id }).from(transmissions).where(eq(transmissions.jeuneId, id))).map((r) => r.id),
-      ledger: (await t.db.select({ id: transmissionLedger.id }).from(transmissionLedger).where(eq(transmissionLedger.jeuneId, id))).map((r) => r.id),
+      transmissions: (await t.db.select({ id: transmissions.id }).from(transmissions).where(eq(transmissions.jeuneId, id))).map(
+        (r) => r.id,
+      ),
+      ledger: (await t.db.select({ id: transmissionLedger.id }).from(transmissionLedger).where(eq(transmissionLedger.jeuneId, id))).map(
+        (r) => r.id,
+      ),
       contrats: (await t.db.select({ id: contrats.id }).from(contrats).where(eq(contrats.jeuneId, id))).map((r) => r.id),
-      contratEvenements: (await t.db.select({ id: contratEvenements.id }).from(contratEvenements).where(eq(contratEvenements.jeuneId, id))).map((r) => r.id),
+      contratEvenements: (
+        await t.db.select({ id: contratEvenements.id }).from(contratEvenements).where(eq(contratEvenements.jeuneId, id))
+      ).map((r) => r.id),
       phases: (await t.db.select({ id: phases.id }).from(phases).where(eq(phases.jeuneId, id))).map((r) => r.id),
       actions: (await t.db.select({ id: actionsJeune.id }).from(actionsJeune).where(eq(actionsJeune.jeuneId, id))).map((r) => r.id),
-      participations: (await t.db.select({ id: participations.id }).from(participations).where(eq(participations.jeuneId, id))).map((r) => r.id),
-      allocations: (await t.db.select({ id: allocationDecisions.id }).from(allocationDecisions).where(eq(allocationDecisions.jeuneId, id))).map((r) => r.id),
+      participations: (await t.db.select({ id: participations.id }).from(participations).where(eq(participations.jeuneId, id))).map(
+        (r) => r.id,
+      ),
+      allocations: (
+        await t.db.select({ id: allocationDecisions.id }).from(allocationDecisions).where(eq(allocationDecisions.jeuneId, id))
+      ).map((r) => r.id),
       sanctions: (await t.db.select({ id: sanctions.id }).from(sanctions).where(eq(sanctions.jeuneId, id))).map((r) => r.id),
     };
     for (const list of Object.values(own)) expect(list.length).toBeGreaterThan(0);
@@ -149,10 +256,15 @@ describe("access pack (GDPR art. 15)", () => {
     expect(pack.parcours.sanctions.map((s) => s.id).sort()).toEqual([...own.sanctions].sort());
     // A colleague named in a free text of the pathway is masked.
     expect(pack.parcours.seances.find((p) => p.presence === "absent_excuse")?.motifAbsence).toContain(TIERS);
-    const evenements = (await t.db.select({ id: demandeEvenements.id }).from(demandeEvenements).where(inArray(demandeEvenements.demandeId, own.demandes))).map((r) => r.id);
-    const pauses = (await t.db.select({ id: demandePauses.id }).from(demandePauses).where(inArray(demandePauses.demandeId, own.demandes))).map((r) => r.id);
+    const evenements = (
+      await t.db.select({ id: demandeEvenements.id }).from(demandeEvenements).where(inArray(demandeEvenements.demandeId, own.demandes))
+    ).map((r) => r.id);
+    const pauses = (
+      await t.db.select({ id: demandePauses.id }).from(demandePauses).where(inArray(demandePauses.demandeId, own.demandes))
+    ).map((r) => r.id);
 
-    for (const uuid of [...own.jeunes, ...own.users, ...own.affectations, ...own.demandes, ...pauses, ...own.transmissions]) expect(json).toContain(uuid);
+    for (const uuid of [...own.jeunes, ...own.users, ...own.affectations, ...own.demandes, ...pauses, ...own.transmissions])
+      expect(json).toContain(uuid);
     expect(pack.transmissions.map((tr) => tr.id).sort()).toEqual([...own.transmissions].sort());
     expect(pack.transmissions.flatMap((tr) => tr.evenements.map((e) => e.id)).sort()).toEqual([...own.ledger].sort());
     expect(pack.jeune.id).toBe(id);
@@ -169,7 +281,9 @@ describe("access pack (GDPR art. 15)", () => {
   });
 
   it("covers every table that has a jeune_id column (a new one must be added to the pack and to this test)", async () => {
-    const result = (await t.db.execute(sql`select table_name from information_schema.columns where column_name = 'jeune_id' and table_schema = 'public' order by table_name`)) as unknown;
+    const result = (await t.db.execute(
+      sql`select table_name from information_schema.columns where column_name = 'jeune_id' and table_schema = 'public' order by table_name`,
+    )) as unknown;
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { table_name: string }[];
     expect(rows.map((r) => r.table_name)).toEqual([
       "actions_jeune",
@@ -193,21 +307,40 @@ describe("access pack (GDPR art. 15)", () => {
     const id = lea.id;
     const others = {
       jeunes: await t.db.select({ id: jeunes.id, email: jeunes.email, telephone: jeunes.telephone }).from(jeunes).where(ne(jeunes.id, id)),
-      users: (await t.db.select({ id: users.id, email: users.email }).from(users).where(and(isNotNull(users.jeuneId), ne(users.jeuneId, id)))),
+      users: await t.db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(and(isNotNull(users.jeuneId), ne(users.jeuneId, id))),
       affectations: (await t.db.select({ id: affectations.id }).from(affectations).where(ne(affectations.jeuneId, id))).map((r) => r.id),
-      consultations: (await t.db.select({ id: consultations.id }).from(consultations).where(ne(consultations.jeuneId, id))).map((r) => r.id),
+      consultations: (await t.db.select({ id: consultations.id }).from(consultations).where(ne(consultations.jeuneId, id))).map(
+        (r) => r.id,
+      ),
       demandes: (await t.db.select({ id: demandesDroits.id }).from(demandesDroits).where(ne(demandesDroits.jeuneId, id))).map((r) => r.id),
-      audit: (await t.db.select({ id: auditLog.id }).from(auditLog).where(and(isNotNull(auditLog.jeuneId), ne(auditLog.jeuneId, id)))).map((r) => r.id),
-      transmissions: (await t.db.select({ id: transmissions.id }).from(transmissions).where(ne(transmissions.jeuneId, id))).map((r) => r.id),
-      ledger: (await t.db.select({ id: transmissionLedger.id }).from(transmissionLedger).where(ne(transmissionLedger.jeuneId, id))).map((r) => r.id),
+      audit: (
+        await t.db
+          .select({ id: auditLog.id })
+          .from(auditLog)
+          .where(and(isNotNull(auditLog.jeuneId), ne(auditLog.jeuneId, id)))
+      ).map((r) => r.id),
+      transmissions: (await t.db.select({ id: transmissions.id }).from(transmissions).where(ne(transmissions.jeuneId, id))).map(
+        (r) => r.id,
+      ),
+      ledger: (await t.db.select({ id: transmissionLedger.id }).from(transmissionLedger).where(ne(transmissionLedger.jeuneId, id))).map(
+        (r) => r.id,
+      ),
       contrats: (await t.db.select({ id: contrats.id }).from(contrats).where(ne(contrats.jeuneId, id))).map((r) => r.id),
       actions: (await t.db.select({ id: actionsJeune.id }).from(actionsJeune).where(ne(actionsJeune.jeuneId, id))).map((r) => r.id),
-      participations: (await t.db.select({ id: participations.id }).from(participations).where(ne(participations.jeuneId, id))).map((r) => r.id),
-      allocations: (await t.db.select({ id: allocationDecisions.id }).from(allocationDecisions).where(ne(allocationDecisions.jeuneId, id))).map((r) => r.id),
+      participations: (await t.db.select({ id: participations.id }).from(participations).where(ne(participations.jeuneId, id))).map(
+        (r) => r.id,
+      ),
+      allocations: (
+        await t.db.select({ id: allocationDecisions.id }).from(allocationDecisions).where(ne(allocationDecisions.jeuneId, id))
+      ).map((r) => r.id),
       sanctions: (await t.db.select({ id: sanctions.id }).from(sanctions).where(ne(sanctions.jeuneId, id))).map((r) => r.id),
     };
     for (const list of Object.values(others)) expect(list.length).toBeGreaterThan(0);
-    for (const uuid of [...others.contrats, ...others.actions, ...others.participations, ...others.allocations, ...others.sanctions]) expect(json).not.toContain(uuid);
+    for (const uuid of [...others.contrats, ...others.actions, ...others.participations, ...others.allocations, ...others.sanctions])
+      expect(json).not.toContain(uuid);
 
     for (const j of others.jeunes) {
       expect(json).not.toContain(j.id);
@@ -272,7 +405,16 @@ describe("access pack (GDPR art. 15)", () => {
     const [page] = doc.getPages();
     expect(Math.round(page!.getWidth())).toBe(595);
     const headings = accessPackSections(pack).map((s) => s.heading);
-    expect(headings).toEqual(expect.arrayContaining(["Qui vous êtes", "Comment vous joindre", "Qui a ouvert votre dossier", "Vos demandes sur vos données", "Combien de temps vos données sont gardées", "D'où viennent vos données"]));
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        "Qui vous êtes",
+        "Comment vous joindre",
+        "Qui a ouvert votre dossier",
+        "Vos demandes sur vos données",
+        "Combien de temps vos données sont gardées",
+        "D'où viennent vos données",
+      ]),
+    );
     // The pathway, in plain words: the ended PACEA with its exit motive, the excused absence, the allowance month.
     const sections = accessPackSections(pack);
     const text = (heading: string) => JSON.stringify(sections.find((s) => s.heading === heading));

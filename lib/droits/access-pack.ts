@@ -72,9 +72,38 @@ export interface AccessPack {
   source: string;
   jeune: AccessPackJeune;
   /** The person's own accounts (never the password hash nor the session version). */
-  comptes: { id: string; email: string; name: string; role: Role; active: boolean; lastLoginAt: Date | null; createdAt: Date; deactivatedAt: Date | null }[];
-  affectations: { id: string; type: "permanente" | "temporaire"; debut: CivilDate; fin: CivilDate | null; motif: string; de: string | null; vers: string | null; decidePar: string | null; createdAt: Date }[];
-  consultations: { id: number; at: Date; par: StaffRef; onglet: string; ongletLabel: string; horsPortefeuille: boolean; motif: string | null; motifLabel: string | null; motifDetail: string | null }[];
+  comptes: {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    active: boolean;
+    lastLoginAt: Date | null;
+    createdAt: Date;
+    deactivatedAt: Date | null;
+  }[];
+  affectations: {
+    id: string;
+    type: "permanente" | "temporaire";
+    debut: CivilDate;
+    fin: CivilDate | null;
+    motif: string;
+    de: string | null;
+    vers: string | null;
+    decidePar: string | null;
+    createdAt: Date;
+  }[];
+  consultations: {
+    id: number;
+    at: Date;
+    par: StaffRef;
+    onglet: string;
+    ongletLabel: string;
+    horsPortefeuille: boolean;
+    motif: string | null;
+    motifLabel: string | null;
+    motifDetail: string | null;
+  }[];
   demandes: {
     id: string;
     numero: string;
@@ -143,7 +172,18 @@ function readablePayload(payload: TransmissionPayload): TransmissionPayload {
 }
 
 /** The fields of the pack, for the audit entry (names only, never values). */
-export const ACCESS_PACK_FIELDS = ["jeune", "comptes", "affectations", "consultations", "demandes", "parcours", "transmissions", "historique", "finalites", "conservation"] as const;
+export const ACCESS_PACK_FIELDS = [
+  "jeune",
+  "comptes",
+  "affectations",
+  "consultations",
+  "demandes",
+  "parcours",
+  "transmissions",
+  "historique",
+  "finalites",
+  "conservation",
+] as const;
 
 function concerns(id: FinalityId, jeune: Jeune, hasDemandes: boolean): boolean {
   switch (id) {
@@ -172,7 +212,13 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
   const conseiller = alias(users, "conseiller");
 
   const [row] = await db
-    .select({ jeune: jeunes, structureName: structures.name, dpoEmail: structures.dpoEmail, antenneName: antennes.name, conseillerName: conseiller.name })
+    .select({
+      jeune: jeunes,
+      structureName: structures.name,
+      dpoEmail: structures.dpoEmail,
+      antenneName: antennes.name,
+      conseillerName: conseiller.name,
+    })
     .from(jeunes)
     .innerJoin(structures, eq(structures.id, jeunes.structureId))
     .leftJoin(antennes, eq(antennes.id, jeunes.antenneId))
@@ -186,9 +232,30 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
   const decideur = alias(users, "decideur");
   const saisie = alias(users, "saisie");
 
-  const [comptes, affectationRows, consultationRows, demandeRows, auditRows, staff, otherJeunes, dataMap, rules, transmissionRows, ledgerRows] = await Promise.all([
+  const [
+    comptes,
+    affectationRows,
+    consultationRows,
+    demandeRows,
+    auditRows,
+    staff,
+    otherJeunes,
+    dataMap,
+    rules,
+    transmissionRows,
+    ledgerRows,
+  ] = await Promise.all([
     db
-      .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt, deactivatedAt: users.deactivatedAt })
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        active: users.active,
+        lastLoginAt: users.lastLoginAt,
+        createdAt: users.createdAt,
+        deactivatedAt: users.deactivatedAt,
+      })
       .from(users)
       .where(eq(users.jeuneId, jeuneId))
       .orderBy(asc(users.createdAt)),
@@ -232,7 +299,12 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
     settingInForce(db, "conservation.regles", today),
     db.select().from(transmissions).where(eq(transmissions.jeuneId, jeuneId)).orderBy(asc(transmissions.createdAt), asc(transmissions.id)),
     db
-      .select({ id: transmissionLedger.id, at: transmissionLedger.at, event: transmissionLedger.event, transmissionId: transmissionLedger.transmissionId })
+      .select({
+        id: transmissionLedger.id,
+        at: transmissionLedger.at,
+        event: transmissionLedger.event,
+        transmissionId: transmissionLedger.transmissionId,
+      })
       .from(transmissionLedger)
       .where(eq(transmissionLedger.jeuneId, jeuneId))
       .orderBy(asc(transmissionLedger.id)),
@@ -242,7 +314,11 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
   const par = alias(users, "par");
   const [pauseRows, eventRows] = demandeIds.length
     ? await Promise.all([
-        db.select().from(demandePauses).where(inArray(demandePauses.demandeId, demandeIds)).orderBy(asc(demandePauses.demandeeLe), asc(demandePauses.createdAt)),
+        db
+          .select()
+          .from(demandePauses)
+          .where(inArray(demandePauses.demandeId, demandeIds))
+          .orderBy(asc(demandePauses.demandeeLe), asc(demandePauses.createdAt)),
         db
           .select({ e: demandeEvenements, par: par.name })
           .from(demandeEvenements)
@@ -283,7 +359,15 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       conseillerName: row.conseillerName,
     },
     comptes,
-    affectations: affectationRows.map(({ a, ...names }) => ({ id: a.id, type: a.type, debut: a.debut, fin: a.fin, motif: m(a.motif), ...names, createdAt: a.createdAt })),
+    affectations: affectationRows.map(({ a, ...names }) => ({
+      id: a.id,
+      type: a.type,
+      debut: a.debut,
+      fin: a.fin,
+      motif: m(a.motif),
+      ...names,
+      createdAt: a.createdAt,
+    })),
     consultations: consultationRows.map(({ c, name }) => ({
       id: c.id,
       at: c.at,
@@ -315,8 +399,12 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       reponduLe: d.reponduLe,
       closeLe: d.closeLe,
       createdAt: d.createdAt,
-      pauses: pauseRows.filter((p) => p.demandeId === d.id).map((p) => ({ id: p.id, demandeeLe: p.demandeeLe, recueLe: p.recueLe, objet: m(p.objet) })),
-      evenements: eventRows.filter((e) => e.e.demandeId === d.id).map(({ e, par }) => ({ id: e.id, at: e.at, type: e.type, par, message: m(e.message) })),
+      pauses: pauseRows
+        .filter((p) => p.demandeId === d.id)
+        .map((p) => ({ id: p.id, demandeeLe: p.demandeeLe, recueLe: p.recueLe, objet: m(p.objet) })),
+      evenements: eventRows
+        .filter((e) => e.e.demandeId === d.id)
+        .map(({ e, par }) => ({ id: e.id, at: e.at, type: e.type, par, message: m(e.message) })),
     })),
     parcours,
     transmissions: transmissionRows.map((t) => ({
@@ -351,7 +439,11 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       why: [...f.falc.why],
       legalBasis: { ...LEGAL_BASES[f.legalBasis] },
       data: f.categories.map((c) => DATA_CATEGORIES[c].falc),
-      recipients: flowsOfFinality(f.id).map((flow) => ({ name: RECIPIENTS[flow.recipient].falc, when: flow.trigger.falc, keep: flow.retentionAtRecipient.falc })),
+      recipients: flowsOfFinality(f.id).map((flow) => ({
+        name: RECIPIENTS[flow.recipient].falc,
+        when: flow.trigger.falc,
+        keep: flow.retentionAtRecipient.falc,
+      })),
     })),
     conservation: {
       rules: describeRetentionForJeune(policy, dataMap),

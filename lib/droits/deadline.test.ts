@@ -9,24 +9,44 @@ const civilDate = fc.integer({ min: toEpochDay("2000-01-01"), max: toEpochDay("2
 describe("computeDeadline — acceptance cases (checked by hand)", () => {
   it("31 Jan 2026 → 2 Mar 2026: one month ends on 28 Feb (no 31 Feb), a Saturday → Monday", () => {
     expect(dayOfWeek("2026-02-28")).toBe(6);
-    expect(computeDeadline({ receivedOn: "2026-01-31" })).toEqual({ deadline: "2026-03-02", base: "2026-02-28", moved: true, suspended: false });
+    expect(computeDeadline({ receivedOn: "2026-01-31" })).toEqual({
+      deadline: "2026-03-02",
+      base: "2026-02-28",
+      moved: true,
+      suspended: false,
+    });
   });
 
   it("30 Apr 2026 → 1 Jun 2026: 30 May is a Saturday, 31 May a Sunday", () => {
     expect(dayOfWeek("2026-05-30")).toBe(6);
     expect(dayOfWeek("2026-05-31")).toBe(0);
-    expect(computeDeadline({ receivedOn: "2026-04-30" })).toEqual({ deadline: "2026-06-01", base: "2026-05-30", moved: true, suspended: false });
+    expect(computeDeadline({ receivedOn: "2026-04-30" })).toEqual({
+      deadline: "2026-06-01",
+      base: "2026-05-30",
+      moved: true,
+      suspended: false,
+    });
   });
 
   it("14 Apr 2026 → 15 May 2026: 14 May is Ascension (Easter 5 Apr + 39 days), a Thursday", () => {
     expect(dayOfWeek("2026-04-05")).toBe(0);
     expect(addDays("2026-04-05", 39)).toBe("2026-05-14");
-    expect(computeDeadline({ receivedOn: "2026-04-14" })).toEqual({ deadline: "2026-05-15", base: "2026-05-14", moved: true, suspended: false });
+    expect(computeDeadline({ receivedOn: "2026-04-14" })).toEqual({
+      deadline: "2026-05-15",
+      base: "2026-05-14",
+      moved: true,
+      suspended: false,
+    });
   });
 
   it("keeps a working-day deadline as is", () => {
     // 15 Jan 2026 → 15 Feb 2026 is a Sunday → 16 Feb; 16 Jan → 16 Feb, a Monday.
-    expect(computeDeadline({ receivedOn: "2026-01-16" })).toEqual({ deadline: "2026-02-16", base: "2026-02-16", moved: false, suspended: false });
+    expect(computeDeadline({ receivedOn: "2026-01-16" })).toEqual({
+      deadline: "2026-02-16",
+      base: "2026-02-16",
+      moved: false,
+      suspended: false,
+    });
     expect(computeDeadline({ receivedOn: "2026-01-15" }).deadline).toBe("2026-02-16");
   });
 
@@ -72,7 +92,9 @@ describe("computeDeadline — identity checks (clock restarts on receipt of the 
 
   it("applies the extension from the restarted clock", () => {
     // Restart 20 Jan → 20 Feb → + 2 months = 20 Apr 2026, a Monday.
-    expect(computeDeadline({ receivedOn: "2026-01-10", pauses: [{ from: "2026-01-15", to: "2026-01-20" }], extended: true }).deadline).toBe("2026-04-20");
+    expect(computeDeadline({ receivedOn: "2026-01-10", pauses: [{ from: "2026-01-15", to: "2026-01-20" }], extended: true }).deadline).toBe(
+      "2026-04-20",
+    );
   });
 
   it("rejects inconsistent pauses", () => {
@@ -84,11 +106,21 @@ describe("computeDeadline — identity checks (clock restarts on receipt of the 
 describe("computeDeadline — extension of two months", () => {
   it("adds two months to the unmoved first-month date, then moves it", () => {
     // 31 Jan → 28 Feb (unmoved) → 28 Apr 2026 (a Tuesday); not 30 Apr, not 2 May.
-    expect(computeDeadline({ receivedOn: "2026-01-31", extended: true })).toEqual({ deadline: "2026-04-28", base: "2026-04-28", moved: false, suspended: false });
+    expect(computeDeadline({ receivedOn: "2026-01-31", extended: true })).toEqual({
+      deadline: "2026-04-28",
+      base: "2026-04-28",
+      moved: false,
+      suspended: false,
+    });
     // 5 Mar → 5 Apr (Easter Sunday, unmoved) → 5 Jun 2026 (a Friday).
     expect(computeDeadline({ receivedOn: "2026-03-05", extended: true }).deadline).toBe("2026-06-05");
     // 14 Apr → 14 May → 14 Jul (national day, a Tuesday) → 15 Jul.
-    expect(computeDeadline({ receivedOn: "2026-04-14", extended: true })).toEqual({ deadline: "2026-07-15", base: "2026-07-14", moved: true, suspended: false });
+    expect(computeDeadline({ receivedOn: "2026-04-14", extended: true })).toEqual({
+      deadline: "2026-07-15",
+      base: "2026-07-14",
+      moved: true,
+      suspended: false,
+    });
   });
 });
 

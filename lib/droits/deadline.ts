@@ -39,8 +39,10 @@ const EXTENSION_MONTHS = 2;
 export function computeDeadline({ receivedOn, pauses = [], extended = false }: DeadlineInput): DeadlineResult {
   parseCivilDate(receivedOn);
   for (const pause of pauses) {
-    if (compare(pause.from, receivedOn) < 0) throw new RangeError(`Suspension commencée (${pause.from}) avant la réception (${receivedOn})`);
-    if (pause.to !== null && compare(pause.to, pause.from) < 0) throw new RangeError(`Suspension terminée (${pause.to}) avant d'avoir commencé (${pause.from})`);
+    if (compare(pause.from, receivedOn) < 0)
+      throw new RangeError(`Suspension commencée (${pause.from}) avant la réception (${receivedOn})`);
+    if (pause.to !== null && compare(pause.to, pause.from) < 0)
+      throw new RangeError(`Suspension terminée (${pause.to}) avant d'avoir commencé (${pause.from})`);
   }
   if (pauses.some((pause) => pause.to === null)) return { deadline: null, base: null, moved: false, suspended: true };
 

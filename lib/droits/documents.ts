@@ -18,7 +18,11 @@ export function isDocumentName(value: string): value is DocumentName {
  * The receipt (as issued on the day of recording: first deadline) or the response letter (once
  * answered), rebuilt from the stored request so the copy always matches what was sent.
  */
-export async function renderDemandeDocument(db: DbOrTx, demande: DemandeDroits, name: DocumentName): Promise<{ filename: string; pdf: Uint8Array } | null> {
+export async function renderDemandeDocument(
+  db: DbOrTx,
+  demande: DemandeDroits,
+  name: DocumentName,
+): Promise<{ filename: string; pdf: Uint8Array } | null> {
   const ctx = await loadLetterContext(db, demande);
   if (name === "accuse-reception.pdf") {
     const echeance = computeDeadline({ receivedOn: demande.recueLe }).deadline!;

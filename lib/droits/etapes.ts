@@ -24,7 +24,9 @@ export function parseEtape(value: string | string[] | undefined): Etape | null {
 export function etapeMessage(etape: Etape, mailed: boolean, transmissions = 0): string {
   switch (etape) {
     case "enregistree":
-      return mailed ? "La demande est enregistrée. L'accusé de réception a été envoyé par e-mail." : "La demande est enregistrée. Envoyez l'accusé de réception par courrier.";
+      return mailed
+        ? "La demande est enregistrée. L'accusé de réception a été envoyé par e-mail."
+        : "La demande est enregistrée. Envoyez l'accusé de réception par courrier.";
     case "complement_demande":
       return "La demande de complément est notée : le délai est suspendu jusqu'à sa réception.";
     case "complement_recu":
@@ -32,9 +34,13 @@ export function etapeMessage(etape: Etape, mailed: boolean, transmissions = 0): 
     case "identite_verifiee":
       return "L'identité est vérifiée : la demande est en cours de traitement.";
     case "prolongee":
-      return mailed ? "Le délai est prolongé de deux mois. La personne a été prévenue par e-mail." : "Le délai est prolongé de deux mois. Prévenez la personne par courrier : aucune adresse e-mail n'est connue.";
+      return mailed
+        ? "Le délai est prolongé de deux mois. La personne a été prévenue par e-mail."
+        : "Le délai est prolongé de deux mois. Prévenez la personne par courrier : aucune adresse e-mail n'est connue.";
     case "repondue":
-      return mailed ? "La réponse est enregistrée et la lettre a été envoyée par e-mail." : "La réponse est enregistrée. Téléchargez la lettre pour la remettre ou l'envoyer par courrier.";
+      return mailed
+        ? "La réponse est enregistrée et la lettre a été envoyée par e-mail."
+        : "La réponse est enregistrée. Téléchargez la lettre pour la remettre ou l'envoyer par courrier.";
     case "close":
       return "La demande est close.";
     case "limitation_appliquee":

@@ -12,7 +12,10 @@ export interface ForwardInfo {
 }
 
 export async function forwardInfo(db: DbOrTx, demandeId: string): Promise<ForwardInfo> {
-  const [t] = await db.select({ createdAt: transmissions.createdAt, status: transmissions.status }).from(transmissions).where(eq(transmissions.idempotencyKey, forwardKey(demandeId)));
+  const [t] = await db
+    .select({ createdAt: transmissions.createdAt, status: transmissions.status })
+    .from(transmissions)
+    .where(eq(transmissions.idempotencyKey, forwardKey(demandeId)));
   const [answer] = await db
     .select({ at: demandeEvenements.at, message: demandeEvenements.message })
     .from(demandeEvenements)
@@ -26,4 +29,3 @@ export async function forwardInfo(db: DbOrTx, demandeId: string): Promise<Forwar
 export async function awaitingFranceTravail(db: DbOrTx, demandeId: string): Promise<boolean> {
   return (await forwardInfo(db, demandeId)).state.kind === "en_attente";
 }
-

@@ -52,11 +52,23 @@ interface NewDemande {
  */
 async function referencedTransfer(tx: Tx, jeuneId: string, transmissionId: string) {
   const [t] = await tx
-    .select({ id: transmissions.id, recipient: transmissions.recipient, finality: transmissions.finality, kind: transmissions.kind, createdAt: transmissions.createdAt })
+    .select({
+      id: transmissions.id,
+      recipient: transmissions.recipient,
+      finality: transmissions.finality,
+      kind: transmissions.kind,
+      createdAt: transmissions.createdAt,
+    })
     .from(transmissions)
     .where(and(eq(transmissions.id, transmissionId), eq(transmissions.jeuneId, jeuneId)));
-  if (!t) throw new DomainError("invalid_input", { fieldErrors: { transmissionId: ["Cet envoi est introuvable dans ce dossier : repartez de la liste des envois."] } });
-  return { ...t, reference: `l'envoi du ${formatDateTime(t.createdAt)} à ${RECIPIENTS[t.recipient].name} (${KIND_FALC[t.kind].toLowerCase()})` };
+  if (!t)
+    throw new DomainError("invalid_input", {
+      fieldErrors: { transmissionId: ["Cet envoi est introuvable dans ce dossier : repartez de la liste des envois."] },
+    });
+  return {
+    ...t,
+    reference: `l'envoi du ${formatDateTime(t.createdAt)} à ${RECIPIENTS[t.recipient].name} (${KIND_FALC[t.kind].toLowerCase()})`,
+  };
 }
 
 async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
@@ -88,7 +100,8 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
     .returning();
   if (!row) throw new DomainError("unexpected");
   await addEvent(tx, row.id, "recue", user.id, EVENT_MESSAGES.recue(numero, input.type, echeance));
-  if (input.identite && input.canal !== "espace_jeune") await addEvent(tx, row.id, "identite_verifiee", user.id, EVENT_MESSAGES.identite_verifiee());
+  if (input.identite && input.canal !== "espace_jeune")
+    await addEvent(tx, row.id, "identite_verifiee", user.id, EVENT_MESSAGES.identite_verifiee());
   if (transfer) await addEvent(tx, row.id, "transmission_concernee", user.id, EVENT_MESSAGES.question_transmission(transfer.reference));
 
   let mailed = false;
@@ -109,9 +122,25 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
       targetId: row.id,
       jeuneId: input.jeune.id,
       structureId: input.jeune.structureId,
-      fields: ["type", ...(input.finalite ? ["finalite"] : []), "canal", "objet", "recueLe", "statut", "echeance", ...(input.identite ? ["identiteVerifieeLe", "identiteMethode"] : [])],
+      fields: [
+        "type",
+        ...(input.finalite ? ["finalite"] : []),
+        "canal",
+        "objet",
+        "recueLe",
+        "statut",
+        "echeance",
+        ...(input.identite ? ["identiteVerifieeLe", "identiteMethode"] : []),
+      ],
       after: { type: input.type, finalite: input.finalite, canal: input.canal, objet: input.objet, recueLe: input.recueLe },
-      meta: { numero, type: input.type, canal: input.canal, statut, accuseEnvoye: mailed, ...(transfer ? { transmissionId: transfer.id } : {}) },
+      meta: {
+        numero,
+        type: input.type,
+        canal: input.canal,
+        statut,
+        accuseEnvoye: mailed,
+        ...(transfer ? { transmissionId: transfer.id } : {}),
+      },
     },
   };
 }
@@ -127,7 +156,8 @@ export const recordDeskDemande: ActionDefinition<typeof deskIntakeSchema, Create
     const today = todayInParis(new Date());
     const access = await checkDossierAccess(tx, user, input.jeuneId, today);
     if (access.kind === "not_found") throw new DomainError("not_found");
-    if (access.kind === "reason_required") throw new DomainError("forbidden", { message: "Ouvrez d'abord le dossier en indiquant le motif de votre consultation." });
+    if (access.kind === "reason_required")
+      throw new DomainError("forbidden", { message: "Ouvrez d'abord le dossier en indiquant le motif de votre consultation." });
     const [jeune] = await tx.select(jeuneColumns).from(jeunes).where(eq(jeunes.id, input.jeuneId));
     if (!jeune) throw new DomainError("not_found");
     return insertDemande(tx, user, {
@@ -156,7 +186,10 @@ export const recordDpoDemande: ActionDefinition<typeof dpoIntakeSchema, CreatedD
       .select(jeuneColumns)
       .from(jeunes)
       .where(and(eq(jeunes.id, input.jeuneId), ...structureConditions(user)));
-    if (!jeune) throw new DomainError("not_found", { fieldErrors: { jeuneId: ["Ce jeune est introuvable dans votre structure : cherchez-le de nouveau."] } });
+    if (!jeune)
+      throw new DomainError("not_found", {
+        fieldErrors: { jeuneId: ["Ce jeune est introuvable dans votre structure : cherchez-le de nouveau."] },
+      });
     const today = todayInParis(new Date());
     return insertDemande(tx, user, {
       jeune,

@@ -5,8 +5,23 @@ export type DemandeCanal = (typeof demandeCanalEnum.enumValues)[number];
 export type DemandeStatut = (typeof demandeStatutEnum.enumValues)[number];
 export type DemandeIssue = (typeof demandeIssueEnum.enumValues)[number];
 
-export const DEMANDE_TYPES = ["acces", "rectification", "effacement", "limitation", "opposition", "portabilite", "question_transmission"] as const satisfies readonly DemandeType[];
-export const DEMANDE_STATUTS = ["recue", "identite_a_verifier", "en_cours", "prolongee", "repondue", "close"] as const satisfies readonly DemandeStatut[];
+export const DEMANDE_TYPES = [
+  "acces",
+  "rectification",
+  "effacement",
+  "limitation",
+  "opposition",
+  "portabilite",
+  "question_transmission",
+] as const satisfies readonly DemandeType[];
+export const DEMANDE_STATUTS = [
+  "recue",
+  "identite_a_verifier",
+  "en_cours",
+  "prolongee",
+  "repondue",
+  "close",
+] as const satisfies readonly DemandeStatut[];
 export const DEMANDE_ISSUES = ["acceptee", "partielle", "refusee"] as const satisfies readonly DemandeIssue[];
 
 /** Short names for staff lists. */

@@ -12,7 +12,14 @@ import { ISSUE_LABELS, TYPE_ARTICLE, TYPE_PLAIN, type DemandeIssue, type Demande
 export interface LetterContext {
   structure: { name: string; commune: string; dpoEmail: string };
   /** null when the person is not (or no longer) known: no dossier, or a dossier erased at their request. */
-  jeune: { prenoms: string; nomNaissance: string; nomUsage: string | null; adresse: string | null; codePostal: string | null; commune: string | null } | null;
+  jeune: {
+    prenoms: string;
+    nomNaissance: string;
+    nomUsage: string | null;
+    adresse: string | null;
+    codePostal: string | null;
+    commune: string | null;
+  } | null;
   demande: { numero: string; type: DemandeType; recueLe: CivilDate; finalite: string | null };
 }
 
@@ -91,7 +98,9 @@ export function buildReceipt(ctx: LetterContext, input: { echeance: CivilDate; t
       },
       {
         heading: "Pour aller plus loin",
-        paragraphs: [`Règlement général sur la protection des données (RGPD) : article 12 (délai de réponse) et ${TYPE_ARTICLE[ctx.demande.type].replace(/ du RGPD$/, "")}.`],
+        paragraphs: [
+          `Règlement général sur la protection des données (RGPD) : article 12 (délai de réponse) et ${TYPE_ARTICLE[ctx.demande.type].replace(/ du RGPD$/, "")}.`,
+        ],
       },
     ],
   };
@@ -106,7 +115,8 @@ const DECISION_SENTENCE: Record<DemandeIssue, string> = {
 /** Answer to the request, with the decision, its reasons and the remedies (art. 12-4). */
 export function buildResponseLetter(ctx: LetterContext, input: { issue: DemandeIssue; motif: string; reponduLe: CivilDate }): Letter {
   const { numero } = ctx.demande;
-  const disagree = input.issue === "acceptee" ? "Si vous avez une question ou un désaccord" : "Si vous n'êtes pas d'accord avec cette décision";
+  const disagree =
+    input.issue === "acceptee" ? "Si vous avez une question ou un désaccord" : "Si vous n'êtes pas d'accord avec cette décision";
   // An objection is decided per finality, by the rule the data map gives for its legal basis (GDPR art. 21-1).
   const rule = ctx.demande.type === "opposition" ? rightAssessment("opposition", ctx.demande.finalite) : null;
   return {
@@ -116,7 +126,13 @@ export function buildResponseLetter(ctx: LetterContext, input: { issue: DemandeI
     subject: `Réponse à votre demande n° ${numero} : ${ISSUE_LABELS[input.issue].toLowerCase()}`,
     sections: [
       { paragraphs: [whatWasAsked(ctx), DECISION_SENTENCE[input.issue]] },
-      { heading: input.issue === "acceptee" ? "Ce que nous avons fait" : "Pourquoi", paragraphs: input.motif.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) },
+      {
+        heading: input.issue === "acceptee" ? "Ce que nous avons fait" : "Pourquoi",
+        paragraphs: input.motif
+          .split(/\n\s*\n/)
+          .map((p) => p.trim())
+          .filter(Boolean),
+      },
       ...(rule ? [{ heading: "La règle pour cette utilisation de vos données", paragraphs: [rule.falc] }] : []),
       {
         heading: disagree,
@@ -151,7 +167,12 @@ export function buildExtensionNotice(ctx: LetterContext, input: { motif: string;
         ],
       },
       { heading: "Si vous n'êtes pas d'accord", paragraphs: [CNIL_COMPLAINT, COURT_REMEDY] },
-      { heading: "Pour aller plus loin", paragraphs: ["RGPD, article 12, paragraphe 3 : le délai d'un mois peut être prolongé de deux mois, si la personne est prévenue dans le premier mois."] },
+      {
+        heading: "Pour aller plus loin",
+        paragraphs: [
+          "RGPD, article 12, paragraphe 3 : le délai d'un mois peut être prolongé de deux mois, si la personne est prévenue dans le premier mois.",
+        ],
+      },
     ],
   };
 }
@@ -179,13 +200,16 @@ export const EVENT_MESSAGES = {
   identite_recue: (recuLe: CivilDate, echeance: CivilDate) =>
     `Nous avons reçu l'information demandée le ${formatDate(recuLe)}. Le délai repart de ce jour : nous vous répondrons au plus tard le ${formatDate(echeance)}.`,
   identite_verifiee: () => "Nous avons vérifié que la demande vient bien de vous. Nous traitons votre demande.",
-  prolongee: (motif: string, echeance: CivilDate) => `Nous avons besoin de plus de temps. Nous vous répondrons au plus tard le ${formatDate(echeance)}. Pourquoi : ${motif}`,
+  prolongee: (motif: string, echeance: CivilDate) =>
+    `Nous avons besoin de plus de temps. Nous vous répondrons au plus tard le ${formatDate(echeance)}. Pourquoi : ${motif}`,
   repondue: (issue: DemandeIssue, mailed: boolean) =>
     `Nous avons répondu à votre demande : ${ISSUE_LABELS[issue].toLowerCase()}. ${mailed ? "La lettre de réponse vous a été envoyée par e-mail." : "Votre mission locale vous remet la lettre de réponse."}`,
   close: () => "Votre demande est terminée.",
   limitation_appliquee: (destinataires: readonly string[]) =>
     `Vos données sont gelées : nous ne les envoyons plus à personne et nous ne les supprimons pas, le temps de traiter votre demande.${
-      destinataires.length ? ` Nous prévenons ${destinataires.join(" et ")}, qui avai${destinataires.length > 1 ? "en" : ""}t reçu vos données : ${destinataires.length > 1 ? "ils ne doivent" : "il ne doit"} plus les utiliser.` : ""
+      destinataires.length
+        ? ` Nous prévenons ${destinataires.join(" et ")}, qui avai${destinataires.length > 1 ? "en" : ""}t reçu vos données : ${destinataires.length > 1 ? "ils ne doivent" : "il ne doit"} plus les utiliser.`
+        : ""
     }`,
   limitation_levee: (destinataires: readonly string[]) =>
     `Le gel de vos données est levé : elles sont de nouveau utilisées normalement pour votre accompagnement.${

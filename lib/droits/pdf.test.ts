@@ -35,7 +35,7 @@ describe("wrapText", () => {
   it("keeps every line within the width and loses no word", async () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
-    const text = "Nous avons bien reçu votre demande. ".repeat(12) + "unmotextrêmementlongquinetientpassurunelignemaisquidoitquandmêmeapparaître";
+    const text = `${"Nous avons bien reçu votre demande. ".repeat(12)}unmotextrêmementlongquinetientpassurunelignemaisquidoitquandmêmeapparaître`;
     const lines = wrapText(text, font, 11, 200);
     for (const line of lines) expect(font.widthOfTextAtSize(line, 11)).toBeLessThanOrEqual(200);
     expect(lines.join("").replace(/ /g, "")).toBe(sanitizeForPdf(text).replace(/ /g, ""));
@@ -50,7 +50,11 @@ describe("renderLetterPdf", () => {
         jeune: { prenoms: "Léa", nomNaissance: "DUPONT", nomUsage: null, adresse: null, codePostal: null, commune: null },
         demande: { numero: "2026-0042", type: "effacement", recueLe: "2026-01-31", finalite: null },
       },
-      { issue: "refusee", motif: `Montant : ${formatMoneyCents(56168)}. ${"Une longue explication. ".repeat(200)}`, reponduLe: "2026-02-20" },
+      {
+        issue: "refusee",
+        motif: `Montant : ${formatMoneyCents(56168)}. ${"Une longue explication. ".repeat(200)}`,
+        reponduLe: "2026-02-20",
+      },
     );
     const bytes = await renderLetterPdf(letter);
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");

@@ -71,7 +71,12 @@ export async function listQueue(user: SessionUser, filters: QueueFilters, today:
       .leftJoin(jeunes, eq(jeunes.id, demandesDroits.jeuneId))
       .innerJoin(structures, eq(structures.id, demandesDroits.structureId))
       .where(where)
-      .orderBy(sql`(${demandesDroits.statut} in ('repondue', 'close'))`, sql`${demandesDroits.echeance} asc nulls last`, asc(demandesDroits.recueLe), asc(demandesDroits.numero))
+      .orderBy(
+        sql`(${demandesDroits.statut} in ('repondue', 'close'))`,
+        sql`${demandesDroits.echeance} asc nulls last`,
+        asc(demandesDroits.recueLe),
+        asc(demandesDroits.numero),
+      )
       .limit(QUEUE_PAGE_SIZE)
       .offset((filters.page - 1) * QUEUE_PAGE_SIZE),
     db.select({ n: count() }).from(demandesDroits).where(where),
@@ -79,7 +84,10 @@ export async function listQueue(user: SessionUser, filters: QueueFilters, today:
       .select({
         ouvertes: sql<number>`count(*) filter (where ${isOpenSql})`.mapWith(Number),
         enRetard: sql<number>`count(*) filter (where ${isOpenSql} and ${demandesDroits.echeance} < ${today})`.mapWith(Number),
-        bientot: sql<number>`count(*) filter (where ${isOpenSql} and ${demandesDroits.echeance} >= ${today} and ${demandesDroits.echeance} <= ${soon})`.mapWith(Number),
+        bientot:
+          sql<number>`count(*) filter (where ${isOpenSql} and ${demandesDroits.echeance} >= ${today} and ${demandesDroits.echeance} <= ${soon})`.mapWith(
+            Number,
+          ),
       })
       .from(demandesDroits)
       .where(scope.length ? and(...scope) : undefined),
@@ -116,9 +124,20 @@ export async function getDemandeDetail(user: SessionUser, demandeId: string) {
     .where(and(eq(demandesDroits.id, demandeId), ...scopeOf(user)));
   if (!row) throw new DomainError("not_found", { message: DEMANDE_NOT_FOUND });
   const [pauses, evenements] = await Promise.all([
-    db.select().from(demandePauses).where(eq(demandePauses.demandeId, demandeId)).orderBy(asc(demandePauses.demandeeLe), asc(demandePauses.createdAt)),
     db
-      .select({ id: demandeEvenements.id, at: demandeEvenements.at, type: demandeEvenements.type, message: demandeEvenements.message, parName: users.name, parRole: users.role })
+      .select()
+      .from(demandePauses)
+      .where(eq(demandePauses.demandeId, demandeId))
+      .orderBy(asc(demandePauses.demandeeLe), asc(demandePauses.createdAt)),
+    db
+      .select({
+        id: demandeEvenements.id,
+        at: demandeEvenements.at,
+        type: demandeEvenements.type,
+        message: demandeEvenements.message,
+        parName: users.name,
+        parRole: users.role,
+      })
       .from(demandeEvenements)
       .leftJoin(users, eq(users.id, demandeEvenements.par))
       .where(eq(demandeEvenements.demandeId, demandeId))
@@ -189,13 +208,30 @@ function escapeLike(value: string): string {
 
 /** DPO intake: young people of the structure whose name contains every word typed. */
 export async function searchJeunesForIntake(user: SessionUser, q: string) {
-  const words = normalizeForSearch(q).split(" ").filter((w) => w.length > 0).slice(0, 5);
+  const words = normalizeForSearch(q)
+    .split(" ")
+    .filter((w) => w.length > 0)
+    .slice(0, 5);
   if (words.length === 0) return [];
   const db = await getDb();
   return db
-    .select({ id: jeunes.id, nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms, dateNaissance: jeunes.dateNaissance, commune: jeunes.commune, statut: jeunes.statut })
+    .select({
+      id: jeunes.id,
+      nomNaissance: jeunes.nomNaissance,
+      nomUsage: jeunes.nomUsage,
+      prenoms: jeunes.prenoms,
+      dateNaissance: jeunes.dateNaissance,
+      commune: jeunes.commune,
+      statut: jeunes.statut,
+    })
     .from(jeunes)
-    .where(and(...structureConditions(user), sql`${jeunes.anonymisedAt} is null`, ...words.map((w) => sql`${jeunes.searchText} like ${`%${escapeLike(w)}%`}`)))
+    .where(
+      and(
+        ...structureConditions(user),
+        sql`${jeunes.anonymisedAt} is null`,
+        ...words.map((w) => sql`${jeunes.searchText} like ${`%${escapeLike(w)}%`}`),
+      ),
+    )
     .orderBy(asc(jeunes.searchText))
     .limit(JEUNE_SEARCH_LIMIT);
 }
@@ -204,7 +240,14 @@ export async function searchJeunesForIntake(user: SessionUser, q: string) {
 export async function getJeuneForIntake(user: SessionUser, jeuneId: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: jeunes.id, nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms, dateNaissance: jeunes.dateNaissance, email: jeunes.email })
+    .select({
+      id: jeunes.id,
+      nomNaissance: jeunes.nomNaissance,
+      nomUsage: jeunes.nomUsage,
+      prenoms: jeunes.prenoms,
+      dateNaissance: jeunes.dateNaissance,
+      email: jeunes.email,
+    })
     .from(jeunes)
     .where(and(eq(jeunes.id, jeuneId), ...structureConditions(user), sql`${jeunes.anonymisedAt} is null`));
   return row ?? null;
@@ -220,7 +263,12 @@ export const ART19_TYPES: ReadonlySet<DemandeDroits["type"]> = new Set(["rectifi
 
 export async function getTraitementContext(demande: Pick<DemandeDroits, "id" | "jeuneId" | "type" | "structureId">, today: CivilDate) {
   const db = await getDb();
-  const [jeune] = demande.jeuneId ? await db.select().from(jeunes).where(and(eq(jeunes.id, demande.jeuneId), eq(jeunes.structureId, demande.structureId))) : [];
+  const [jeune] = demande.jeuneId
+    ? await db
+        .select()
+        .from(jeunes)
+        .where(and(eq(jeunes.id, demande.jeuneId), eq(jeunes.structureId, demande.structureId)))
+    : [];
   const live = jeune && !jeune.anonymisedAt ? jeune : null;
   const [forward, avisArt19, holds] = await Promise.all([
     forwardInfo(db, demande.id),

@@ -8,7 +8,12 @@ describe("queue parameters", () => {
   });
 
   it("reads each filter and ignores odd values", () => {
-    expect(parseQueueParams({ statut: "prolongee", type: "acces", retard: "1", page: "3" })).toEqual({ statut: "prolongee", type: "acces", retard: true, page: 3 });
+    expect(parseQueueParams({ statut: "prolongee", type: "acces", retard: "1", page: "3" })).toEqual({
+      statut: "prolongee",
+      type: "acces",
+      retard: true,
+      page: 3,
+    });
     expect(parseQueueParams({ statut: "n'importe", type: "x", retard: "peut-être", page: "-2" })).toEqual(DEFAULT_QUEUE_FILTERS);
     expect(parseQueueParams({ statut: ["toutes", "close"], type: "" })).toEqual({ ...DEFAULT_QUEUE_FILTERS, statut: "toutes" });
   });

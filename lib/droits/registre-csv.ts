@@ -7,7 +7,16 @@ import { toCsv } from "@/lib/csv";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { formatShortDate } from "@/lib/format/fr";
 import { finaliteLabel } from "./finalites";
-import { CANAL_LABELS, ISSUE_LABELS, STATUT_LABELS, TYPE_LABELS, type DemandeCanal, type DemandeIssue, type DemandeStatut, type DemandeType } from "./labels";
+import {
+  CANAL_LABELS,
+  ISSUE_LABELS,
+  STATUT_LABELS,
+  TYPE_LABELS,
+  type DemandeCanal,
+  type DemandeIssue,
+  type DemandeStatut,
+  type DemandeType,
+} from "./labels";
 
 export interface RegistreRow {
   numero: string;
@@ -52,24 +61,27 @@ const HEADER = [
 const date = (d: CivilDate | null) => (d ? formatShortDate(d) : "");
 
 export function registreCsv(rows: readonly RegistreRow[]): string {
-  const lines = [HEADER, ...rows.map((r) => [
-    r.numero,
-    r.structureName,
-    TYPE_LABELS[r.type],
-    finaliteLabel(r.finalite) ?? "",
-    CANAL_LABELS[r.canal],
-    date(r.recueLe),
-    STATUT_LABELS[r.statut],
-    date(r.identiteVerifieeLe),
-    r.identiteMethode ?? "",
-    String(r.pauses),
-    date(r.echeance),
-    date(r.prolongeeLe),
-    r.prolongationMotif ?? "",
-    r.issue ? ISSUE_LABELS[r.issue] : "",
-    r.reponseMotif ?? "",
-    date(r.reponduLe),
-    date(r.closeLe),
-  ])];
+  const lines = [
+    HEADER,
+    ...rows.map((r) => [
+      r.numero,
+      r.structureName,
+      TYPE_LABELS[r.type],
+      finaliteLabel(r.finalite) ?? "",
+      CANAL_LABELS[r.canal],
+      date(r.recueLe),
+      STATUT_LABELS[r.statut],
+      date(r.identiteVerifieeLe),
+      r.identiteMethode ?? "",
+      String(r.pauses),
+      date(r.echeance),
+      date(r.prolongeeLe),
+      r.prolongationMotif ?? "",
+      r.issue ? ISSUE_LABELS[r.issue] : "",
+      r.reponseMotif ?? "",
+      date(r.reponduLe),
+      date(r.closeLe),
+    ]),
+  ];
   return toCsv(lines);
 }

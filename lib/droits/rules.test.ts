@@ -53,16 +53,35 @@ describe("state machine", () => {
 
   it("every action leads to a status the machine allows from where it is offered", () => {
     const states: DemandeState[] = DEMANDE_STATUTS.flatMap((statut) =>
-      [false, true].flatMap((pauseOuverte) => [false, true].flatMap((prolongee) => [false, true].map((identiteVerifiee) => ({ statut, pauseOuverte, prolongee, identiteVerifiee })))),
+      [false, true].flatMap((pauseOuverte) =>
+        [false, true].flatMap((prolongee) =>
+          [false, true].map((identiteVerifiee) => ({ statut, pauseOuverte, prolongee, identiteVerifiee })),
+        ),
+      ),
     );
-    for (const state of states) for (const action of availableActions(state)) expect(canTransition(state.statut, ACTION_TARGET[action]), `${state.statut} ${action}`).toBe(true);
+    for (const state of states)
+      for (const action of availableActions(state))
+        expect(canTransition(state.statut, ACTION_TARGET[action]), `${state.statut} ${action}`).toBe(true);
   });
 
-  const state = (over: Partial<DemandeState>): DemandeState => ({ statut: "en_cours", pauseOuverte: false, prolongee: false, identiteVerifiee: true, ...over });
+  const state = (over: Partial<DemandeState>): DemandeState => ({
+    statut: "en_cours",
+    pauseOuverte: false,
+    prolongee: false,
+    identiteVerifiee: true,
+    ...over,
+  });
 
   it("offers the DPO the right steps", () => {
-    expect(availableActions(state({ statut: "recue", identiteVerifiee: false }))).toEqual(["demander_complement", "verifier_identite", "repondre"]);
-    expect(availableActions(state({ statut: "identite_a_verifier", pauseOuverte: true, identiteVerifiee: false }))).toEqual(["complement_recu", "repondre"]);
+    expect(availableActions(state({ statut: "recue", identiteVerifiee: false }))).toEqual([
+      "demander_complement",
+      "verifier_identite",
+      "repondre",
+    ]);
+    expect(availableActions(state({ statut: "identite_a_verifier", pauseOuverte: true, identiteVerifiee: false }))).toEqual([
+      "complement_recu",
+      "repondre",
+    ]);
     expect(availableActions(state({}))).toEqual(["demander_complement", "prolonger", "repondre"]);
     expect(availableActions(state({ statut: "prolongee", prolongee: true }))).toEqual(["repondre"]);
     expect(availableActions(state({ statut: "repondue" }))).toEqual(["clore"]);
@@ -91,20 +110,36 @@ describe("state machine", () => {
 
 describe("clock of a request", () => {
   it("keeps the first deadline next to the extended one", () => {
-    expect(clockOf({ recueLe: "2026-01-31", pauses: [], prolongee: false })).toEqual({ echeance: "2026-03-02", premiereEcheance: "2026-03-02", suspended: false });
-    expect(clockOf({ recueLe: "2026-01-31", pauses: [], prolongee: true })).toEqual({ echeance: "2026-04-28", premiereEcheance: "2026-03-02", suspended: false });
+    expect(clockOf({ recueLe: "2026-01-31", pauses: [], prolongee: false })).toEqual({
+      echeance: "2026-03-02",
+      premiereEcheance: "2026-03-02",
+      suspended: false,
+    });
+    expect(clockOf({ recueLe: "2026-01-31", pauses: [], prolongee: true })).toEqual({
+      echeance: "2026-04-28",
+      premiereEcheance: "2026-03-02",
+      suspended: false,
+    });
   });
 
   it("is suspended while identity information is awaited, and restarts on receipt", () => {
-    expect(clockOf({ recueLe: "2026-04-14", pauses: [{ from: "2026-04-20", to: null }], prolongee: false })).toEqual({ echeance: null, premiereEcheance: null, suspended: true });
-    expect(clockOf({ recueLe: "2026-04-14", pauses: [{ from: "2026-04-20", to: "2026-04-30" }], prolongee: false }).echeance).toBe("2026-06-01");
+    expect(clockOf({ recueLe: "2026-04-14", pauses: [{ from: "2026-04-20", to: null }], prolongee: false })).toEqual({
+      echeance: null,
+      premiereEcheance: null,
+      suspended: true,
+    });
+    expect(clockOf({ recueLe: "2026-04-14", pauses: [{ from: "2026-04-20", to: "2026-04-30" }], prolongee: false }).echeance).toBe(
+      "2026-06-01",
+    );
   });
 
   it("refuses an extension decided after the first deadline, allows it on the day", () => {
     const clock = clockOf({ recueLe: "2026-01-31", pauses: [], prolongee: false });
     expect(extensionRefusal(clock, "2026-03-02")).toBeNull();
     expect(extensionRefusal(clock, "2026-03-03")).toEqual({ premiereEcheance: "2026-03-02" });
-    expect(extensionRefusal(clockOf({ recueLe: "2026-01-31", pauses: [{ from: "2026-02-01", to: null }], prolongee: false }), "2026-02-02")).toEqual({ premiereEcheance: null });
+    expect(
+      extensionRefusal(clockOf({ recueLe: "2026-01-31", pauses: [{ from: "2026-02-01", to: null }], prolongee: false }), "2026-02-02"),
+    ).toEqual({ premiereEcheance: null });
   });
 });
 

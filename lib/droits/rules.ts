@@ -76,7 +76,8 @@ export function refusalOf(action: DemandeAction, state: DemandeState): string | 
   switch (action) {
     case "demander_complement":
       if (pauseOuverte) return "Un complément d'identité est déjà demandé : enregistrez d'abord sa réception.";
-      if (!["recue", "identite_a_verifier", "en_cours"].includes(statut)) return "On ne peut plus demander de complément d'identité à ce stade.";
+      if (!["recue", "identite_a_verifier", "en_cours"].includes(statut))
+        return "On ne peut plus demander de complément d'identité à ce stade.";
       break;
     case "complement_recu":
       if (!pauseOuverte) return "Aucun complément d'identité n'est attendu.";

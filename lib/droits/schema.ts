@@ -52,11 +52,17 @@ const recueLe = civilDate("la date de réception").superRefine((value, ctx) => {
   if (!isValidCivilDate(value)) return;
   const today = todayInParis(new Date());
   if (compare(value, today) > 0) ctx.addIssue({ code: "custom", message: "La date de réception ne peut pas être dans le futur." });
-  else if (compare(value, addMonths(today, -12)) < 0) ctx.addIssue({ code: "custom", message: "La date de réception remonte à plus d'un an : vérifiez-la." });
+  else if (compare(value, addMonths(today, -12)) < 0)
+    ctx.addIssue({ code: "custom", message: "La date de réception remonte à plus d'un an : vérifiez-la." });
 });
 
 /** The transfer a question is about (its id is not personal data; the action checks it is this person's). */
-const transmissionId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "Transmission introuvable : repartez de la ligne de l'envoi." }).optional()).transform((v) => v ?? null);
+const transmissionId = z
+  .preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.uuid({ error: "Transmission introuvable : repartez de la ligne de l'envoi." }).optional(),
+  )
+  .transform((v) => v ?? null);
 
 const intakeBase = { jeuneId: z.uuid({ error: "Choisissez le jeune concerné." }), type, finalite, objet, recueLe, transmissionId };
 
@@ -96,7 +102,11 @@ export const espaceIntakeSchema = z
 
 export const complementSchema = z.object({
   ...ref,
-  objet: z.string({ error: "Indiquez l'information demandée." }).trim().min(3, "Indiquez l'information demandée à la personne.").max(1000, "1 000 caractères au plus."),
+  objet: z
+    .string({ error: "Indiquez l'information demandée." })
+    .trim()
+    .min(3, "Indiquez l'information demandée à la personne.")
+    .max(1000, "1 000 caractères au plus."),
   demandeeLe: civilDate("la date de la demande de complément"),
 });
 

@@ -12,7 +12,8 @@ import { renderLetterPdf } from "./pdf";
 import { clockOf, formatNumero, type DemandeState } from "./rules";
 
 export const DEMANDE_NOT_FOUND = "Cette demande est introuvable ou vous n'y avez pas accès.";
-export const DEMANDE_CONFLICT = "Cette demande a été modifiée par quelqu'un d'autre pendant que vous la traitiez. Rechargez la page : rien n'a été enregistré.";
+export const DEMANDE_CONFLICT =
+  "Cette demande a été modifiée par quelqu'un d'autre pendant que vous la traitiez. Rechargez la page : rien n'a été enregistré.";
 
 /**
  * Next number of the structure for that year. The structure row is locked first, so two requests
@@ -41,7 +42,11 @@ export async function loadDemande(db: DbOrTx, user: SessionUser, demandeId: stri
 }
 
 export async function loadPauses(db: DbOrTx, demandeId: string) {
-  return db.select().from(demandePauses).where(eq(demandePauses.demandeId, demandeId)).orderBy(asc(demandePauses.demandeeLe), asc(demandePauses.createdAt));
+  return db
+    .select()
+    .from(demandePauses)
+    .where(eq(demandePauses.demandeId, demandeId))
+    .orderBy(asc(demandePauses.demandeeLe), asc(demandePauses.createdAt));
 }
 
 export function toIdentityPauses(rows: { demandeeLe: CivilDate; recueLe: CivilDate | null }[]): IdentityPause[] {
@@ -63,7 +68,12 @@ export function echeanceAfter(d: Pick<DemandeDroits, "recueLe">, pauses: Identit
 }
 
 /** Compare-and-set on `version`: a stale form never overwrites another person's step. */
-export async function updateDemande(tx: Tx, d: DemandeDroits, expectedVersion: number, values: Partial<typeof demandesDroits.$inferInsert>): Promise<DemandeDroits> {
+export async function updateDemande(
+  tx: Tx,
+  d: DemandeDroits,
+  expectedVersion: number,
+  values: Partial<typeof demandesDroits.$inferInsert>,
+): Promise<DemandeDroits> {
   if (d.version !== expectedVersion) throw new DomainError("conflict", { message: DEMANDE_CONFLICT });
   const [row] = await tx
     .update(demandesDroits)
@@ -104,7 +114,14 @@ export async function loadLetterContext(db: DbOrTx, d: DemandeDroits): Promise<L
   return {
     structure,
     jeune: person
-      ? { prenoms: person.prenoms, nomNaissance: person.nomNaissance, nomUsage: person.nomUsage, adresse: person.adresse, codePostal: person.codePostal, commune: person.commune }
+      ? {
+          prenoms: person.prenoms,
+          nomNaissance: person.nomNaissance,
+          nomUsage: person.nomUsage,
+          adresse: person.adresse,
+          codePostal: person.codePostal,
+          commune: person.commune,
+        }
       : null,
     demande: { numero: d.numero, type: d.type, recueLe: d.recueLe, finalite: d.finalite },
     email: person?.email ?? null,
@@ -128,7 +145,8 @@ export async function mailLetter(to: string, letter: Letter, replyTo: string, wi
     });
   } catch {
     throw new DomainError("unexpected", {
-      message: "L'e-mail n'a pas pu être envoyé : rien n'a été enregistré. Réessayez, ou décochez l'envoi par e-mail et remettez la lettre en main propre.",
+      message:
+        "L'e-mail n'a pas pu être envoyé : rien n'a été enregistré. Réessayez, ou décochez l'envoi par e-mail et remettez la lettre en main propre.",
     });
   }
 }

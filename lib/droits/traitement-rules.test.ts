@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { erasureHolds, oppositionIssueRefusal, oppositionRule, parseRectifiedValue, rectificationKey, type ErasureFacts } from "./traitement-rules";
+import {
+  erasureHolds,
+  oppositionIssueRefusal,
+  oppositionRule,
+  parseRectifiedValue,
+  rectificationKey,
+  type ErasureFacts,
+} from "./traitement-rules";
 
 const RULES = { dossierAgeMaxAns: 25, dossierAnneesApresAgeMax: 2, cejAnneesApresFin: 10, fseAnneesApresDernierEnregistrement: 19 };
 const TODAY = "2026-11-25";
@@ -23,7 +30,10 @@ describe("rectified values follow the dossier form's rules", () => {
     expect(parseRectifiedValue("codePostal", "6900", TODAY)).toMatchObject({ ok: false, message: expect.stringContaining("5 chiffres") });
     expect(parseRectifiedValue("sexe", "X", TODAY)).toMatchObject({ ok: false });
     expect(parseRectifiedValue("prenoms", "   ", TODAY)).toMatchObject({ ok: false });
-    expect(parseRectifiedValue("dateNaissance", "2027-01-01", TODAY)).toMatchObject({ ok: false, message: expect.stringContaining("postérieure") });
+    expect(parseRectifiedValue("dateNaissance", "2027-01-01", TODAY)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("postérieure"),
+    });
   });
   it("keys one transfer per request, dossier version, recipient and finality", () => {
     expect(rectificationKey("d1", 4, "franceTravail", "cej")).toBe("rectification:d1:v4:franceTravail:cej");
@@ -36,7 +46,12 @@ describe("erasure holds", () => {
   });
   it("an open contract, a limitation and the retention period each hold, in plain words", () => {
     const holds = erasureHolds(
-      { ...none, dateNaissance: "2006-03-14", limitationDepuis: new Date(), contratEnCours: { type: "CEJ", debut: "2026-06-01", finPrevue: "2027-05-31" } },
+      {
+        ...none,
+        dateNaissance: "2006-03-14",
+        limitationDepuis: new Date(),
+        contratEnCours: { type: "CEJ", debut: "2026-06-01", finPrevue: "2027-05-31" },
+      },
       RULES,
       TODAY,
     );

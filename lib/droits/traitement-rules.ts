@@ -3,7 +3,7 @@
  * rectification may correct (and how each is validated), the legal holds that stop an erasure, the rule
  * of the data map on an objection, and the state of a request forwarded to France Travail.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { addMonths, compare, type CivilDate } from "@/lib/calendar/civil-date";
 import { FINALITY_LIST } from "@/lib/data-map/finalities";
 import { rightsFor, type RightAssessment } from "@/lib/data-map/rights";
@@ -40,10 +40,9 @@ export function isRectifiableField(value: string): value is RectifiableField {
   return (RECTIFIABLE_FIELDS as readonly string[]).includes(value);
 }
 
-export const RECTIFIABLE_LABELS: Record<RectifiableField, string> = Object.fromEntries(RECTIFIABLE_FIELDS.map((f) => [f, FIELD_LABELS[f]])) as Record<
-  RectifiableField,
-  string
->;
+export const RECTIFIABLE_LABELS: Record<RectifiableField, string> = Object.fromEntries(
+  RECTIFIABLE_FIELDS.map((f) => [f, FIELD_LABELS[f]]),
+) as Record<RectifiableField, string>;
 
 /** Fields a rectification may empty (the others are required by the dossier form). */
 const REQUIRED: ReadonlySet<RectifiableField> = new Set(["nomNaissance", "prenoms", "dateNaissance", "sexe"]);
@@ -52,11 +51,16 @@ const REQUIRED: ReadonlySet<RectifiableField> = new Set(["nomNaissance", "prenom
 const dossierFields = updateJeuneSchema.in.shape;
 
 /** Validates and normalises a new value with the dossier form's rule for that field. */
-export function parseRectifiedValue(field: RectifiableField, raw: string, today: CivilDate): { ok: true; value: string | null } | { ok: false; message: string } {
+export function parseRectifiedValue(
+  field: RectifiableField,
+  raw: string,
+  today: CivilDate,
+): { ok: true; value: string | null } | { ok: false; message: string } {
   const result = (dossierFields[field] as z.ZodType<string | null>).safeParse(raw);
   if (!result.success) return { ok: false, message: result.error.issues[0]?.message ?? "Valeur non valide." };
   const value = result.data;
-  if (value === null && REQUIRED.has(field)) return { ok: false, message: `Ce champ est obligatoire dans le dossier : indiquez la nouvelle valeur.` };
+  if (value === null && REQUIRED.has(field))
+    return { ok: false, message: `Ce champ est obligatoire dans le dossier : indiquez la nouvelle valeur.` };
   if (field === "dateNaissance" && value !== null && compare(value, today) > 0) {
     return { ok: false, message: "La date de naissance est postérieure à la date du jour : vérifiez-la." };
   }
@@ -74,7 +78,9 @@ export function rectificationKey(demandeId: string, jeuneVersion: number, recipi
 }
 
 /** Distinct recipient × finality pairs, in a stable order. */
-export function distinctFlows<T extends { recipient: string; finality: string }>(rows: readonly T[]): { recipient: T["recipient"]; finality: T["finality"] }[] {
+export function distinctFlows<T extends { recipient: string; finality: string }>(
+  rows: readonly T[],
+): { recipient: T["recipient"]; finality: T["finality"] }[] {
   const seen = new Map<string, { recipient: T["recipient"]; finality: T["finality"] }>();
   for (const r of rows) seen.set(`${r.recipient}.${r.finality}`, { recipient: r.recipient, finality: r.finality });
   return [...seen.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v);
@@ -122,7 +128,11 @@ export interface ErasureFacts {
  * ESF audits: Sillage does not record which pathways the ESF cofinanced, so any PACEA or CEJ pathway is
  * treated as possibly cofinanced (the conservative reading, to confirm with the structure's ESF file).
  */
-export function erasureHolds(facts: ErasureFacts, rules: (RetentionRules & { fseAnneesApresDernierEnregistrement?: number }) | null, today: CivilDate): ErasureHold[] {
+export function erasureHolds(
+  facts: ErasureFacts,
+  rules: (RetentionRules & { fseAnneesApresDernierEnregistrement?: number }) | null,
+  today: CivilDate,
+): ErasureHold[] {
   const holds: ErasureHold[] = [];
   if (facts.limitationDepuis) {
     holds.push({
@@ -162,7 +172,11 @@ export function erasureHolds(facts: ErasureFacts, rules: (RetentionRules & { fse
   }
   if (rules) {
     const end = retentionEnd(
-      { dateNaissance: facts.dateNaissance, finDernierCej: facts.finDernierCej, finProgrammeEnCours: facts.contratEnCours?.finPrevue ?? null },
+      {
+        dateNaissance: facts.dateNaissance,
+        finDernierCej: facts.finDernierCej,
+        finProgrammeEnCours: facts.contratEnCours?.finPrevue ?? null,
+      },
       rules,
     );
     if (compare(end.until, today) >= 0) {

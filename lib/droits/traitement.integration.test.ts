@@ -3,7 +3,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ne } from "drizzle-orm";
-import { allocationDecisions, auditLog, auditLog as audit, contrats, demandeEvenements, demandesDroits, jeunes, structures, transmissionLedger, transmissions, users, type Jeune } from "@/db/schema";
+import {
+  allocationDecisions,
+  auditLog,
+  auditLog as audit,
+  contrats,
+  demandeEvenements,
+  demandesDroits,
+  jeunes,
+  structures,
+  transmissionLedger,
+  transmissions,
+  users,
+  type Jeune,
+} from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
 import { addDays, addMonths, todayInParis } from "@/lib/calendar/civil-date";
@@ -48,7 +61,7 @@ describe("handling rights that change data", () => {
     await rm(outbox, { recursive: true, force: true });
   });
 
-  const ok = <T,>(result: { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors: unknown }): T => {
+  const ok = <T>(result: { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors: unknown }): T => {
     if (!result.ok) throw new Error(`expected success, got ${result.code}: ${result.message} ${JSON.stringify(result.fieldErrors)}`);
     return result.data;
   };
@@ -59,7 +72,10 @@ describe("handling rights that change data", () => {
   let taken = new Set<string>();
   const anotherLyonJeune = async () => {
     const [camille] = await t.db.select().from(users).where(eq(users.email, CAMILLE));
-    const rows = await t.db.select().from(jeunes).where(and(eq(jeunes.conseillerId, camille!.id), eq(jeunes.statut, "actif")));
+    const rows = await t.db
+      .select()
+      .from(jeunes)
+      .where(and(eq(jeunes.conseillerId, camille!.id), eq(jeunes.statut, "actif")));
     const j = rows.find((r) => r.email !== LEA && r.email !== TOM && !taken.has(r.id) && r.limitationDepuis === null);
     if (!j) throw new Error("no more young people to use");
     taken = new Set([...taken, j.id]);
@@ -67,18 +83,42 @@ describe("handling rights that change data", () => {
   };
   const request = async (j: Jeune, type: string, over: Record<string, unknown> = {}) => {
     const camille = await sessionUserFor(t.db, CAMILLE);
-    return ok<CreatedDemande>(await runAction(recordDeskDemande, { jeuneId: j.id, type, objet: "Demande au guichet", recueLe: today, identiteVerifiee: "on", ...over }, camille));
+    return ok<CreatedDemande>(
+      await runAction(
+        recordDeskDemande,
+        { jeuneId: j.id, type, objet: "Demande au guichet", recueLe: today, identiteVerifiee: "on", ...over },
+        camille,
+      ),
+    );
   };
   /** A transfer as if it had been delivered and acknowledged. */
-  const delivered = async (j: Jeune, recipient: "franceTravail" | "cnamCpam" | "asp", finality: "cej" | "c2s" | "allocation", key: string) => {
+  const delivered = async (
+    j: Jeune,
+    recipient: "franceTravail" | "cnamCpam" | "asp",
+    finality: "cej" | "c2s" | "allocation",
+    key: string,
+  ) => {
     const { transmission } = await t.db.transaction((tx) =>
-      enqueueTransmission(tx, { jeuneId: j.id, recipient, finality, kind: "inscription", data: { ...j, allocationPeriode: "2026-10", allocationMontant: 56168, foyerImposable: false }, idempotencyKey: key }),
+      enqueueTransmission(tx, {
+        jeuneId: j.id,
+        recipient,
+        finality,
+        kind: "inscription",
+        data: { ...j, allocationPeriode: "2026-10", allocationMontant: 56168, foyerImposable: false },
+        idempotencyKey: key,
+      }),
     );
-    await t.db.update(transmissions).set({ status: "accusee", sentAt: new Date(), acknowledgedAt: new Date(), acknowledgement: "ACK-1" }).where(eq(transmissions.id, transmission.id));
+    await t.db
+      .update(transmissions)
+      .set({ status: "accusee", sentAt: new Date(), acknowledgedAt: new Date(), acknowledgement: "ACK-1" })
+      .where(eq(transmissions.id, transmission.id));
     return transmission;
   };
   const rectificationsOf = async (jeuneId: string) =>
-    t.db.select().from(transmissions).where(and(eq(transmissions.jeuneId, jeuneId), eq(transmissions.kind, "rectification")));
+    t.db
+      .select()
+      .from(transmissions)
+      .where(and(eq(transmissions.jeuneId, jeuneId), eq(transmissions.kind, "rectification")));
 
   describe("rectification (art. 16) and the recipients told (art. 19)", () => {
     it("corrects a field sent to France Travail and the CPAM: exactly two rectification transfers with the new value", async () => {
@@ -86,12 +126,27 @@ describe("handling rights that change data", () => {
       await delivered(j, "franceTravail", "cej", `test-ft:${j.id}`);
       await delivered(j, "cnamCpam", "c2s", `test-c2s:${j.id}`);
       // A transfer never delivered does not count: the recipient never had the old value.
-      await t.db.transaction((tx) => enqueueTransmission(tx, { jeuneId: j.id, recipient: "asp", finality: "allocation", kind: "paiement", data: j, idempotencyKey: `test-asp:${j.id}` }));
+      await t.db.transaction((tx) =>
+        enqueueTransmission(tx, {
+          jeuneId: j.id,
+          recipient: "asp",
+          finality: "allocation",
+          kind: "paiement",
+          data: j,
+          idempotencyKey: `test-asp:${j.id}`,
+        }),
+      );
       const d = await request(j, "rectification");
       const dpo = await sessionUserFor(t.db, DPO);
       const before = await demande(d.id);
 
-      const result = ok(await runAction(applyRectification, { demandeId: d.id, version: before.version, jeuneVersion: j.version, champ: "nomNaissance", valeur: "  martin-durand " }, dpo));
+      const result = ok(
+        await runAction(
+          applyRectification,
+          { demandeId: d.id, version: before.version, jeuneVersion: j.version, champ: "nomNaissance", valeur: "  martin-durand " },
+          dpo,
+        ),
+      );
       expect(result.transmissions).toBe(2);
 
       const after = await jeune(j.id);
@@ -114,7 +169,10 @@ describe("handling rights that change data", () => {
       expect(ledger.map((l) => l.event)).toEqual(["creee"]);
 
       // Audit: field names, never the values.
-      const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, j.id), eq(auditLog.action, "jeune.rectification")));
+      const [entry] = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, j.id), eq(auditLog.action, "jeune.rectification")));
       expect(entry!.fields).toEqual(["nomNaissance"]);
       expect(JSON.stringify(entry)).not.toContain("MARTIN");
       // The young person's steps say it in plain words.
@@ -128,7 +186,13 @@ describe("handling rights that change data", () => {
       const d = await request(j, "rectification");
       const dpo = await sessionUserFor(t.db, DPO);
       // The CPAM flow carries no phone number.
-      const result = ok(await runAction(applyRectification, { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, champ: "telephone", valeur: "0601020304" }, dpo));
+      const result = ok(
+        await runAction(
+          applyRectification,
+          { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, champ: "telephone", valeur: "0601020304" },
+          dpo,
+        ),
+      );
       expect(result.transmissions).toBe(0);
       expect((await jeune(j.id)).telephone).toBe("06 01 02 03 04");
       expect(await rectificationsOf(j.id)).toHaveLength(0);
@@ -142,7 +206,19 @@ describe("handling rights that change data", () => {
       ok(await runAction(applyLimitation, { demandeId: lim.id, version: (await demande(lim.id)).version }, dpo));
       const current = await jeune(j.id);
       const d = await request(j, "rectification");
-      ok(await runAction(applyRectification, { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: current.version, champ: "prenoms", valeur: "Anne-Sophie" }, dpo));
+      ok(
+        await runAction(
+          applyRectification,
+          {
+            demandeId: d.id,
+            version: (await demande(d.id)).version,
+            jeuneVersion: current.version,
+            champ: "prenoms",
+            valeur: "Anne-Sophie",
+          },
+          dpo,
+        ),
+      );
       const sent = await rectificationsOf(j.id);
       expect(sent).toHaveLength(1);
       expect(sent[0]!.status).toBe("retenue");
@@ -154,9 +230,17 @@ describe("handling rights that change data", () => {
       const d = await request(j, "rectification");
       const dpo = await sessionUserFor(t.db, DPO);
       const version = (await demande(d.id)).version;
-      const bad = await runAction(applyRectification, { demandeId: d.id, version, jeuneVersion: j.version, champ: "codePostal", valeur: "6900" }, dpo);
+      const bad = await runAction(
+        applyRectification,
+        { demandeId: d.id, version, jeuneVersion: j.version, champ: "codePostal", valeur: "6900" },
+        dpo,
+      );
       expect(bad).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { valeur: [expect.stringContaining("5 chiffres")] } });
-      const empty = await runAction(applyRectification, { demandeId: d.id, version, jeuneVersion: j.version, champ: "prenoms", valeur: "  " }, dpo);
+      const empty = await runAction(
+        applyRectification,
+        { demandeId: d.id, version, jeuneVersion: j.version, champ: "prenoms", valeur: "  " },
+        dpo,
+      );
       expect(empty).toMatchObject({ ok: false, code: "invalid_input" });
       expect(await jeune(j.id)).toEqual(j);
       expect(await rectificationsOf(j.id)).toHaveLength(0);
@@ -166,10 +250,30 @@ describe("handling rights that change data", () => {
       const j = await anotherLyonJeune();
       const d = await request(j, "rectification");
       const dpo = await sessionUserFor(t.db, DPO);
-      const stale = await runAction(applyRectification, { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version - 1 || 99, champ: "commune", valeur: "Villeurbanne" }, dpo);
+      const stale = await runAction(
+        applyRectification,
+        {
+          demandeId: d.id,
+          version: (await demande(d.id)).version,
+          jeuneVersion: j.version - 1 || 99,
+          champ: "commune",
+          valeur: "Villeurbanne",
+        },
+        dpo,
+      );
       expect(stale).toMatchObject({ ok: false, code: "conflict" });
       const access = await request(j, "acces");
-      const wrong = await runAction(applyRectification, { demandeId: access.id, version: (await demande(access.id)).version, jeuneVersion: j.version, champ: "commune", valeur: "Villeurbanne" }, dpo);
+      const wrong = await runAction(
+        applyRectification,
+        {
+          demandeId: access.id,
+          version: (await demande(access.id)).version,
+          jeuneVersion: j.version,
+          champ: "commune",
+          valeur: "Villeurbanne",
+        },
+        dpo,
+      );
       expect(wrong).toMatchObject({ ok: false, code: "conflict" });
       expect((await jeune(j.id)).commune).toBe(j.commune);
     });
@@ -178,9 +282,18 @@ describe("handling rights that change data", () => {
       const j = await anotherLyonJeune();
       const d = await request(j, "rectification");
       const input = { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, champ: "commune", valeur: "Bron" };
-      expect(await runAction(applyRectification, input, await sessionUserFor(t.db, DPO_MARSEILLE))).toMatchObject({ ok: false, code: "not_found" });
-      expect(await runAction(applyRectification, input, await sessionUserFor(t.db, DIRECTRICE))).toMatchObject({ ok: false, code: "forbidden" });
-      expect(await runAction(applyRectification, input, await sessionUserFor(t.db, CAMILLE))).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await runAction(applyRectification, input, await sessionUserFor(t.db, DPO_MARSEILLE))).toMatchObject({
+        ok: false,
+        code: "not_found",
+      });
+      expect(await runAction(applyRectification, input, await sessionUserFor(t.db, DIRECTRICE))).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
+      expect(await runAction(applyRectification, input, await sessionUserFor(t.db, CAMILLE))).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
       expect(await runAction(applyRectification, input, await sessionUserFor(t.db, LEA))).toMatchObject({ ok: false, code: "forbidden" });
       expect((await jeune(j.id)).commune).toBe(j.commune);
     });
@@ -189,22 +302,43 @@ describe("handling rights that change data", () => {
   describe("erasure (art. 17)", () => {
     it("refuses while a CEJ runs, with the reason in the letter, and touches no data", async () => {
       const j = await anotherLyonJeune();
-      await t.db.insert(contrats).values({ structureId: j.structureId, jeuneId: j.id, type: "CEJ", signeLe: addDays(today, -40), debut: addDays(today, -40), finPrevue: addMonths(today, 10) });
+      await t.db.insert(contrats).values({
+        structureId: j.structureId,
+        jeuneId: j.id,
+        type: "CEJ",
+        signeLe: addDays(today, -40),
+        debut: addDays(today, -40),
+        finPrevue: addMonths(today, 10),
+      });
       const d = await request(j, "effacement", { envoyerAccuse: undefined });
       const dpo = await sessionUserFor(t.db, DPO);
       const holds = await holdsFor(t.db, await jeune(j.id), today);
       expect(holds.map((h) => h.code)).toContain("contrat_en_cours");
 
       // Accepting through the generic answer is not possible: the holds decide.
-      const generic = await runAction(respondToDemande, { demandeId: d.id, version: (await demande(d.id)).version, issue: "acceptee", motif: "Nous effaçons tout, promis." }, dpo);
+      const generic = await runAction(
+        respondToDemande,
+        { demandeId: d.id, version: (await demande(d.id)).version, issue: "acceptee", motif: "Nous effaçons tout, promis." },
+        dpo,
+      );
       expect(generic).toMatchObject({ ok: false, code: "conflict" });
       // A page that showed "no hold" is stale: nothing happens.
-      const stale = await runAction(decideErasure, { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, attendu: "effacement" }, dpo);
+      const stale = await runAction(
+        decideErasure,
+        { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, attendu: "effacement" },
+        dpo,
+      );
       expect(stale).toMatchObject({ ok: false, code: "conflict" });
       expect((await jeune(j.id)).anonymisedAt).toBeNull();
 
       const files = (await readdir(outbox)).length;
-      ok(await runAction(decideErasure, { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, attendu: "refus", envoyer: "on" }, dpo));
+      ok(
+        await runAction(
+          decideErasure,
+          { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, attendu: "refus", envoyer: "on" },
+          dpo,
+        ),
+      );
       const answered = await demande(d.id);
       expect(answered).toMatchObject({ statut: "repondue", issue: "refusee" });
       expect(answered.reponseMotif).toContain("contrat d'engagement jeune (CEJ) est en cours");
@@ -223,9 +357,28 @@ describe("handling rights that change data", () => {
       const j = await anotherLyonJeune();
       const [c] = await t.db
         .insert(contrats)
-        .values({ structureId: j.structureId, jeuneId: j.id, type: "CEJ", signeLe: addMonths(today, -14), debut: addMonths(today, -14), finPrevue: addMonths(today, -2), finReelle: addMonths(today, -2), motifSortie: "emploi" })
+        .values({
+          structureId: j.structureId,
+          jeuneId: j.id,
+          type: "CEJ",
+          signeLe: addMonths(today, -14),
+          debut: addMonths(today, -14),
+          finPrevue: addMonths(today, -2),
+          finReelle: addMonths(today, -2),
+          motifSortie: "emploi",
+        })
         .returning();
-      await t.db.insert(allocationDecisions).values({ structureId: j.structureId, jeuneId: j.id, contratId: c!.id, dispositif: "CEJ", mois: addMonths(today, -3).slice(0, 7), montantCents: 56168, entrees: {}, regleVersion: "test", explication: "test" });
+      await t.db.insert(allocationDecisions).values({
+        structureId: j.structureId,
+        jeuneId: j.id,
+        contratId: c!.id,
+        dispositif: "CEJ",
+        mois: addMonths(today, -3).slice(0, 7),
+        montantCents: 56168,
+        entrees: {},
+        regleVersion: "test",
+        explication: "test",
+      });
       const codes = (await holdsFor(t.db, await jeune(j.id), today)).map((h) => h.code);
       expect(codes).toEqual(["allocation", "fse", "conservation"]);
     });
@@ -233,7 +386,10 @@ describe("handling rights that change data", () => {
     it("with no hold: anonymises the dossier, answers « acceptée », and leaves every other dossier unchanged", async () => {
       const j = await anotherLyonJeune();
       // Born 30 years ago, never in PACEA or CEJ: the retention period is over and nothing else holds.
-      await t.db.update(jeunes).set({ dateNaissance: addMonths(today, -12 * 30) }).where(eq(jeunes.id, j.id));
+      await t.db
+        .update(jeunes)
+        .set({ dateNaissance: addMonths(today, -12 * 30) })
+        .where(eq(jeunes.id, j.id));
       const current = await jeune(j.id);
       expect(await holdsFor(t.db, current, today)).toEqual([]);
       const d = await request(current, "effacement");
@@ -242,10 +398,24 @@ describe("handling rights that change data", () => {
       const jsonMails = async () => (await readdir(outbox)).filter((f) => f.endsWith(".json")).length;
       const files = await jsonMails();
 
-      ok(await runAction(decideErasure, { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: current.version, attendu: "effacement", envoyer: "on" }, dpo));
+      ok(
+        await runAction(
+          decideErasure,
+          { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: current.version, attendu: "effacement", envoyer: "on" },
+          dpo,
+        ),
+      );
 
       const after = await jeune(j.id);
-      expect(after).toMatchObject({ nomNaissance: "ANONYME", prenoms: "—", email: null, telephone: null, adresse: null, nirEncrypted: null, statut: "archive" });
+      expect(after).toMatchObject({
+        nomNaissance: "ANONYME",
+        prenoms: "—",
+        email: null,
+        telephone: null,
+        adresse: null,
+        nirEncrypted: null,
+        statut: "archive",
+      });
       expect(after.anonymisedAt).not.toBeNull();
       // Statistics kept: structure, sex, birth year, dispositif.
       expect(after).toMatchObject({ structureId: j.structureId, sexe: j.sexe, dispositif: j.dispositif });
@@ -256,7 +426,10 @@ describe("handling rights that change data", () => {
       // Nothing else touched.
       const othersAfter = await t.db.select().from(jeunes).where(ne(jeunes.id, j.id));
       expect(othersAfter.sort((a, b) => a.id.localeCompare(b.id))).toEqual(others.sort((a, b) => a.id.localeCompare(b.id)));
-      const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, j.id), eq(auditLog.action, "jeune.anonymise")));
+      const audits = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, j.id), eq(auditLog.action, "jeune.anonymise")));
       expect(audits).toHaveLength(1);
     });
   });
@@ -271,7 +444,10 @@ describe("handling rights that change data", () => {
       const j = await anotherLyonJeune();
       await t.db.delete(transmissions).where(eq(transmissions.jeuneId, j.id));
       await t.db.delete(contrats).where(eq(contrats.jeuneId, j.id));
-      await t.db.update(jeunes).set({ dateNaissance: addMonths(today, -12 * 30) }).where(eq(jeunes.id, j.id));
+      await t.db
+        .update(jeunes)
+        .set({ dateNaissance: addMonths(today, -12 * 30) })
+        .where(eq(jeunes.id, j.id));
       return jeune(j.id);
     };
 
@@ -282,17 +458,37 @@ describe("handling rights that change data", () => {
       await delivered(j, "cnamCpam", "c2s", `test-erase-c2s:${j.id}`);
       // Statistics leave without a name: no notice can reach a person there.
       const { transmission: stats } = await t.db.transaction((tx) =>
-        enqueueTransmission(tx, { jeuneId: j.id, recipient: "etat", finality: "statistiques", kind: "mise_a_jour", data: { ...j, anneeNaissance: 1996 }, idempotencyKey: `test-erase-stats:${j.id}` }),
+        enqueueTransmission(tx, {
+          jeuneId: j.id,
+          recipient: "etat",
+          finality: "statistiques",
+          kind: "mise_a_jour",
+          data: { ...j, anneeNaissance: 1996 },
+          idempotencyKey: `test-erase-stats:${j.id}`,
+        }),
       );
       await t.db.update(transmissions).set({ status: "accusee" }).where(eq(transmissions.id, stats.id));
       // Not delivered yet: it must never leave with erased data.
       const { transmission: waiting } = await t.db.transaction((tx) =>
-        enqueueTransmission(tx, { jeuneId: j.id, recipient: "asp", finality: "allocation", kind: "paiement", data: { ...j, allocationPeriode: "2026-10", allocationMontant: 1000 }, idempotencyKey: `test-erase-asp:${j.id}` }),
+        enqueueTransmission(tx, {
+          jeuneId: j.id,
+          recipient: "asp",
+          finality: "allocation",
+          kind: "paiement",
+          data: { ...j, allocationPeriode: "2026-10", allocationMontant: 1000 },
+          idempotencyKey: `test-erase-asp:${j.id}`,
+        }),
       );
       const d = await request(j, "effacement");
       const dpo = await sessionUserFor(t.db, DPO);
 
-      ok(await runAction(decideErasure, { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, attendu: "effacement" }, dpo));
+      ok(
+        await runAction(
+          decideErasure,
+          { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, attendu: "effacement" },
+          dpo,
+        ),
+      );
 
       const told = await notices(j.id, "effacement");
       expect(told.map((n) => `${n.recipient}.${n.finality}`)).toEqual(["cnamCpam.c2s", "franceTravail.cej"]);
@@ -301,7 +497,11 @@ describe("handling rights that change data", () => {
         expect(n.idempotencyKey).toBe(`effacement:${d.id}:${n.recipient}:${n.finality}`);
         // Identity only, as it was before the erasure, so the recipient can find its record.
         expect(n.payload.nomNaissance).toBe(j.nomNaissance);
-        expect(Object.keys(n.payload).every((k) => ["nomNaissance", "nomUsage", "prenoms", "dateNaissance", "sexe", "nirEncrypted", "ftIdentifiant"].includes(k))).toBe(true);
+        expect(
+          Object.keys(n.payload).every((k) =>
+            ["nomNaissance", "nomUsage", "prenoms", "dateNaissance", "sexe", "nirEncrypted", "ftIdentifiant"].includes(k),
+          ),
+        ).toBe(true);
       }
       expect(Object.keys(told.find((n) => n.recipient === "franceTravail")!.payload)).not.toContain("email");
       // The waiting payment is cancelled, in the ledger too.
@@ -314,7 +514,10 @@ describe("handling rights that change data", () => {
       expect(oldFt!.payload).toEqual({});
       expect(oldFt!.fieldNames).toEqual(ft.fieldNames);
       expect(oldFt!.payloadHash).toBe(ft.payloadHash);
-      const [anonymised] = await t.db.select().from(audit).where(and(eq(audit.targetId, j.id), eq(audit.action, "jeune.anonymise")));
+      const [anonymised] = await t.db
+        .select()
+        .from(audit)
+        .where(and(eq(audit.targetId, j.id), eq(audit.action, "jeune.anonymise")));
       expect(anonymised!.meta).toMatchObject({ destinatairesPrevenus: 2, transmissionsAnnulees: 1 });
 
       // The notices leave although the dossier is anonymised; once delivered, the retention run empties them.
@@ -333,7 +536,13 @@ describe("handling rights that change data", () => {
       const dpo = await sessionUserFor(t.db, DPO);
       const beforeCtx = await loadLetterContext(t.db, await demande(d.id));
       expect(beforeCtx.jeune?.nomNaissance).toBe(j.nomNaissance);
-      ok(await runAction(decideErasure, { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, attendu: "effacement" }, dpo));
+      ok(
+        await runAction(
+          decideErasure,
+          { demandeId: d.id, version: (await demande(d.id)).version, jeuneVersion: j.version, attendu: "effacement" },
+          dpo,
+        ),
+      );
       const answered = await demande(d.id);
       const ctx = await loadLetterContext(t.db, answered);
       expect(ctx.jeune).toBeNull();
@@ -350,7 +559,14 @@ describe("handling rights that change data", () => {
       await delivered(j, "franceTravail", "cej", `test-lim-ft:${j.id}`);
       // Due to France Travail, not yet sent: held as soon as the limitation starts.
       const { transmission: due } = await t.db.transaction((tx) =>
-        enqueueTransmission(tx, { jeuneId: j.id, recipient: "franceTravail", finality: "cej", kind: "mise_a_jour", data: j, idempotencyKey: `test-lim-due:${j.id}` }),
+        enqueueTransmission(tx, {
+          jeuneId: j.id,
+          recipient: "franceTravail",
+          finality: "cej",
+          kind: "mise_a_jour",
+          data: j,
+          idempotencyKey: `test-lim-due:${j.id}`,
+        }),
       );
       const d = await request(j, "limitation");
       const dpo = await sessionUserFor(t.db, DPO);
@@ -386,17 +602,46 @@ describe("handling rights that change data", () => {
       const j = await anotherLyonJeune();
       const d = await request(j, "opposition", { finalite: "droits" });
       const dpo = await sessionUserFor(t.db, DPO);
-      const accepted = await runAction(respondToDemande, { demandeId: d.id, version: (await demande(d.id)).version, issue: "acceptee", motif: "Nous arrêtons cette utilisation." }, dpo);
+      const accepted = await runAction(
+        respondToDemande,
+        { demandeId: d.id, version: (await demande(d.id)).version, issue: "acceptee", motif: "Nous arrêtons cette utilisation." },
+        dpo,
+      );
       expect(accepted).toMatchObject({ ok: false, fieldErrors: { issue: [expect.stringContaining("obligation légale")] } });
-      ok(await runAction(respondToDemande, { demandeId: d.id, version: (await demande(d.id)).version, issue: "refusee", motif: "La loi nous oblige à garder la trace des demandes et des réponses." }, dpo));
-      expect(await demande(d.id)).toMatchObject({ issue: "refusee", reponseMotif: "La loi nous oblige à garder la trace des demandes et des réponses." });
+      ok(
+        await runAction(
+          respondToDemande,
+          {
+            demandeId: d.id,
+            version: (await demande(d.id)).version,
+            issue: "refusee",
+            motif: "La loi nous oblige à garder la trace des demandes et des réponses.",
+          },
+          dpo,
+        ),
+      );
+      expect(await demande(d.id)).toMatchObject({
+        issue: "refusee",
+        reponseMotif: "La loi nous oblige à garder la trace des demandes et des réponses.",
+      });
     });
 
     it("may be accepted where it is assessed case by case (public interest)", async () => {
       const j = await anotherLyonJeune();
       const d = await request(j, "opposition", { finalite: "statistiques" });
       const dpo = await sessionUserFor(t.db, DPO);
-      ok(await runAction(respondToDemande, { demandeId: d.id, version: (await demande(d.id)).version, issue: "acceptee", motif: "Vos raisons sont fondées : vos données ne serviront plus aux statistiques." }, dpo));
+      ok(
+        await runAction(
+          respondToDemande,
+          {
+            demandeId: d.id,
+            version: (await demande(d.id)).version,
+            issue: "acceptee",
+            motif: "Vos raisons sont fondées : vos données ne serviront plus aux statistiques.",
+          },
+          dpo,
+        ),
+      );
       expect(await demande(d.id)).toMatchObject({ issue: "acceptee" });
     });
   });
@@ -408,22 +653,69 @@ describe("handling rights that change data", () => {
       const dpo = await sessionUserFor(t.db, DPO);
       ok(await runAction(forwardToFranceTravail, { demandeId: d.id, version: (await demande(d.id)).version }, dpo));
 
-      const [sent] = await t.db.select().from(transmissions).where(eq(transmissions.idempotencyKey, `demande-transmise:${d.id}`));
+      const [sent] = await t.db
+        .select()
+        .from(transmissions)
+        .where(eq(transmissions.idempotencyKey, `demande-transmise:${d.id}`));
       expect(sent).toMatchObject({ recipient: "franceTravail", finality: "droits", kind: "demande_transmise", status: "a_envoyer" });
-      expect(Object.keys(sent!.payload).sort()).toEqual(expect.arrayContaining(["demandeDateReception", "demandeType", "nomNaissance", "prenoms"]));
-      expect(sent!.fieldNames.every((f) => ["nomNaissance", "nomUsage", "prenoms", "dateNaissance", "email", "demandeType", "demandeDateReception"].includes(f))).toBe(true);
+      expect(Object.keys(sent!.payload).sort()).toEqual(
+        expect.arrayContaining(["demandeDateReception", "demandeType", "nomNaissance", "prenoms"]),
+      );
+      expect(
+        sent!.fieldNames.every((f) =>
+          ["nomNaissance", "nomUsage", "prenoms", "dateNaissance", "email", "demandeType", "demandeDateReception"].includes(f),
+        ),
+      ).toBe(true);
       expect(JSON.stringify(sent!.payload)).not.toContain("santé");
 
       // Twice is refused; answering now is refused.
-      expect(await runAction(forwardToFranceTravail, { demandeId: d.id, version: (await demande(d.id)).version }, dpo)).toMatchObject({ ok: false, code: "conflict" });
-      const early = await runAction(respondToDemande, { demandeId: d.id, version: (await demande(d.id)).version, issue: "acceptee", motif: "Voici la copie de vos données." }, dpo);
+      expect(await runAction(forwardToFranceTravail, { demandeId: d.id, version: (await demande(d.id)).version }, dpo)).toMatchObject({
+        ok: false,
+        code: "conflict",
+      });
+      const early = await runAction(
+        respondToDemande,
+        { demandeId: d.id, version: (await demande(d.id)).version, issue: "acceptee", motif: "Voici la copie de vos données." },
+        dpo,
+      );
       expect(early).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("France Travail") });
       expect((await demande(d.id)).statut).toBe("en_cours");
 
-      const badDate = await runAction(recordFranceTravailAnswer, { demandeId: d.id, version: (await demande(d.id)).version, reponduLe: addDays(today, 1), resume: "France Travail a envoyé la copie." }, dpo);
+      const badDate = await runAction(
+        recordFranceTravailAnswer,
+        {
+          demandeId: d.id,
+          version: (await demande(d.id)).version,
+          reponduLe: addDays(today, 1),
+          resume: "France Travail a envoyé la copie.",
+        },
+        dpo,
+      );
       expect(badDate).toMatchObject({ ok: false, fieldErrors: { reponduLe: [expect.any(String)] } });
-      ok(await runAction(recordFranceTravailAnswer, { demandeId: d.id, version: (await demande(d.id)).version, reponduLe: today, resume: "France Travail vous a envoyé la copie de ses données par courrier." }, dpo));
-      ok(await runAction(respondToDemande, { demandeId: d.id, version: (await demande(d.id)).version, issue: "acceptee", motif: "Voici la copie de vos données à la mission locale." }, dpo));
+      ok(
+        await runAction(
+          recordFranceTravailAnswer,
+          {
+            demandeId: d.id,
+            version: (await demande(d.id)).version,
+            reponduLe: today,
+            resume: "France Travail vous a envoyé la copie de ses données par courrier.",
+          },
+          dpo,
+        ),
+      );
+      ok(
+        await runAction(
+          respondToDemande,
+          {
+            demandeId: d.id,
+            version: (await demande(d.id)).version,
+            issue: "acceptee",
+            motif: "Voici la copie de vos données à la mission locale.",
+          },
+          dpo,
+        ),
+      );
 
       const events = await t.db.select().from(demandeEvenements).where(eq(demandeEvenements.demandeId, d.id)).orderBy(demandeEvenements.id);
       expect(events.map((e) => e.type)).toEqual(["recue", "identite_verifiee", "transmise_ft", "reponse_ft", "repondue"]);
@@ -434,9 +726,20 @@ describe("handling rights that change data", () => {
       const j = await anotherLyonJeune();
       const d = await request(j, "acces");
       const input = { demandeId: d.id, version: (await demande(d.id)).version };
-      expect(await runAction(forwardToFranceTravail, input, await sessionUserFor(t.db, DPO_MARSEILLE))).toMatchObject({ ok: false, code: "not_found" });
-      expect(await runAction(forwardToFranceTravail, input, await sessionUserFor(t.db, DIRECTRICE))).toMatchObject({ ok: false, code: "forbidden" });
-      expect(await t.db.select().from(transmissions).where(eq(transmissions.idempotencyKey, `demande-transmise:${d.id}`))).toHaveLength(0);
+      expect(await runAction(forwardToFranceTravail, input, await sessionUserFor(t.db, DPO_MARSEILLE))).toMatchObject({
+        ok: false,
+        code: "not_found",
+      });
+      expect(await runAction(forwardToFranceTravail, input, await sessionUserFor(t.db, DIRECTRICE))).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
+      expect(
+        await t.db
+          .select()
+          .from(transmissions)
+          .where(eq(transmissions.idempotencyKey, `demande-transmise:${d.id}`)),
+      ).toHaveLength(0);
     });
   });
 
@@ -449,13 +752,20 @@ describe("handling rights that change data", () => {
       expect(row.finalite).toBe("cej");
       const events = await t.db.select().from(demandeEvenements).where(eq(demandeEvenements.demandeId, d.id));
       expect(events.find((e) => e.type === "transmission_concernee")!.message).toContain("à France Travail");
-      const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, d.id), eq(auditLog.action, "droits.demande_create")));
+      const [entry] = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, d.id), eq(auditLog.action, "droits.demande_create")));
       expect(entry!.meta).toMatchObject({ transmissionId: tr.id });
 
       // Someone else's transfer cannot be referenced.
       const other = await anotherLyonJeune();
       const camille = await sessionUserFor(t.db, CAMILLE);
-      const refused = await runAction(recordDeskDemande, { jeuneId: other.id, type: "question_transmission", finalite: "cej", objet: "Pourquoi ?", recueLe: today, transmissionId: tr.id }, camille);
+      const refused = await runAction(
+        recordDeskDemande,
+        { jeuneId: other.id, type: "question_transmission", finalite: "cej", objet: "Pourquoi ?", recueLe: today, transmissionId: tr.id },
+        camille,
+      );
       expect(refused).toMatchObject({ ok: false, fieldErrors: { transmissionId: [expect.any(String)] } });
     });
   });
@@ -464,10 +774,21 @@ describe("handling rights that change data", () => {
     it("always for themselves: the dossier comes from the session, never from the form", async () => {
       const lea = await sessionUserFor(t.db, LEA);
       const tom = await byEmail(TOM);
-      const data = ok(await runAction(createDemandeFromEspace, { type: "rectification", objet: "Mon nom de famille est mal écrit", jeuneId: tom.id }, lea));
+      const data = ok(
+        await runAction(
+          createDemandeFromEspace,
+          { type: "rectification", objet: "Mon nom de famille est mal écrit", jeuneId: tom.id },
+          lea,
+        ),
+      );
       const row = await demande(data.id);
       expect(row.jeuneId).toBe(lea.jeuneId);
-      expect(row).toMatchObject({ canal: "espace_jeune", statut: "en_cours", identiteMethode: "Connexion à l'espace personnel", saisiePar: null });
+      expect(row).toMatchObject({
+        canal: "espace_jeune",
+        statut: "en_cours",
+        identiteMethode: "Connexion à l'espace personnel",
+        saisiePar: null,
+      });
       const mine = await listMyDemandes(lea);
       expect(mine.find((m) => m.id === data.id)!.etapes[0]!.message).toContain(`n° ${data.numero}`);
       // Tom does not see it.
@@ -481,11 +802,26 @@ describe("handling rights that change data", () => {
       const tomTransfer = await delivered(tomJeune, "franceTravail", "cej", `test-espace-tom:${tomJeune.id}`);
       const lea = await sessionUserFor(t.db, LEA);
       expect((await listMyTransmissions(lea)).some((x) => x.id === own.id)).toBe(true);
-      ok(await runAction(createDemandeFromEspace, { type: "question_transmission", objet: "Pourquoi cet envoi ?", transmissionId: own.id }, lea));
-      const refused = await runAction(createDemandeFromEspace, { type: "question_transmission", objet: "Et celui-ci ?", transmissionId: tomTransfer.id }, lea);
+      ok(
+        await runAction(
+          createDemandeFromEspace,
+          { type: "question_transmission", objet: "Pourquoi cet envoi ?", transmissionId: own.id },
+          lea,
+        ),
+      );
+      const refused = await runAction(
+        createDemandeFromEspace,
+        { type: "question_transmission", objet: "Et celui-ci ?", transmissionId: tomTransfer.id },
+        lea,
+      );
       expect(refused).toMatchObject({ ok: false, fieldErrors: { transmissionId: [expect.any(String)] } });
-      expect(await runAction(createDemandeFromEspace, { type: "acces", objet: "Copie" }, await sessionUserFor(t.db, CAMILLE))).toMatchObject({ ok: false, code: "forbidden" });
-      expect(await runAction(createDemandeFromEspace, { type: "portabilite", objet: "Un fichier" }, lea)).toMatchObject({ ok: false, fieldErrors: { type: [expect.any(String)] } });
+      expect(
+        await runAction(createDemandeFromEspace, { type: "acces", objet: "Copie" }, await sessionUserFor(t.db, CAMILLE)),
+      ).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await runAction(createDemandeFromEspace, { type: "portabilite", objet: "Un fichier" }, lea)).toMatchObject({
+        ok: false,
+        fieldErrors: { type: [expect.any(String)] },
+      });
     });
   });
 });

@@ -10,7 +10,6 @@
 import { and, arrayContains, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { allocationDecisions, contrats, jeunes, transmissions, type DemandeDroits, type Jeune } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session-user";
 import { compare, todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
 import { decryptNir } from "@/lib/crypto/nir-vault";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -59,7 +58,9 @@ function requireType(d: DemandeDroits, type: DemandeDroits["type"], message: str
 
 function requireVerified(d: DemandeDroits) {
   if (!d.identiteVerifieeLe) {
-    throw new DomainError("conflict", { message: "Vérifiez d'abord l'identité de la personne : on ne modifie ni ne transmet de données sans elle." });
+    throw new DomainError("conflict", {
+      message: "Vérifiez d'abord l'identité de la personne : on ne modifie ni ne transmet de données sans elle.",
+    });
   }
 }
 
@@ -72,79 +73,94 @@ export interface RectificationResult extends TransitionResult {
   transmissions?: number;
 }
 
-export const applyRectification = definition<typeof rectificationSchema, RectificationResult>("droits.rectification_appliquee", rectificationSchema, async ({ tx, user, input }) => {
-  const { demande, today } = await begin(tx, user, input.demandeId, "repondre");
-  requireType(demande, "rectification", "Seule une demande de rectification peut corriger le dossier.");
-  requireVerified(demande);
-  const jeune = await targetJeune(tx, demande, input.jeuneVersion);
+export const applyRectification = definition<typeof rectificationSchema, RectificationResult>(
+  "droits.rectification_appliquee",
+  rectificationSchema,
+  async ({ tx, user, input }) => {
+    const { demande, today } = await begin(tx, user, input.demandeId, "repondre");
+    requireType(demande, "rectification", "Seule une demande de rectification peut corriger le dossier.");
+    requireVerified(demande);
+    const jeune = await targetJeune(tx, demande, input.jeuneVersion);
 
-  const parsed = parseRectifiedValue(input.champ, input.valeur, today);
-  if (!parsed.ok) throw new DomainError("invalid_input", { fieldErrors: { valeur: [parsed.message] } });
-  const before = jeune[input.champ];
-  if ((before ?? null) === parsed.value) throw new DomainError("invalid_input", { fieldErrors: { valeur: ["C'est déjà la valeur enregistrée dans le dossier."] } });
-  const after = { ...jeune, [input.champ]: parsed.value } as Jeune;
-  // A stored NIR must stay consistent with a corrected sex or birth date (message without any digit).
-  if ((input.champ === "sexe" || input.champ === "dateNaissance") && jeune.nirEncrypted) {
-    const check = validateNir(decryptNir(jeune.nirEncrypted), { sex: after.sexe, birthDate: after.dateNaissance });
-    if (!check.ok) {
-      throw new DomainError("invalid_input", {
-        fieldErrors: { valeur: ["Le numéro de sécurité sociale enregistré ne correspond pas à cette valeur. Vérifiez-la, ou corrigez d'abord le numéro depuis le dossier."] },
+    const parsed = parseRectifiedValue(input.champ, input.valeur, today);
+    if (!parsed.ok) throw new DomainError("invalid_input", { fieldErrors: { valeur: [parsed.message] } });
+    const before = jeune[input.champ];
+    if ((before ?? null) === parsed.value)
+      throw new DomainError("invalid_input", { fieldErrors: { valeur: ["C'est déjà la valeur enregistrée dans le dossier."] } });
+    const after = { ...jeune, [input.champ]: parsed.value } as Jeune;
+    // A stored NIR must stay consistent with a corrected sex or birth date (message without any digit).
+    if ((input.champ === "sexe" || input.champ === "dateNaissance") && jeune.nirEncrypted) {
+      const check = validateNir(decryptNir(jeune.nirEncrypted), { sex: after.sexe, birthDate: after.dateNaissance });
+      if (!check.ok) {
+        throw new DomainError("invalid_input", {
+          fieldErrors: {
+            valeur: [
+              "Le numéro de sécurité sociale enregistré ne correspond pas à cette valeur. Vérifiez-la, ou corrigez d'abord le numéro depuis le dossier.",
+            ],
+          },
+        });
+      }
+    }
+
+    const [updated] = await tx
+      .update(jeunes)
+      .set({ [input.champ]: parsed.value, searchText: searchTextFor(after), version: sql`${jeunes.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(jeunes.id, jeune.id), eq(jeunes.version, input.jeuneVersion)))
+      .returning();
+    if (!updated) throw new DomainError("conflict", { message: JEUNE_CONFLICT });
+
+    // GDPR art. 19: every recipient × finality that received the old value is told the new one.
+    const sent = await tx
+      .select({ recipient: transmissions.recipient, finality: transmissions.finality })
+      .from(transmissions)
+      .where(
+        and(
+          eq(transmissions.jeuneId, jeune.id),
+          inArray(transmissions.status, ["envoyee", "accusee"]),
+          arrayContains(transmissions.fieldNames, [dataMapFieldOf(input.champ)]),
+        ),
+      );
+    const flows = distinctFlows(sent);
+    for (const flow of flows) {
+      await enqueueTransmission(tx, {
+        jeuneId: jeune.id,
+        recipient: flow.recipient,
+        finality: flow.finality,
+        kind: "rectification",
+        data: updated,
+        idempotencyKey: rectificationKey(demande.id, updated.version, flow.recipient, flow.finality),
       });
     }
-  }
 
-  const [updated] = await tx
-    .update(jeunes)
-    .set({ [input.champ]: parsed.value, searchText: searchTextFor(after), version: sql`${jeunes.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(jeunes.id, jeune.id), eq(jeunes.version, input.jeuneVersion)))
-    .returning();
-  if (!updated) throw new DomainError("conflict", { message: JEUNE_CONFLICT });
-
-  // GDPR art. 19: every recipient × finality that received the old value is told the new one.
-  const sent = await tx
-    .select({ recipient: transmissions.recipient, finality: transmissions.finality })
-    .from(transmissions)
-    .where(
-      and(
-        eq(transmissions.jeuneId, jeune.id),
-        inArray(transmissions.status, ["envoyee", "accusee"]),
-        arrayContains(transmissions.fieldNames, [dataMapFieldOf(input.champ)]),
-      ),
+    const row = await updateDemande(tx, demande, input.version, {});
+    const names = recipientNames(flows);
+    await addEvent(
+      tx,
+      demande.id,
+      "rectification_appliquee",
+      user.id,
+      EVENT_MESSAGES.rectification_appliquee(RECTIFIABLE_LABELS[input.champ], names),
     );
-  const flows = distinctFlows(sent);
-  for (const flow of flows) {
-    await enqueueTransmission(tx, {
-      jeuneId: jeune.id,
-      recipient: flow.recipient,
-      finality: flow.finality,
-      kind: "rectification",
-      data: updated,
-      idempotencyKey: rectificationKey(demande.id, updated.version, flow.recipient, flow.finality),
-    });
-  }
-
-  const row = await updateDemande(tx, demande, input.version, {});
-  const names = recipientNames(flows);
-  await addEvent(tx, demande.id, "rectification_appliquee", user.id, EVENT_MESSAGES.rectification_appliquee(RECTIFIABLE_LABELS[input.champ], names));
-  const data: RectificationResult = { id: row.id, jeuneId: row.jeuneId, transmissions: flows.length };
-  return {
-    data,
-    audit: [
-      {
-        action: "jeune.rectification",
-        targetType: "jeune",
-        targetId: jeune.id,
-        jeuneId: jeune.id,
-        structureId: jeune.structureId,
-        fields: [input.champ],
-        before: { [input.champ]: before },
-        after: { [input.champ]: parsed.value },
-        meta: { numero: demande.numero, transmissions: flows.length },
-      },
-      audit("droits.rectification_appliquee", row, [], undefined, { champ: input.champ, transmissions: flows.length }),
-    ],
-  };
-});
+    const data: RectificationResult = { id: row.id, jeuneId: row.jeuneId, transmissions: flows.length };
+    return {
+      data,
+      audit: [
+        {
+          action: "jeune.rectification",
+          targetType: "jeune",
+          targetId: jeune.id,
+          jeuneId: jeune.id,
+          structureId: jeune.structureId,
+          fields: [input.champ],
+          before: { [input.champ]: before },
+          after: { [input.champ]: parsed.value },
+          meta: { numero: demande.numero, transmissions: flows.length },
+        },
+        audit("droits.rectification_appliquee", row, [], undefined, { champ: input.champ, transmissions: flows.length }),
+      ],
+    };
+  },
+);
 
 /**
  * The art. 19 transfers this request created — rectifications, erasure, limitation and end-of-limitation
@@ -188,7 +204,8 @@ export async function loadErasureFacts(db: DbOrTx, jeune: Pick<Jeune, "id" | "da
     .from(allocationDecisions)
     .where(eq(allocationDecisions.jeuneId, jeune.id));
   const open = rows.find((c) => c.finReelle === null) ?? null;
-  const latest = (dates: (CivilDate | null)[]) => dates.filter((d): d is CivilDate => d !== null).reduce<CivilDate | null>((a, b) => (a === null || compare(b, a) > 0 ? b : a), null);
+  const latest = (dates: (CivilDate | null)[]) =>
+    dates.filter((d): d is CivilDate => d !== null).reduce<CivilDate | null>((a, b) => (a === null || compare(b, a) > 0 ? b : a), null);
   const lastDecision = alloc?.last ? todayInParis(alloc.last) : null;
   return {
     dateNaissance: jeune.dateNaissance,
@@ -217,8 +234,11 @@ export const decideErasure = definition("droits.effacement", effacementSchema, a
   requireVerified(demande);
   const jeune = await targetJeune(tx, demande, input.jeuneVersion);
   const holds = await holdsFor(tx, jeune, today);
-  if ((holds.length > 0) !== (input.attendu === "refus")) {
-    throw new DomainError("conflict", { message: "La situation du dossier a changé depuis l'ouverture de la page. Rechargez-la pour voir les motifs à jour : rien n'a été enregistré." });
+  if (holds.length > 0 !== (input.attendu === "refus")) {
+    throw new DomainError("conflict", {
+      message:
+        "La situation du dossier a changé depuis l'ouverture de la page. Rechargez-la pour voir les motifs à jour : rien n'a été enregistré.",
+    });
   }
 
   const refused = holds.length > 0;
@@ -242,7 +262,14 @@ export const decideErasure = definition("droits.effacement", effacementSchema, a
     if (jeune.statut !== "archive") {
       await tx.update(jeunes).set({ statut: "archive", archiveMotif: "autre", archivedAt: new Date() }).where(eq(jeunes.id, jeune.id));
     }
-    jeuneAudit.push({ action: "jeune.anonymise", targetType: "jeune", targetId: jeune.id, jeuneId: jeune.id, structureId: jeune.structureId, meta: { motif: "effacement", numero: demande.numero, destinatairesPrevenus: notified, transmissionsAnnulees: annulees } });
+    jeuneAudit.push({
+      action: "jeune.anonymise",
+      targetType: "jeune",
+      targetId: jeune.id,
+      jeuneId: jeune.id,
+      structureId: jeune.structureId,
+      meta: { motif: "effacement", numero: demande.numero, destinatairesPrevenus: notified, transmissionsAnnulees: annulees },
+    });
   }
   const row = await updateDemande(tx, demande, input.version, { statut: "repondue", issue, reponseMotif: motif, reponduLe: today });
   await addEvent(tx, demande.id, "repondue", user.id, EVENT_MESSAGES.repondue(issue, mailed));
@@ -250,7 +277,13 @@ export const decideErasure = definition("droits.effacement", effacementSchema, a
     data: { id: row.id, jeuneId: row.jeuneId, mailed },
     audit: [
       ...jeuneAudit,
-      audit("droits.reponse", row, ["statut", "issue", "reponseMotif", "reponduLe"], { issue, motif }, { issue, lettreEnvoyee: mailed, motifs: holds.map((h) => h.code).join(",") || null }),
+      audit(
+        "droits.reponse",
+        row,
+        ["statut", "issue", "reponseMotif", "reponduLe"],
+        { issue, motif },
+        { issue, lettreEnvoyee: mailed, motifs: holds.map((h) => h.code).join(",") || null },
+      ),
     ],
   };
 });
@@ -263,7 +296,8 @@ export const decideErasure = definition("droits.effacement", effacementSchema, a
 export const forwardToFranceTravail = definition("droits.transmise_ft", demandeRefSchema, async ({ tx, user, input }) => {
   const { demande } = await begin(tx, user, input.demandeId, "repondre");
   requireVerified(demande);
-  if ((await forwardInfo(tx, demande.id)).state.kind !== "non_transmise") throw new DomainError("conflict", { message: "Cette demande a déjà été transmise à France Travail." });
+  if ((await forwardInfo(tx, demande.id)).state.kind !== "non_transmise")
+    throw new DomainError("conflict", { message: "Cette demande a déjà été transmise à France Travail." });
   const jeune = await targetJeune(tx, demande);
   const { transmission } = await enqueueTransmission(tx, {
     jeuneId: jeune.id,
@@ -288,7 +322,8 @@ export const forwardToFranceTravail = definition("droits.transmise_ft", demandeR
 export const recordFranceTravailAnswer = definition("droits.reponse_ft", reponseFranceTravailSchema, async ({ tx, user, input }) => {
   const { demande, today } = await begin(tx, user, input.demandeId, "repondre");
   const info = await forwardInfo(tx, demande.id);
-  if (info.state.kind === "non_transmise") throw new DomainError("conflict", { message: "Cette demande n'a pas été transmise à France Travail." });
+  if (info.state.kind === "non_transmise")
+    throw new DomainError("conflict", { message: "Cette demande n'a pas été transmise à France Travail." });
   if (info.state.kind === "repondue") throw new DomainError("conflict", { message: "La réponse de France Travail est déjà enregistrée." });
   const transmiseLe = todayInParis(info.state.transmiseLe);
   if (compare(input.reponduLe, transmiseLe) < 0 || compare(input.reponduLe, today) > 0) {

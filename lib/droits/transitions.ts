@@ -21,7 +21,17 @@ import { EVENT_MESSAGES, buildExtensionNotice, buildResponseLetter } from "./let
 import { clockOf, dateWithin, extensionRefusal, refusalOf, responseRefusal, type DemandeAction } from "./rules";
 import { complementRecuSchema, complementSchema, demandeRefSchema, identiteSchema, prolongationSchema, reponseSchema } from "./schema";
 import { oppositionIssueRefusal } from "./traitement-rules";
-import { addEvent, echeanceAfter, loadDemande, loadLetterContext, loadPauses, mailLetter, stateOf, toIdentityPauses, updateDemande } from "./store";
+import {
+  addEvent,
+  echeanceAfter,
+  loadDemande,
+  loadLetterContext,
+  loadPauses,
+  mailLetter,
+  stateOf,
+  toIdentityPauses,
+  updateDemande,
+} from "./store";
 
 export interface TransitionResult {
   id: string;
@@ -79,7 +89,10 @@ export const askIdentityComplement = definition("droits.identite_demandee", comp
   await tx.insert(demandePauses).values({ demandeId: demande.id, demandeeLe: input.demandeeLe, objet: input.objet });
   const row = await updateDemande(tx, demande, input.version, { statut: "identite_a_verifier", echeance: null });
   await addEvent(tx, demande.id, "identite_demandee", user.id, EVENT_MESSAGES.identite_demandee(input.objet));
-  return { data: { id: row.id, jeuneId: row.jeuneId }, audit: audit("droits.identite_demandee", row, ["statut", "echeance", "pause.demandeeLe", "pause.objet"], input) };
+  return {
+    data: { id: row.id, jeuneId: row.jeuneId },
+    audit: audit("droits.identite_demandee", row, ["statut", "echeance", "pause.demandeeLe", "pause.objet"], input),
+  };
 });
 
 /** The awaited information arrived: the pause ends and the month starts again from that day. */
@@ -89,7 +102,10 @@ export const recordIdentityComplement = definition("droits.identite_recue", comp
   if (!dateWithin(input.recuLe, open.demandeeLe, today)) {
     dateError("recuLe", `La date doit être comprise entre la demande de complément (${formatDate(open.demandeeLe)}) et aujourd'hui.`);
   }
-  await tx.update(demandePauses).set({ recueLe: input.recuLe }).where(and(eq(demandePauses.id, open.id), isNull(demandePauses.recueLe)));
+  await tx
+    .update(demandePauses)
+    .set({ recueLe: input.recuLe })
+    .where(and(eq(demandePauses.id, open.id), isNull(demandePauses.recueLe)));
   const after = toIdentityPauses(pauses.map((p) => (p.id === open.id ? { ...p, recueLe: input.recuLe } : p)));
   const echeance = echeanceAfter(demande, after, demande.prolongeeLe !== null);
   const row = await updateDemande(tx, demande, input.version, { echeance });
@@ -111,7 +127,12 @@ export const verifyIdentity = definition("droits.identite_verifiee", identiteSch
     echeance,
   });
   await addEvent(tx, demande.id, "identite_verifiee", user.id, EVENT_MESSAGES.identite_verifiee());
-  return { data: { id: row.id, jeuneId: row.jeuneId }, audit: audit("droits.identite_verifiee", row, ["statut", "identiteVerifieeLe", "identiteMethode", "echeance"], input, { methode: input.methode }) };
+  return {
+    data: { id: row.id, jeuneId: row.jeuneId },
+    audit: audit("droits.identite_verifiee", row, ["statut", "identiteVerifieeLe", "identiteMethode", "echeance"], input, {
+      methode: input.methode,
+    }),
+  };
 });
 
 /**
@@ -130,7 +151,12 @@ export const extendDeadline = definition("droits.prolongation", prolongationSche
     });
   }
   const echeance = echeanceAfter(demande, identityPauses, true)!;
-  const row = await updateDemande(tx, demande, input.version, { statut: "prolongee", prolongeeLe: today, prolongationMotif: input.motif, echeance });
+  const row = await updateDemande(tx, demande, input.version, {
+    statut: "prolongee",
+    prolongeeLe: today,
+    prolongationMotif: input.motif,
+    echeance,
+  });
   await addEvent(tx, demande.id, "prolongee", user.id, EVENT_MESSAGES.prolongee(input.motif, echeance));
   const ctx = await loadLetterContext(tx, row);
   let mailed = false;
@@ -147,26 +173,45 @@ export const extendDeadline = definition("droits.prolongation", prolongationSche
 /** The decision, its reasons in plain French, and the letter (PDF, e-mailed when asked and possible). */
 export const respondToDemande = definition("droits.reponse", reponseSchema, async ({ tx, user, input }) => {
   const { demande, today } = await begin(tx, user, input.demandeId, "repondre");
-  const refusal = responseRefusal(input.issue, demande.identiteVerifieeLe !== null) ?? (demande.type === "opposition" ? oppositionIssueRefusal(demande.finalite, input.issue) : null);
+  const refusal =
+    responseRefusal(input.issue, demande.identiteVerifieeLe !== null) ??
+    (demande.type === "opposition" ? oppositionIssueRefusal(demande.finalite, input.issue) : null);
   if (refusal) throw new DomainError("invalid_input", { fieldErrors: { issue: [refusal] } });
   if (demande.type === "effacement" && demande.jeuneId && demande.identiteVerifieeLe) {
     // The holds decide, not a free answer: refusal with the legal reasons, or the dossier anonymised.
-    throw new DomainError("conflict", { message: "Pour une demande d'effacement, utilisez « Décider de l'effacement » : les motifs légaux sont vérifiés et le dossier est anonymisé s'il n'y en a aucun." });
+    throw new DomainError("conflict", {
+      message:
+        "Pour une demande d'effacement, utilisez « Décider de l'effacement » : les motifs légaux sont vérifiés et le dossier est anonymisé s'il n'y en a aucun.",
+    });
   }
   if (await awaitingFranceTravail(tx, demande.id)) {
-    throw new DomainError("conflict", { message: "La demande a été transmise à France Travail : enregistrez d'abord sa réponse, puis répondez à la personne." });
+    throw new DomainError("conflict", {
+      message: "La demande a été transmise à France Travail : enregistrez d'abord sa réponse, puis répondez à la personne.",
+    });
   }
-  const row = await updateDemande(tx, demande, input.version, { statut: "repondue", issue: input.issue, reponseMotif: input.motif, reponduLe: today });
+  const row = await updateDemande(tx, demande, input.version, {
+    statut: "repondue",
+    issue: input.issue,
+    reponseMotif: input.motif,
+    reponduLe: today,
+  });
   const ctx = await loadLetterContext(tx, row);
   let mailed = false;
   if (input.envoyer && ctx.email) {
-    await mailLetter(ctx.email, buildResponseLetter(ctx, { issue: input.issue, motif: input.motif, reponduLe: today }), ctx.structure.dpoEmail);
+    await mailLetter(
+      ctx.email,
+      buildResponseLetter(ctx, { issue: input.issue, motif: input.motif, reponduLe: today }),
+      ctx.structure.dpoEmail,
+    );
     mailed = true;
   }
   await addEvent(tx, demande.id, "repondue", user.id, EVENT_MESSAGES.repondue(input.issue, mailed));
   return {
     data: { id: row.id, jeuneId: row.jeuneId, mailed },
-    audit: audit("droits.reponse", row, ["statut", "issue", "reponseMotif", "reponduLe"], input, { issue: input.issue, lettreEnvoyee: mailed }),
+    audit: audit("droits.reponse", row, ["statut", "issue", "reponseMotif", "reponduLe"], input, {
+      issue: input.issue,
+      lettreEnvoyee: mailed,
+    }),
   };
 });
 
@@ -183,7 +228,8 @@ export const closeDemande = definition("droits.cloture", demandeRefSchema, async
 
 async function limitationTarget(tx: Tx, user: SessionUser, input: { demandeId: string }) {
   const { demande } = await begin(tx, user, input.demandeId, null);
-  if (demande.type !== "limitation") throw new DomainError("conflict", { message: "Seule une demande de limitation peut geler les données." });
+  if (demande.type !== "limitation")
+    throw new DomainError("conflict", { message: "Seule une demande de limitation peut geler les données." });
   if (!demande.jeuneId) throw new DomainError("conflict", { message: "Cette demande n'est plus rattachée à un dossier." });
   const [jeune] = await tx.select().from(jeunes).where(eq(jeunes.id, demande.jeuneId)).for("update");
   if (!jeune || jeune.structureId !== demande.structureId) throw new DomainError("not_found");
@@ -207,7 +253,8 @@ function limitationAudit(action: string, d: DemandeDroits, meta: Record<string, 
 
 export const applyLimitation = definition("droits.limitation_appliquee", demandeRefSchema, async ({ tx, user, input }) => {
   const { demande, jeune } = await limitationTarget(tx, user, input);
-  if (jeune.limitationDepuis) throw new DomainError("conflict", { message: `Une limitation est déjà en cours depuis le ${formatDate(jeune.limitationDepuis)}.` });
+  if (jeune.limitationDepuis)
+    throw new DomainError("conflict", { message: `Une limitation est déjà en cours depuis le ${formatDate(jeune.limitationDepuis)}.` });
   const [limited] = await tx
     .update(jeunes)
     .set({ limitationDepuis: new Date(), limitationDemandeId: demande.id, version: sql`${jeunes.version} + 1`, updatedAt: new Date() })
@@ -219,7 +266,10 @@ export const applyLimitation = definition("droits.limitation_appliquee", demande
   // The request's version moves too, so a form opened before this step is refused as stale.
   const row = await updateDemande(tx, demande, input.version, {});
   await addEvent(tx, demande.id, "limitation_appliquee", user.id, EVENT_MESSAGES.limitation_appliquee(recipientNames(told)));
-  return { data: { id: row.id, jeuneId: row.jeuneId }, audit: limitationAudit("droits.limitation_appliquee", row, { destinatairesPrevenus: told.length, transmissionsRetenues: retenues }) };
+  return {
+    data: { id: row.id, jeuneId: row.jeuneId },
+    audit: limitationAudit("droits.limitation_appliquee", row, { destinatairesPrevenus: told.length, transmissionsRetenues: retenues }),
+  };
 });
 
 export const liftLimitation = definition("droits.limitation_levee", demandeRefSchema, async ({ tx, user, input }) => {
@@ -236,6 +286,8 @@ export const liftLimitation = definition("droits.limitation_levee", demandeRefSc
   const liberees = (await releaseHeld(tx, jeune.id)).length;
   const row = await updateDemande(tx, demande, input.version, {});
   await addEvent(tx, demande.id, "limitation_levee", user.id, EVENT_MESSAGES.limitation_levee(recipientNames(told)));
-  return { data: { id: row.id, jeuneId: row.jeuneId }, audit: limitationAudit("droits.limitation_levee", row, { destinatairesPrevenus: told.length, transmissionsLiberees: liberees }) };
+  return {
+    data: { id: row.id, jeuneId: row.jeuneId },
+    audit: limitationAudit("droits.limitation_levee", row, { destinatairesPrevenus: told.length, transmissionsLiberees: liberees }),
+  };
 });
-

@@ -58,7 +58,12 @@ export async function listMyDemandes(user: SessionUser) {
   const events = await db
     .select({ demandeId: demandeEvenements.demandeId, at: demandeEvenements.at, message: demandeEvenements.message })
     .from(demandeEvenements)
-    .where(inArray(demandeEvenements.demandeId, demandes.map((d) => d.id)))
+    .where(
+      inArray(
+        demandeEvenements.demandeId,
+        demandes.map((d) => d.id),
+      ),
+    )
     .orderBy(asc(demandeEvenements.at), asc(demandeEvenements.id));
   return demandes.map((d) => ({ ...d, etapes: events.filter((e) => e.demandeId === d.id) }));
 }

@@ -67,9 +67,7 @@ const NARROW_NBSP = "\u202f";
 const NBSP = "\u00a0";
 
 function withPinnedSpaces(parts: Intl.NumberFormatPart[]): string {
-  return parts
-    .map((p) => (p.type === "group" ? NARROW_NBSP : p.type === "literal" && /^\s+$/.test(p.value) ? NBSP : p.value))
-    .join("");
+  return parts.map((p) => (p.type === "group" ? NARROW_NBSP : p.type === "literal" && /^\s+$/.test(p.value) ? NBSP : p.value)).join("");
 }
 
 /** 56168 → "561,68 €" (U+00A0 before "€"); 391014 → "3 910,14 €" (U+202F in thousands). Money is integer cents. */

@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { actionsJeune, allocationDecisions, contrats, jeunes, participations, sanctions, seances, structures, type Jeune } from "@/db/schema";
+import {
+  actionsJeune,
+  allocationDecisions,
+  contrats,
+  jeunes,
+  participations,
+  sanctions,
+  seances,
+  structures,
+  type Jeune,
+} from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
@@ -32,15 +42,42 @@ describe("pathway alerts in the portfolio", () => {
       .returning();
     return c!;
   };
-  const seance = async (j: Jeune, type: "atelier" | "rendez_vous_individuel" | "information_collective", at: string, presence: "prevu" | "present" | "absent_excuse" | "absent_non_excuse", cancelled = false) => {
+  const seance = async (
+    j: Jeune,
+    type: "atelier" | "rendez_vous_individuel" | "information_collective",
+    at: string,
+    presence: "prevu" | "present" | "absent_excuse" | "absent_non_excuse",
+    cancelled = false,
+  ) => {
     const [s] = await t.db
       .insert(seances)
-      .values({ structureId, type, titre: "Séance", debut: new Date(at), fin: new Date(new Date(at).getTime() + 3_600_000), annuleeLe: cancelled ? new Date(at) : null })
+      .values({
+        structureId,
+        type,
+        titre: "Séance",
+        debut: new Date(at),
+        fin: new Date(new Date(at).getTime() + 3_600_000),
+        annuleeLe: cancelled ? new Date(at) : null,
+      })
       .returning();
     await t.db.insert(participations).values({ structureId, seanceId: s!.id, jeuneId: j.id, presence });
   };
-  const action = async (j: Jeune, debut: string, categorie: "emploi" | "sante", statut: "a_faire" | "terminee" | "annulee", qualified = false) => {
-    await t.db.insert(actionsJeune).values({ structureId, jeuneId: j.id, categorie, libelle: "Action", debut, statut, qualifieeLe: qualified ? new Date(`${debut}T12:00:00Z`) : null });
+  const action = async (
+    j: Jeune,
+    debut: string,
+    categorie: "emploi" | "sante",
+    statut: "a_faire" | "terminee" | "annulee",
+    qualified = false,
+  ) => {
+    await t.db.insert(actionsJeune).values({
+      structureId,
+      jeuneId: j.id,
+      categorie,
+      libelle: "Action",
+      debut,
+      statut,
+      qualifieeLe: qualified ? new Date(`${debut}T12:00:00Z`) : null,
+    });
   };
   const badges = async (key: AlertKey) => {
     const nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
@@ -77,7 +114,8 @@ describe("pathway alerts in the portfolio", () => {
     await seance(short, "rendez_vous_individuel", "2026-11-22T22:30:00Z", "absent_non_excuse");
 
     // Last week 15 h validated (5 × 3 h); this week only a rendez-vous and a health action planned: 1 h + 2 h.
-    for (const d of ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"]) await action(planned, d, "emploi", "terminee", true);
+    for (const d of ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"])
+      await action(planned, d, "emploi", "terminee", true);
     await seance(planned, "rendez_vous_individuel", "2026-11-24T09:00:00Z", "prevu");
     await action(planned, "2026-11-26", "sante", "a_faire");
     await action(planned, "2026-11-27", "emploi", "annulee");
@@ -116,20 +154,43 @@ describe("pathway alerts in the portfolio", () => {
     const again = await badges("sans_contact");
     expect(again.get(stale.id)?.text).toBe("Sans contact depuis le 15/10/2026");
     expect(again.get(never.id)?.text).toBe("Aucun contact enregistré");
-    await t.db.update(jeunes).set({ createdAt: new Date("2026-11-10T08:00:00Z") }).where(eq(jeunes.id, never.id));
+    await t.db
+      .update(jeunes)
+      .set({ createdAt: new Date("2026-11-10T08:00:00Z") })
+      .where(eq(jeunes.id, never.id));
     expect((await badges("sans_contact")).has(never.id)).toBe(false);
   });
 
   it("a sanction to examine, and last month's CEJ allowance to decide", async () => {
     const j = lyon[4]!;
     const [c] = await t.db.select().from(contrats).where(eq(contrats.jeuneId, j.id));
-    await t.db.insert(sanctions).values({ structureId, jeuneId: j.id, contratId: c!.id, dateFait: "2026-11-12", motif: "Trois absences", regime: "cej_2022", palier: "reduction_quart_mois", palierIndex: 0, baremeEnVigueurDepuis: "2022-03-01" });
+    await t.db.insert(sanctions).values({
+      structureId,
+      jeuneId: j.id,
+      contratId: c!.id,
+      dateFait: "2026-11-12",
+      motif: "Trois absences",
+      regime: "cej_2022",
+      palier: "reduction_quart_mois",
+      palierIndex: 0,
+      baremeEnVigueurDepuis: "2022-03-01",
+    });
     expect((await badges("sanction")).get(j.id)?.text).toBe("Sanction proposée (manquement du 12/11/2026)");
 
     expect(previousMonth(TODAY)).toEqual({ month: "2026-10", first: "2026-10-01", last: "2026-10-31" });
     const before = await badges("allocation_a_decider");
     expect(before.get(j.id)?.text).toBe("Allocation de octobre 2026 à décider");
-    await t.db.insert(allocationDecisions).values({ structureId, jeuneId: j.id, contratId: c!.id, dispositif: "CEJ", mois: "2026-10", montantCents: 56168, entrees: {}, regleVersion: "test", explication: "test" });
+    await t.db.insert(allocationDecisions).values({
+      structureId,
+      jeuneId: j.id,
+      contratId: c!.id,
+      dispositif: "CEJ",
+      mois: "2026-10",
+      montantCents: 56168,
+      entrees: {},
+      regleVersion: "test",
+      explication: "test",
+    });
     expect((await badges("allocation_a_decider")).has(j.id)).toBe(false);
   });
 });

@@ -106,10 +106,18 @@ export const PARCOURS_ALERT_SPECS = {
   absence: {
     key: "absence",
     label: "Rendez-vous manqué (30 derniers jours)",
-    when: ({ today }: { today: CivilDate }) => sql`${jeunes.id} in (select pa.jeune_id from participations pa join seances se on se.id = pa.seance_id
+    when: ({
+      today,
+    }: {
+      today: CivilDate;
+    }) => sql`${jeunes.id} in (select pa.jeune_id from participations pa join seances se on se.id = pa.seance_id
       where pa.presence = 'absent_non_excuse' and se.annulee_le is null
         and (se.debut at time zone 'Europe/Paris')::date between ${addDays(today, -30)}::date and ${today}::date)`,
-    detail: ({ today }: { today: CivilDate }) => sql`(select json_build_object('date', (se.debut at time zone 'Europe/Paris')::date, 'nombre', count(*) over ())
+    detail: ({
+      today,
+    }: {
+      today: CivilDate;
+    }) => sql`(select json_build_object('date', (se.debut at time zone 'Europe/Paris')::date, 'nombre', count(*) over ())
       from participations pa join seances se on se.id = pa.seance_id
       where pa.jeune_id = ${jeunes.id} and pa.presence = 'absent_non_excuse' and se.annulee_le is null
         and (se.debut at time zone 'Europe/Paris')::date between ${addDays(today, -30)}::date and ${today}::date
@@ -117,7 +125,10 @@ export const PARCOURS_ALERT_SPECS = {
     schema: z.object({ date: civilDate, nombre: z.number().int().min(1) }),
     badge: (d: { date: CivilDate; nombre: number }) => ({
       tone: "error" as const,
-      text: d.nombre > 1 ? `${d.nombre} absences non excusées, dernière le ${formatShortDate(d.date)}` : `Absent sans excuse le ${formatShortDate(d.date)}`,
+      text:
+        d.nombre > 1
+          ? `${d.nombre} absences non excusées, dernière le ${formatShortDate(d.date)}`
+          : `Absent sans excuse le ${formatShortDate(d.date)}`,
     }),
   },
   sansContact: {
@@ -149,7 +160,10 @@ export const PARCOURS_ALERT_SPECS = {
     schema: z.object({ date: civilDate, statut: z.enum(["proposee", "contradictoire"]) }),
     badge: (d: { date: CivilDate; statut: "proposee" | "contradictoire" }) => ({
       tone: "warning" as const,
-      text: d.statut === "proposee" ? `Sanction proposée (manquement du ${formatShortDate(d.date)})` : `Sanction : réponse du jeune reçue, décision à prendre`,
+      text:
+        d.statut === "proposee"
+          ? `Sanction proposée (manquement du ${formatShortDate(d.date)})`
+          : `Sanction : réponse du jeune reçue, décision à prendre`,
     }),
   },
   allocation: {

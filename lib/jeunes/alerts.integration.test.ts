@@ -31,10 +31,15 @@ describe("rights-related alerts in the portfolio", () => {
 
   it("flags a transfer refused by its recipient", async () => {
     const nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
-    const failed = await t.db.selectDistinct({ jeuneId: transmissions.jeuneId }).from(transmissions).where(inArray(transmissions.status, ["rejetee", "abandonnee"]));
+    const failed = await t.db
+      .selectDistinct({ jeuneId: transmissions.jeuneId })
+      .from(transmissions)
+      .where(inArray(transmissions.status, ["rejetee", "abandonnee"]));
     const view = await listPortefeuille(nadia, { alerte: "transmission_echouee" }, TODAY);
     expect(view.rows.map((r) => r.id).sort()).toEqual(failed.map((f) => f.jeuneId).sort());
-    expect(view.rows[0]!.alertes.find((a) => a.key === "transmission_echouee")?.text).toBe("Envoi refusé : Agence de services et de paiement (ASP)");
+    expect(view.rows[0]!.alertes.find((a) => a.key === "transmission_echouee")?.text).toBe(
+      "Envoi refusé : Agence de services et de paiement (ASP)",
+    );
   });
 
   it("flags a limitation in force", async () => {

@@ -112,7 +112,8 @@ export const ALERTS = [
   defineAlert({
     key: "demande_droits",
     label: "Demande de droits en cours",
-    when: () => sql`${jeunes.id} in (select d.jeune_id from demandes_droits d where d.statut not in ('repondue', 'close') and d.jeune_id is not null)`,
+    when: () =>
+      sql`${jeunes.id} in (select d.jeune_id from demandes_droits d where d.statut not in ('repondue', 'close') and d.jeune_id is not null)`,
     detail: () => sql`(select json_build_object('echeance', d.echeance, 'numero', d.numero)
       from demandes_droits d where d.jeune_id = ${jeunes.id} and d.statut not in ('repondue', 'close')
       order by d.echeance asc nulls last, d.recue_le asc limit 1)`,
@@ -141,7 +142,8 @@ export const ALERTS = [
     key: "limitation",
     label: "Limitation en cours (aucune transmission)",
     when: () => sql`${jeunes.limitationDepuis} is not null`,
-    detail: () => sql`case when ${jeunes.limitationDepuis} is not null then json_build_object('depuis', (${jeunes.limitationDepuis} at time zone 'Europe/Paris')::date) end`,
+    detail: () =>
+      sql`case when ${jeunes.limitationDepuis} is not null then json_build_object('depuis', (${jeunes.limitationDepuis} at time zone 'Europe/Paris')::date) end`,
     schema: z.object({ depuis: civilDate }),
     badge: (d) => ({ tone: "warning", text: `Limitation depuis le ${formatShortDate(d.depuis)}` }),
   }),

@@ -19,7 +19,12 @@ export const archiveSchema = z
     jeuneId: z.uuid(),
     version,
     motif: z.enum(Object.keys(ARCHIVE_MOTIFS) as [ArchiveMotif, ...ArchiveMotif[]], { error: "Choisissez le motif de l'archivage." }),
-    detail: z.string().trim().max(500, "500 caractères au plus.").optional().transform((v) => (v ? v : null)),
+    detail: z
+      .string()
+      .trim()
+      .max(500, "500 caractères au plus.")
+      .optional()
+      .transform((v) => (v ? v : null)),
   })
   .superRefine((input, ctx) => {
     if (input.motif === "autre" && !input.detail) ctx.addIssue({ code: "custom", path: ["detail"], message: "Précisez le motif." });

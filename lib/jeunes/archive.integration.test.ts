@@ -15,7 +15,11 @@ describe("archive and restore", () => {
 
   const ownJeune = async (email: string) => {
     const [u] = await t.db.select().from(users).where(eq(users.email, email));
-    const [j] = await t.db.select().from(jeunes).where(and(eq(jeunes.conseillerId, u!.id), eq(jeunes.statut, "actif"))).limit(1);
+    const [j] = await t.db
+      .select()
+      .from(jeunes)
+      .where(and(eq(jeunes.conseillerId, u!.id), eq(jeunes.statut, "actif")))
+      .limit(1);
     return j!;
   };
 
@@ -51,8 +55,14 @@ describe("archive and restore", () => {
     const ines = await sessionUserFor(t.db, "conseillere.marseille@sillage.demo");
     const julien = await sessionUserFor(t.db, "conseiller.lyon@sillage.demo");
     const j = await ownJeune("conseillere.lyon@sillage.demo");
-    expect(await runAction(archiveJeune, { jeuneId: j.id, version: String(j.version), motif: "abandon" }, ines)).toMatchObject({ ok: false, code: "not_found" });
-    expect(await runAction(archiveJeune, { jeuneId: j.id, version: String(j.version), motif: "abandon" }, julien)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await runAction(archiveJeune, { jeuneId: j.id, version: String(j.version), motif: "abandon" }, ines)).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await runAction(archiveJeune, { jeuneId: j.id, version: String(j.version), motif: "abandon" }, julien)).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     const [row] = await t.db.select().from(jeunes).where(eq(jeunes.id, j.id));
     expect(row!.statut).toBe("actif");
   });

@@ -12,7 +12,8 @@ import { archiveSchema, restoreSchema } from "./archive-schema";
 async function assertCanWrite(tx: Tx, user: SessionUser, jeuneId: string): Promise<void> {
   const access = await checkDossierAccess(tx, user, jeuneId, todayInParis(new Date()));
   if (access.kind === "not_found") throw new DomainError("not_found");
-  if (access.kind === "reason_required") throw new DomainError("forbidden", { message: "Ouvrez d'abord le dossier en indiquant le motif de votre consultation." });
+  if (access.kind === "reason_required")
+    throw new DomainError("forbidden", { message: "Ouvrez d'abord le dossier en indiquant le motif de votre consultation." });
 }
 
 /** Compare-and-set on `version`: a stale form never overwrites someone else's change. */
@@ -65,10 +66,22 @@ export const restoreJeune: ActionDefinition<typeof restoreSchema, { id: string }
     await assertCanWrite(tx, user, input.jeuneId);
     const [current] = await tx.select({ statut: jeunes.statut }).from(jeunes).where(eq(jeunes.id, input.jeuneId));
     if (current?.statut !== "archive") throw new DomainError("conflict", { message: "Ce dossier n'est pas archivé." });
-    const row = await setStatut(tx, input.jeuneId, input.version, { statut: "actif", archiveMotif: null, archiveDetail: null, archivedAt: null });
+    const row = await setStatut(tx, input.jeuneId, input.version, {
+      statut: "actif",
+      archiveMotif: null,
+      archiveDetail: null,
+      archivedAt: null,
+    });
     return {
       data: { id: row.id },
-      audit: { action: "jeune.restore", targetType: "jeune", targetId: row.id, jeuneId: row.id, structureId: row.structureId, fields: ["statut"] },
+      audit: {
+        action: "jeune.restore",
+        targetType: "jeune",
+        targetId: row.id,
+        jeuneId: row.id,
+        structureId: row.structureId,
+        fields: ["statut"],
+      },
     };
   },
   revalidate: (input) => ["/portefeuille", `/jeunes/${input.jeuneId}`],

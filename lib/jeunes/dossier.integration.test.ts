@@ -36,7 +36,12 @@ describe("the dossier as the page displays it", () => {
   it("never carries health or justice data, only whether they are filled in, and masks the NIR", async () => {
     const directrice = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
     const dossier = await getDossier(directrice, jeuneId, "2026-11-25");
-    expect(dossier?.jeune).toMatchObject({ hasSante: true, hasSituationJustice: false, nirMasked: "2 99 05 •• ••• ••• ••", structure: "Mission locale de Lyon" });
+    expect(dossier?.jeune).toMatchObject({
+      hasSante: true,
+      hasSituationJustice: false,
+      nirMasked: "2 99 05 •• ••• ••• ••",
+      structure: "Mission locale de Lyon",
+    });
     const serialised = JSON.stringify(dossier);
     expect(serialised).not.toContain("Asthme");
     expect(serialised).not.toContain("12345678");
@@ -45,7 +50,10 @@ describe("the dossier as the page displays it", () => {
 
   it("reports the temporary assignment running on the day only", async () => {
     const directrice = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
-    expect((await getDossier(directrice, jeuneId, "2026-12-04"))?.affectationTemporaire).toMatchObject({ versConseiller: "Julien Roche", fin: "2026-12-04" });
+    expect((await getDossier(directrice, jeuneId, "2026-12-04"))?.affectationTemporaire).toMatchObject({
+      versConseiller: "Julien Roche",
+      fin: "2026-12-04",
+    });
     expect((await getDossier(directrice, jeuneId, "2026-12-05"))?.affectationTemporaire).toBeNull();
     expect((await getDossier(directrice, jeuneId, "2026-11-19"))?.affectationTemporaire).toBeNull();
   });

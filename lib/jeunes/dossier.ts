@@ -80,7 +80,12 @@ export async function getDossier(user: SessionUser, jeuneId: string, today: Civi
       .leftJoin(demandesDroits, eq(demandesDroits.id, jeunes.limitationDemandeId))
       .where(and(eq(jeunes.id, jeuneId), ...structureConditions(user))),
     db
-      .select({ versConseillerId: affectations.versConseillerId, versConseiller: remplacants.name, debut: affectations.debut, fin: affectations.fin })
+      .select({
+        versConseillerId: affectations.versConseillerId,
+        versConseiller: remplacants.name,
+        debut: affectations.debut,
+        fin: affectations.fin,
+      })
       .from(affectations)
       .innerJoin(jeunes, eq(jeunes.id, affectations.jeuneId))
       .leftJoin(remplacants, eq(remplacants.id, affectations.versConseillerId))
@@ -101,7 +106,7 @@ export async function getDossier(user: SessionUser, jeuneId: string, today: Civi
   const { nirEncrypted, ...rest } = row;
   return {
     jeune: { ...rest, nirMasked: maskedNir(nirEncrypted) },
-    affectationTemporaire: temporaire && temporaire.fin ? { ...temporaire, fin: temporaire.fin } : null,
+    affectationTemporaire: temporaire?.fin ? { ...temporaire, fin: temporaire.fin } : null,
   };
 }
 

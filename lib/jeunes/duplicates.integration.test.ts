@@ -16,7 +16,14 @@ describe("findDuplicates", () => {
     const all = await t.db.select().from(structures);
     lyon = all.find((s) => s.name.includes("Lyon"))!.id;
     marseille = all.find((s) => s.name.includes("Marseille"))!.id;
-    const row = (key: string, structureId: string, nomNaissance: string, prenoms: string, dateNaissance: string, extra: Partial<typeof jeunes.$inferInsert> = {}) => ({
+    const row = (
+      key: string,
+      structureId: string,
+      nomNaissance: string,
+      prenoms: string,
+      dateNaissance: string,
+      extra: Partial<typeof jeunes.$inferInsert> = {},
+    ) => ({
       key,
       values: {
         structureId,
@@ -46,7 +53,12 @@ describe("findDuplicates", () => {
   });
 
   it("finds the same birth name and first names on the same birth date, however typed, and details only the caller's structure", async () => {
-    const found = await findDuplicates(t.db, lyon, { nomNaissance: "ndiaye loeuvre", prenoms: "AICHA-MARIE", dateNaissance: "2005-06-01", nirHmac: null });
+    const found = await findDuplicates(t.db, lyon, {
+      nomNaissance: "ndiaye loeuvre",
+      prenoms: "AICHA-MARIE",
+      dateNaissance: "2005-06-01",
+      nirHmac: null,
+    });
     expect(found.inStructure.map((c) => c.id)).toEqual([ids.lyonNdiaye]);
     expect(found.inStructure[0]).toMatchObject({ byIdentite: true, byNir: false, nomUsage: "MARTIN", archive: false });
     expect(found.elsewhere).toEqual({ byIdentite: true, byNir: false });
@@ -54,9 +66,26 @@ describe("findDuplicates", () => {
   });
 
   it("ignores another birth date, a name that only ends the same way, and the dossier being edited", async () => {
-    expect((await findDuplicates(t.db, lyon, { nomNaissance: "N'Diaye-Lœuvre", prenoms: "Aïcha Marie", dateNaissance: "2005-06-02", nirHmac: null })).inStructure).toEqual([]);
-    expect((await findDuplicates(t.db, lyon, { nomNaissance: "Dupont", prenoms: "Léa", dateNaissance: "2005-06-01", nirHmac: null })).inStructure).toEqual([]);
-    const self = await findDuplicates(t.db, lyon, { nomNaissance: "N'Diaye-Lœuvre", prenoms: "Aïcha Marie", dateNaissance: "2005-06-01", nirHmac: null }, { excludeId: ids.lyonNdiaye });
+    expect(
+      (
+        await findDuplicates(t.db, lyon, {
+          nomNaissance: "N'Diaye-Lœuvre",
+          prenoms: "Aïcha Marie",
+          dateNaissance: "2005-06-02",
+          nirHmac: null,
+        })
+      ).inStructure,
+    ).toEqual([]);
+    expect(
+      (await findDuplicates(t.db, lyon, { nomNaissance: "Dupont", prenoms: "Léa", dateNaissance: "2005-06-01", nirHmac: null }))
+        .inStructure,
+    ).toEqual([]);
+    const self = await findDuplicates(
+      t.db,
+      lyon,
+      { nomNaissance: "N'Diaye-Lœuvre", prenoms: "Aïcha Marie", dateNaissance: "2005-06-01", nirHmac: null },
+      { excludeId: ids.lyonNdiaye },
+    );
     expect(self.inStructure).toEqual([]);
   });
 
@@ -67,9 +96,19 @@ describe("findDuplicates", () => {
 
   it("matches a NIR whatever the name, elsewhere only as a yes/no", async () => {
     const hmac = nirIndex("201017512345678");
-    const fromLyon = await findDuplicates(t.db, lyon, { nomNaissance: "Tout", prenoms: "Autre", dateNaissance: "2001-01-15", nirHmac: hmac });
+    const fromLyon = await findDuplicates(t.db, lyon, {
+      nomNaissance: "Tout",
+      prenoms: "Autre",
+      dateNaissance: "2001-01-15",
+      nirHmac: hmac,
+    });
     expect(fromLyon).toEqual({ inStructure: [], elsewhere: { byNir: true, byIdentite: false } });
-    const fromMarseille = await findDuplicates(t.db, marseille, { nomNaissance: "Tout", prenoms: "Autre", dateNaissance: "2001-01-15", nirHmac: hmac });
+    const fromMarseille = await findDuplicates(t.db, marseille, {
+      nomNaissance: "Tout",
+      prenoms: "Autre",
+      dateNaissance: "2001-01-15",
+      nirHmac: hmac,
+    });
     expect(fromMarseille.inStructure).toMatchObject([{ id: ids.marseilleNir, byNir: true, byIdentite: false }]);
   });
 });

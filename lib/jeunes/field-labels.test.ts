@@ -11,7 +11,11 @@ describe("dossier field labels", () => {
   });
 
   it("shows the three NIR columns as one change and keeps the order", () => {
-    expect(fieldLabels(["telephone", "nirEncrypted", "nirHmac", "email"])).toEqual(["Téléphone", "Numéro de sécurité sociale", "Adresse e-mail"]);
+    expect(fieldLabels(["telephone", "nirEncrypted", "nirHmac", "email"])).toEqual([
+      "Téléphone",
+      "Numéro de sécurité sociale",
+      "Adresse e-mail",
+    ]);
   });
 
   it("shows an unknown field as stored rather than hiding it", () => {

@@ -18,7 +18,11 @@ export async function assignmentOptions(
   currentConseillerId: string | null = null,
 ): Promise<{ antennes: FormOption[]; conseillers: FormOption[] }> {
   const [sites, people] = await Promise.all([
-    db.select({ value: antennes.id, label: antennes.name }).from(antennes).where(eq(antennes.structureId, structureId)).orderBy(asc(antennes.name)),
+    db
+      .select({ value: antennes.id, label: antennes.name })
+      .from(antennes)
+      .where(eq(antennes.structureId, structureId))
+      .orderBy(asc(antennes.name)),
     db
       .select({ value: users.id, label: users.name, active: users.active })
       .from(users)

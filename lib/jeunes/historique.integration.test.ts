@@ -52,11 +52,13 @@ describe("a dossier's history", () => {
       onglet: "identite",
       ...extra,
     });
-    await t.db.insert(consultations).values([
-      view(ids.a, 5),
-      view(ids.a, 25, { userId: dpo.id, userRole: "dpo", horsPortefeuille: true, motif: "controle_dpo", motifDetail: "Contrôle annuel" }),
-      view(ids.b, 15),
-    ]);
+    await t.db
+      .insert(consultations)
+      .values([
+        view(ids.a, 5),
+        view(ids.a, 25, { userId: dpo.id, userRole: "dpo", horsPortefeuille: true, motif: "controle_dpo", motifDetail: "Contrôle annuel" }),
+        view(ids.b, 15),
+      ]);
   });
 
   it("merges this dossier's changes and openings, newest first, each once, and nothing else", async () => {
@@ -71,8 +73,20 @@ describe("a dossier's history", () => {
     expect(total).toBe(4);
     expect(counts).toEqual({ modifications: 2, consultations: 2 });
     expect(pageCount).toBe(1);
-    expect(entries[0]).toMatchObject({ actorName: "Sophie Leclerc", actorRole: "dpo", onglet: "identite", horsPortefeuille: true, motif: "controle_dpo", motifDetail: "Contrôle annuel" });
-    expect(entries[1]).toMatchObject({ actorName: "Camille Martin", actorRole: "conseiller", action: "jeune.update", fields: ["telephone", "email"] });
+    expect(entries[0]).toMatchObject({
+      actorName: "Sophie Leclerc",
+      actorRole: "dpo",
+      onglet: "identite",
+      horsPortefeuille: true,
+      motif: "controle_dpo",
+      motifDetail: "Contrôle annuel",
+    });
+    expect(entries[1]).toMatchObject({
+      actorName: "Camille Martin",
+      actorRole: "conseiller",
+      action: "jeune.update",
+      fields: ["telephone", "email"],
+    });
   });
 
   it("filters on changes or on openings", async () => {

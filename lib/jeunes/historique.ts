@@ -113,7 +113,15 @@ export async function listHistorique(user: SessionUser, jeuneId: string, options
 
   const entries: HistoriqueEntry[] = rows.map((r) =>
     r.kind === "modification"
-      ? { kind: "modification", id: Number(r.id), at: new Date(r.at), actorName: r.actorName, actorRole: r.actorRole, action: r.action ?? "", fields: r.fields ?? [] }
+      ? {
+          kind: "modification",
+          id: Number(r.id),
+          at: new Date(r.at),
+          actorName: r.actorName,
+          actorRole: r.actorRole,
+          action: r.action ?? "",
+          fields: r.fields ?? [],
+        }
       : {
           kind: "consultation",
           id: Number(r.id),

@@ -15,7 +15,9 @@ export const revealNirSchema = z.object({ jeuneId: z.uuid({ error: "Dossier intr
 
 /** "2 05 03 69 123 456 78": sex, year, month, department, commune, order, key. */
 export function formatNir(nir: string): string {
-  return [nir.slice(0, 1), nir.slice(1, 3), nir.slice(3, 5), nir.slice(5, 7), nir.slice(7, 10), nir.slice(10, 13), nir.slice(13, 15)].join(" ");
+  return [nir.slice(0, 1), nir.slice(1, 3), nir.slice(3, 5), nir.slice(5, 7), nir.slice(7, 10), nir.slice(10, 13), nir.slice(13, 15)].join(
+    " ",
+  );
 }
 
 /** The stored NIR masked for display ("2 05 03 •• ••• ••• ••"), or null when none is stored. */
@@ -47,7 +49,8 @@ export const revealNir: ActionDefinition<typeof revealNirSchema, { nir: string }
         message: "Ce dossier ne fait pas partie de votre portefeuille : indiquez d'abord le motif de consultation.",
       });
     }
-    if (!row.nirEncrypted) throw new DomainError("not_found", { message: "Aucun numéro de sécurité sociale n'est enregistré dans ce dossier." });
+    if (!row.nirEncrypted)
+      throw new DomainError("not_found", { message: "Aucun numéro de sécurité sociale n'est enregistré dans ce dossier." });
 
     const horsPortefeuille = access.kind === "break_glass";
     await recordConsultation(tx, user, { jeuneId: row.id, structureId: row.structureId, onglet: "nir", horsPortefeuille });

@@ -29,15 +29,29 @@ describe("parsePortefeuilleParams", () => {
         ordre: "desc",
         page: "3",
       }),
-    ).toEqual({ q: "Léa", dispositif: "CEJ", antenne: UUID, conseiller: UUID, statut: "archive", alerte: "mineur", tri: "age", ordre: "desc", page: 3 });
-    expect(parsePortefeuilleParams({ conseiller: "aucun", dispositif: "aucun" })).toMatchObject({ conseiller: "aucun", dispositif: "aucun" });
+    ).toEqual({
+      q: "Léa",
+      dispositif: "CEJ",
+      antenne: UUID,
+      conseiller: UUID,
+      statut: "archive",
+      alerte: "mineur",
+      tri: "age",
+      ordre: "desc",
+      page: 3,
+    });
+    expect(parsePortefeuilleParams({ conseiller: "aucun", dispositif: "aucun" })).toMatchObject({
+      conseiller: "aucun",
+      dispositif: "aucun",
+    });
   });
 
-  it.each([
-    ["0"], ["-1"], ["abc"], ["1.5"], ["2e99"], ["99999999"], [""], ["1; drop table jeunes"], [" "],
-  ])("falls back to page 1 for page=%j", (page) => {
-    expect(parsePortefeuilleParams({ page }).page).toBe(1);
-  });
+  it.each([["0"], ["-1"], ["abc"], ["1.5"], ["2e99"], ["99999999"], [""], ["1; drop table jeunes"], [" "]])(
+    "falls back to page 1 for page=%j",
+    (page) => {
+      expect(parsePortefeuilleParams({ page }).page).toBe(1);
+    },
+  );
 
   it("drops unknown values instead of failing", () => {
     expect(
@@ -57,7 +71,9 @@ describe("parsePortefeuilleParams", () => {
 
   it("keeps the first of repeated parameters and treats empty form fields as absent", () => {
     expect(parsePortefeuilleParams({ dispositif: ["PACEA", "CEJ"], page: ["2", "5"] })).toMatchObject({ dispositif: "PACEA", page: 2 });
-    expect(parsePortefeuilleParams({ q: "", dispositif: "", antenne: "", conseiller: "", statut: "", alerte: "", tri: "", ordre: "" })).toEqual(DEFAULT_FILTERS);
+    expect(
+      parsePortefeuilleParams({ q: "", dispositif: "", antenne: "", conseiller: "", statut: "", alerte: "", tri: "", ordre: "" }),
+    ).toEqual(DEFAULT_FILTERS);
   });
 
   it("bounds the search text and strips control characters", () => {
@@ -103,7 +119,11 @@ describe("parseSearchQuery", () => {
   });
 
   it("normalises names like jeunes.search_text and splits their words", () => {
-    expect(parseSearchQuery("  Léa  LEFÈVRE-N'Diaye ")).toEqual({ kind: "text", text: "lea lefevre ndiaye", words: ["lea", "lefevre", "ndiaye"] });
+    expect(parseSearchQuery("  Léa  LEFÈVRE-N'Diaye ")).toEqual({
+      kind: "text",
+      text: "lea lefevre ndiaye",
+      words: ["lea", "lefevre", "ndiaye"],
+    });
     expect(parseSearchQuery("")).toEqual({ kind: "none" });
     expect(parseSearchQuery("   ")).toEqual({ kind: "none" });
   });
@@ -125,14 +145,25 @@ describe("escapeLike", () => {
 describe("portefeuilleHref", () => {
   it("writes only what differs from the defaults", () => {
     expect(portefeuilleHref(DEFAULT_FILTERS)).toBe("/portefeuille");
-    expect(portefeuilleHref({ ...DEFAULT_FILTERS, q: "léa d", dispositif: "CEJ", page: 3 })).toBe("/portefeuille?q=l%C3%A9a+d&dispositif=CEJ");
+    expect(portefeuilleHref({ ...DEFAULT_FILTERS, q: "léa d", dispositif: "CEJ", page: 3 })).toBe(
+      "/portefeuille?q=l%C3%A9a+d&dispositif=CEJ",
+    );
     expect(portefeuilleHref({ ...DEFAULT_FILTERS, statut: "archive", tri: "nom", ordre: "desc" }, { page: 2 })).toBe(
       "/portefeuille?statut=archive&tri=nom&ordre=desc&page=2",
     );
   });
 
   it("round-trips through the parser", () => {
-    const filters = { ...DEFAULT_FILTERS, q: "lea", dispositif: "PACEA" as const, antenne: UUID, alerte: "titre_sejour" as const, tri: "age" as const, ordre: "desc" as const, page: 4 };
+    const filters = {
+      ...DEFAULT_FILTERS,
+      q: "lea",
+      dispositif: "PACEA" as const,
+      antenne: UUID,
+      alerte: "titre_sejour" as const,
+      tri: "age" as const,
+      ordre: "desc" as const,
+      page: 4,
+    };
     const href = portefeuilleHref(filters, { page: 4 });
     const params = Object.fromEntries(new URL(href, "http://x").searchParams);
     expect(parsePortefeuilleParams(params)).toEqual(filters);

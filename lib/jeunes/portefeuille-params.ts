@@ -52,11 +52,20 @@ export const DEFAULT_FILTERS: Readonly<PortefeuilleFilters> = Object.freeze({
 const schema = z.object({
   q: z
     .string()
-    .transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, SEARCH_MAX_LENGTH))
+    .transform((s) =>
+      s
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
+        .replace(/[\u0000-\u001f\u007f]/g, " ")
+        .trim()
+        .slice(0, SEARCH_MAX_LENGTH),
+    )
     .catch(""),
   dispositif: z.enum(DISPOSITIF_VALUES).nullable().catch(null),
   antenne: z.uuid().nullable().catch(null),
-  conseiller: z.union([z.uuid(), z.literal(SANS_CONSEILLER)]).nullable().catch(null),
+  conseiller: z
+    .union([z.uuid(), z.literal(SANS_CONSEILLER)])
+    .nullable()
+    .catch(null),
   statut: z.enum(STATUT_VALUES).catch("actif"),
   alerte: z.enum(ALERT_KEYS).nullable().catch(null),
   tri: z.enum(TRI_VALUES).nullable().catch(null),

@@ -24,7 +24,10 @@ describe("listPortefeuille", () => {
   let marseilleAntenneId: string;
   const ids: Record<string, string> = {};
 
-  async function addJeune(key: string, values: { structureId: string; nom: string; prenoms: string } & Partial<typeof jeunes.$inferInsert>) {
+  async function addJeune(
+    key: string,
+    values: { structureId: string; nom: string; prenoms: string } & Partial<typeof jeunes.$inferInsert>,
+  ) {
     const { nom, ...rest } = values;
     const [row] = await t.db
       .insert(jeunes)
@@ -54,42 +57,105 @@ describe("listPortefeuille", () => {
 
     // Camille's own extra young people.
     await addJeune("zoe", {
-      structureId: lyonId, antenneId: camille.antenneId, conseillerId: camille.id, nom: "Lefèvre", prenoms: "Zoé",
-      dateNaissance: "2004-03-12", ftIdentifiant: "1234567A", nationalite: "hors_ue", titreSejourFin: "2026-12-10",
+      structureId: lyonId,
+      antenneId: camille.antenneId,
+      conseillerId: camille.id,
+      nom: "Lefèvre",
+      prenoms: "Zoé",
+      dateNaissance: "2004-03-12",
+      ftIdentifiant: "1234567A",
+      nationalite: "hors_ue",
+      titreSejourFin: "2026-12-10",
     });
     await addJeune("archive", {
-      structureId: lyonId, antenneId: camille.antenneId, conseillerId: camille.id, nom: "Archambault", prenoms: "Noé",
-      statut: "archive", archiveMotif: "sortie_emploi", archivedAt: new Date("2026-10-01T10:00:00Z"),
+      structureId: lyonId,
+      antenneId: camille.antenneId,
+      conseillerId: camille.id,
+      nom: "Archambault",
+      prenoms: "Noé",
+      statut: "archive",
+      archiveMotif: "sortie_emploi",
+      archivedAt: new Date("2026-10-01T10:00:00Z"),
     });
     await addJeune("expire", {
-      structureId: lyonId, antenneId: camille.antenneId, conseillerId: camille.id, nom: "Okafor", prenoms: "Ada",
-      nationalite: "hors_ue", titreSejourFin: "2026-11-01",
+      structureId: lyonId,
+      antenneId: camille.antenneId,
+      conseillerId: camille.id,
+      nom: "Okafor",
+      prenoms: "Ada",
+      nationalite: "hors_ue",
+      titreSejourFin: "2026-11-01",
     });
     // Julien's young people: one covered by Camille today, one whose cover ended yesterday, one whose cover starts tomorrow.
-    for (const [key, prenoms] of [["remplace", "Yanis"], ["fini", "Basile"], ["futur", "Célestin"]] as const) {
+    for (const [key, prenoms] of [
+      ["remplace", "Yanis"],
+      ["fini", "Basile"],
+      ["futur", "Célestin"],
+    ] as const) {
       await addJeune(key, { structureId: lyonId, antenneId: julien.antenneId, conseillerId: julien.id, nom: "Remplaçant", prenoms });
     }
     await t.db.insert(affectations).values([
-      { jeuneId: ids.remplace!, structureId: lyonId, type: "temporaire", deConseillerId: julien.id, versConseillerId: camille.id, debut: "2026-11-20", fin: "2026-12-05", motif: "congés" },
-      { jeuneId: ids.fini!, structureId: lyonId, type: "temporaire", deConseillerId: julien.id, versConseillerId: camille.id, debut: "2026-11-01", fin: "2026-11-24", motif: "congés" },
-      { jeuneId: ids.futur!, structureId: lyonId, type: "temporaire", deConseillerId: julien.id, versConseillerId: camille.id, debut: "2026-11-26", fin: "2026-12-20", motif: "formation" },
+      {
+        jeuneId: ids.remplace!,
+        structureId: lyonId,
+        type: "temporaire",
+        deConseillerId: julien.id,
+        versConseillerId: camille.id,
+        debut: "2026-11-20",
+        fin: "2026-12-05",
+        motif: "congés",
+      },
+      {
+        jeuneId: ids.fini!,
+        structureId: lyonId,
+        type: "temporaire",
+        deConseillerId: julien.id,
+        versConseillerId: camille.id,
+        debut: "2026-11-01",
+        fin: "2026-11-24",
+        motif: "congés",
+      },
+      {
+        jeuneId: ids.futur!,
+        structureId: lyonId,
+        type: "temporaire",
+        deConseillerId: julien.id,
+        versConseillerId: camille.id,
+        debut: "2026-11-26",
+        fin: "2026-12-20",
+        motif: "formation",
+      },
     ]);
     // Unassigned young person of Lyon (director's "sans conseiller" filter).
     await addJeune("orphelin", { structureId: lyonId, nom: "Sansconseil", prenoms: "Lina" });
     // Marseille look-alikes: same names, same birth date, same France Travail id, archived too.
     await addJeune("marseilleZoe", {
-      structureId: marseilleId, antenneId: marseilleAntenneId, conseillerId: ines.id, nom: "Lefèvre", prenoms: "Zoé",
-      dateNaissance: "2004-03-12", ftIdentifiant: "1234567A", titreSejourFin: "2026-12-01",
+      structureId: marseilleId,
+      antenneId: marseilleAntenneId,
+      conseillerId: ines.id,
+      nom: "Lefèvre",
+      prenoms: "Zoé",
+      dateNaissance: "2004-03-12",
+      ftIdentifiant: "1234567A",
+      titreSejourFin: "2026-12-01",
     });
     await addJeune("marseilleArchive", {
-      structureId: marseilleId, antenneId: marseilleAntenneId, conseillerId: ines.id, nom: "Dupont", prenoms: "Léa", statut: "archive",
+      structureId: marseilleId,
+      antenneId: marseilleAntenneId,
+      conseillerId: ines.id,
+      nom: "Dupont",
+      prenoms: "Léa",
+      statut: "archive",
     });
   });
 
   describe("scope", () => {
     it("a counsellor sees their titular young people plus those temporarily assigned to them today", async () => {
       const { rows, total } = await list(camille, { page: 1 });
-      const own = await t.db.select({ id: jeunes.id }).from(jeunes).where(and(eq(jeunes.conseillerId, camille.id), eq(jeunes.statut, "actif")));
+      const own = await t.db
+        .select({ id: jeunes.id })
+        .from(jeunes)
+        .where(and(eq(jeunes.conseillerId, camille.id), eq(jeunes.statut, "actif")));
       const all = await Promise.all([1, 2, 3, 4].map((page) => list(camille, { page })));
       const seen = new Set(all.flatMap((p) => p.rows.map((r) => r.id)));
       expect(total).toBe(own.length + 1);
@@ -102,13 +168,18 @@ describe("listPortefeuille", () => {
     it("the replacement shows as an alert, worded for the substitute and for the titular counsellor", async () => {
       const forCamille = await list(camille, { q: "Remplaçant" });
       expect(forCamille.rows.map((r) => r.id)).toEqual([ids.remplace]);
-      expect(forCamille.rows[0]!.alertes).toContainEqual({ key: "remplacement", tone: "info", text: "En remplacement de Julien Roche jusqu'au 05/12/2026" });
+      expect(forCamille.rows[0]!.alertes).toContainEqual({
+        key: "remplacement",
+        tone: "info",
+        text: "En remplacement de Julien Roche jusqu'au 05/12/2026",
+      });
 
       const forJulien = await list(julien, { q: "Remplaçant" });
       expect(forJulien.rows).toHaveLength(3);
       const yanis = forJulien.rows.find((r) => r.id === ids.remplace)!;
       expect(yanis.alertes).toContainEqual({ key: "remplacement", tone: "info", text: "Suivi par Camille Martin jusqu'au 05/12/2026" });
-      for (const r of forJulien.rows.filter((r) => r.id !== ids.remplace)) expect(r.alertes.map((a) => a.key)).not.toContain("remplacement");
+      for (const r of forJulien.rows.filter((r) => r.id !== ids.remplace))
+        expect(r.alertes.map((a) => a.key)).not.toContain("remplacement");
 
       const filtered = await list(julien, { alerte: "remplacement" });
       expect(filtered.rows.map((r) => r.id)).toEqual([ids.remplace]);
@@ -117,12 +188,18 @@ describe("listPortefeuille", () => {
 
     it("a director sees the whole structure and filters by counsellor", async () => {
       const { total, conseillers } = await list(nadia);
-      const lyonActifs = await t.db.select({ id: jeunes.id }).from(jeunes).where(and(eq(jeunes.structureId, lyonId), eq(jeunes.statut, "actif")));
+      const lyonActifs = await t.db
+        .select({ id: jeunes.id })
+        .from(jeunes)
+        .where(and(eq(jeunes.structureId, lyonId), eq(jeunes.statut, "actif")));
       expect(total).toBe(lyonActifs.length);
       expect(conseillers.map((c) => c.name)).toEqual(["Camille Martin", "Julien Roche"]);
 
       const byJulien = await list(nadia, { conseiller: julien.id, tri: "nom" });
-      const julienActifs = await t.db.select({ id: jeunes.id }).from(jeunes).where(and(eq(jeunes.conseillerId, julien.id), eq(jeunes.statut, "actif")));
+      const julienActifs = await t.db
+        .select({ id: jeunes.id })
+        .from(jeunes)
+        .where(and(eq(jeunes.conseillerId, julien.id), eq(jeunes.statut, "actif")));
       expect(byJulien.total).toBe(julienActifs.length);
       expect(byJulien.rows.every((r) => r.conseillerId === julien.id && r.conseiller === "Julien Roche")).toBe(true);
       expect(byJulien.facets.conseiller[julien.id]).toBe(julienActifs.length);
@@ -139,7 +216,9 @@ describe("listPortefeuille", () => {
     });
 
     it("another structure's young people never appear, whatever the filters", async () => {
-      const marseilleIds = new Set((await t.db.select({ id: jeunes.id }).from(jeunes).where(eq(jeunes.structureId, marseilleId))).map((j) => j.id));
+      const marseilleIds = new Set(
+        (await t.db.select({ id: jeunes.id }).from(jeunes).where(eq(jeunes.structureId, marseilleId))).map((j) => j.id),
+      );
       const marseilleAntennes = await t.db.select({ id: antennes.id }).from(antennes).where(eq(antennes.structureId, marseilleId));
       const marseilleStaff = await t.db.select({ id: users.id }).from(users).where(eq(users.structureId, marseilleId));
       const attempts: Partial<PortefeuilleFilters>[] = [
@@ -280,7 +359,9 @@ describe("listPortefeuille", () => {
 
     it("combines a search with filters, and counts follow", async () => {
       const view = await list(nadia, { q: "lea", dispositif: "CEJ" });
-      expect(view.rows.every((r) => r.dispositif === "CEJ" && /(^| )lea/.test(normalizeForSearch(r.prenoms + " " + r.nomNaissance)))).toBe(true);
+      expect(view.rows.every((r) => r.dispositif === "CEJ" && /(^| )lea/.test(normalizeForSearch(`${r.prenoms} ${r.nomNaissance}`)))).toBe(
+        true,
+      );
       expect(view.total).toBe(view.facets.dispositif.CEJ);
     });
   });
@@ -303,7 +384,9 @@ describe("listPortefeuille", () => {
     });
 
     it("sorts by name, age and dispositif in both orders", async () => {
-      const byName = (await list(nadia, { tri: "nom", ordre: "desc" })).rows.map((r) => normalizeForSearch(`${r.nomNaissance} ${r.prenoms}`));
+      const byName = (await list(nadia, { tri: "nom", ordre: "desc" })).rows.map((r) =>
+        normalizeForSearch(`${r.nomNaissance} ${r.prenoms}`),
+      );
       expect(byName).toEqual([...byName].sort().reverse());
 
       const youngestFirst = (await list(nadia, { tri: "age", ordre: "asc" })).rows.map((r) => r.dateNaissance);
@@ -317,7 +400,10 @@ describe("listPortefeuille", () => {
     });
 
     it("reads its filters from the URL without ever failing", async () => {
-      const view = await list(nadia, parsePortefeuilleParams({ dispositif: "CEJ'--", antenne: "x", page: "-3", statut: "tous", tri: "drop", q: "lea" }));
+      const view = await list(
+        nadia,
+        parsePortefeuilleParams({ dispositif: "CEJ'--", antenne: "x", page: "-3", statut: "tous", tri: "drop", q: "lea" }),
+      );
       expect(view.filters).toMatchObject({ dispositif: null, antenne: null, page: 1, statut: "actif", tri: null, q: "lea" });
       expect(view.total).toBeGreaterThan(0);
     });

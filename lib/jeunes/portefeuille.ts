@@ -84,7 +84,11 @@ export interface Portefeuille {
 /** The structure's antennes and, for a director, its active counsellors: what the filter selects offer. */
 async function loadOptions(db: DbOrTx, user: SessionUser, structureId: string) {
   const [antenneRows, conseillerRows] = await Promise.all([
-    db.select({ id: antennes.id, name: antennes.name }).from(antennes).where(eq(antennes.structureId, structureId)).orderBy(asc(antennes.name)),
+    db
+      .select({ id: antennes.id, name: antennes.name })
+      .from(antennes)
+      .where(eq(antennes.structureId, structureId))
+      .orderBy(asc(antennes.name)),
     user.role === "directeur"
       ? db
           .select({ id: users.id, name: users.name })
@@ -170,7 +174,13 @@ function filterConditions(filters: PortefeuilleFilters, ctx: AlertContext): Reco
 
 const FACETS = ["dispositif", "antenne", "conseiller", "statut"] as const;
 // grouping(dispositif, antenne_id, conseiller_id, statut): a bit is 1 for each column NOT grouped in the set.
-const GROUPING_OF: Record<(typeof FACETS)[number] | "total", number> = { dispositif: 0b0111, antenne: 0b1011, conseiller: 0b1101, statut: 0b1110, total: 0b1111 };
+const GROUPING_OF: Record<(typeof FACETS)[number] | "total", number> = {
+  dispositif: 0b0111,
+  antenne: 0b1011,
+  conseiller: 0b1101,
+  statut: 0b1110,
+  total: 0b1111,
+};
 
 const flag = (condition: SQL | undefined) => (condition ? sql<boolean>`coalesce((${condition}), false)` : sql<boolean>`true`);
 const base = (column: string) => sql.raw(`"base"."${column}"`);
@@ -199,10 +209,13 @@ async function facetCounts(db: DbOrTx, where: SQL | undefined, conditions: Recor
     .from(jeunes)
     .where(where);
 
-  const others = (except: FilterKey) => (["dispositif", "antenne", "conseiller", "statut", "alerte"] as const).filter((k) => k !== except).map((k) => `f_${k}`);
+  const others = (except: FilterKey) =>
+    (["dispositif", "antenne", "conseiller", "statut", "alerte"] as const).filter((k) => k !== except).map((k) => `f_${k}`);
   const rows = await db
     .select({
-      grouping: sql<number>`grouping(${base("dispositif")}, ${base("antenne_id")}, ${base("conseiller_id")}, ${base("statut")})`.mapWith(Number),
+      grouping: sql<number>`grouping(${base("dispositif")}, ${base("antenne_id")}, ${base("conseiller_id")}, ${base("statut")})`.mapWith(
+        Number,
+      ),
       dispositif: sql<Dispositif | null>`${base("dispositif")}`,
       antenneId: sql<string | null>`${base("antenne_id")}`,
       conseillerId: sql<string | null>`${base("conseiller_id")}`,
@@ -215,9 +228,7 @@ async function facetCounts(db: DbOrTx, where: SQL | undefined, conditions: Recor
       ...Object.fromEntries(ALERTS.map((a) => [`n_${a.key}`, count([`a_${a.key}`, ...others("alerte")])])),
     })
     .from(sql`(${perRow} offset 0) as "base"`)
-    .groupBy(
-      sql`grouping sets ((${base("dispositif")}), (${base("antenne_id")}), (${base("conseiller_id")}), (${base("statut")}), ())`,
-    );
+    .groupBy(sql`grouping sets ((${base("dispositif")}), (${base("antenne_id")}), (${base("conseiller_id")}), (${base("statut")}), ())`);
 
   const facets: PortefeuilleFacets = {
     dispositif: Object.fromEntries(DISPOSITIF_VALUES.map((d) => [d, 0])) as Record<Dispositif, number>,
@@ -227,7 +238,7 @@ async function facetCounts(db: DbOrTx, where: SQL | undefined, conditions: Recor
     alerte: Object.fromEntries(ALERTS.map((a) => [a.key, 0])) as Record<AlertKey, number>,
   };
   let total = 0;
-  for (const row of rows as (typeof rows[number] & Record<string, unknown>)[]) {
+  for (const row of rows as ((typeof rows)[number] & Record<string, unknown>)[]) {
     if (row.grouping === GROUPING_OF.dispositif && row.dispositif) facets.dispositif[row.dispositif] = row.nDispositif;
     else if (row.grouping === GROUPING_OF.statut && row.statut) facets.statut[row.statut] = row.nStatut;
     else if (row.grouping === GROUPING_OF.antenne) facets.antenne[row.antenneId ?? ""] = row.nAntenne;
@@ -293,7 +304,8 @@ export async function listPortefeuille(user: SessionUser, input: Partial<Portefe
     ...requested,
     antenne: options.antennes.some((a) => a.id === requested.antenne) ? requested.antenne : null,
     conseiller:
-      user.role === "directeur" && (requested.conseiller === SANS_CONSEILLER || options.conseillers.some((c) => c.id === requested.conseiller))
+      user.role === "directeur" &&
+      (requested.conseiller === SANS_CONSEILLER || options.conseillers.some((c) => c.id === requested.conseiller))
         ? requested.conseiller
         : null,
   };

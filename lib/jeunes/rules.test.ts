@@ -87,7 +87,10 @@ describe("eligibility", () => {
   });
 
   it("says 1 an, not 1 ans, and catches a birth date in the future", () => {
-    expect(eligibility({ ...base, birthDate: "2025-01-01", today: "2026-06-01" })).toMatchObject({ code: "too_young", message: expect.stringContaining("a 1 an :") });
+    expect(eligibility({ ...base, birthDate: "2025-01-01", today: "2026-06-01" })).toMatchObject({
+      code: "too_young",
+      message: expect.stringContaining("a 1 an :"),
+    });
     expect(eligibility({ ...base, birthDate: "2027-01-01", today: "2026-06-01" })).toMatchObject({ ok: false, code: "too_young" });
   });
 
@@ -95,11 +98,18 @@ describe("eligibility", () => {
     const cej = { ...base, dispositif: "CEJ", rqth: true } as const;
     expect(eligibility({ ...cej, today: "2026-06-15" })).toEqual({ ok: true });
     expect(eligibility({ ...cej, today: "2030-06-14" })).toEqual({ ok: true });
-    expect(eligibility({ ...cej, today: "2030-06-15" })).toMatchObject({ ok: false, code: "too_old", message: expect.stringContaining("Ce jeune a 30 ans") });
+    expect(eligibility({ ...cej, today: "2030-06-15" })).toMatchObject({
+      ok: false,
+      code: "too_old",
+      message: expect.stringContaining("Ce jeune a 30 ans"),
+    });
   });
 
   it("does not extend a PACEA or a CEJ without RQTH", () => {
-    expect(eligibility({ ...base, dispositif: "CEJ", rqth: false, today: "2027-01-01" })).toMatchObject({ ok: false, code: "too_old_without_rqth" });
+    expect(eligibility({ ...base, dispositif: "CEJ", rqth: false, today: "2027-01-01" })).toMatchObject({
+      ok: false,
+      code: "too_old_without_rqth",
+    });
     expect(eligibility({ ...base, dispositif: "PACEA", rqth: true, today: "2027-01-01" })).toEqual({
       ok: false,
       code: "too_old",
@@ -147,13 +157,25 @@ function oracleKey(first13: string): string {
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const sexDigit = fc.constantFrom("1", "2", "3", "4", "7", "8");
-const monthCode = fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 20, max: 42 }), fc.integer({ min: 50, max: 99 })).map((m) => pad(m, 2));
+const monthCode = fc
+  .oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 20, max: 42 }), fc.integer({ min: 50, max: 99 }))
+  .map((m) => pad(m, 2));
 const department = fc.oneof(
-  fc.integer({ min: 1, max: 95 }).filter((d) => d !== 20).map((d) => pad(d, 2)),
+  fc
+    .integer({ min: 1, max: 95 })
+    .filter((d) => d !== 20)
+    .map((d) => pad(d, 2)),
   fc.constantFrom("2A", "2B", "97", "99"),
 );
 const body13 = fc
-  .tuple(sexDigit, fc.integer({ min: 0, max: 99 }), monthCode, department, fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }))
+  .tuple(
+    sexDigit,
+    fc.integer({ min: 0, max: 99 }),
+    monthCode,
+    department,
+    fc.integer({ min: 1, max: 999 }),
+    fc.integer({ min: 1, max: 999 }),
+  )
   .map(([s, y, m, d, commune, order]) => `${s}${pad(y, 2)}${m}${d}${pad(commune, 3)}${pad(order, 3)}`);
 const validNir = body13.map((b) => b + oracleKey(b));
 
@@ -212,15 +234,23 @@ describe("NIR", () => {
       code: "sex",
       message: "Le premier chiffre du numéro de sécurité sociale (1 pour un homme, 2 pour une femme) ne correspond pas au sexe indiqué.",
     });
-    const temporary = "7550814168025" + oracleKey("7550814168025");
+    const temporary = `7550814168025${oracleKey("7550814168025")}`;
     expect(validateNir(temporary, { sex: "M" })).toMatchObject({ ok: true });
     expect(validateNir(temporary, { sex: "F" })).toMatchObject({ ok: true });
   });
 
   it("checks the year and the month against the birth date", () => {
-    expect(validateNir("255081416802538", { birthDate: "1956-08-20" })).toMatchObject({ ok: false, code: "year", message: expect.stringContaining("(55)") });
+    expect(validateNir("255081416802538", { birthDate: "1956-08-20" })).toMatchObject({
+      ok: false,
+      code: "year",
+      message: expect.stringContaining("(55)"),
+    });
     expect(validateNir("255081416802538", { birthDate: "2055-08-20" })).toMatchObject({ ok: true }); // only two digits
-    expect(validateNir("255081416802538", { birthDate: "1955-09-20" })).toMatchObject({ ok: false, code: "month", message: expect.stringContaining("(09)") });
+    expect(validateNir("255081416802538", { birthDate: "1955-09-20" })).toMatchObject({
+      ok: false,
+      code: "month",
+      message: expect.stringContaining("(09)"),
+    });
   });
 
   it("accepts the unknown-month codes 20–42 and 50–99 whatever the birth month", () => {
@@ -273,14 +303,19 @@ describe("NIR", () => {
 
   it("validates a NIR built from a birth date and sex against them", () => {
     fc.assert(
-      fc.property(civilDate, fc.constantFrom("F", "M") as fc.Arbitrary<"F" | "M">, fc.integer({ min: 1, max: 999 }), (birthDate, sex, order) => {
-        const { year, month } = parseCivilDate(birthDate);
-        const body = `${sex === "M" ? 1 : 2}${pad(year % 100, 2)}${pad(month, 2)}69123${pad(order, 3)}`;
-        const nir = body + oracleKey(body);
-        expect(validateNir(nir, { sex, birthDate })).toEqual({ ok: true, nir });
-        expect(validateNir(nir, { sex: sex === "M" ? "F" : "M" })).toMatchObject({ code: "sex" });
-        expect(validateNir(nir, { birthDate: addDays(birthDate, 366 + 365) })).toMatchObject({ code: "year" });
-      }),
+      fc.property(
+        civilDate,
+        fc.constantFrom("F", "M") as fc.Arbitrary<"F" | "M">,
+        fc.integer({ min: 1, max: 999 }),
+        (birthDate, sex, order) => {
+          const { year, month } = parseCivilDate(birthDate);
+          const body = `${sex === "M" ? 1 : 2}${pad(year % 100, 2)}${pad(month, 2)}69123${pad(order, 3)}`;
+          const nir = body + oracleKey(body);
+          expect(validateNir(nir, { sex, birthDate })).toEqual({ ok: true, nir });
+          expect(validateNir(nir, { sex: sex === "M" ? "F" : "M" })).toMatchObject({ code: "sex" });
+          expect(validateNir(nir, { birthDate: addDays(birthDate, 366 + 365) })).toMatchObject({ code: "year" });
+        },
+      ),
     );
   });
 
@@ -328,13 +363,28 @@ describe("normalizeForSearch", () => {
 });
 
 describe("formats", () => {
-  it.each(["06 12 34 56 78", "0612345678", "06.12.34.56.78", "01 23 45 67 89", "+33 6 12 34 56 78", "+33612345678", "0262 12 34 56", "+262 692 12 34 56"])(
-    "phone %j is valid",
-    (p) => {
-      expect(isValidFrenchPhone(p)).toBe(true);
-    },
-  );
-  it.each(["06 12 34 56 7", "06 12 34 56 789", "00 12 34 56 78", "+33 06 12 34 56 78", "+44 7911 123456", "06-12-34-56-78", "O6 12 34 56 78", ""])("phone %j is invalid", (p) => {
+  it.each([
+    "06 12 34 56 78",
+    "0612345678",
+    "06.12.34.56.78",
+    "01 23 45 67 89",
+    "+33 6 12 34 56 78",
+    "+33612345678",
+    "0262 12 34 56",
+    "+262 692 12 34 56",
+  ])("phone %j is valid", (p) => {
+    expect(isValidFrenchPhone(p)).toBe(true);
+  });
+  it.each([
+    "06 12 34 56 7",
+    "06 12 34 56 789",
+    "00 12 34 56 78",
+    "+33 06 12 34 56 78",
+    "+44 7911 123456",
+    "06-12-34-56-78",
+    "O6 12 34 56 78",
+    "",
+  ])("phone %j is invalid", (p) => {
     expect(isValidFrenchPhone(p)).toBe(false);
   });
 
@@ -345,15 +395,27 @@ describe("formats", () => {
     expect(isValidPostalCode(c)).toBe(false);
   });
 
-  it.each(["camille.martin@ml-paris.fr", "c+sillage@example.org", "jeune_2008@laposte.net", "A.B@sub.domaine.gouv.fr"])("email %s is valid", (e) => {
-    expect(isValidEmail(e)).toBe(true);
-  });
-  it.each(["camille", "camille@", "@ml.fr", "camille@ml", "camille martin@ml.fr", "camille@@ml.fr", ".camille@ml.fr", "camille.@ml.fr", "cam..ille@ml.fr", "camille@-ml.fr", "camille@ml.f"])(
-    "email %j is invalid",
+  it.each(["camille.martin@ml-paris.fr", "c+sillage@example.org", "jeune_2008@laposte.net", "A.B@sub.domaine.gouv.fr"])(
+    "email %s is valid",
     (e) => {
-      expect(isValidEmail(e)).toBe(false);
+      expect(isValidEmail(e)).toBe(true);
     },
   );
+  it.each([
+    "camille",
+    "camille@",
+    "@ml.fr",
+    "camille@ml",
+    "camille martin@ml.fr",
+    "camille@@ml.fr",
+    ".camille@ml.fr",
+    "camille.@ml.fr",
+    "cam..ille@ml.fr",
+    "camille@-ml.fr",
+    "camille@ml.f",
+  ])("email %j is invalid", (e) => {
+    expect(isValidEmail(e)).toBe(false);
+  });
 
   it.each(["1234567", "1234567A", "12345678901", "ab12cd34"])("FT identifier %s is valid", (id) => {
     expect(isValidFtIdentifier(id)).toBe(true);

@@ -143,7 +143,11 @@ export function validateNir(input: string, expected: NirExpectations = {}): NirR
     };
   }
   if (nirKey(nir.slice(0, 13)) !== nir.slice(13)) {
-    return { ok: false, code: "key", message: "Le numéro de sécurité sociale ne correspond pas à sa clé. Vérifiez les deux derniers chiffres." };
+    return {
+      ok: false,
+      code: "key",
+      message: "Le numéro de sécurité sociale ne correspond pas à sa clé. Vérifiez les deux derniers chiffres.",
+    };
   }
   const sexDigit = nir[0];
   // 1 = man, 2 = woman; 3, 4, 7, 8 are temporary numbers and say nothing reliable about sex.
@@ -252,7 +256,9 @@ export function isValidPostalCode(input: string): boolean {
 export function isValidEmail(input: string): boolean {
   const email = input.trim();
   if (email.length > 254) return false;
-  const match = /^([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64})@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})$/.exec(email);
+  const match = /^([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64})@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})$/.exec(
+    email,
+  );
   if (!match) return false;
   const local = match[1] ?? "";
   return !local.startsWith(".") && !local.endsWith(".") && !local.includes("..");

@@ -73,7 +73,11 @@ describe("création et modification d'un dossier jeune", () => {
   }
 
   async function create(user: SessionUser, overrides: Record<string, string> = {}) {
-    const result = await runAction(createJeune, input({ conseillerId: user.id, antenneId: user.antenneId ?? lyonAntenne, ...overrides }), user);
+    const result = await runAction(
+      createJeune,
+      input({ conseillerId: user.id, antenneId: user.antenneId ?? lyonAntenne, ...overrides }),
+      user,
+    );
     if (!result.ok) throw new Error(`creation failed: ${result.code} ${JSON.stringify(result.fieldErrors)}`);
     return result.data.id;
   }
@@ -81,7 +85,11 @@ describe("création et modification d'un dossier jeune", () => {
   it("creates the dossier, stores the NIR encrypted with its keyed hash, audits field names only", async () => {
     const birth = yearsAgo(19, 30);
     const nir = nirFor("F", birth);
-    const result = await runAction(createJeune, input({ dateNaissance: birth, nir: nir.replace(/(\d{3})/g, "$1 "), nomUsage: "Martin-Lœuvre" }), camille);
+    const result = await runAction(
+      createJeune,
+      input({ dateNaissance: birth, nir: nir.replace(/(\d{3})/g, "$1 "), nomUsage: "Martin-Lœuvre" }),
+      camille,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
 
@@ -101,13 +109,17 @@ describe("création et modification d'un dossier jeune", () => {
     expect(row.nirEncrypted).not.toContain(nir);
     expect(decryptNir(row.nirEncrypted!)).toBe(nir);
 
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "jeune.create"), eq(auditLog.targetId, row.id)));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "jeune.create"), eq(auditLog.targetId, row.id)));
     expect(audit).toMatchObject({ jeuneId: row.id, structureId: camille.structureId, actorId: camille.id });
     expect(audit!.fields).toEqual(expect.arrayContaining(["nomNaissance", "prenoms", "dateNaissance", "nir", "sante", "telephone"]));
     expect(audit!.fields).not.toContain("commentaire");
     expect(audit!.afterHash).toMatch(/^[0-9a-f]{64}$/);
     const json = JSON.stringify(audit).toLowerCase();
-    for (const secret of ["nouvelle", "inès", "ines", nir, nir.slice(0, 13), "suivi médical", "06 01 02 03 04"]) expect(json).not.toContain(secret);
+    for (const secret of ["nouvelle", "inès", "ines", nir, nir.slice(0, 13), "suivi médical", "06 01 02 03 04"])
+      expect(json).not.toContain(secret);
   });
 
   it("refuses a second dossier with the same name and birth date in the structure, shows it, writes nothing", async () => {
@@ -116,7 +128,11 @@ describe("création et modification d'un dossier jeune", () => {
     const before = await countJeunes();
 
     // Same person typed differently: case, accents, spaces.
-    const result = await runAction(createJeune, input({ nomNaissance: " doublon ", prenoms: "LEA", dateNaissance: birth, conseillerId: julien.id, antenneId: julien.antenneId! }), julien);
+    const result = await runAction(
+      createJeune,
+      input({ nomNaissance: " doublon ", prenoms: "LEA", dateNaissance: birth, conseillerId: julien.id, antenneId: julien.antenneId! }),
+      julien,
+    );
     expect(result).toMatchObject({ ok: false, code: "duplicate" });
     if (result.ok) return;
     expect(result.message).toMatch(/même nom et de même date de naissance/);
@@ -130,7 +146,11 @@ describe("création et modification d'un dossier jeune", () => {
     expect(await countJeunes()).toBe(before);
 
     // A made-up confirmation is not one.
-    const forged = await runAction(createJeune, input({ nomNaissance: "Doublon", prenoms: "Léa", dateNaissance: birth, confirmerDoublon: "0".repeat(64) }), camille);
+    const forged = await runAction(
+      createJeune,
+      input({ nomNaissance: "Doublon", prenoms: "Léa", dateNaissance: birth, confirmerDoublon: "0".repeat(64) }),
+      camille,
+    );
     expect(forged).toMatchObject({ ok: false, code: "duplicate" });
     expect(await countJeunes()).toBe(before);
   });
@@ -144,7 +164,10 @@ describe("création et modification d'un dossier jeune", () => {
     const token = decodeDuplicate(warned.fieldErrors)!.token!;
 
     // Another user cannot reuse it.
-    expect(await runAction(createJeune, { ...typed, conseillerId: julien.id, confirmerDoublon: token }, julien)).toMatchObject({ ok: false, code: "duplicate" });
+    expect(await runAction(createJeune, { ...typed, conseillerId: julien.id, confirmerDoublon: token }, julien)).toMatchObject({
+      ok: false,
+      code: "duplicate",
+    });
 
     const confirmed = await runAction(createJeune, { ...typed, confirmerDoublon: token }, camille);
     expect(confirmed.ok).toBe(true);
@@ -180,9 +203,20 @@ describe("création et modification d'un dossier jeune", () => {
     const lyonId = await create(camille, { nomNaissance: "Voyageuse", prenoms: "Zoé", dateNaissance: birth, nir });
     const before = await countJeunes();
 
-    const typed = input({ nomNaissance: "Voyageuse", prenoms: "Zoé", dateNaissance: birth, nir, antenneId: marseilleAntenne, conseillerId: ines.id });
+    const typed = input({
+      nomNaissance: "Voyageuse",
+      prenoms: "Zoé",
+      dateNaissance: birth,
+      nir,
+      antenneId: marseilleAntenne,
+      conseillerId: ines.id,
+    });
     const result = await runAction(createJeune, typed, ines);
-    expect(result).toMatchObject({ ok: false, code: "duplicate", message: "Un dossier existe déjà dans une autre mission locale. Rien n'a été créé." });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "duplicate",
+      message: "Un dossier existe déjà dans une autre mission locale. Rien n'a été créé.",
+    });
     if (result.ok) return;
     const feedback = decodeDuplicate(result.fieldErrors)!;
     expect(feedback).toMatchObject({ scope: "ailleurs", candidate: null });
@@ -205,11 +239,18 @@ describe("création et modification d'un dossier jeune", () => {
     if (!badConseiller.ok) expect(badConseiller.fieldErrors.conseillerId?.[0]).toMatch(/de votre mission locale/);
 
     // A DPO of the structure is not a counsellor either.
-    expect(await runAction(createJeune, input({ nomNaissance: "Forge", conseillerId: dpo.id }), camille)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await runAction(createJeune, input({ nomNaissance: "Forge", conseillerId: dpo.id }), camille)).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
     expect(await countJeunes()).toBe(before);
 
     const id = await create(camille, { nomNaissance: "Cible", prenoms: "Noah", sexe: "M" });
-    const forgedUpdate = await runAction(updateJeune, await editForm(id, { antenneId: marseilleAntenne, telephone: "07 99 99 99 99" }), camille);
+    const forgedUpdate = await runAction(
+      updateJeune,
+      await editForm(id, { antenneId: marseilleAntenne, telephone: "07 99 99 99 99" }),
+      camille,
+    );
     expect(forgedUpdate).toMatchObject({ ok: false, code: "invalid_input" });
     expect((await load(id)).antenneId).toBe(lyonAntenne);
     expect((await load(id)).version).toBe(1);
@@ -226,8 +267,17 @@ describe("création et modification d'un dossier jeune", () => {
     const result = await runAction(updateJeune, await editForm(id, { nomUsage: "Usage", telephone: "0711223344", rqth: "on" }), camille);
     expect(result).toMatchObject({ ok: true, data: { id } });
     const row = await load(id);
-    expect(row).toMatchObject({ nomUsage: "USAGE", telephone: "07 11 22 33 44", rqth: true, version: 2, searchText: "usage modifiable jade" });
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "jeune.update"), eq(auditLog.targetId, id)));
+    expect(row).toMatchObject({
+      nomUsage: "USAGE",
+      telephone: "07 11 22 33 44",
+      rqth: true,
+      version: 2,
+      searchText: "usage modifiable jade",
+    });
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "jeune.update"), eq(auditLog.targetId, id)));
     expect(audit).toMatchObject({ jeuneId: id, structureId: camille.structureId, fields: ["nomUsage", "rqth", "telephone"] });
     expect(audit!.beforeHash).not.toBe(audit!.afterHash);
     expect(JSON.stringify(audit)).not.toContain("07 11 22 33 44");
@@ -260,10 +310,22 @@ describe("création et modification d'un dossier jeune", () => {
     expect(await load(id)).toMatchObject({ version: 2, email: "lou@exemple.fr", telephone: "06 00 00 00 02", sante: "Nouveau suivi" });
 
     // She has seen the list and confirms: her e-mail is saved, the director's changes stay.
-    const confirmed = await runAction(updateJeune, { ...camilleForm, email: "lou.concurrence@exemple.fr", versionVue: String(conflict.version) }, camille);
+    const confirmed = await runAction(
+      updateJeune,
+      { ...camilleForm, email: "lou.concurrence@exemple.fr", versionVue: String(conflict.version) },
+      camille,
+    );
     expect(confirmed.ok).toBe(true);
-    expect(await load(id)).toMatchObject({ version: 3, email: "lou.concurrence@exemple.fr", telephone: "06 00 00 00 02", sante: "Nouveau suivi" });
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "jeune.update"), eq(auditLog.targetId, id)));
+    expect(await load(id)).toMatchObject({
+      version: 3,
+      email: "lou.concurrence@exemple.fr",
+      telephone: "06 00 00 00 02",
+      sante: "Nouveau suivi",
+    });
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "jeune.update"), eq(auditLog.targetId, id)));
     expect(audits.map((a) => a.fields)).toEqual([["sante", "telephone"], ["email"]]);
   });
 
@@ -278,7 +340,11 @@ describe("création et modification d'un dossier jeune", () => {
 
   it("does not let a Marseille counsellor update a Lyon dossier", async () => {
     const lyonId = await create(camille, { nomNaissance: "Lyonnaise", prenoms: "Chloé" });
-    const result = await runAction(updateJeune, await editForm(lyonId, { antenneId: marseilleAntenne, conseillerId: ines.id, email: "x@exemple.fr" }), ines);
+    const result = await runAction(
+      updateJeune,
+      await editForm(lyonId, { antenneId: marseilleAntenne, conseillerId: ines.id, email: "x@exemple.fr" }),
+      ines,
+    );
     expect(result).toMatchObject({ ok: false, code: "not_found" });
     expect(await load(lyonId)).toMatchObject({ version: 1, conseillerId: camille.id });
   });
@@ -291,7 +357,15 @@ describe("création et modification d'un dossier jeune", () => {
     if (!refused.ok) expect(refused.message).toMatch(/motif de consultation/);
     expect((await load(id)).version).toBe(1);
 
-    await t.db.insert(consultations).values({ jeuneId: id, structureId: julien.structureId!, userId: julien.id, userRole: "conseiller", onglet: "identite", horsPortefeuille: true, motif: "remplacement" });
+    await t.db.insert(consultations).values({
+      jeuneId: id,
+      structureId: julien.structureId!,
+      userId: julien.id,
+      userRole: "conseiller",
+      onglet: "identite",
+      horsPortefeuille: true,
+      motif: "remplacement",
+    });
     expect((await runAction(updateJeune, form, julien)).ok).toBe(true);
     expect((await load(id)).telephone).toBe("07 55 55 55 55");
   });
@@ -324,7 +398,10 @@ describe("création et modification d'un dossier jeune", () => {
     expect((await runAction(updateJeune, await editForm(id, { supprimerNir: "on" }), camille)).ok).toBe(true);
     row = await load(id);
     expect(row).toMatchObject({ nirHmac: null, nirEncrypted: null });
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "jeune.update"), eq(auditLog.targetId, id)));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "jeune.update"), eq(auditLog.targetId, id)));
     expect(audits.map((a) => a.fields)).toEqual([["commune"], ["nir"], ["nir"]]);
   });
 
@@ -342,12 +419,21 @@ describe("création et modification d'un dossier jeune", () => {
     const nir = nirFor("F", birth, "69123", "321");
     const id = await create(camille, { nomNaissance: "Secret", prenoms: "Manon", dateNaissance: birth, nir });
     const consultationsOf = async (userId: string) =>
-      t.db.select().from(consultations).where(and(eq(consultations.jeuneId, id), eq(consultations.userId, userId)));
+      t.db
+        .select()
+        .from(consultations)
+        .where(and(eq(consultations.jeuneId, id), eq(consultations.userId, userId)));
 
     const shown = await runAction(revealNir, { jeuneId: id }, camille);
-    expect(shown).toEqual({ ok: true, data: { nir: nir.replace(/^(\d)(\d{2})(\d{2})(\d{2})(\d{3})(\d{3})(\d{2})$/, "$1 $2 $3 $4 $5 $6 $7") } });
+    expect(shown).toEqual({
+      ok: true,
+      data: { nir: nir.replace(/^(\d)(\d{2})(\d{2})(\d{2})(\d{3})(\d{3})(\d{2})$/, "$1 $2 $3 $4 $5 $6 $7") },
+    });
     expect(await consultationsOf(camille.id)).toMatchObject([{ onglet: "nir", horsPortefeuille: false, structureId: camille.structureId }]);
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "jeune.nir_reveal"), eq(auditLog.jeuneId, id)));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "jeune.nir_reveal"), eq(auditLog.jeuneId, id)));
     expect(audit).toMatchObject({ actorId: camille.id, fields: ["nir"], structureId: camille.structureId });
     expect(JSON.stringify(audit)).not.toContain(nir.slice(5, 13));
 
@@ -359,13 +445,25 @@ describe("création et modification d'un dossier jeune", () => {
     expect(await consultationsOf(ines.id)).toEqual([]);
 
     // With a reason given, the substitute may see it; the consultation says "hors portefeuille".
-    await t.db.insert(consultations).values({ jeuneId: id, structureId: julien.structureId!, userId: julien.id, userRole: "conseiller", onglet: "identite", horsPortefeuille: true, motif: "rendez_vous" });
+    await t.db.insert(consultations).values({
+      jeuneId: id,
+      structureId: julien.structureId!,
+      userId: julien.id,
+      userRole: "conseiller",
+      onglet: "identite",
+      horsPortefeuille: true,
+      motif: "rendez_vous",
+    });
     expect((await runAction(revealNir, { jeuneId: id }, julien)).ok).toBe(true);
     expect((await consultationsOf(julien.id)).filter((c) => c.onglet === "nir")).toMatchObject([{ horsPortefeuille: true }]);
 
     // No NIR on file: said plainly, nothing recorded.
     const withoutNir = await create(camille, { nomNaissance: "Sansnir", prenoms: "Sarah" });
-    expect(await runAction(revealNir, { jeuneId: withoutNir }, camille)).toMatchObject({ ok: false, code: "not_found", message: "Aucun numéro de sécurité sociale n'est enregistré dans ce dossier." });
+    expect(await runAction(revealNir, { jeuneId: withoutNir }, camille)).toMatchObject({
+      ok: false,
+      code: "not_found",
+      message: "Aucun numéro de sécurité sociale n'est enregistré dans ce dossier.",
+    });
   });
 
   it("lets only one of several simultaneous creations of the same person through", async () => {
@@ -377,7 +475,10 @@ describe("création et modification d'un dossier jeune", () => {
     const results = await Promise.all(attempts);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(Array(5).fill("duplicate"));
-    const same = await t.db.select({ id: jeunes.id }).from(jeunes).where(and(eq(jeunes.dateNaissance, birth), eq(jeunes.nomNaissance, "SIMULTANE")));
+    const same = await t.db
+      .select({ id: jeunes.id })
+      .from(jeunes)
+      .where(and(eq(jeunes.dateNaissance, birth), eq(jeunes.nomNaissance, "SIMULTANE")));
     expect(same).toHaveLength(1);
   });
 });

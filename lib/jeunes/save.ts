@@ -32,10 +32,7 @@ import { structureConditions } from "./scope";
 // ---------------------------------------------------------------------------------------------
 
 /** Editable fields as stored; `nir` holds the keyed hash (nir_hmac), never the number. */
-export type JeuneData = Pick<
-  Jeune,
-  Exclude<EditableField, "nir">
-> & { nir: string | null };
+export type JeuneData = Pick<Jeune, Exclude<EditableField, "nir">> & { nir: string | null };
 
 type FieldValue = JeuneData[EditableField];
 
@@ -159,7 +156,9 @@ async function guardDuplicates(
     throw new DomainError("duplicate", {
       message: `Un dossier avec ce numéro de sécurité sociale existe déjà dans votre mission locale. ${verb}`,
       fieldErrors: {
-        nir: ["Ce numéro de sécurité sociale est déjà enregistré dans un autre dossier de votre mission locale : ouvrez ce dossier plutôt que d'en créer un second."],
+        nir: [
+          "Ce numéro de sécurité sociale est déjà enregistré dans un autre dossier de votre mission locale : ouvrez ce dossier plutôt que d'en créer un second.",
+        ],
         [DUPLICATE_KEY]: encodeFeedback({ scope: "structure", by: "nir", candidate, token: null }),
       },
     });
@@ -252,7 +251,10 @@ const EMPTY_DATA: Record<string, unknown> = Object.fromEntries(EDITABLE_FIELDS.m
 // ---------------------------------------------------------------------------------------------
 
 async function loadForUpdate(db: DbOrTx, user: SessionUser, id: string): Promise<Jeune | undefined> {
-  const [row] = await db.select().from(jeunes).where(and(eq(jeunes.id, id), ...structureConditions(user)));
+  const [row] = await db
+    .select()
+    .from(jeunes)
+    .where(and(eq(jeunes.id, id), ...structureConditions(user)));
   return row;
 }
 
@@ -290,7 +292,9 @@ function assertStoredNirMatches(row: Jeune, after: JeuneData) {
   const what = check.code === "sex" ? "au sexe indiqué" : "à la date de naissance indiquée";
   throw new DomainError("invalid_input", {
     fieldErrors: {
-      nir: [`Le numéro de sécurité sociale enregistré ne correspond pas ${what}. Corrigez la saisie, ou ressaisissez le numéro s'il était faux.`],
+      nir: [
+        `Le numéro de sécurité sociale enregistré ne correspond pas ${what}. Corrigez la saisie, ou ressaisissez le numéro s'il était faux.`,
+      ],
     },
   });
 }
@@ -327,7 +331,8 @@ export const updateJeune: ActionDefinition<typeof updateJeuneSchema, { id: strin
     // they changed in fields this user left alone.
     const after: JeuneData = { ...before };
     for (const f of EDITABLE_FIELDS) {
-      if (!initial?.[f] || fieldHash(row.id, f, submitted[f]) !== initial[f]) (after as Record<EditableField, FieldValue>)[f] = submitted[f];
+      if (!initial?.[f] || fieldHash(row.id, f, submitted[f]) !== initial[f])
+        (after as Record<EditableField, FieldValue>)[f] = submitted[f];
     }
     const fields = changedFields(before, after);
     if (fields.length === 0) return { data: { id: row.id }, audit: [] };
@@ -351,8 +356,7 @@ export const updateJeune: ActionDefinition<typeof updateJeuneSchema, { id: strin
     }
 
     const { nir: nirHmac, ...columns } = after;
-    const nirColumns =
-      nirHmac === before.nir ? {} : { nirHmac, nirEncrypted: nirHmac && input.nir ? encryptNir(input.nir) : null };
+    const nirColumns = nirHmac === before.nir ? {} : { nirHmac, nirEncrypted: nirHmac && input.nir ? encryptNir(input.nir) : null };
     const updated = await tx
       .update(jeunes)
       .set({ ...columns, ...nirColumns, searchText: searchTextFor(after), version: sql`${jeunes.version} + 1`, updatedAt: new Date() })

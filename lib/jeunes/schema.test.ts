@@ -209,7 +209,12 @@ describe("updateJeuneSchema", () => {
 
 describe("feedback encoding", () => {
   it("round-trips duplicate and conflict details, and ignores garbage", () => {
-    const duplicate: DuplicateFeedback = { scope: "structure", by: "identite", candidate: { id: "x", nom: "DUPONT Léa", dateNaissance: "2005-03-14", conseiller: null, archive: false }, token: "t" };
+    const duplicate: DuplicateFeedback = {
+      scope: "structure",
+      by: "identite",
+      candidate: { id: "x", nom: "DUPONT Léa", dateNaissance: "2005-03-14", conseiller: null, archive: false },
+      token: "t",
+    };
     expect(decodeDuplicate({ [DUPLICATE_KEY]: encodeFeedback(duplicate) })).toEqual(duplicate);
     const conflict: ConflictFeedback = { version: 4, fields: [{ name: "telephone", current: "06 11 11 11 11", youChanged: false }] };
     expect(decodeConflict({ [CONFLICT_KEY]: encodeFeedback(conflict) })).toEqual(conflict);

@@ -231,7 +231,8 @@ export function formatPhone(input: string): string {
 }
 
 const MESSAGES = {
-  telephone: "Le numéro de téléphone n'est pas valide : saisissez 10 chiffres, par exemple 06 12 34 56 78, ou le format international +33 6 12 34 56 78.",
+  telephone:
+    "Le numéro de téléphone n'est pas valide : saisissez 10 chiffres, par exemple 06 12 34 56 78, ou le format international +33 6 12 34 56 78.",
   email: "L'adresse e-mail n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr, sans espace.",
   codePostal: "Le code postal doit compter 5 chiffres et exister en France, par exemple 69008.",
   ftIdentifiant: "L'identifiant France Travail compte 7 à 11 lettres ou chiffres, sans espace, par exemple 1234567A.",
@@ -240,10 +241,12 @@ const MESSAGES = {
 } as const;
 
 const fields = {
-  nomNaissance: requiredText("Indiquez le nom de naissance.", 100, "Le nom de naissance est trop long (100 caractères au plus).").transform((v) =>
-    v.toLocaleUpperCase("fr-FR"),
+  nomNaissance: requiredText("Indiquez le nom de naissance.", 100, "Le nom de naissance est trop long (100 caractères au plus).").transform(
+    (v) => v.toLocaleUpperCase("fr-FR"),
   ),
-  nomUsage: optionalText(100, "Le nom d'usage est trop long (100 caractères au plus).").transform((v) => v?.toLocaleUpperCase("fr-FR") ?? null),
+  nomUsage: optionalText(100, "Le nom d'usage est trop long (100 caractères au plus).").transform(
+    (v) => v?.toLocaleUpperCase("fr-FR") ?? null,
+  ),
   prenoms: requiredText("Indiquez au moins un prénom.", 150, "Les prénoms sont trop longs (150 caractères au plus)."),
   dateNaissance: requiredDate("Indiquez la date de naissance.", MESSAGES.dateNaissance),
   communeNaissance: optionalText(150, "La commune de naissance est trop longue (150 caractères au plus)."),
@@ -310,7 +313,8 @@ function crossFieldChecks(mode: Mode, today: () => CivilDate) {
   return (value: CheckedValues, ctx: z.RefinementCtx) => {
     const birthDate = typeof value.dateNaissance === "string" && isValidCivilDate(value.dateNaissance) ? value.dateNaissance : undefined;
     const sex = value.sexe === "F" || value.sexe === "M" ? value.sexe : undefined;
-    const dispositif = value.dispositif === "PACEA" || value.dispositif === "CEJ" || value.dispositif === "aucun" ? value.dispositif : undefined;
+    const dispositif =
+      value.dispositif === "PACEA" || value.dispositif === "CEJ" || value.dispositif === "aucun" ? value.dispositif : undefined;
 
     if (typeof value.nir === "string" && value.nir !== "") {
       const result = validateNir(value.nir, { sex, birthDate });
@@ -320,7 +324,11 @@ function crossFieldChecks(mode: Mode, today: () => CivilDate) {
     if (birthDate) {
       const now = today();
       if (birthDate > now) {
-        ctx.addIssue({ code: "custom", path: ["dateNaissance"], message: "La date de naissance est postérieure à la date du jour : vérifiez-la." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["dateNaissance"],
+          message: "La date de naissance est postérieure à la date du jour : vérifiez-la.",
+        });
       } else if (mode === "create" && dispositif) {
         // Age is checked when the dossier opens (16–25 révolus, 29 for a CEJ with a RQTH); a followed
         // young person growing older is not an input error.
@@ -351,7 +359,12 @@ export function updateJeuneSchemaOn(today: () => CivilDate) {
       /** Version of the dossier the form was loaded from (optimistic lock). */
       version: z.coerce.number({ error: "Version du dossier manquante : rechargez la page." }).int().min(1),
       /** Version shown in a conflict message the user chose to overwrite ("Enregistrer quand même"). */
-      versionVue: z.coerce.number().int().min(1).optional().or(z.literal("").transform(() => undefined)),
+      versionVue: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .or(z.literal("").transform(() => undefined)),
       /** Keyed hash of each field as loaded (see save.ts fieldHashes); never values. */
       etatInitial: z.string().max(10_000).optional(),
       supprimerNir: checkbox,

@@ -16,7 +16,11 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
-      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "obligatoire quand MAIL_TRANSPORT=smtp / required when MAIL_TRANSPORT=smtp" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message: "obligatoire quand MAIL_TRANSPORT=smtp / required when MAIL_TRANSPORT=smtp",
+      });
     }
   });
 

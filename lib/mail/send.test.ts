@@ -29,8 +29,12 @@ describe("sendMail (outbox)", () => {
     expect(sent.file && path.basename(sent.file)).toBe(files.find((f) => f.endsWith(".eml")));
     const eml = await readFile(sent.file!, "utf8");
     expect(eml).toMatch(/^To: lea@exemple\.fr$/m);
-    expect(eml).toContain('filename=reponse.pdf');
+    expect(eml).toContain("filename=reponse.pdf");
     const summary = JSON.parse(await readFile(path.join(dir, files.find((f) => f.endsWith(".json"))!), "utf8"));
-    expect(summary).toMatchObject({ to: "lea@exemple.fr", subject: "Réponse à votre demande n° 2026-0001", attachments: [{ filename: "reponse.pdf", contentType: "application/pdf" }] });
+    expect(summary).toMatchObject({
+      to: "lea@exemple.fr",
+      subject: "Réponse à votre demande n° 2026-0001",
+      attachments: [{ filename: "reponse.pdf", contentType: "application/pdf" }],
+    });
   });
 });

@@ -36,7 +36,11 @@ export async function sendMail(message: MailMessage, config: MailConfig = parseM
     replyTo: message.replyTo,
     subject: message.subject,
     text: message.text,
-    attachments: (message.attachments ?? []).map((a) => ({ filename: a.filename, content: Buffer.from(a.content), contentType: a.contentType })),
+    attachments: (message.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      content: Buffer.from(a.content),
+      contentType: a.contentType,
+    })),
   };
 
   if (config.MAIL_TRANSPORT === "smtp") {

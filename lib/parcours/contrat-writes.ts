@@ -21,7 +21,17 @@ import { blockingPhasesMessage, endDateRefusal, phasesAfterEnd, switchDates } fr
 import { checkPhases } from "./phases";
 import { endContratSchema, modifyContratSchema, signContratSchema, switchContratSchema } from "./schema";
 import { checkNewContract, type FieldMessages, type NewContract, type PreviousContract } from "./signature";
-import { addEvenement, contractsOf, contratAudit, isUniqueViolation, openContratForWrite, phasesOf, syncDispositif, updateContrat, lockJeune } from "./store";
+import {
+  addEvenement,
+  contractsOf,
+  contratAudit,
+  isUniqueViolation,
+  openContratForWrite,
+  phasesOf,
+  syncDispositif,
+  updateContrat,
+  lockJeune,
+} from "./store";
 
 export interface ContratResult {
   contratId: string;
@@ -42,11 +52,14 @@ function failIfAny(fieldErrors: FieldMessages): void {
   if (Object.keys(fieldErrors).length > 0) fail(fieldErrors);
 }
 
-const OPEN_CONTRACT = "Ce jeune a déjà un contrat en cours. Terminez-le, ou utilisez « Changer de dispositif », avant d'en signer un autre.";
+const OPEN_CONTRACT =
+  "Ce jeune a déjà un contrat en cours. Terminez-le, ou utilisez « Changer de dispositif », avant d'en signer un autre.";
 
 function assertOpen(c: Contrat): void {
   if (c.finReelle !== null) {
-    throw new DomainError("conflict", { message: `Ce contrat est terminé depuis le ${formatLongCivilDate(c.finReelle)} : il ne peut plus être modifié.` });
+    throw new DomainError("conflict", {
+      message: `Ce contrat est terminé depuis le ${formatLongCivilDate(c.finReelle)} : il ne peut plus être modifié.`,
+    });
   }
 }
 
@@ -57,7 +70,13 @@ function previousOf(all: readonly Contrat[], except: string | null): PreviousCon
 const CONTRAT_FIELDS = ["type", "signeLe", "debut", "finPrevue", "prolongationMotif", "etudiant"];
 
 /** Inserts a contract; the partial unique index (one open contract per person) backs up the check made under the lock. */
-async function insertContrat(tx: Tx, user: SessionUser, jeune: Jeune, c: NewContract, extra: Partial<typeof contrats.$inferInsert> = {}): Promise<Contrat> {
+async function insertContrat(
+  tx: Tx,
+  user: SessionUser,
+  jeune: Jeune,
+  c: NewContract,
+  extra: Partial<typeof contrats.$inferInsert> = {},
+): Promise<Contrat> {
   try {
     const [row] = await tx
       .insert(contrats)
@@ -87,7 +106,10 @@ async function cutPhases(tx: Tx, contrat: Contrat, end: string, field: string): 
   const { shortened, blocking } = phasesAfterEnd(await phasesOf(tx, contrat.id), end);
   if (blocking.length > 0) fail({ [field]: [blockingPhasesMessage(blocking, end)] });
   for (const p of shortened) {
-    await tx.update(phases).set({ fin: end, version: sql`${phases.version} + 1`, updatedAt: new Date() }).where(eq(phases.id, p.id));
+    await tx
+      .update(phases)
+      .set({ fin: end, version: sql`${phases.version} + 1`, updatedAt: new Date() })
+      .where(eq(phases.id, p.id));
   }
   return shortened.length;
 }
@@ -118,7 +140,12 @@ export const modifyContrat = definition("contrat.modification", modifyContratSch
     fail({ finPrevue: ["Rien n'a changé : modifiez la date de fin prévue ou le motif de prolongation."] });
   }
   const errors: FieldMessages = {};
-  const end = checkPlannedEnd({ kind: contrat.type, start: contrat.debut, plannedEnd: input.finPrevue, extensionReason: prolongationMotif });
+  const end = checkPlannedEnd({
+    kind: contrat.type,
+    start: contrat.debut,
+    plannedEnd: input.finPrevue,
+    extensionReason: prolongationMotif,
+  });
   if (!end.ok) errors.finPrevue = [end.message];
   else if (compare(input.finPrevue, today) < 0) {
     errors.finPrevue = ["La fin prévue ne peut pas être avant aujourd'hui. Pour arrêter le contrat, utilisez « Terminer le contrat »."];
@@ -140,7 +167,10 @@ export const modifyContrat = definition("contrat.modification", modifyContratSch
   const kind = compare(row.finPrevue, contrat.finPrevue) > 0 ? "prolongation" : "modification";
   await addEvenement(tx, row, kind, today, kind === "prolongation" ? row.prolongationMotif : null, user.id);
   await onContratEvent(tx, { kind, contrat: row, before: contrat });
-  const fields = changedFields({ finPrevue: contrat.finPrevue, prolongationMotif: contrat.prolongationMotif }, { finPrevue: row.finPrevue, prolongationMotif: row.prolongationMotif });
+  const fields = changedFields(
+    { finPrevue: contrat.finPrevue, prolongationMotif: contrat.prolongationMotif },
+    { finPrevue: row.finPrevue, prolongationMotif: row.prolongationMotif },
+  );
   return { data: { contratId: row.id, jeuneId: row.jeuneId }, audit: contratAudit(`contrat.${kind}`, row, fields) };
 });
 
@@ -156,7 +186,9 @@ export const endContrat = definition("contrat.sortie", endContratSchema, async (
   await addEvenement(tx, row, "sortie", row.finReelle!, input.precision, user.id);
   const dispositif = await syncDispositif(tx, jeune, "aucun");
   await onContratEvent(tx, { kind: "sortie", contrat: row });
-  const audit: AuditInput[] = [contratAudit("contrat.sortie", row, ["finReelle", "motifSortie"], { motifSortie: input.motifSortie, phasesRaccourcies: cut })];
+  const audit: AuditInput[] = [
+    contratAudit("contrat.sortie", row, ["finReelle", "motifSortie"], { motifSortie: input.motifSortie, phasesRaccourcies: cut }),
+  ];
   if (dispositif) audit.push(dispositif);
   return { data: { contratId: row.id, jeuneId: row.jeuneId }, audit };
 });
@@ -189,7 +221,9 @@ export const switchContrat = definition("contrat.bascule", switchContratSchema, 
   };
   const previous = previousOf(all, contrat.id);
   if (dates.ok) previous.push({ type: contrat.type, debut: contrat.debut, fin: dates.ancienneFin });
-  for (const [field, messages] of Object.entries(checkNewContract(c, { birthDate: jeune.dateNaissance, rqth: jeune.rqth, previous, today, debutField: "dateBascule" }))) {
+  for (const [field, messages] of Object.entries(
+    checkNewContract(c, { birthDate: jeune.dateNaissance, rqth: jeune.rqth, previous, today, debutField: "dateBascule" }),
+  )) {
     (errors[field] ??= []).push(...messages);
   }
   failIfAny(errors);
@@ -210,4 +244,3 @@ export const switchContrat = definition("contrat.bascule", switchContratSchema, 
   if (dispositif) audit.push(dispositif);
   return { data: { contratId: next.id, jeuneId: next.jeuneId }, audit };
 });
-

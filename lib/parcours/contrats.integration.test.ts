@@ -56,15 +56,30 @@ describe("contracts and phases", () => {
       .returning();
     return j!;
   };
-  const ok = <T,>(r: ActionResult<T>): T => {
+  const ok = <T>(r: ActionResult<T>): T => {
     if (!r.ok) throw new Error(`expected success, got ${r.code}: ${r.message} ${JSON.stringify(r.fieldErrors)}`);
     return r.data;
   };
   const contrat = async (id: string) => (await t.db.select().from(contrats).where(eq(contrats.id, id)))[0]!;
   const jeune = async (id: string) => (await t.db.select().from(jeunes).where(eq(jeunes.id, id)))[0]!;
-  const eventsOf = async (id: string) => t.db.select().from(contratEvenements).where(eq(contratEvenements.contratId, id)).orderBy(asc(contratEvenements.at));
-  const pacea = (jeuneId: string, over: Record<string, unknown> = {}) => ({ jeuneId, type: "PACEA", signeLe: today, debut: today, finPrevue: endAfterMonths(today, 12), ...over });
-  const cej = (jeuneId: string, over: Record<string, unknown> = {}) => ({ jeuneId, type: "CEJ", signeLe: today, debut: today, finPrevue: endAfterMonths(today, 12), ...over });
+  const eventsOf = async (id: string) =>
+    t.db.select().from(contratEvenements).where(eq(contratEvenements.contratId, id)).orderBy(asc(contratEvenements.at));
+  const pacea = (jeuneId: string, over: Record<string, unknown> = {}) => ({
+    jeuneId,
+    type: "PACEA",
+    signeLe: today,
+    debut: today,
+    finPrevue: endAfterMonths(today, 12),
+    ...over,
+  });
+  const cej = (jeuneId: string, over: Record<string, unknown> = {}) => ({
+    jeuneId,
+    type: "CEJ",
+    signeLe: today,
+    debut: today,
+    finPrevue: endAfterMonths(today, 12),
+    ...over,
+  });
 
   describe("signature", () => {
     it("writes the contract, its first event, the dispositif and the audit, and tells the transfer triggers", async () => {
@@ -102,12 +117,22 @@ describe("contracts and phases", () => {
 
     it("the database index backs it up, and its violation is recognised", async () => {
       const j = await freshJeune();
-      const base = { structureId: j.structureId, jeuneId: j.id, type: "PACEA" as const, signeLe: today, debut: today, finPrevue: addDays(today, 30) };
+      const base = {
+        structureId: j.structureId,
+        jeuneId: j.id,
+        type: "PACEA" as const,
+        signeLe: today,
+        debut: today,
+        finPrevue: addDays(today, 30),
+      };
       await t.db.insert(contrats).values(base);
-      const error = await t.db.insert(contrats).values(base).then(
-        () => null,
-        (e: unknown) => e,
-      );
+      const error = await t.db
+        .insert(contrats)
+        .values(base)
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(error).not.toBeNull();
       expect(isUniqueViolation(error, "contrats_one_open_per_jeune_idx")).toBe(true);
       expect(isUniqueViolation(error, "another_idx")).toBe(false);
@@ -119,10 +144,17 @@ describe("contracts and phases", () => {
       const tooLate = addDays(endAfterMonths(today, 12), 1);
       const refused = await runAction(signContrat, cej(j.id, { finPrevue: tooLate }), camille);
       expect(refused).toMatchObject({ ok: false, code: "invalid_input" });
-      if (!refused.ok) expect(refused.fieldErrors.finPrevue?.[0]).toContain(`au plus tard le ${formatLongCivilDate(endAfterMonths(today, 12))}`);
+      if (!refused.ok)
+        expect(refused.fieldErrors.finPrevue?.[0]).toContain(`au plus tard le ${formatLongCivilDate(endAfterMonths(today, 12))}`);
       expect(await t.db.select().from(contrats).where(eq(contrats.jeuneId, j.id))).toHaveLength(0);
 
-      const extended = ok(await runAction(signContrat, cej(j.id, { finPrevue: tooLate, prolongationMotif: "Formation qualifiante qui se termine en juin" }), camille));
+      const extended = ok(
+        await runAction(
+          signContrat,
+          cej(j.id, { finPrevue: tooLate, prolongationMotif: "Formation qualifiante qui se termine en juin" }),
+          camille,
+        ),
+      );
       expect((await contrat(extended.contratId)).prolongationMotif).toBe("Formation qualifiante qui se termine en juin");
     });
 
@@ -154,7 +186,9 @@ describe("contracts and phases", () => {
       const camille = await sessionUserFor(t.db, CAMILLE);
       const j = await freshJeune();
       const start = addDays(today, -200);
-      const first = ok(await runAction(signContrat, cej(j.id, { signeLe: start, debut: start, finPrevue: endAfterMonths(start, 12) }), camille));
+      const first = ok(
+        await runAction(signContrat, cej(j.id, { signeLe: start, debut: start, finPrevue: endAfterMonths(start, 12) }), camille),
+      );
       const end = addDays(today, -30);
       ok(await runAction(endContrat, { contratId: first.contratId, version: 1, finReelle: end, motifSortie: "emploi" }, camille));
       const refused = await runAction(signContrat, cej(j.id), camille);
@@ -169,7 +203,13 @@ describe("contracts and phases", () => {
       const j = await freshJeune();
       const start = addDays(today, -100);
       const first = ok(await runAction(signContrat, pacea(j.id, { signeLe: start, debut: start }), camille));
-      ok(await runAction(endContrat, { contratId: first.contratId, version: 1, finReelle: addDays(today, -10), motifSortie: "abandon" }, camille));
+      ok(
+        await runAction(
+          endContrat,
+          { contratId: first.contratId, version: 1, finReelle: addDays(today, -10), motifSortie: "abandon" },
+          camille,
+        ),
+      );
       const refused = await runAction(signContrat, pacea(j.id, { signeLe: addDays(today, -20), debut: addDays(today, -20) }), camille);
       if (refused.ok) throw new Error("expected refusal");
       expect(refused.fieldErrors.debut?.[0]).toMatch(/Le contrat précédent a pris fin/);
@@ -191,14 +231,23 @@ describe("contracts and phases", () => {
       const noReason = await runAction(modifyContrat, { contratId, version: 1, finPrevue: newEnd }, camille);
       if (noReason.ok) throw new Error("expected refusal");
       expect(noReason.fieldErrors.finPrevue?.[0]).toMatch(/motif exceptionnel/);
-      ok(await runAction(modifyContrat, { contratId, version: 1, finPrevue: newEnd, prolongationMotif: "Entrée en apprentissage différée" }, camille));
+      ok(
+        await runAction(
+          modifyContrat,
+          { contratId, version: 1, finPrevue: newEnd, prolongationMotif: "Entrée en apprentissage différée" },
+          camille,
+        ),
+      );
       const row = await contrat(contratId);
       expect(row).toMatchObject({ finPrevue: newEnd, prolongationMotif: "Entrée en apprentissage différée", version: 2 });
       const evs = await eventsOf(contratId);
       expect(evs.map((e) => e.type)).toEqual(["signature", "prolongation"]);
       expect(evs[1]!.etat).toMatchObject({ finPrevue: newEnd, version: 2 });
       expect(events.map((e) => e.kind)).toEqual(["signature", "prolongation"]);
-      const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.targetId, contratId), eq(auditLog.action, "contrat.prolongation")));
+      const audit = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, contratId), eq(auditLog.action, "contrat.prolongation")));
       expect(audit[0]).toMatchObject({ jeuneId: j.id, fields: ["finPrevue", "prolongationMotif"] });
 
       const stale = await runAction(modifyContrat, { contratId, version: 1, finPrevue: endAfterMonths(today, 10) }, camille);
@@ -214,7 +263,13 @@ describe("contracts and phases", () => {
       const camille = await sessionUserFor(t.db, CAMILLE);
       const j = await freshJeune();
       const { contratId } = ok(await runAction(signContrat, pacea(j.id), camille));
-      ok(await runAction(addPhase, { contratId, type: "diagnostic", debut: today, fin: addDays(today, 60), objectifs: "Faire le point" }, camille));
+      ok(
+        await runAction(
+          addPhase,
+          { contratId, type: "diagnostic", debut: today, fin: addDays(today, 60), objectifs: "Faire le point" },
+          camille,
+        ),
+      );
       const refused = await runAction(modifyContrat, { contratId, version: 1, finPrevue: addDays(today, 30) }, camille);
       if (refused.ok) throw new Error("expected refusal");
       expect(refused.fieldErrors.finPrevue?.[0]).toMatch(/se termine après la fin du contrat/);
@@ -227,7 +282,13 @@ describe("contracts and phases", () => {
       const j = await freshJeune();
       const start = addDays(today, -90);
       const { contratId } = ok(await runAction(signContrat, pacea(j.id, { signeLe: start, debut: start }), camille));
-      const { phaseId } = ok(await runAction(addPhase, { contratId, type: "diagnostic", debut: start, fin: addDays(today, 30), objectifs: "Diagnostic" }, camille));
+      const { phaseId } = ok(
+        await runAction(
+          addPhase,
+          { contratId, type: "diagnostic", debut: start, fin: addDays(today, 30), objectifs: "Diagnostic" },
+          camille,
+        ),
+      );
       const future = await runAction(endContrat, { contratId, version: 1, finReelle: addDays(today, 1), motifSortie: "emploi" }, camille);
       if (future.ok) throw new Error("expected refusal");
       expect(future.fieldErrors.finReelle?.[0]).toMatch(/futur/);
@@ -262,16 +323,27 @@ describe("contracts and phases", () => {
       expect(student.fieldErrors.etudiant?.[0]).toMatch(/étudiants/);
       expect((await contrat(contratId)).finReelle).toBeNull();
 
-      const data = ok(await runAction(switchContrat, { ...base, motif: "Projet d'emploi précis : besoin d'un accompagnement intensif" }, camille));
+      const data = ok(
+        await runAction(switchContrat, { ...base, motif: "Projet d'emploi précis : besoin d'un accompagnement intensif" }, camille),
+      );
       const old = await contrat(contratId);
       expect(old).toMatchObject({ finReelle: addDays(today, -1), motifSortie: "bascule" });
       const next = await contrat(data.contratId);
-      expect(next).toMatchObject({ type: "CEJ", debut: today, precedentContratId: contratId, basculeMotif: "Projet d'emploi précis : besoin d'un accompagnement intensif", finReelle: null });
+      expect(next).toMatchObject({
+        type: "CEJ",
+        debut: today,
+        precedentContratId: contratId,
+        basculeMotif: "Projet d'emploi précis : besoin d'un accompagnement intensif",
+        finReelle: null,
+      });
       expect((await eventsOf(contratId)).at(-1)).toMatchObject({ type: "bascule", dateEffet: addDays(today, -1) });
       expect((await eventsOf(next.id)).map((e) => e.type)).toEqual(["bascule"]);
       expect((await jeune(j.id)).dispositif).toBe("CEJ");
       expect(events.at(-1)).toEqual({ kind: "bascule", ids: [contratId, next.id] });
-      const open = await t.db.select().from(contrats).where(and(eq(contrats.jeuneId, j.id), isNull(contrats.finReelle)));
+      const open = await t.db
+        .select()
+        .from(contrats)
+        .where(and(eq(contrats.jeuneId, j.id), isNull(contrats.finReelle)));
       expect(open.map((c) => c.id)).toEqual([next.id]);
     });
 
@@ -280,8 +352,23 @@ describe("contracts and phases", () => {
       const j = await freshJeune(25);
       const start = addDays(today, -60);
       const { contratId } = ok(await runAction(signContrat, pacea(j.id, { signeLe: start, debut: start }), camille));
-      await t.db.update(jeunes).set({ dateNaissance: addMonths(today, -12 * 26) }).where(eq(jeunes.id, j.id));
-      const refused = await runAction(switchContrat, { contratId, version: 1, type: "CEJ", dateBascule: today, signeLe: today, finPrevue: endAfterMonths(today, 6), motif: "Souhait du jeune" }, camille);
+      await t.db
+        .update(jeunes)
+        .set({ dateNaissance: addMonths(today, -12 * 26) })
+        .where(eq(jeunes.id, j.id));
+      const refused = await runAction(
+        switchContrat,
+        {
+          contratId,
+          version: 1,
+          type: "CEJ",
+          dateBascule: today,
+          signeLe: today,
+          finPrevue: endAfterMonths(today, 6),
+          motif: "Souhait du jeune",
+        },
+        camille,
+      );
       if (refused.ok) throw new Error("expected refusal");
       expect(refused.fieldErrors.type?.[0]).toMatch(/26 ans/);
     });
@@ -290,7 +377,19 @@ describe("contracts and phases", () => {
       const camille = await sessionUserFor(t.db, CAMILLE);
       const j = await freshJeune();
       const { contratId } = ok(await runAction(signContrat, cej(j.id), camille));
-      const refused = await runAction(switchContrat, { contratId, version: 1, type: "PACEA", dateBascule: today, signeLe: today, finPrevue: endAfterMonths(today, 12), motif: "Erreur de dispositif" }, camille);
+      const refused = await runAction(
+        switchContrat,
+        {
+          contratId,
+          version: 1,
+          type: "PACEA",
+          dateBascule: today,
+          signeLe: today,
+          finPrevue: endAfterMonths(today, 12),
+          motif: "Erreur de dispositif",
+        },
+        camille,
+      );
       if (refused.ok) throw new Error("expected refusal");
       expect(refused.fieldErrors.dateBascule?.[0]).toMatch(/au plus tôt le lendemain/);
     });
@@ -307,37 +406,106 @@ describe("contracts and phases", () => {
 
     it("starts with a diagnostic, refuses overlaps next to the right field, edits with a version, records the review", async () => {
       const { camille, j, start, contratId } = await setup();
-      const notFirst = await runAction(addPhase, { contratId, type: "accompagnement", debut: start, fin: addDays(start, 20), objectifs: "Recherche d'emploi" }, camille);
+      const notFirst = await runAction(
+        addPhase,
+        { contratId, type: "accompagnement", debut: start, fin: addDays(start, 20), objectifs: "Recherche d'emploi" },
+        camille,
+      );
       if (notFirst.ok) throw new Error("expected refusal");
       expect(notFirst.fieldErrors.type?.[0]).toMatch(/première phase d'un PACEA est le diagnostic/);
 
-      const diag = ok(await runAction(addPhase, { contratId, type: "diagnostic", debut: start, fin: addDays(start, 30), objectifs: "Faire le point sur la situation" }, camille));
-      const overlap = await runAction(addPhase, { contratId, type: "accompagnement", debut: addDays(start, 30), fin: addDays(start, 120), objectifs: "Recherche d'emploi" }, camille);
+      const diag = ok(
+        await runAction(
+          addPhase,
+          { contratId, type: "diagnostic", debut: start, fin: addDays(start, 30), objectifs: "Faire le point sur la situation" },
+          camille,
+        ),
+      );
+      const overlap = await runAction(
+        addPhase,
+        { contratId, type: "accompagnement", debut: addDays(start, 30), fin: addDays(start, 120), objectifs: "Recherche d'emploi" },
+        camille,
+      );
       if (overlap.ok) throw new Error("expected refusal");
       expect(overlap.fieldErrors.debut?.[0]).toMatch(/chevauche la phase précédente/);
-      const outside = await runAction(addPhase, { contratId, type: "accompagnement", debut: addDays(start, 31), fin: endAfterMonths(today, 13), objectifs: "Recherche d'emploi" }, camille);
+      const outside = await runAction(
+        addPhase,
+        { contratId, type: "accompagnement", debut: addDays(start, 31), fin: endAfterMonths(today, 13), objectifs: "Recherche d'emploi" },
+        camille,
+      );
       if (outside.ok) throw new Error("expected refusal");
       expect(outside.fieldErrors.fin?.[0]).toMatch(/se termine après la fin du contrat/);
       expect(await t.db.select().from(phases).where(eq(phases.contratId, contratId))).toHaveLength(1);
 
-      const acc = ok(await runAction(addPhase, { contratId, type: "accompagnement", debut: addDays(start, 31), fin: addDays(start, 200), objectifs: "Recherche d'emploi" }, camille));
+      const acc = ok(
+        await runAction(
+          addPhase,
+          { contratId, type: "accompagnement", debut: addDays(start, 31), fin: addDays(start, 200), objectifs: "Recherche d'emploi" },
+          camille,
+        ),
+      );
       // Lengthening the diagnostic into the next phase: the error is on the diagnostic's end.
-      const longer = await runAction(editPhase, { phaseId: diag.phaseId, version: 1, type: "diagnostic", debut: start, fin: addDays(start, 40), objectifs: "Faire le point" }, camille);
+      const longer = await runAction(
+        editPhase,
+        { phaseId: diag.phaseId, version: 1, type: "diagnostic", debut: start, fin: addDays(start, 40), objectifs: "Faire le point" },
+        camille,
+      );
       if (longer.ok) throw new Error("expected refusal");
       expect(longer.fieldErrors.fin?.[0]).toMatch(/chevauche/);
 
-      ok(await runAction(editPhase, { phaseId: acc.phaseId, version: 1, type: "accompagnement", debut: addDays(start, 31), fin: addDays(start, 180), objectifs: "Recherche d'emploi dans la logistique" }, camille));
-      const stale = await runAction(editPhase, { phaseId: acc.phaseId, version: 1, type: "accompagnement", debut: addDays(start, 31), fin: addDays(start, 170), objectifs: "x y z" }, camille);
+      ok(
+        await runAction(
+          editPhase,
+          {
+            phaseId: acc.phaseId,
+            version: 1,
+            type: "accompagnement",
+            debut: addDays(start, 31),
+            fin: addDays(start, 180),
+            objectifs: "Recherche d'emploi dans la logistique",
+          },
+          camille,
+        ),
+      );
+      const stale = await runAction(
+        editPhase,
+        {
+          phaseId: acc.phaseId,
+          version: 1,
+          type: "accompagnement",
+          debut: addDays(start, 31),
+          fin: addDays(start, 170),
+          objectifs: "x y z",
+        },
+        camille,
+      );
       expect(stale).toMatchObject({ ok: false, code: "conflict" });
 
-      const future = await runAction(recordBilan, { phaseId: diag.phaseId, version: 1, bilan: "Projet clarifié", bilanLe: addDays(today, 1) }, camille);
+      const future = await runAction(
+        recordBilan,
+        { phaseId: diag.phaseId, version: 1, bilan: "Projet clarifié", bilanLe: addDays(today, 1) },
+        camille,
+      );
       if (future.ok) throw new Error("expected refusal");
       expect(future.fieldErrors.bilanLe?.[0]).toMatch(/futur/);
-      ok(await runAction(recordBilan, { phaseId: diag.phaseId, version: 1, bilan: "Projet clarifié : logistique", bilanLe: addDays(start, 30) }, camille));
+      ok(
+        await runAction(
+          recordBilan,
+          { phaseId: diag.phaseId, version: 1, bilan: "Projet clarifié : logistique", bilanLe: addDays(start, 30) },
+          camille,
+        ),
+      );
       const [d] = await t.db.select().from(phases).where(eq(phases.id, diag.phaseId));
       expect(d).toMatchObject({ bilan: "Projet clarifié : logistique", bilanLe: addDays(start, 30), version: 2 });
 
-      const audits = (await t.db.select().from(auditLog).where(and(eq(auditLog.jeuneId, j.id), eq(auditLog.targetType, "phase")))).map((a) => a.action).sort();
+      const audits = (
+        await t.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.jeuneId, j.id), eq(auditLog.targetType, "phase")))
+      )
+        .map((a) => a.action)
+        .sort();
       expect(audits).toEqual(["phase.ajout", "phase.ajout", "phase.bilan", "phase.modification"]);
     });
 
@@ -345,7 +513,11 @@ describe("contracts and phases", () => {
       const camille = await sessionUserFor(t.db, CAMILLE);
       const j = await freshJeune();
       const { contratId } = ok(await runAction(signContrat, cej(j.id), camille));
-      const refused = await runAction(addPhase, { contratId, type: "diagnostic", debut: today, fin: addDays(today, 10), objectifs: "Diagnostic" }, camille);
+      const refused = await runAction(
+        addPhase,
+        { contratId, type: "diagnostic", debut: today, fin: addDays(today, 10), objectifs: "Diagnostic" },
+        camille,
+      );
       expect(refused).toMatchObject({ ok: false, code: "conflict" });
     });
   });
@@ -358,12 +530,34 @@ describe("contracts and phases", () => {
       const data: ContratResult = ok(await runAction(signContrat, pacea(j.id), camille));
       const other = await freshJeune();
       expect(await runAction(signContrat, pacea(other.id), ines)).toMatchObject({ ok: false, code: "not_found" });
-      expect(await runAction(modifyContrat, { contratId: data.contratId, version: 1, finPrevue: addDays(today, 100) }, ines)).toMatchObject({ ok: false, code: "not_found" });
-      expect(await runAction(endContrat, { contratId: data.contratId, version: 1, finReelle: today, motifSortie: "emploi" }, ines)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await runAction(modifyContrat, { contratId: data.contratId, version: 1, finPrevue: addDays(today, 100) }, ines)).toMatchObject(
+        { ok: false, code: "not_found" },
+      );
       expect(
-        await runAction(switchContrat, { contratId: data.contratId, version: 1, type: "CEJ", dateBascule: today, signeLe: today, finPrevue: addDays(today, 100), motif: "x" }, ines),
+        await runAction(endContrat, { contratId: data.contratId, version: 1, finReelle: today, motifSortie: "emploi" }, ines),
       ).toMatchObject({ ok: false, code: "not_found" });
-      expect(await runAction(addPhase, { contratId: data.contratId, type: "diagnostic", debut: today, fin: addDays(today, 10), objectifs: "Diagnostic" }, ines)).toMatchObject({
+      expect(
+        await runAction(
+          switchContrat,
+          {
+            contratId: data.contratId,
+            version: 1,
+            type: "CEJ",
+            dateBascule: today,
+            signeLe: today,
+            finPrevue: addDays(today, 100),
+            motif: "x",
+          },
+          ines,
+        ),
+      ).toMatchObject({ ok: false, code: "not_found" });
+      expect(
+        await runAction(
+          addPhase,
+          { contratId: data.contratId, type: "diagnostic", debut: today, fin: addDays(today, 10), objectifs: "Diagnostic" },
+          ines,
+        ),
+      ).toMatchObject({
         ok: false,
         code: "not_found",
       });
@@ -381,8 +575,18 @@ describe("contracts and phases", () => {
       for (const email of [DPO, ADMIN]) {
         const user = await sessionUserFor(t.db, email);
         expect(await runAction(signContrat, pacea((await freshJeune()).id), user), email).toMatchObject({ ok: false, code: "forbidden" });
-        expect(await runAction(endContrat, { contratId: data.contratId, version: 1, finReelle: today, motifSortie: "emploi" }, user), email).toMatchObject({ ok: false, code: "forbidden" });
-        expect(await runAction(addPhase, { contratId: data.contratId, type: "diagnostic", debut: today, fin: addDays(today, 5), objectifs: "Diag" }, user), email).toMatchObject({
+        expect(
+          await runAction(endContrat, { contratId: data.contratId, version: 1, finReelle: today, motifSortie: "emploi" }, user),
+          email,
+        ).toMatchObject({ ok: false, code: "forbidden" });
+        expect(
+          await runAction(
+            addPhase,
+            { contratId: data.contratId, type: "diagnostic", debut: today, fin: addDays(today, 5), objectifs: "Diag" },
+            user,
+          ),
+          email,
+        ).toMatchObject({
           ok: false,
           code: "forbidden",
         });

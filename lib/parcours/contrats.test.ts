@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, compare, fromEpochDay, toEpochDay } from "@/lib/calendar/civil-date";
-import { checkCejEntry, checkPlannedEnd, checkSwitch, endAfterMonths, formatLongCivilDate, maxEndDate, nextCejPossibleFrom } from "./contrats";
+import {
+  checkCejEntry,
+  checkPlannedEnd,
+  checkSwitch,
+  endAfterMonths,
+  formatLongCivilDate,
+  maxEndDate,
+  nextCejPossibleFrom,
+} from "./contrats";
 
 const civilDate = fc.integer({ min: toEpochDay("2000-01-01"), max: toEpochDay("2100-12-31") }).map(fromEpochDay);
 
@@ -118,7 +126,13 @@ describe("checkCejEntry", () => {
     fc.assert(
       fc.property(civilDate, fc.integer({ min: -400, max: 400 }), (previousEnd, offset) => {
         const startDate = addDays(previousEnd, offset);
-        const result = checkCejEntry({ birthDate: addDays(startDate, -20 * 365), startDate, rqth: false, etudiant: false, previousCejEnds: [previousEnd] });
+        const result = checkCejEntry({
+          birthDate: addDays(startDate, -20 * 365),
+          startDate,
+          rqth: false,
+          etudiant: false,
+          previousCejEnds: [previousEnd],
+        });
         const gapRefused = !result.ok && result.refusals.some((r) => r.code === "gap_too_short");
         expect(gapRefused).toBe(compare(startDate, nextCejPossibleFrom(previousEnd)) < 0);
       }),
@@ -147,7 +161,9 @@ describe("checkPlannedEnd", () => {
   });
 
   it("accepts up to 18 months with a reason, refuses beyond", () => {
-    expect(checkPlannedEnd({ kind: "CEJ", start: "2026-01-01", plannedEnd: "2027-06-30", extensionReason: "Formation qualifiante en cours" })).toEqual({
+    expect(
+      checkPlannedEnd({ kind: "CEJ", start: "2026-01-01", plannedEnd: "2027-06-30", extensionReason: "Formation qualifiante en cours" }),
+    ).toEqual({
       ok: true,
       maxEnd: "2027-06-30",
     });

@@ -74,7 +74,14 @@ export interface CejEntryInput {
 }
 
 /** Décret 2022-199 (domain §4): 16–25 révolus (29 with a RQTH), not a student, 6-month gap since the previous CEJ. */
-export function checkCejEntry({ birthDate, startDate, rqth, etudiant, previousCejEnds, limits = DEFAULT_AGE_LIMITS }: CejEntryInput): CejEntryResult {
+export function checkCejEntry({
+  birthDate,
+  startDate,
+  rqth,
+  etudiant,
+  previousCejEnds,
+  limits = DEFAULT_AGE_LIMITS,
+}: CejEntryInput): CejEntryResult {
   const refusals: Refusal<CejEntryRefusalCode>[] = [];
   const age = eligibility({ birthDate, today: startDate, rqth, dispositif: "CEJ", limits });
   if (!age.ok) {
@@ -83,7 +90,8 @@ export function checkCejEntry({ birthDate, startDate, rqth, etudiant, previousCe
   if (etudiant) {
     refusals.push({
       code: "etudiant",
-      message: "Le CEJ n'est pas ouvert aux étudiants. Vérifiez la situation du jeune (fin d'inscription, abandon des études) ou proposez un PACEA.",
+      message:
+        "Le CEJ n'est pas ouvert aux étudiants. Vérifiez la situation du jeune (fin d'inscription, abandon des études) ou proposez un PACEA.",
     });
   }
   const lastEnd = [...previousCejEnds].sort(compare).at(-1);
@@ -169,7 +177,11 @@ export type SwitchResult = { ok: true; motif: string } | ({ ok: false } & Refusa
  */
 export function checkSwitch(from: ContractKind, to: ContractKind, motif: string | null | undefined): SwitchResult {
   if (from === to) {
-    return { ok: false, code: "same_contract", message: `Le jeune est déjà en ${CONTRACT_LABELS[from]} : choisissez l'autre dispositif pour un changement de parcours.` };
+    return {
+      ok: false,
+      code: "same_contract",
+      message: `Le jeune est déjà en ${CONTRACT_LABELS[from]} : choisissez l'autre dispositif pour un changement de parcours.`,
+    };
   }
   const trimmed = (motif ?? "").trim();
   if (trimmed.length === 0) {

@@ -22,7 +22,11 @@ export async function openParcoursPage(user: SessionUser, rawId: string): Promis
 }
 
 /** The same, plus one contract of this young person (another person's contract id is a 404). */
-export async function openContratPage(user: SessionUser, rawId: string, rawContratId: string): Promise<OpenedParcoursPage & { contrat: ContratView }> {
+export async function openContratPage(
+  user: SessionUser,
+  rawId: string,
+  rawContratId: string,
+): Promise<OpenedParcoursPage & { contrat: ContratView }> {
   if (!z.uuid().safeParse(rawContratId).success) notFound();
   const page = await openParcoursPage(user, rawId);
   const contrat = await getContrat(page.db, user, page.jeuneId, rawContratId);

@@ -34,14 +34,21 @@ describe("endDateRefusal", () => {
 describe("switchDates", () => {
   it("ends the current contract the day before the switch, across a month end and a leap day", () => {
     expect(switchDates(c, "2026-03-01", "2026-05-01")).toEqual({ ok: true, ancienneFin: "2026-02-28", nouveauDebut: "2026-03-01" });
-    expect(switchDates({ debut: "2028-01-10", finPrevue: "2029-01-09", finReelle: null }, "2028-03-01", "2028-04-01")).toEqual({ ok: true, ancienneFin: "2028-02-29", nouveauDebut: "2028-03-01" });
+    expect(switchDates({ debut: "2028-01-10", finPrevue: "2029-01-09", finReelle: null }, "2028-03-01", "2028-04-01")).toEqual({
+      ok: true,
+      ancienneFin: "2028-02-29",
+      nouveauDebut: "2028-03-01",
+    });
   });
   it("needs at least one day under the current contract, no future date, and no gap after the planned end", () => {
     expect(switchDates(c, "2026-01-31", "2026-05-01")).toMatchObject({ ok: false, message: expect.stringMatching(/1er février 2026/) });
     expect(switchDates(c, "2026-02-01", "2026-05-01")).toMatchObject({ ok: true, ancienneFin: "2026-01-31" });
     expect(switchDates(c, "2026-05-02", "2026-05-01")).toMatchObject({ ok: false, message: expect.stringMatching(/futur/) });
     expect(switchDates(c, "2027-01-31", "2027-06-01")).toMatchObject({ ok: true, ancienneFin: "2027-01-30" });
-    expect(switchDates(c, "2027-02-01", "2027-06-01")).toMatchObject({ ok: false, message: expect.stringMatching(/au plus tard le 31 janvier 2027/) });
+    expect(switchDates(c, "2027-02-01", "2027-06-01")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/au plus tard le 31 janvier 2027/),
+    });
   });
 });
 
@@ -85,7 +92,14 @@ describe("phaseFieldErrors", () => {
 });
 
 describe("checkNewContract", () => {
-  const base = { type: "CEJ" as const, signeLe: "2026-03-01", debut: "2026-03-01", finPrevue: "2027-02-28", prolongationMotif: null, etudiant: false };
+  const base = {
+    type: "CEJ" as const,
+    signeLe: "2026-03-01",
+    debut: "2026-03-01",
+    finPrevue: "2027-02-28",
+    prolongationMotif: null,
+    etudiant: false,
+  };
   const ctx = { birthDate: "2004-03-01", rqth: false, previous: [], today: "2026-03-10" };
   it("accepts a 12-month CEJ starting on the signature day", () => {
     expect(checkNewContract(base, ctx)).toEqual({});
@@ -106,7 +120,9 @@ describe("checkNewContract", () => {
     expect(checkNewContract({ ...base, debut: "2026-02-01" }, { ...ctx, debutField: "dateBascule" })).toHaveProperty("dateBascule");
   });
   it("checks the PACEA age too, without the RQTH extension", () => {
-    expect(checkNewContract({ ...base, type: "PACEA", finPrevue: "2028-02-29" }, { ...ctx, birthDate: "1999-01-01", rqth: true })).toHaveProperty("type");
+    expect(
+      checkNewContract({ ...base, type: "PACEA", finPrevue: "2028-02-29" }, { ...ctx, birthDate: "1999-01-01", rqth: true }),
+    ).toHaveProperty("type");
     expect(checkNewContract({ ...base, type: "PACEA", finPrevue: "2028-02-29" }, ctx)).toEqual({});
   });
 });

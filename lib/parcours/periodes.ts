@@ -50,7 +50,10 @@ export function switchDates(current: ContractDates, dateBascule: CivilDate, toda
     };
   }
   if (compare(dateBascule, today) > 0) {
-    return { ok: false, message: "La date du changement ne peut pas être dans le futur : enregistrez-le le jour de la signature du nouveau contrat." };
+    return {
+      ok: false,
+      message: "La date du changement ne peut pas être dans le futur : enregistrez-le le jour de la signature du nouveau contrat.",
+    };
   }
   const ancienneFin = addDays(dateBascule, -1);
   if (compare(ancienneFin, current.finPrevue) > 0) {

@@ -12,7 +12,11 @@ export type PhaseField = "type" | "debut" | "fin";
  * another phase is caused by the edited one (the others were valid before): it goes to the edited
  * phase's field that created the clash.
  */
-export function phaseFieldErrors(refusals: readonly PhaseRefusal[], phases: readonly Phase[], edited: number): Partial<Record<PhaseField, string[]>> {
+export function phaseFieldErrors(
+  refusals: readonly PhaseRefusal[],
+  phases: readonly Phase[],
+  edited: number,
+): Partial<Record<PhaseField, string[]>> {
   const out: Partial<Record<PhaseField, string[]>> = {};
   const add = (field: PhaseField, message: string) => {
     (out[field] ??= []).push(message);

@@ -25,21 +25,36 @@ export interface PhaseResult {
   jeuneId: string;
 }
 
-function definition<S extends z.ZodType>(name: string, schema: S, handler: ActionDefinition<S, PhaseResult>["handler"]): ActionDefinition<S, PhaseResult> {
+function definition<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  handler: ActionDefinition<S, PhaseResult>["handler"],
+): ActionDefinition<S, PhaseResult> {
   return { name, schema, capability: "parcours.write", handler, revalidate: (_input, data) => [`/jeunes/${data.jeuneId}`] };
 }
 
 function phaseAudit(action: string, p: PhaseRow, fields: string[]): AuditInput {
-  return { action, targetType: "phase", targetId: p.id, jeuneId: p.jeuneId, structureId: p.structureId, fields, meta: { type: p.type, contratId: p.contratId } };
+  return {
+    action,
+    targetType: "phase",
+    targetId: p.id,
+    jeuneId: p.jeuneId,
+    structureId: p.structureId,
+    fields,
+    meta: { type: p.type, contratId: p.contratId },
+  };
 }
 
 /** The contract, with its young person locked (phase writes of one contract run one after the other). */
 async function openContrat(tx: Tx, user: SessionUser, contratId: string, { mustBeOpen }: { mustBeOpen: boolean }): Promise<Contrat> {
   const contrat = await loadContrat(tx, user, contratId);
   await lockJeune(tx, user, contrat.jeuneId);
-  if (contrat.type !== "PACEA") throw new DomainError("conflict", { message: "Les phases ne concernent que le PACEA : ce contrat est un CEJ." });
+  if (contrat.type !== "PACEA")
+    throw new DomainError("conflict", { message: "Les phases ne concernent que le PACEA : ce contrat est un CEJ." });
   if (mustBeOpen && contrat.finReelle !== null) {
-    throw new DomainError("conflict", { message: `Ce contrat est terminé depuis le ${formatLongCivilDate(contrat.finReelle)} : ses phases ne peuvent plus être modifiées.` });
+    throw new DomainError("conflict", {
+      message: `Ce contrat est terminé depuis le ${formatLongCivilDate(contrat.finReelle)} : ses phases ne peuvent plus être modifiées.`,
+    });
   }
   return contrat;
 }
@@ -57,7 +72,8 @@ const toRule = (p: { type: Phase["kind"]; debut: string; fin: string }): Phase =
 /** checkPhases on the full set, the written phase at index `edited`; refusals become field errors. */
 function validate(contrat: Contrat, set: Phase[], edited: number): void {
   const result = checkPhases(contractPeriod(contrat), set);
-  if (!result.ok) throw new DomainError("invalid_input", { fieldErrors: phaseFieldErrors(result.refusals, set, edited) as Record<string, string[]> });
+  if (!result.ok)
+    throw new DomainError("invalid_input", { fieldErrors: phaseFieldErrors(result.refusals, set, edited) as Record<string, string[]> });
 }
 
 export const addPhase = definition("phase.ajout", addPhaseSchema, async ({ tx, user, input }) => {
@@ -67,9 +83,20 @@ export const addPhase = definition("phase.ajout", addPhaseSchema, async ({ tx, u
   validate(contrat, set, set.length - 1);
   const [row] = await tx
     .insert(phases)
-    .values({ structureId: contrat.structureId, jeuneId: contrat.jeuneId, contratId: contrat.id, type: input.type, debut: input.debut, fin: input.fin, objectifs: input.objectifs })
+    .values({
+      structureId: contrat.structureId,
+      jeuneId: contrat.jeuneId,
+      contratId: contrat.id,
+      type: input.type,
+      debut: input.debut,
+      fin: input.fin,
+      objectifs: input.objectifs,
+    })
     .returning();
-  return { data: { phaseId: row!.id, contratId: contrat.id, jeuneId: contrat.jeuneId }, audit: phaseAudit("phase.ajout", row!, ["type", "debut", "fin", "objectifs"]) };
+  return {
+    data: { phaseId: row!.id, contratId: contrat.id, jeuneId: contrat.jeuneId },
+    audit: phaseAudit("phase.ajout", row!, ["type", "debut", "fin", "objectifs"]),
+  };
 });
 
 export const editPhase = definition("phase.modification", editPhaseSchema, async ({ tx, user, input }) => {
@@ -83,14 +110,20 @@ export const editPhase = definition("phase.modification", editPhaseSchema, async
   const before = existing[edited]!;
   const values = { type: input.type, debut: input.debut, fin: input.fin, objectifs: input.objectifs };
   const fields = changedFields({ type: before.type, debut: before.debut, fin: before.fin, objectifs: before.objectifs }, values);
-  if (fields.length === 0) throw new DomainError("invalid_input", { fieldErrors: { objectifs: ["Rien n'a changé : modifiez au moins un champ, ou revenez au dossier."] } });
+  if (fields.length === 0)
+    throw new DomainError("invalid_input", {
+      fieldErrors: { objectifs: ["Rien n'a changé : modifiez au moins un champ, ou revenez au dossier."] },
+    });
   const [row] = await tx
     .update(phases)
     .set({ ...values, version: sql`${phases.version} + 1`, updatedAt: new Date() })
     .where(and(eq(phases.id, before.id), eq(phases.version, input.version)))
     .returning();
   if (!row) throw new DomainError("conflict", { message: PHASE_CONFLICT });
-  return { data: { phaseId: row.id, contratId: contrat.id, jeuneId: contrat.jeuneId }, audit: phaseAudit("phase.modification", row, fields) };
+  return {
+    data: { phaseId: row.id, contratId: contrat.id, jeuneId: contrat.jeuneId },
+    audit: phaseAudit("phase.modification", row, fields),
+  };
 });
 
 /** The review of a phase: possible on an ended contract too (the review often comes after). */
@@ -99,9 +132,12 @@ export const recordBilan = definition("phase.bilan", bilanPhaseSchema, async ({ 
   const phase = await loadPhase(tx, user, input.phaseId, input.version);
   const contrat = await openContrat(tx, user, phase.contratId, { mustBeOpen: false });
   if (compare(input.bilanLe, phase.debut) < 0) {
-    throw new DomainError("invalid_input", { fieldErrors: { bilanLe: [`Le bilan ne peut pas précéder le début de la phase, le ${formatLongCivilDate(phase.debut)}.`] } });
+    throw new DomainError("invalid_input", {
+      fieldErrors: { bilanLe: [`Le bilan ne peut pas précéder le début de la phase, le ${formatLongCivilDate(phase.debut)}.`] },
+    });
   }
-  if (compare(input.bilanLe, today) > 0) throw new DomainError("invalid_input", { fieldErrors: { bilanLe: ["La date du bilan ne peut pas être dans le futur."] } });
+  if (compare(input.bilanLe, today) > 0)
+    throw new DomainError("invalid_input", { fieldErrors: { bilanLe: ["La date du bilan ne peut pas être dans le futur."] } });
   const [row] = await tx
     .update(phases)
     .set({ bilan: input.bilan, bilanLe: input.bilanLe, version: sql`${phases.version} + 1`, updatedAt: new Date() })

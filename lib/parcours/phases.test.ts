@@ -29,7 +29,13 @@ describe("checkPhases", () => {
     const result = checkPhases(contract, []);
     expect(result).toEqual({
       ok: false,
-      refusals: [{ code: "no_phase", phaseIndex: null, message: "Un PACEA commence par une phase de diagnostic : ajoutez-la avec ses dates de début et de fin." }],
+      refusals: [
+        {
+          code: "no_phase",
+          phaseIndex: null,
+          message: "Un PACEA commence par une phase de diagnostic : ajoutez-la avec ses dates de début et de fin.",
+        },
+      ],
     });
   });
 
@@ -71,7 +77,10 @@ describe("checkPhases", () => {
   });
 
   it("refuses phases outside the contract", () => {
-    const result = checkPhases(contract, [{ ...diagnostic, start: "2026-01-04" }, { ...phase2, end: "2028-01-05" }]);
+    const result = checkPhases(contract, [
+      { ...diagnostic, start: "2026-01-04" },
+      { ...phase2, end: "2028-01-05" },
+    ]);
     expect(codes(result)).toEqual(["before_contract", "after_contract"]);
     expect(result.ok === false && result.refusals[1]?.message).toBe(
       "La phase 2 (accompagnement, du 5 février 2026 au 5 janvier 2028) se termine après la fin du contrat, le 4 janvier 2028. Raccourcissez la phase ou prolongez le contrat (24 mois au plus).",
@@ -86,16 +95,22 @@ describe("checkPhases", () => {
 
   it("property: back-to-back phases cut from the contract are accepted; the order of the input does not matter", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 1000 }), (lengths, seed) => {
-        let start = contract.start;
-        const phases: Phase[] = lengths.map((length, i) => {
-          const phase: Phase = { kind: i === 0 ? "diagnostic" : "accompagnement", start, end: addDays(start, length - 1) };
-          start = addDays(start, length);
-          return phase;
-        });
-        const shuffled = [...phases].sort((a, b) => ((a.start.charCodeAt(9) * 31 + seed) % 7) - ((b.start.charCodeAt(9) * 31 + seed) % 7));
-        expect(checkPhases(contract, shuffled)).toEqual({ ok: true });
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (lengths, seed) => {
+          let start = contract.start;
+          const phases: Phase[] = lengths.map((length, i) => {
+            const phase: Phase = { kind: i === 0 ? "diagnostic" : "accompagnement", start, end: addDays(start, length - 1) };
+            start = addDays(start, length);
+            return phase;
+          });
+          const shuffled = [...phases].sort(
+            (a, b) => ((a.start.charCodeAt(9) * 31 + seed) % 7) - ((b.start.charCodeAt(9) * 31 + seed) % 7),
+          );
+          expect(checkPhases(contract, shuffled)).toEqual({ ok: true });
+        },
+      ),
     );
   });
 });

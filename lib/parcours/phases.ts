@@ -39,10 +39,18 @@ export function checkPhases(contract: Period, phases: readonly Phase[]): PhasesR
   if (phases.length === 0) {
     return {
       ok: false,
-      refusals: [{ code: "no_phase", phaseIndex: null, message: "Un PACEA commence par une phase de diagnostic : ajoutez-la avec ses dates de début et de fin." }],
+      refusals: [
+        {
+          code: "no_phase",
+          phaseIndex: null,
+          message: "Un PACEA commence par une phase de diagnostic : ajoutez-la avec ses dates de début et de fin.",
+        },
+      ],
     };
   }
-  const ordered = phases.map((phase, index) => ({ phase, index })).sort((a, b) => compare(a.phase.start, b.phase.start) || compare(a.phase.end, b.phase.end));
+  const ordered = phases
+    .map((phase, index) => ({ phase, index }))
+    .sort((a, b) => compare(a.phase.start, b.phase.start) || compare(a.phase.end, b.phase.end));
 
   ordered.forEach(({ phase, index }, i) => {
     const rank = i + 1;

@@ -26,7 +26,14 @@ export interface Recapitulatif {
     basculeMotif: string | null;
     precedent: { type: ContractKind; debut: string } | null;
   };
-  phases: { type: "diagnostic" | "accompagnement"; debut: string; fin: string; objectifs: string; bilan: string | null; bilanLe: string | null }[];
+  phases: {
+    type: "diagnostic" | "accompagnement";
+    debut: string;
+    fin: string;
+    objectifs: string;
+    bilan: string | null;
+    bilanLe: string | null;
+  }[];
   editeLe: string;
 }
 
@@ -49,7 +56,14 @@ const PACEA_ENGAGEMENTS = [
 export async function renderRecapitulatifPdf(r: Recapitulatif): Promise<Uint8Array> {
   const title = `Récapitulatif du contrat ${r.contrat.type}`;
   // The metadata keeps straight apostrophes, the text drawn typographic ones.
-  const flow = await createFlow({ title: toWinAnsi(title), author: toWinAnsi(r.structure.name), margin: MARGIN, reserve: 24, size: 10, typographicQuotes: true });
+  const flow = await createFlow({
+    title: toWinAnsi(title),
+    author: toWinAnsi(r.structure.name),
+    margin: MARGIN,
+    reserve: 24,
+    size: 10,
+    typographicQuotes: true,
+  });
   const { width } = flow;
 
   const heading = (text: string) => {
@@ -100,7 +114,10 @@ export async function renderRecapitulatifPdf(r: Recapitulatif): Promise<Uint8Arr
   field("Début", formatLongCivilDate(c.debut));
   field("Fin prévue", formatLongCivilDate(c.finPrevue));
   field("Durée prévue", durationLabel(c.debut, c.finPrevue));
-  field("Durée maximale", `${c.type === "PACEA" ? "24 mois" : extended ? "18 mois (prolongation exceptionnelle)" : "12 mois"}, soit au plus tard le ${formatLongCivilDate(maxEndDate(c.type, c.debut, { extended }))}`);
+  field(
+    "Durée maximale",
+    `${c.type === "PACEA" ? "24 mois" : extended ? "18 mois (prolongation exceptionnelle)" : "12 mois"}, soit au plus tard le ${formatLongCivilDate(maxEndDate(c.type, c.debut, { extended }))}`,
+  );
   if (c.type === "CEJ") field("Motif de prolongation", c.prolongationMotif ?? "Aucun");
   if (c.precedent) field("Fait suite au", `${c.precedent.type} commencé le ${formatLongCivilDate(c.precedent.debut)}`);
   if (c.basculeMotif) field("Motif du changement", c.basculeMotif);
@@ -112,11 +129,18 @@ export async function renderRecapitulatifPdf(r: Recapitulatif): Promise<Uint8Arr
 
   if (c.type === "PACEA") {
     heading("Phases et objectifs");
-    if (r.phases.length === 0) flow.write("Aucune phase n'est encore enregistrée. Le PACEA commence par une phase de diagnostic.", { gap: 4 });
+    if (r.phases.length === 0)
+      flow.write("Aucune phase n'est encore enregistrée. Le PACEA commence par une phase de diagnostic.", { gap: 4 });
     r.phases.forEach((p, i) => {
-      flow.heading(`Phase ${i + 1} - ${PHASE_TYPE_LABELS[p.type]}, du ${formatLongCivilDate(p.debut)} au ${formatLongCivilDate(p.fin)} (${durationLabel(p.debut, p.fin)})`, { keep: 40, before: 4, gap: 2 });
+      flow.heading(
+        `Phase ${i + 1} - ${PHASE_TYPE_LABELS[p.type]}, du ${formatLongCivilDate(p.debut)} au ${formatLongCivilDate(p.fin)} (${durationLabel(p.debut, p.fin)})`,
+        { keep: 40, before: 4, gap: 2 },
+      );
       flow.write(`Objectifs : ${p.objectifs}`, { indent: 12, gap: 2 });
-      flow.write(p.bilan ? `Bilan${p.bilanLe ? ` du ${formatLongCivilDate(p.bilanLe)}` : ""} : ${p.bilan}` : "Bilan : à faire", { indent: 12, gap: 4 });
+      flow.write(p.bilan ? `Bilan${p.bilanLe ? ` du ${formatLongCivilDate(p.bilanLe)}` : ""} : ${p.bilan}` : "Bilan : à faire", {
+        indent: 12,
+        gap: 4,
+      });
     });
   }
 

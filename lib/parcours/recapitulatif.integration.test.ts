@@ -48,9 +48,23 @@ describe("contract summary PDF", () => {
     const camille = await sessionUserFor(t.db, CAMILLE);
     const tom = await camillesJeune("tom.girard@exemple.fr");
     const start = addDays(today, -30);
-    const signed = await runAction(signContrat, { jeuneId: tom.id, type: "PACEA", signeLe: start, debut: start, finPrevue: endAfterMonths(start, 12) }, camille);
+    const signed = await runAction(
+      signContrat,
+      { jeuneId: tom.id, type: "PACEA", signeLe: start, debut: start, finPrevue: endAfterMonths(start, 12) },
+      camille,
+    );
     if (!signed.ok) throw new Error(signed.message);
-    const phase = await runAction(addPhase, { contratId: signed.data.contratId, type: "diagnostic", debut: start, fin: addDays(start, 29), objectifs: "Définir un projet dans la restauration" }, camille);
+    const phase = await runAction(
+      addPhase,
+      {
+        contratId: signed.data.contratId,
+        type: "diagnostic",
+        debut: start,
+        fin: addDays(start, 29),
+        objectifs: "Définir un projet dans la restauration",
+      },
+      camille,
+    );
     expect(phase.ok).toBe(true);
 
     const result = await downloadRecapitulatif(t.db, camille, tom.id, signed.data.contratId);
@@ -80,17 +94,27 @@ describe("contract summary PDF", () => {
       expect(text).not.toContain(tom.email!);
       expect(text).not.toContain(tom.telephone!);
     }
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "contrat.recapitulatif"), eq(auditLog.targetId, signed.data.contratId)));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "contrat.recapitulatif"), eq(auditLog.targetId, signed.data.contratId)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ jeuneId: tom.id, actorId: camille.id });
-    const seen = await t.db.select().from(consultations).where(and(eq(consultations.jeuneId, tom.id), eq(consultations.onglet, "parcours")));
+    const seen = await t.db
+      .select()
+      .from(consultations)
+      .where(and(eq(consultations.jeuneId, tom.id), eq(consultations.onglet, "parcours")));
     expect(seen).toHaveLength(1);
   });
 
   it("states the CEJ engagements (15 to 20 hours a week)", async () => {
     const camille = await sessionUserFor(t.db, CAMILLE);
     const lea = await camillesJeune("lea.dupont@exemple.fr");
-    const signed = await runAction(signContrat, { jeuneId: lea.id, type: "CEJ", signeLe: today, debut: today, finPrevue: endAfterMonths(today, 12) }, camille);
+    const signed = await runAction(
+      signContrat,
+      { jeuneId: lea.id, type: "CEJ", signeLe: today, debut: today, finPrevue: endAfterMonths(today, 12) },
+      camille,
+    );
     if (!signed.ok) throw new Error(signed.message);
     const result = await downloadRecapitulatif(t.db, camille, lea.id, signed.data.contratId);
     if (result.kind !== "ok") throw new Error(result.kind);
@@ -106,14 +130,20 @@ describe("contract summary PDF", () => {
   it("is not found for another structure, and asks for a reason outside the portfolio", async () => {
     const camille = await sessionUserFor(t.db, CAMILLE);
     const lea = await camillesJeune("lea.dupont@exemple.fr");
-    const [contrat] = await t.db.select({ id: auditLog.targetId }).from(auditLog).where(and(eq(auditLog.action, "contrat.signature"), eq(auditLog.jeuneId, lea.id)));
+    const [contrat] = await t.db
+      .select({ id: auditLog.targetId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "contrat.signature"), eq(auditLog.jeuneId, lea.id)));
     const ines = await sessionUserFor(t.db, "conseillere.marseille@sillage.demo");
     expect(await downloadRecapitulatif(t.db, ines, lea.id, contrat!.id!)).toEqual({ kind: "not_found" });
     const julien = await sessionUserFor(t.db, "conseiller.lyon@sillage.demo");
     expect(await downloadRecapitulatif(t.db, julien, lea.id, contrat!.id!)).toEqual({ kind: "reason_required" });
     // A contract id of another young person does not leak through a dossier the caller may open.
     const [camilleRow] = await t.db.select().from(users).where(eq(users.email, CAMILLE));
-    const [other] = await t.db.select().from(jeunes).where(and(eq(jeunes.conseillerId, camilleRow!.id), eq(jeunes.email, "tom.girard@exemple.fr")));
+    const [other] = await t.db
+      .select()
+      .from(jeunes)
+      .where(and(eq(jeunes.conseillerId, camilleRow!.id), eq(jeunes.email, "tom.girard@exemple.fr")));
     expect(await downloadRecapitulatif(t.db, camille, other!.id, contrat!.id!)).toEqual({ kind: "not_found" });
   });
 });

@@ -17,7 +17,13 @@ export type RecapitulatifDownload = { kind: "ok"; filename: string; pdf: Uint8Ar
  * structure, portfolio or a reason already given). Each download is audited (no field values) and
  * recorded as a consultation of the Parcours tab, in one transaction.
  */
-export async function downloadRecapitulatif(db: Db, user: SessionUser, jeuneId: string, contratId: string, requestId?: string): Promise<RecapitulatifDownload> {
+export async function downloadRecapitulatif(
+  db: Db,
+  user: SessionUser,
+  jeuneId: string,
+  contratId: string,
+  requestId?: string,
+): Promise<RecapitulatifDownload> {
   const now = new Date();
   const today = todayInParis(now);
   const access = await checkDossierAccess(db, user, jeuneId, today, now);
@@ -51,7 +57,14 @@ export async function downloadRecapitulatif(db: Db, user: SessionUser, jeuneId: 
       basculeMotif: contrat.basculeMotif,
       precedent: precedent ? { type: precedent.type, debut: precedent.debut } : null,
     },
-    phases: contrat.phases.map((p) => ({ type: p.type, debut: p.debut, fin: p.fin, objectifs: p.objectifs, bilan: p.bilan, bilanLe: p.bilanLe })),
+    phases: contrat.phases.map((p) => ({
+      type: p.type,
+      debut: p.debut,
+      fin: p.fin,
+      objectifs: p.objectifs,
+      bilan: p.bilan,
+      bilanLe: p.bilanLe,
+    })),
     editeLe: today,
   };
   const pdf = await renderRecapitulatifPdf(model);
@@ -70,7 +83,12 @@ export async function downloadRecapitulatif(db: Db, user: SessionUser, jeuneId: 
       },
       requestId,
     );
-    await recordConsultation(tx, user, { jeuneId, structureId: access.structureId, onglet: "parcours", horsPortefeuille: access.kind === "break_glass" });
+    await recordConsultation(tx, user, {
+      jeuneId,
+      structureId: access.structureId,
+      onglet: "parcours",
+      horsPortefeuille: access.kind === "break_glass",
+    });
   });
   // No name in the file name: downloads folders and mail attachments are seen by others.
   return { kind: "ok", filename: `recapitulatif-${contrat.type.toLowerCase()}-${contrat.debut}.pdf`, pdf };

@@ -22,7 +22,11 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-const version = (what: string) => z.coerce.number({ error: `Version ${what} manquante : rechargez la page.` }).int().min(1, `Version ${what} manquante : rechargez la page.`);
+const version = (what: string) =>
+  z.coerce
+    .number({ error: `Version ${what} manquante : rechargez la page.` })
+    .int()
+    .min(1, `Version ${what} manquante : rechargez la page.`);
 
 const contratRef = {
   contratId: z.uuid({ error: "Contrat introuvable : rechargez la page." }),

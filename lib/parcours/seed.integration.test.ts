@@ -24,10 +24,14 @@ describe("demo contracts (seedContrats)", () => {
       else {
         expect(open.map((c) => c.type)).toEqual([j.dispositif]);
         const c = open[0]!;
-        expect(checkPlannedEnd({ kind: c.type, start: c.debut, plannedEnd: c.finPrevue, extensionReason: c.prolongationMotif }).ok).toBe(true);
+        expect(checkPlannedEnd({ kind: c.type, start: c.debut, plannedEnd: c.finPrevue, extensionReason: c.prolongationMotif }).ok).toBe(
+          true,
+        );
       }
     }
-    expect(all.some((c) => c.finReelle === null && compare(c.finPrevue, addDays(today, 30)) <= 0 && compare(c.finPrevue, today) >= 0)).toBe(true);
+    expect(all.some((c) => c.finReelle === null && compare(c.finPrevue, addDays(today, 30)) <= 0 && compare(c.finPrevue, today) >= 0)).toBe(
+      true,
+    );
     expect(all.some((c) => c.type === "CEJ" && c.prolongationMotif)).toBe(true);
     const switched = all.filter((c) => c.precedentContratId);
     expect(switched.length).toBeGreaterThan(0);

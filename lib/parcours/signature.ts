@@ -41,12 +41,20 @@ export function checkNewContract(c: NewContract, ctx: NewContractContext): Field
   };
   const debutField = ctx.debutField ?? "debut";
 
-  if (compare(c.signeLe, ctx.today) > 0) add("signeLe", "La date de signature ne peut pas être dans le futur : enregistrez le contrat le jour où il est signé.");
-  if (compare(c.debut, c.signeLe) < 0) add(debutField, `Le contrat commence au plus tôt le jour de sa signature (le ${formatLongCivilDate(c.signeLe)}).`);
+  if (compare(c.signeLe, ctx.today) > 0)
+    add("signeLe", "La date de signature ne peut pas être dans le futur : enregistrez le contrat le jour où il est signé.");
+  if (compare(c.debut, c.signeLe) < 0)
+    add(debutField, `Le contrat commence au plus tôt le jour de sa signature (le ${formatLongCivilDate(c.signeLe)}).`);
 
-  const lastEnd = ctx.previous.map((p) => p.fin).sort(compare).at(-1);
+  const lastEnd = ctx.previous
+    .map((p) => p.fin)
+    .sort(compare)
+    .at(-1);
   if (lastEnd !== undefined && compare(c.debut, lastEnd) <= 0) {
-    add(debutField, `Le contrat précédent a pris fin le ${formatLongCivilDate(lastEnd)} : le nouveau contrat commence au plus tôt le lendemain, le ${formatLongCivilDate(addDays(lastEnd, 1))}.`);
+    add(
+      debutField,
+      `Le contrat précédent a pris fin le ${formatLongCivilDate(lastEnd)} : le nouveau contrat commence au plus tôt le lendemain, le ${formatLongCivilDate(addDays(lastEnd, 1))}.`,
+    );
   }
 
   const end = checkPlannedEnd({ kind: c.type, start: c.debut, plannedEnd: c.finPrevue, extensionReason: c.prolongationMotif });

@@ -39,7 +39,12 @@ export async function loadContrat(tx: Tx, user: SessionUser, contratId: string):
 }
 
 /** The contract and its young person (locked), checked against the version the form read. */
-export async function openContratForWrite(tx: Tx, user: SessionUser, contratId: string, version: number): Promise<{ contrat: Contrat; jeune: Jeune }> {
+export async function openContratForWrite(
+  tx: Tx,
+  user: SessionUser,
+  contratId: string,
+  version: number,
+): Promise<{ contrat: Contrat; jeune: Jeune }> {
   const first = await loadContrat(tx, user, contratId);
   const jeune = await lockJeune(tx, user, first.jeuneId);
   const contrat = await loadContrat(tx, user, contratId);
@@ -48,7 +53,12 @@ export async function openContratForWrite(tx: Tx, user: SessionUser, contratId: 
 }
 
 /** Optimistic update: only if nobody changed the row since `version` was read. */
-export async function updateContrat(tx: Tx, contrat: Contrat, version: number, values: Partial<typeof contrats.$inferInsert>): Promise<Contrat> {
+export async function updateContrat(
+  tx: Tx,
+  contrat: Contrat,
+  version: number,
+  values: Partial<typeof contrats.$inferInsert>,
+): Promise<Contrat> {
   const [row] = await tx
     .update(contrats)
     .set({ ...values, version: sql`${contrats.version} + 1`, updatedAt: new Date() })
@@ -83,7 +93,9 @@ export async function addEvenement(
   motif: string | null,
   userId: string,
 ): Promise<void> {
-  await tx.insert(contratEvenements).values({ contratId: contrat.id, jeuneId: contrat.jeuneId, type, dateEffet, motif, etat: etatOf(contrat), parId: userId });
+  await tx
+    .insert(contratEvenements)
+    .values({ contratId: contrat.id, jeuneId: contrat.jeuneId, type, dateEffet, motif, etat: etatOf(contrat), parId: userId });
 }
 
 /** jeunes.dispositif follows the open contract ("aucun" after an exit); the dossier's version moves with it. */
@@ -93,7 +105,15 @@ export async function syncDispositif(tx: Tx, jeune: Jeune, dispositif: Jeune["di
     .update(jeunes)
     .set({ dispositif, version: sql`${jeunes.version} + 1`, updatedAt: new Date() })
     .where(eq(jeunes.id, jeune.id));
-  return { action: "jeune.dispositif", targetType: "jeune", targetId: jeune.id, jeuneId: jeune.id, structureId: jeune.structureId, fields: ["dispositif"], meta: { dispositif } };
+  return {
+    action: "jeune.dispositif",
+    targetType: "jeune",
+    targetId: jeune.id,
+    jeuneId: jeune.id,
+    structureId: jeune.structureId,
+    fields: ["dispositif"],
+    meta: { dispositif },
+  };
 }
 
 export async function contractsOf(tx: Tx, jeuneId: string): Promise<Contrat[]> {
@@ -116,5 +136,13 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 export function contratAudit(action: string, c: Contrat, fields: string[], meta: AuditInput["meta"] = {}): AuditInput {
-  return { action, targetType: "contrat", targetId: c.id, jeuneId: c.jeuneId, structureId: c.structureId, fields, meta: { type: c.type, ...meta } };
+  return {
+    action,
+    targetType: "contrat",
+    targetId: c.id,
+    jeuneId: c.jeuneId,
+    structureId: c.structureId,
+    fields,
+    meta: { type: c.type, ...meta },
+  };
 }

@@ -83,7 +83,9 @@ describe("write", () => {
 
   it.skipIf(!pdftotext)("draws every word between the indent and the right margin", async () => {
     const flow = await createFlow(options);
-    flow.write(`${paragraph} unmotbeaucouptroplongpourtenirsurunelignequidoitdonccoupéenplusieursmorceauxsansdépasserlamarge`, { indent: 40 });
+    flow.write(`${paragraph} unmotbeaucouptroplongpourtenirsurunelignequidoitdonccoupéenplusieursmorceauxsansdépasserlamarge`, {
+      indent: 40,
+    });
     const words = wordsOf(await flow.save());
     expect(words.length).toBeGreaterThan(20);
     for (const w of words) {
@@ -115,7 +117,10 @@ describe("write", () => {
     straight.write(nasty);
     const typographic = await createFlow({ ...options, typographicQuotes: true });
     typographic.write(nasty);
-    const textOf = async (flow: typeof straight) => pdftotextOf(await flow.save(), ["-raw"]).replace(/\f/g, "").trim();
+    const textOf = async (flow: typeof straight) =>
+      pdftotextOf(await flow.save(), ["-raw"])
+        .replace(/\f/g, "")
+        .trim();
     expect(await textOf(straight)).toBe(toWinAnsi(nasty));
     expect(await textOf(straight)).toBe("Montant : 3 910 € -> J-5 <= 8, Stefan ?, l'année");
     expect(await textOf(typographic)).toBe(toWinAnsi(nasty, { typographicQuotes: true }));

@@ -124,12 +124,24 @@ export class PdfFlow {
 
   /** The text wrapped to `maxWidth` (by default the width between the margins). */
   wrap(text: string, options: { bold?: boolean; size?: number; maxWidth?: number } = {}): string[] {
-    return wrapText(text, options.bold ? this.bold : this.regular, options.size ?? this.options.size, options.maxWidth ?? this.width, this.options);
+    return wrapText(
+      text,
+      options.bold ? this.bold : this.regular,
+      options.size ?? this.options.size,
+      options.maxWidth ?? this.width,
+      this.options,
+    );
   }
 
   /** One line, cut with "…" to `maxWidth` (by default the width between the margins). */
   fit(text: string, options: { bold?: boolean; size?: number; maxWidth?: number } = {}): string {
-    return fitText(text, options.bold ? this.bold : this.regular, options.size ?? this.options.size, options.maxWidth ?? this.width, this.options);
+    return fitText(
+      text,
+      options.bold ? this.bold : this.regular,
+      options.size ?? this.options.size,
+      options.maxWidth ?? this.width,
+      this.options,
+    );
   }
 
   /** A paragraph below the cursor, wrapped within the right margin, lines 1.4 × the size apart, breaking pages as needed. */
@@ -167,7 +179,13 @@ export class PdfFlow {
   footer(label: (pageNumber: number, pageCount: number) => string): void {
     const pages = this.doc.getPages();
     pages.forEach((p, i) => {
-      p.drawText(toWinAnsi(label(i + 1, pages.length), this.options), { x: this.options.margin, y: this.options.margin / 2, size: 8, font: this.regular, color: GREY });
+      p.drawText(toWinAnsi(label(i + 1, pages.length), this.options), {
+        x: this.options.margin,
+        y: this.options.margin / 2,
+        size: 8,
+        font: this.regular,
+        color: GREY,
+      });
     });
   }
 

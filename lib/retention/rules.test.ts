@@ -17,11 +17,17 @@ describe("retentionEnd", () => {
   });
 
   it("keeps a CEJ beneficiary ten years after the end of the contract when that is later", () => {
-    expect(retentionEnd({ dateNaissance: "2001-03-15", finDernierCej: "2026-06-30" }, rules)).toEqual({ until: "2036-06-30", basis: "cej" });
+    expect(retentionEnd({ dateNaissance: "2001-03-15", finDernierCej: "2026-06-30" }, rules)).toEqual({
+      until: "2036-06-30",
+      basis: "cej",
+    });
   });
 
   it("waits for a programme still running", () => {
-    expect(retentionEnd({ dateNaissance: "1990-01-01", finProgrammeEnCours: "2027-01-31" }, rules)).toEqual({ until: "2027-01-31", basis: "programme" });
+    expect(retentionEnd({ dateNaissance: "1990-01-01", finProgrammeEnCours: "2027-01-31" }, rules)).toEqual({
+      until: "2027-01-31",
+      basis: "programme",
+    });
   });
 
   it("follows the rules given (values are settings, not code)", () => {

@@ -36,7 +36,6 @@ export function retentionEnd(facts: RetentionFacts, rules: RetentionRules): Rete
   return candidates.reduce((a, b) => (compare(b.until, a.until) > 0 ? b : a));
 }
 
-
 /** Whole days from `today` to the retention end (negative when past). */
 export function daysUntil(until: CivilDate, today: CivilDate): number {
   return diffInDays(today, until);

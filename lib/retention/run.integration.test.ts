@@ -15,15 +15,30 @@ describe("runRetention", () => {
     const all = await t.db.select().from(jeunes).limit(3);
     const [old, recent, active] = all;
     // Born 1998-05-10: last kept day 2026-05-09 → past. Born 2002-05-10: kept until 2030 → not past.
-    await t.db.update(jeunes).set({ statut: "archive", dateNaissance: "1998-05-10", archiveMotif: "sortie_emploi" }).where(eq(jeunes.id, old!.id));
-    await t.db.update(jeunes).set({ statut: "archive", dateNaissance: "2002-05-10", archiveMotif: "abandon" }).where(eq(jeunes.id, recent!.id));
+    await t.db
+      .update(jeunes)
+      .set({ statut: "archive", dateNaissance: "1998-05-10", archiveMotif: "sortie_emploi" })
+      .where(eq(jeunes.id, old!.id));
+    await t.db
+      .update(jeunes)
+      .set({ statut: "archive", dateNaissance: "2002-05-10", archiveMotif: "abandon" })
+      .where(eq(jeunes.id, recent!.id));
     await t.db.update(jeunes).set({ dateNaissance: "1998-05-10" }).where(eq(jeunes.id, active!.id));
 
     const result = await runRetention(t.db, "2026-11-25");
     expect(result).toEqual({ examined: 2, anonymised: 1, payloadsScrubbed: 0 });
 
     const [a] = await t.db.select().from(jeunes).where(eq(jeunes.id, old!.id));
-    expect(a).toMatchObject({ nomNaissance: "ANONYME", prenoms: "—", email: null, telephone: null, nirEncrypted: null, dateNaissance: "1998-01-01", dispositif: old!.dispositif, sexe: old!.sexe });
+    expect(a).toMatchObject({
+      nomNaissance: "ANONYME",
+      prenoms: "—",
+      email: null,
+      telephone: null,
+      nirEncrypted: null,
+      dateNaissance: "1998-01-01",
+      dispositif: old!.dispositif,
+      sexe: old!.sexe,
+    });
     expect(a!.anonymisedAt).toBeInstanceOf(Date);
     const [r] = await t.db.select().from(jeunes).where(eq(jeunes.id, recent!.id));
     expect(r!.nomNaissance).toBe(recent!.nomNaissance);

@@ -84,5 +84,8 @@ export async function anonymiseJeune(tx: Tx, candidate: { id: string; dateNaissa
     .where(eq(jeunes.id, candidate.id));
   // What was sent stays provable (field names, payload hash, ledger) without the values.
   await scrubSettledPayloads(tx, candidate.id);
-  await tx.update(users).set({ active: false, deactivatedAt: new Date(), email: sql`'anonyme-' || ${users.id} || '@invalid'`, name: "Compte anonymisé" }).where(eq(users.jeuneId, candidate.id));
+  await tx
+    .update(users)
+    .set({ active: false, deactivatedAt: new Date(), email: sql`'anonyme-' || ${users.id} || '@invalid'`, name: "Compte anonymisé" })
+    .where(eq(users.jeuneId, candidate.id));
 }

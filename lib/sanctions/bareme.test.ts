@@ -26,7 +26,11 @@ describe("proposeSanction — the ladder in force on the date of the fact (bound
 
   it("a failure on 1 June 2025 follows suspension-remobilisation, with the caveat", () => {
     const result = propose("2025-06-01", 0);
-    expect(result).toMatchObject({ regime: "suspension_remobilisation", ladderEffectiveFrom: "2025-06-01", palier: "suspension_30_pourcent_1_a_2_mois" });
+    expect(result).toMatchObject({
+      regime: "suspension_remobilisation",
+      ladderEffectiveFrom: "2025-06-01",
+      palier: "suspension_30_pourcent_1_a_2_mois",
+    });
     expect(result.caveat).toContain("n'est pas tranchée");
     expect(result.ruleExplanation).toContain("Manquement du 1er juin 2025 : s'applique la suspension-remobilisation");
   });
@@ -35,7 +39,8 @@ describe("proposeSanction — the ladder in force on the date of the fact (bound
     expect(proposeSanction({ factDate: "2022-02-28", ladders, previousUnjustifiedFailures: 0 })).toEqual({
       ok: false,
       code: "no_ladder",
-      message: "Aucun barème de sanctions n'est en vigueur au 28 février 2022, date du manquement. Vérifiez cette date ou le paramètre « barème des sanctions ».",
+      message:
+        "Aucun barème de sanctions n'est en vigueur au 28 février 2022, date du manquement. Vérifiez cette date ou le paramètre « barème des sanctions ».",
     });
   });
 });
@@ -46,7 +51,13 @@ describe("proposeSanction — 2022 CEJ ladder", () => {
       failureNumber: 1,
       palierIndex: 0,
       description: "L'allocation du mois est réduite d'un quart.",
-      effect: { kind: "reduction", percent: { min: 25, max: 25 }, months: { min: 1, max: 1 }, liftedOnCompliance: false, endsContract: false },
+      effect: {
+        kind: "reduction",
+        percent: { min: 25, max: 25 },
+        months: { min: 1, max: 1 },
+        liftedOnCompliance: false,
+        endsContract: false,
+      },
     });
   });
 
@@ -61,7 +72,10 @@ describe("proposeSanction — 2022 CEJ ladder", () => {
 
   it("3rd: withdrawn for good and the contract ends", () => {
     const result = propose("2024-10-10", 2);
-    expect(result).toMatchObject({ palier: "suppression_definitive_fin_contrat", effect: { kind: "suppression_definitive", months: null, endsContract: true } });
+    expect(result).toMatchObject({
+      palier: "suppression_definitive_fin_contrat",
+      effect: { kind: "suppression_definitive", months: null, endsContract: true },
+    });
     expect(result.ruleExplanation).toContain("C'est le 3e manquement injustifié : palier 3 sur 3.");
   });
 
@@ -75,9 +89,17 @@ describe("proposeSanction — 2022 CEJ ladder", () => {
 describe("proposeSanction — suspension-remobilisation", () => {
   it("1st: at least 30 % for 1 to 2 months, lifted on compliance", () => {
     expect(propose("2026-11-25", 0)).toMatchObject({
-      effect: { kind: "suspension", percent: { min: 30, max: 100 }, months: { min: 1, max: 2 }, liftedOnCompliance: true, endsContract: false },
+      effect: {
+        kind: "suspension",
+        percent: { min: 30, max: 100 },
+        months: { min: 1, max: 2 },
+        liftedOnCompliance: true,
+        endsContract: false,
+      },
     });
-    expect(propose("2026-11-25", 0).description).toMatch(/^Au moins 30 % de l'allocation est suspendue pendant 1 à 2 mois\. La suspension est levée/);
+    expect(propose("2026-11-25", 0).description).toMatch(
+      /^Au moins 30 % de l'allocation est suspendue pendant 1 à 2 mois\. La suspension est levée/,
+    );
   });
 
   it("repeated: up to 4 months, then partial or total suppression (total = removed from the list)", () => {
@@ -90,7 +112,9 @@ describe("proposeSanction — suspension-remobilisation", () => {
 
 describe("proposeSanction — configurable ladder", () => {
   it("an unknown rung code is shown as to be specified, not invented", () => {
-    const custom: DatedValue<SanctionLadder>[] = [{ effectiveFrom: "2027-01-01", value: { regime: "cej_2022", paliers: ["avertissement_ecrit"] } }];
+    const custom: DatedValue<SanctionLadder>[] = [
+      { effectiveFrom: "2027-01-01", value: { regime: "cej_2022", paliers: ["avertissement_ecrit"] } },
+    ];
     const result = proposeSanction({ factDate: "2027-02-01", ladders: custom, previousUnjustifiedFailures: 0 });
     expect(result).toMatchObject({ ok: true, palier: "avertissement_ecrit", effect: { kind: "a_preciser", percent: null, months: null } });
     expect(result.ok && result.description).toContain("« avertissement_ecrit »");

@@ -26,7 +26,13 @@ export interface SanctionLadder {
   paliers: readonly string[];
 }
 
-export type AllowanceEffectKind = "reduction" | "suppression" | "suspension" | "suppression_partielle_ou_totale" | "suppression_definitive" | "a_preciser";
+export type AllowanceEffectKind =
+  | "reduction"
+  | "suppression"
+  | "suspension"
+  | "suppression_partielle_ou_totale"
+  | "suppression_definitive"
+  | "a_preciser";
 
 export interface AllowanceEffect {
   kind: AllowanceEffectKind;
@@ -48,35 +54,73 @@ interface RungDefinition {
 export const RUNGS: Readonly<Record<string, RungDefinition>> = Object.freeze({
   reduction_quart_mois: {
     description: "L'allocation du mois est réduite d'un quart.",
-    effect: { kind: "reduction", percent: { min: 25, max: 25 }, months: { min: 1, max: 1 }, liftedOnCompliance: false, endsContract: false },
+    effect: {
+      kind: "reduction",
+      percent: { min: 25, max: 25 },
+      months: { min: 1, max: 1 },
+      liftedOnCompliance: false,
+      endsContract: false,
+    },
   },
   suppression_un_mois: {
     description: "L'allocation est supprimée pendant un mois.",
-    effect: { kind: "suppression", percent: { min: 100, max: 100 }, months: { min: 1, max: 1 }, liftedOnCompliance: false, endsContract: false },
+    effect: {
+      kind: "suppression",
+      percent: { min: 100, max: 100 },
+      months: { min: 1, max: 1 },
+      liftedOnCompliance: false,
+      endsContract: false,
+    },
   },
   suppression_definitive_fin_contrat: {
     description: "L'allocation est supprimée définitivement et le contrat d'engagement jeune prend fin.",
-    effect: { kind: "suppression_definitive", percent: { min: 100, max: 100 }, months: null, liftedOnCompliance: false, endsContract: true },
+    effect: {
+      kind: "suppression_definitive",
+      percent: { min: 100, max: 100 },
+      months: null,
+      liftedOnCompliance: false,
+      endsContract: true,
+    },
   },
   suspension_30_pourcent_1_a_2_mois: {
     description:
       "Au moins 30 % de l'allocation est suspendue pendant 1 à 2 mois. La suspension est levée dès que le jeune respecte à nouveau ses engagements.",
-    effect: { kind: "suspension", percent: { min: 30, max: 100 }, months: { min: 1, max: 2 }, liftedOnCompliance: true, endsContract: false },
+    effect: {
+      kind: "suspension",
+      percent: { min: 30, max: 100 },
+      months: { min: 1, max: 2 },
+      liftedOnCompliance: true,
+      endsContract: false,
+    },
   },
   suspension_jusqu_a_4_mois: {
-    description: "Manquement répété : l'allocation peut être suspendue, en tout ou partie, jusqu'à 4 mois. La suspension est levée dès que le jeune respecte à nouveau ses engagements.",
-    effect: { kind: "suspension", percent: { min: 30, max: 100 }, months: { min: 1, max: 4 }, liftedOnCompliance: true, endsContract: false },
+    description:
+      "Manquement répété : l'allocation peut être suspendue, en tout ou partie, jusqu'à 4 mois. La suspension est levée dès que le jeune respecte à nouveau ses engagements.",
+    effect: {
+      kind: "suspension",
+      percent: { min: 30, max: 100 },
+      months: { min: 1, max: 4 },
+      liftedOnCompliance: true,
+      endsContract: false,
+    },
   },
   suppression_partielle_ou_totale: {
     description:
       "Manquement répété : l'allocation peut être supprimée en partie ou en totalité, jusqu'à 4 mois. Une suppression totale entraîne aussi la radiation de la liste des demandeurs d'emploi.",
-    effect: { kind: "suppression_partielle_ou_totale", percent: { min: 1, max: 100 }, months: { min: 1, max: 4 }, liftedOnCompliance: false, endsContract: false },
+    effect: {
+      kind: "suppression_partielle_ou_totale",
+      percent: { min: 1, max: 100 },
+      months: { min: 1, max: 4 },
+      liftedOnCompliance: false,
+      endsContract: false,
+    },
   },
 });
 
 export const REGIME_LABELS: Record<SanctionRegime, string> = {
   cej_2022: "le barème du contrat d'engagement jeune de 2022 (décret 2022-199, article R5131-24 du code du travail)",
-  suspension_remobilisation: "la suspension-remobilisation (décret 2025-478, articles R5412-1 et R5412-2 du code du travail, en vigueur depuis le 1er juin 2025)",
+  suspension_remobilisation:
+    "la suspension-remobilisation (décret 2025-478, articles R5412-1 et R5412-2 du code du travail, en vigueur depuis le 1er juin 2025)",
 };
 
 const REGIME_CAVEATS: Record<SanctionRegime, string | null> = {
@@ -145,7 +189,9 @@ export function proposeSanction({ factDate, ladders, previousUnjustifiedFailures
     failureNumber,
     palierIndex,
     palier,
-    description: known?.description ?? `Palier « ${palier} » : effet sur l'allocation à préciser (code inconnu, vérifiez le paramètre « barème des sanctions »).`,
+    description:
+      known?.description ??
+      `Palier « ${palier} » : effet sur l'allocation à préciser (code inconnu, vérifiez le paramètre « barème des sanctions »).`,
     effect: known?.effect ?? { kind: "a_preciser", percent: null, months: null, liftedOnCompliance: false, endsContract: false },
     ruleExplanation,
     caveat: REGIME_CAVEATS[regime],

@@ -63,7 +63,11 @@ export interface EffectChoice {
 }
 
 /** Bounds the director may choose from for a proposed rung. */
-export function effectBounds(effect: AllowanceEffect): { pourcentage: { min: number; max: number }; mois: { min: number; max: number } | null; fixed: boolean } {
+export function effectBounds(effect: AllowanceEffect): {
+  pourcentage: { min: number; max: number };
+  mois: { min: number; max: number } | null;
+  fixed: boolean;
+} {
   const pourcentage = effect.percent ?? { min: 1, max: 100 };
   const mois = effect.kind === "suppression_definitive" ? null : (effect.months ?? { min: 1, max: 12 });
   const fixed = pourcentage.min === pourcentage.max && (mois === null || mois.min === mois.max);
@@ -71,14 +75,20 @@ export function effectBounds(effect: AllowanceEffect): { pourcentage: { min: num
 }
 
 /** The decided effect, or the field errors (French) when a choice is outside the rung's bounds. */
-export function decideEffect(proposed: AllowanceEffect, choice: EffectChoice): { ok: true; effect: DecidedEffect } | { ok: false; errors: EffectChoiceError[] } {
+export function decideEffect(
+  proposed: AllowanceEffect,
+  choice: EffectChoice,
+): { ok: true; effect: DecidedEffect } | { ok: false; errors: EffectChoiceError[] } {
   const bounds = effectBounds(proposed);
   const errors: EffectChoiceError[] = [];
   let pourcentage = bounds.pourcentage.min;
   if (bounds.pourcentage.min !== bounds.pourcentage.max) {
     const p = choice.pourcentage;
     if (p === null || p === undefined || !Number.isInteger(p) || p < bounds.pourcentage.min || p > bounds.pourcentage.max) {
-      errors.push({ field: "pourcentage", message: `Indiquez un pourcentage entier entre ${bounds.pourcentage.min} et ${bounds.pourcentage.max}.` });
+      errors.push({
+        field: "pourcentage",
+        message: `Indiquez un pourcentage entier entre ${bounds.pourcentage.min} et ${bounds.pourcentage.max}.`,
+      });
     } else pourcentage = p;
   }
   let mois: number | null = bounds.mois?.min ?? null;
@@ -112,7 +122,11 @@ export function describeDecidedEffect(effect: DecidedEffect, formatMonth: (m: st
   else if (last === effect.premierMois) period = `pour ${formatMonth(effect.premierMois)}`;
   else period = `de ${formatMonth(effect.premierMois)} à ${formatMonth(last)}`;
   const verb = effect.kind === "suspension" ? "suspendue" : effect.kind === "reduction" ? "retenue" : "supprimée";
-  const lifted = effect.leveeLe ? ` Suspension levée le ${formatShortDate(effect.leveeLe)}.` : effect.leveeSiRemobilisation ? " Levée dès que le jeune respecte à nouveau ses engagements." : "";
+  const lifted = effect.leveeLe
+    ? ` Suspension levée le ${formatShortDate(effect.leveeLe)}.`
+    : effect.leveeSiRemobilisation
+      ? " Levée dès que le jeune respecte à nouveau ses engagements."
+      : "";
   const ends = effect.finContrat ? " Le contrat prend fin." : "";
   return `${capitalise(share)} ${verb} ${period}.${lifted}${ends}`;
 }
@@ -120,4 +134,3 @@ export function describeDecidedEffect(effect: DecidedEffect, formatMonth: (m: st
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-

@@ -34,13 +34,24 @@ export function listDates(dates: readonly string[]): string {
  * yet covered by a sanction reach the threshold, a sanction is proposed under the ladder in force at the
  * date of the fact. Returns the id of the proposal created, if any.
  */
-export async function proposeSanctionIfDue(tx: Tx, user: SessionUser, input: { jeuneId: string; structureId: string }): Promise<string | null> {
+export async function proposeSanctionIfDue(
+  tx: Tx,
+  user: SessionUser,
+  input: { jeuneId: string; structureId: string },
+): Promise<string | null> {
   assertSameStructure(user, input.structureId);
   // Locking the contract serialises two attendance saves for the same young person.
   const [contrat] = await tx
     .select()
     .from(contrats)
-    .where(and(eq(contrats.jeuneId, input.jeuneId), eq(contrats.structureId, input.structureId), isNull(contrats.finReelle), eq(contrats.type, "CEJ")))
+    .where(
+      and(
+        eq(contrats.jeuneId, input.jeuneId),
+        eq(contrats.structureId, input.structureId),
+        isNull(contrats.finReelle),
+        eq(contrats.type, "CEJ"),
+      ),
+    )
     .for("update");
   if (!contrat) return null;
 
@@ -65,7 +76,9 @@ export async function proposeSanctionIfDue(tx: Tx, user: SessionUser, input: { j
         .where(eq(sanctions.jeuneId, input.jeuneId))
     ).map((r) => r.id),
   );
-  const open = absences.map((a) => ({ id: a.id, date: todayInParis(a.debut) })).filter((a) => a.date >= contrat.debut && !covered.has(a.id));
+  const open = absences
+    .map((a) => ({ id: a.id, date: todayInParis(a.debut) }))
+    .filter((a) => a.date >= contrat.debut && !covered.has(a.id));
   if (open.length < UNEXCUSED_ABSENCES_BEFORE_SANCTION) return null;
 
   const counted = open.slice(0, UNEXCUSED_ABSENCES_BEFORE_SANCTION);

@@ -36,7 +36,10 @@ export async function listSanctions(db: DbOrTx, user: SessionUser, jeuneId: stri
     .where(and(eq(sanctions.jeuneId, jeuneId), scope ? eq(sanctions.structureId, scope) : undefined))
     .orderBy(desc(sanctions.dateFait), desc(sanctions.createdAt))
     .limit(LIMIT);
-  return withRules(db, rows.map((r) => ({ ...r.sanction, decideeParNom: r.decideeParNom })));
+  return withRules(
+    db,
+    rows.map((r) => ({ ...r.sanction, decideeParNom: r.decideeParNom })),
+  );
 }
 
 /** One sanction of this young person, in the caller's structure; null otherwise. */

@@ -39,12 +39,21 @@ function fieldError(field: string, message: string): never {
 
 function stale(): never {
   throw new DomainError("conflict", {
-    message: "Cette sanction a été modifiée par quelqu'un d'autre pendant votre saisie. Rien n'a été écrasé : rechargez la page pour voir son état, puis recommencez si besoin.",
+    message:
+      "Cette sanction a été modifiée par quelqu'un d'autre pendant votre saisie. Rien n'a été écrasé : rechargez la page pour voir son état, puis recommencez si besoin.",
   });
 }
 
 function audit(action: string, row: Sanction, fields: string[], meta: AuditInput["meta"] = {}): AuditInput {
-  return { action, targetType: "sanction", targetId: row.id, jeuneId: row.jeuneId, structureId: row.structureId, fields, meta: { statut: row.statut, ...meta } };
+  return {
+    action,
+    targetType: "sanction",
+    targetId: row.id,
+    jeuneId: row.jeuneId,
+    structureId: row.structureId,
+    fields,
+    meta: { statut: row.statut, ...meta },
+  };
 }
 
 async function loadSanction(tx: Tx, user: SessionUser, id: string, version: number): Promise<Sanction> {
@@ -88,15 +97,31 @@ export function sanctionActions(now: () => Date = () => new Date()) {
     const [contrat] = await tx
       .select()
       .from(contrats)
-      .where(and(eq(contrats.jeuneId, jeune.id), lte(contrats.debut, input.dateFait), gte(sql`coalesce(${contrats.finReelle}, ${contrats.finPrevue})`, input.dateFait)))
+      .where(
+        and(
+          eq(contrats.jeuneId, jeune.id),
+          lte(contrats.debut, input.dateFait),
+          gte(sql`coalesce(${contrats.finReelle}, ${contrats.finPrevue})`, input.dateFait),
+        ),
+      )
       .orderBy(desc(contrats.debut))
       .limit(1)
       .for("update");
-    if (!contrat || contrat.type !== "CEJ") {
-      fieldError("dateFait", `Aucun contrat d'engagement jeune n'était en vigueur le ${formatLongCivilDate(input.dateFait)} : le barème des sanctions ne s'applique qu'au CEJ. Vérifiez la date.`);
+    if (contrat?.type !== "CEJ") {
+      fieldError(
+        "dateFait",
+        `Aucun contrat d'engagement jeune n'était en vigueur le ${formatLongCivilDate(input.dateFait)} : le barème des sanctions ne s'applique qu'au CEJ. Vérifiez la date.`,
+      );
     }
-    const [decided] = await tx.select({ n: count() }).from(sanctions).where(and(eq(sanctions.contratId, contrat.id), eq(sanctions.statut, "decidee")));
-    const proposal = proposeSanction({ factDate: input.dateFait, ladders: await loadLadders(tx), previousUnjustifiedFailures: decided?.n ?? 0 });
+    const [decided] = await tx
+      .select({ n: count() })
+      .from(sanctions)
+      .where(and(eq(sanctions.contratId, contrat.id), eq(sanctions.statut, "decidee")));
+    const proposal = proposeSanction({
+      factDate: input.dateFait,
+      ladders: await loadLadders(tx),
+      previousUnjustifiedFailures: decided?.n ?? 0,
+    });
     if (!proposal.ok) fieldError("dateFait", proposal.message);
     const [row] = await tx
       .insert(sanctions)
@@ -114,20 +139,32 @@ export function sanctionActions(now: () => Date = () => new Date()) {
       .returning();
     return {
       data: { id: row!.id, jeuneId: row!.jeuneId },
-      audit: audit("sanction.proposee", row!, ["dateFait", "motif", "regime", "palier", "palierIndex", "baremeEnVigueurDepuis"], { origine: "manuelle", regime: proposal.regime, palier: proposal.palier }),
+      audit: audit("sanction.proposee", row!, ["dateFait", "motif", "regime", "palier", "palierIndex", "baremeEnVigueurDepuis"], {
+        origine: "manuelle",
+        regime: proposal.regime,
+        palier: proposal.palier,
+      }),
     };
   });
 
   const recordResponse = definition("sanction.contradictoire", responseSchema, "sanctions.propose", async ({ tx, user, input }) => {
     const row = await loadSanction(tx, user, input.sanctionId, input.version);
     if (row.statut !== "proposee" && row.statut !== "contradictoire") {
-      throw new DomainError("conflict", { message: "Cette sanction est déjà décidée ou abandonnée : la réponse du jeune ne peut plus être modifiée." });
+      throw new DomainError("conflict", {
+        message: "Cette sanction est déjà décidée ou abandonnée : la réponse du jeune ne peut plus être modifiée.",
+      });
     }
     if (input.reponseLe < row.dateFait || input.reponseLe > today()) {
-      fieldError("reponseLe", `La date de la réponse doit être comprise entre le manquement (${formatLongCivilDate(row.dateFait)}) et aujourd'hui.`);
+      fieldError(
+        "reponseLe",
+        `La date de la réponse doit être comprise entre le manquement (${formatLongCivilDate(row.dateFait)}) et aujourd'hui.`,
+      );
     }
     const updated = await update(tx, row, { statut: "contradictoire", reponseJeune: input.reponseJeune, reponseLe: input.reponseLe });
-    return { data: { id: updated.id, jeuneId: updated.jeuneId }, audit: audit("sanction.contradictoire", updated, ["statut", "reponseJeune", "reponseLe"]) };
+    return {
+      data: { id: updated.id, jeuneId: updated.jeuneId },
+      audit: audit("sanction.contradictoire", updated, ["statut", "reponseJeune", "reponseLe"]),
+    };
   });
 
   const decide = definition("sanction.decision", decisionSchema, "sanctions.decide", async ({ tx, user, input }) => {
@@ -137,20 +174,43 @@ export function sanctionActions(now: () => Date = () => new Date()) {
     }
     const day = today();
     if (input.issue === "abandonner") {
-      const updated = await update(tx, row, { statut: "abandonnee", decision: `Abandonnée : ${input.motif}`, effet: null, decideeLe: day, decideePar: user.id });
-      return { data: { id: updated.id, jeuneId: updated.jeuneId }, audit: audit("sanction.abandonnee", updated, ["statut", "decision", "decideeLe", "decideePar"]) };
+      const updated = await update(tx, row, {
+        statut: "abandonnee",
+        decision: `Abandonnée : ${input.motif}`,
+        effet: null,
+        decideeLe: day,
+        decideePar: user.id,
+      });
+      return {
+        data: { id: updated.id, jeuneId: updated.jeuneId },
+        audit: audit("sanction.abandonnee", updated, ["statut", "decision", "decideeLe", "decideePar"]),
+      };
     }
     if (row.statut !== "contradictoire") {
-      throw new DomainError("conflict", { message: "Enregistrez d'abord la réponse du jeune (ou son absence de réponse) : une sanction ne peut être appliquée sans qu'il ait pu s'expliquer." });
+      throw new DomainError("conflict", {
+        message:
+          "Enregistrez d'abord la réponse du jeune (ou son absence de réponse) : une sanction ne peut être appliquée sans qu'il ait pu s'expliquer.",
+      });
     }
     const earliest = monthOf(row.dateFait);
     const latest = addToMonth(monthOf(day), MONTHS_AHEAD);
     if (input.premierMois < earliest || input.premierMois > latest) {
       fieldError("premierMois", `Choisissez un mois entre ${formatMonth(earliest)} (mois du manquement) et ${formatMonth(latest)}.`);
     }
-    const proposed = RUNGS[row.palier]?.effect ?? { kind: "a_preciser" as const, percent: null, months: null, liftedOnCompliance: false, endsContract: false };
-    const decided = decideEffect(proposed, { pourcentage: input.pourcentage ?? null, mois: input.mois ?? null, premierMois: input.premierMois });
-    if (!decided.ok) throw new DomainError("invalid_input", { fieldErrors: Object.fromEntries(decided.errors.map((e) => [e.field, [e.message]])) });
+    const proposed = RUNGS[row.palier]?.effect ?? {
+      kind: "a_preciser" as const,
+      percent: null,
+      months: null,
+      liftedOnCompliance: false,
+      endsContract: false,
+    };
+    const decided = decideEffect(proposed, {
+      pourcentage: input.pourcentage ?? null,
+      mois: input.mois ?? null,
+      premierMois: input.premierMois,
+    });
+    if (!decided.ok)
+      throw new DomainError("invalid_input", { fieldErrors: Object.fromEntries(decided.errors.map((e) => [e.field, [e.message]])) });
     // The effect itself is in `effet` (shown as "Effet sur l'allocation"); the decision says what was decided and why.
     const updated = await update(tx, row, {
       statut: "decidee",
@@ -161,7 +221,10 @@ export function sanctionActions(now: () => Date = () => new Date()) {
     });
     return {
       data: { id: updated.id, jeuneId: updated.jeuneId },
-      audit: audit("sanction.decidee", updated, ["statut", "decision", "effet", "decideeLe", "decideePar"], { palier: updated.palier, pourcentage: decided.effect.pourcentage }),
+      audit: audit("sanction.decidee", updated, ["statut", "decision", "effet", "decideeLe", "decideePar"], {
+        palier: updated.palier,
+        pourcentage: decided.effect.pourcentage,
+      }),
     };
   });
 

@@ -24,7 +24,10 @@ describe("createSetting", () => {
     const admin = await sessionUserFor(t.db, "admin@sillage.demo");
     const result = await runAction(createSetting, valid, admin);
     expect(result.ok).toBe(true);
-    const rows = await t.db.select().from(settings).where(and(eq(settings.key, valid.key), eq(settings.effectiveFrom, "2027-04-01")));
+    const rows = await t.db
+      .select()
+      .from(settings)
+      .where(and(eq(settings.key, valid.key), eq(settings.effectiveFrom, "2027-04-01")));
     expect(rows.map((r) => r.value)).toEqual([{ cents: 65690 }]);
   });
 
@@ -47,9 +50,17 @@ describe("createSetting", () => {
   });
 
   it("is refused to every other role", async () => {
-    for (const email of ["directrice.lyon@sillage.demo", "conseillere.lyon@sillage.demo", "dpo.lyon@sillage.demo", "lea.dupont@exemple.fr"]) {
+    for (const email of [
+      "directrice.lyon@sillage.demo",
+      "conseillere.lyon@sillage.demo",
+      "dpo.lyon@sillage.demo",
+      "lea.dupont@exemple.fr",
+    ]) {
       const user = await sessionUserFor(t.db, email);
-      expect(await runAction(createSetting, { ...valid, effectiveFrom: "2029-04-01" }, user), email).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await runAction(createSetting, { ...valid, effectiveFrom: "2029-04-01" }, user), email).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
     }
   });
 });

@@ -22,7 +22,14 @@ export const createSetting: ActionDefinition<typeof createSettingSchema, { id: s
     }
     const [row] = await tx
       .insert(settings)
-      .values({ key: input.key, effectiveFrom: input.effectiveFrom, value: input.value, source: input.source, toConfirm: input.toConfirm, createdBy: user.id })
+      .values({
+        key: input.key,
+        effectiveFrom: input.effectiveFrom,
+        value: input.value,
+        source: input.source,
+        toConfirm: input.toConfirm,
+        createdBy: user.id,
+      })
       .returning({ id: settings.id });
     if (!row) throw new DomainError("unexpected");
     return {

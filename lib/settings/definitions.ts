@@ -1,8 +1,14 @@
 import { z } from "zod";
 import { isValidCivilDate } from "@/lib/calendar/civil-date";
 
-const cents = z.number({ error: "Saisissez un montant en centimes (nombre entier)." }).int("Le montant doit être un nombre entier de centimes.").positive("Le montant doit être positif.");
-const minutes = z.number({ error: "Saisissez un nombre de minutes." }).int("Nombre entier de minutes attendu.").min(0, "Le nombre de minutes ne peut pas être négatif.");
+const cents = z
+  .number({ error: "Saisissez un montant en centimes (nombre entier)." })
+  .int("Le montant doit être un nombre entier de centimes.")
+  .positive("Le montant doit être positif.");
+const minutes = z
+  .number({ error: "Saisissez un nombre de minutes." })
+  .int("Nombre entier de minutes attendu.")
+  .min(0, "Le nombre de minutes ne peut pas être négatif.");
 const years = z.number().int().min(0).max(100);
 
 /** Every dated setting the law moves: its French label and the shape of its value. */
@@ -13,7 +19,10 @@ export const SETTING_DEFINITIONS = {
   },
   "cej.allocation.reduction": {
     label: "Allocation CEJ : réduction pour revenus d'activité",
-    schema: z.strictObject({ seuilCents: cents, tauxPourcent: z.number().min(0, "Le taux ne peut pas être négatif.").max(100, "Le taux ne peut pas dépasser 100 %.") }),
+    schema: z.strictObject({
+      seuilCents: cents,
+      tauxPourcent: z.number().min(0, "Le taux ne peut pas être négatif.").max(100, "Le taux ne peut pas dépasser 100 %."),
+    }),
   },
   "rsa.montant_personne_seule": {
     label: "RSA personne seule (centimes)",

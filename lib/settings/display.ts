@@ -41,7 +41,13 @@ export function describeSettingValue(key: string, value: unknown): { label: stri
   return Object.entries(value as Record<string, unknown>).map(([k, v]) => {
     const label = LABELS[k] ?? k;
     let text: string;
-    if (typeof v === "number") text = (inCents && k !== "multiplicateurRsa") || k === "cents" || k.endsWith("Cents") ? formatMoneyCents(v) : inMinutes ? minutesLabel(v) : formatNumber(v);
+    if (typeof v === "number")
+      text =
+        (inCents && k !== "multiplicateurRsa") || k === "cents" || k.endsWith("Cents")
+          ? formatMoneyCents(v)
+          : inMinutes
+            ? minutesLabel(v)
+            : formatNumber(v);
     else if (typeof v === "boolean") text = v ? "Oui" : "Non";
     else if (typeof v === "string" && isValidCivilDate(v)) text = formatDate(v);
     else if (Array.isArray(v)) text = v.map((x) => String(x).replaceAll("_", " ")).join(" → ");

@@ -6,9 +6,5 @@ import { settings } from "@/db/schema";
 /** National settings, grouped by key, newest effective date first. */
 export async function listNationalSettings() {
   const db = await getDb();
-  return db
-    .select()
-    .from(settings)
-    .where(isNull(settings.structureId))
-    .orderBy(asc(settings.key), desc(settings.effectiveFrom));
+  return db.select().from(settings).where(isNull(settings.structureId)).orderBy(asc(settings.key), desc(settings.effectiveFrom));
 }

@@ -6,7 +6,9 @@ import { isValidSiren, isValidSiret } from "./siret";
 function luhnCheckDigit(payload: string): string {
   for (let d = 0; d <= 9; d++) {
     const digits = payload + d;
-    const sum = [...digits].reverse().reduce((acc, c, i) => acc + (i % 2 === 1 ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][Number(c)] ?? 0 : Number(c)), 0);
+    const sum = [...digits]
+      .reverse()
+      .reduce((acc, c, i) => acc + (i % 2 === 1 ? ([0, 2, 4, 6, 8, 1, 3, 5, 7, 9][Number(c)] ?? 0) : Number(c)), 0);
     if (sum % 10 === 0) return String(d);
   }
   throw new Error("unreachable");

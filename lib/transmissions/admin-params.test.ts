@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TRANSMISSION_FILTERS, hasTransmissionNarrowing, parseTransmissionParams, transmissionsCsvHref, transmissionsHref } from "./admin-params";
+import {
+  DEFAULT_TRANSMISSION_FILTERS,
+  hasTransmissionNarrowing,
+  parseTransmissionParams,
+  transmissionsCsvHref,
+  transmissionsHref,
+} from "./admin-params";
 
 describe("transfers page filters in the URL", () => {
   it("no parameter: every transfer, page 1", () => {
@@ -17,7 +23,15 @@ describe("transfers page filters in the URL", () => {
       structure: "0193a4b2-0000-7000-8000-0000000000aa",
       page: "3",
     });
-    expect(f).toEqual({ recipient: "asp", statut: "rejetee", finality: "allocation", du: "2026-11-01", au: "2026-11-30", structureId: "0193a4b2-0000-7000-8000-0000000000aa", page: 3 });
+    expect(f).toEqual({
+      recipient: "asp",
+      statut: "rejetee",
+      finality: "allocation",
+      du: "2026-11-01",
+      au: "2026-11-30",
+      structureId: "0193a4b2-0000-7000-8000-0000000000aa",
+      page: 3,
+    });
     expect(hasTransmissionNarrowing(f)).toBe(true);
   });
 
@@ -50,6 +64,9 @@ describe("transfers page filters in the URL", () => {
     expect(transmissionsHref(f, { page: 4 })).toBe("/transmissions?destinataire=asp&statut=rejetee&page=4");
     expect(transmissionsHref(DEFAULT_TRANSMISSION_FILTERS)).toBe("/transmissions");
     expect(transmissionsCsvHref(f)).toBe("/transmissions/export.csv?destinataire=asp&statut=rejetee");
-    expect(parseTransmissionParams(Object.fromEntries(new URLSearchParams(transmissionsHref(f, { page: 4 }).split("?")[1])))).toEqual({ ...f, page: 4 });
+    expect(parseTransmissionParams(Object.fromEntries(new URLSearchParams(transmissionsHref(f, { page: 4 }).split("?")[1])))).toEqual({
+      ...f,
+      page: 4,
+    });
   });
 });

@@ -41,9 +41,15 @@ const civilDate = z
   .catch(null);
 
 const schema = z.object({
-  recipient: z.enum(RECIPIENT_IDS as [RecipientId, ...RecipientId[]]).nullable().catch(null),
+  recipient: z
+    .enum(RECIPIENT_IDS as [RecipientId, ...RecipientId[]])
+    .nullable()
+    .catch(null),
   statut: z.enum(TRANSMISSION_STATUTS).nullable().catch(null),
-  finality: z.enum(FINALITY_IDS as [FinalityId, ...FinalityId[]]).nullable().catch(null),
+  finality: z
+    .enum(FINALITY_IDS as [FinalityId, ...FinalityId[]])
+    .nullable()
+    .catch(null),
   du: civilDate,
   au: civilDate,
   structureId: z.uuid().nullable().catch(null),

@@ -98,7 +98,11 @@ export async function listTransmissions(user: SessionUser, filters: Transmission
 /** The whole selection for the CSV export (newest first), at most TRANSMISSIONS_CSV_MAX_ROWS + 1 rows to detect a cut. */
 export async function listTransmissionsForExport(user: SessionUser, filters: TransmissionFilters) {
   const db = await getDb();
-  const where = and(...scopeConditions(user, filters), ...selectionConditions(filters), ...(filters.statut ? [eq(transmissions.status, filters.statut)] : []));
+  const where = and(
+    ...scopeConditions(user, filters),
+    ...selectionConditions(filters),
+    ...(filters.statut ? [eq(transmissions.status, filters.statut)] : []),
+  );
   const rows = await db
     .select(rowColumns)
     .from(transmissions)

@@ -51,7 +51,11 @@ describe("transfers page, CSV export and relaunch of dead letters", () => {
     const lyonRows = await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyonId)).orderBy(asc(jeunes.nomNaissance));
     lyonJeune = lyonRows.find((j) => j.limitationDepuis === null && j.anonymisedAt === null)!;
     limitedJeune = lyonRows.find((j) => j.limitationDepuis === null && j.anonymisedAt === null && j.id !== lyonJeune.id)!;
-    [marseilleJeune] = await t.db.select().from(jeunes).where(and(eq(jeunes.structureId, marseilleId))).limit(1) as [Jeune];
+    [marseilleJeune] = (await t.db
+      .select()
+      .from(jeunes)
+      .where(and(eq(jeunes.structureId, marseilleId)))
+      .limit(1)) as [Jeune];
   });
 
   const enqueue = async (jeune: Jeune, recipient: "franceTravail" | "asp" | "cnamCpam") => {
@@ -165,14 +169,22 @@ describe("transfers page, CSV export and relaunch of dead letters", () => {
     const karim = await sessionUserFor(t.db, DIRECTEUR_MARSEILLE);
     expect(await runAction(retryTransmission, { transmissionId: deadLetter }, karim)).toMatchObject({ ok: false, code: "not_found" });
     expect(await reload(deadLetter)).toMatchObject({ status: "abandonnee" });
-    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, "transmissions.relance"), eq(auditLog.targetId, deadLetter)))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "transmissions.relance"), eq(auditLog.targetId, deadLetter))),
+    ).toHaveLength(0);
   });
 
   it("bad input is a form error, not a crash", async () => {
     const dpo = await sessionUserFor(t.db, DPO);
     expect(await runAction(retryTransmission, { transmissionId: "pas-un-uuid" }, dpo)).toMatchObject({ ok: false, code: "invalid_input" });
     expect(await runAction(retryTransmission, {}, dpo)).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(await runAction(retryTransmission, { transmissionId: "0193a4b2-0000-7000-8000-000000000999" }, dpo)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await runAction(retryTransmission, { transmissionId: "0193a4b2-0000-7000-8000-000000000999" }, dpo)).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 
   it("relaunches a dead letter: back in the queue, attempts reset, ledger `liberee` (relance), audited with the young person; then delivered", async () => {
@@ -180,10 +192,25 @@ describe("transfers page, CSV export and relaunch of dead letters", () => {
     const result = await runAction(retryTransmission, { transmissionId: deadLetter, retour: "statut=abandonnee" }, dpo);
     expect(result).toMatchObject({ ok: true, data: { id: deadLetter, jeuneId: lyonJeune.id, retour: "statut=abandonnee" } });
     expect(await reload(deadLetter)).toMatchObject({ status: "a_envoyer", attempts: 0, lastError: null });
-    const ledger = await t.db.select().from(transmissionLedger).where(eq(transmissionLedger.transmissionId, deadLetter)).orderBy(asc(transmissionLedger.id));
-    expect(ledger.at(-1)).toMatchObject({ event: "liberee", detail: { motif: "relance", statutPrecedent: "abandonnee", tentatives: MAX_ATTEMPTS } });
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "transmissions.relance"), eq(auditLog.targetId, deadLetter)));
-    expect(audit).toMatchObject({ jeuneId: lyonJeune.id, structureId: lyonId, targetType: "transmission", fields: ["status", "attempts", "nextAttemptAt", "lastError"] });
+    const ledger = await t.db
+      .select()
+      .from(transmissionLedger)
+      .where(eq(transmissionLedger.transmissionId, deadLetter))
+      .orderBy(asc(transmissionLedger.id));
+    expect(ledger.at(-1)).toMatchObject({
+      event: "liberee",
+      detail: { motif: "relance", statutPrecedent: "abandonnee", tentatives: MAX_ATTEMPTS },
+    });
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "transmissions.relance"), eq(auditLog.targetId, deadLetter)));
+    expect(audit).toMatchObject({
+      jeuneId: lyonJeune.id,
+      structureId: lyonId,
+      targetType: "transmission",
+      fields: ["status", "attempts", "nextAttemptAt", "lastError"],
+    });
     expect(JSON.stringify(audit!.meta)).not.toContain(lyonJeune.nomNaissance);
 
     // Twice: nothing to relaunch any more.

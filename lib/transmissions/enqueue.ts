@@ -1,6 +1,13 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { jeunes, transmissions, type Transmission, type TransmissionKind, type TransmissionPayload, type TransmissionPayloadValue } from "@/db/schema";
+import {
+  jeunes,
+  transmissions,
+  type Transmission,
+  type TransmissionKind,
+  type TransmissionPayload,
+  type TransmissionPayloadValue,
+} from "@/db/schema";
 import { FLOW_LIST, allowedFields, type Flow } from "@/lib/data-map/flows";
 import type { FinalityId } from "@/lib/data-map/finalities";
 import type { RecipientId } from "@/lib/data-map/recipients";
@@ -46,7 +53,11 @@ function toPayloadValue(value: unknown): TransmissionPayloadValue | undefined {
  * The payload for a recipient × finality: only the fields the data map allows (allowedFields), in
  * sorted order; every other key — and so every sensitive or never-transmitted field — is dropped.
  */
-export function buildPayload(recipient: RecipientId, finality: FinalityId, data: Readonly<Record<string, unknown>>): { payload: TransmissionPayload; fieldNames: string[] } {
+export function buildPayload(
+  recipient: RecipientId,
+  finality: FinalityId,
+  data: Readonly<Record<string, unknown>>,
+): { payload: TransmissionPayload; fieldNames: string[] } {
   const allowed = allowedFields(recipient, finality) as ReadonlySet<string>;
   const payload: TransmissionPayload = {};
   for (const key of Object.keys(data).sort()) {
@@ -144,7 +155,12 @@ async function findByKey(tx: Tx, key: string): Promise<Transmission | undefined>
 }
 
 function sameRequest(existing: Transmission, input: EnqueueInput): Transmission {
-  if (existing.jeuneId !== input.jeuneId || existing.recipient !== input.recipient || existing.finality !== input.finality || existing.kind !== input.kind) {
+  if (
+    existing.jeuneId !== input.jeuneId ||
+    existing.recipient !== input.recipient ||
+    existing.finality !== input.finality ||
+    existing.kind !== input.kind
+  ) {
     throw new TransmissionError("cle_reutilisee", "Cette clé d'idempotence désigne déjà une autre transmission.");
   }
   return existing;

@@ -62,7 +62,10 @@ describe("delivery over HTTPS to a recipient that accepts, refuses, fails, hangs
   };
 
   const newContrat = async (jeuneId: string): Promise<Contrat> => {
-    const [c] = await t.db.insert(contrats).values({ structureId, jeuneId, type: "CEJ", signeLe: "2026-09-01", debut: "2026-09-01", finPrevue: "2027-08-31" }).returning();
+    const [c] = await t.db
+      .insert(contrats)
+      .values({ structureId, jeuneId, type: "CEJ", signeLe: "2026-09-01", debut: "2026-09-01", finPrevue: "2027-08-31" })
+      .returning();
     return c!;
   };
 
@@ -70,15 +73,31 @@ describe("delivery over HTTPS to a recipient that accepts, refuses, fails, hangs
     const jeune = await newJeune();
     const { transmission } = await t.db.transaction((tx) =>
       recipient === "asp"
-        ? enqueueTransmission(tx, { jeuneId: jeune.id, recipient: "asp", finality: "allocation", kind: "paiement", data: { ...jeune, allocationMontant: 56168, allocationPeriode: "2026-11" }, idempotencyKey: `test-paiement:${jeune.id}` })
-        : enqueueTransmission(tx, { jeuneId: jeune.id, recipient: "franceTravail", finality: "cej", kind: "inscription", data: { ...jeune, contratType: "CEJ" }, idempotencyKey: `test-inscription:${jeune.id}` }),
+        ? enqueueTransmission(tx, {
+            jeuneId: jeune.id,
+            recipient: "asp",
+            finality: "allocation",
+            kind: "paiement",
+            data: { ...jeune, allocationMontant: 56168, allocationPeriode: "2026-11" },
+            idempotencyKey: `test-paiement:${jeune.id}`,
+          })
+        : enqueueTransmission(tx, {
+            jeuneId: jeune.id,
+            recipient: "franceTravail",
+            finality: "cej",
+            kind: "inscription",
+            data: { ...jeune, contratType: "CEJ" },
+            idempotencyKey: `test-inscription:${jeune.id}`,
+          }),
     );
     return transmission;
   };
 
   const reload = async (id: string) => (await t.db.select().from(transmissions).where(eq(transmissions.id, id)))[0]!;
   const eventsOf = async (id: string) =>
-    (await t.db.select().from(transmissionLedger).where(eq(transmissionLedger.transmissionId, id)).orderBy(asc(transmissionLedger.id))).map((l) => ({ event: l.event, detail: l.detail }));
+    (await t.db.select().from(transmissionLedger).where(eq(transmissionLedger.transmissionId, id)).orderBy(asc(transmissionLedger.id))).map(
+      (l) => ({ event: l.event, detail: l.detail }),
+    );
 
   it("accepted: acknowledged with the recipient's id, recorded in the ledger", async () => {
     receiver.mode = "accept";

@@ -38,7 +38,16 @@ describe("mapHttpResponse", () => {
   });
 
   it("2xx without a usable id is retried, never taken as acknowledged", () => {
-    for (const body of ["", "ok", "{}", '{"accuse":""}', '{"accuse":42}', '["FT-1"]', `{"accuse":"${"x".repeat(101)}"}`, '{"accuse":"FT 1 <script>"}']) {
+    for (const body of [
+      "",
+      "ok",
+      "{}",
+      '{"accuse":""}',
+      '{"accuse":42}',
+      '["FT-1"]',
+      `{"accuse":"${"x".repeat(101)}"}`,
+      '{"accuse":"FT 1 <script>"}',
+    ]) {
       const result = mapHttpResponse(200, body);
       expect(result, body).toEqual({ ok: false, permanent: false, error: "HTTP 200 sans accusé de réception valide" });
     }
@@ -48,7 +57,8 @@ describe("mapHttpResponse", () => {
     expect(mapHttpResponse(400, '{"erreur":"IBAN de Léa DUPONT invalide"}')).toEqual({ ok: false, permanent: true, error: "HTTP 400" });
     expect(mapHttpResponse(401, "")).toEqual({ ok: false, permanent: true, error: "HTTP 401" });
     expect(mapHttpResponse(422, "")).toMatchObject({ ok: false, permanent: true });
-    for (const status of [408, 425, 429]) expect(mapHttpResponse(status, "")).toEqual({ ok: false, permanent: false, error: `HTTP ${status}` });
+    for (const status of [408, 425, 429])
+      expect(mapHttpResponse(status, "")).toEqual({ ok: false, permanent: false, error: `HTTP ${status}` });
   });
 
   it("5xx is retried; a redirect is not followed and needs a person", () => {
@@ -67,9 +77,15 @@ describe("mapHttpResponse", () => {
 
 describe("mapFetchError", () => {
   it("a timeout, an abort and a network error are retried, named by class or code only", () => {
-    expect(mapFetchError(new DOMException("x", "TimeoutError"), 500)).toEqual({ ok: false, permanent: false, error: "délai dépassé (500 ms)" });
+    expect(mapFetchError(new DOMException("x", "TimeoutError"), 500)).toEqual({
+      ok: false,
+      permanent: false,
+      error: "délai dépassé (500 ms)",
+    });
     expect(mapFetchError(new DOMException("x", "AbortError"), 500)).toEqual({ ok: false, permanent: false, error: "requête interrompue" });
-    const refused = new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }) });
+    const refused = new TypeError("fetch failed", {
+      cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" }),
+    });
     expect(mapFetchError(refused, 500)).toEqual({ ok: false, permanent: false, error: "réseau: ECONNREFUSED" });
     const odd = new TypeError("fetch failed", { cause: { code: "Léa DUPONT" } });
     expect(mapFetchError(odd, 500)).toEqual({ ok: false, permanent: false, error: "réseau: TypeError" });
@@ -94,7 +110,13 @@ describe("httpsAdapter against a local recipient", () => {
     const last = receiver.requests.at(-1)!;
     expect(last).toMatchObject({ idempotencyKey: t.idempotencyKey, authorization: `Bearer ${TOKEN}` });
     const doc = receiver.documents.find((d) => d.idempotencyKey === t.idempotencyKey)!;
-    expect(doc.document).toMatchObject({ id: t.id, recipient: "franceTravail", finality: "cej", fieldNames: t.fieldNames, payload: t.payload });
+    expect(doc.document).toMatchObject({
+      id: t.id,
+      recipient: "franceTravail",
+      finality: "cej",
+      fieldNames: t.fieldNames,
+      payload: t.payload,
+    });
 
     // The same key again: the recipient answers with the first acknowledgement and stores nothing new.
     const again = await httpsAdapter({ url: receiver.url, token: TOKEN, timeoutMs: 2_000 }).send(t);
@@ -104,7 +126,11 @@ describe("httpsAdapter against a local recipient", () => {
 
   it("a wrong token is a refusal for good (HTTP 401)", async () => {
     receiver.mode = "accept";
-    expect(await httpsAdapter({ url: receiver.url, token: "mauvais-jeton-0123456789", timeoutMs: 2_000 }).send(transfer({ idempotencyKey: "k-401" }))).toEqual({ ok: false, permanent: true, error: "HTTP 401" });
+    expect(
+      await httpsAdapter({ url: receiver.url, token: "mauvais-jeton-0123456789", timeoutMs: 2_000 }).send(
+        transfer({ idempotencyKey: "k-401" }),
+      ),
+    ).toEqual({ ok: false, permanent: true, error: "HTTP 401" });
   });
 
   it("reject → permanent, fail → transient, hang → timeout, down → network error", async () => {
@@ -124,7 +150,11 @@ describe("httpsAdapter against a local recipient", () => {
     expect(Date.now() - started).toBeLessThan(4_000);
     await receiver.stop();
     // ECONNREFUSED, or UND_ERR_SOCKET when a kept-alive socket to the dead server is tried first.
-    expect(await adapter.send(transfer({ idempotencyKey: "k-d" }))).toEqual({ ok: false, permanent: false, error: expect.stringMatching(/^réseau: (ECONNREFUSED|UND_ERR_SOCKET|ECONNRESET)$/) });
+    expect(await adapter.send(transfer({ idempotencyKey: "k-d" }))).toEqual({
+      ok: false,
+      permanent: false,
+      error: expect.stringMatching(/^réseau: (ECONNREFUSED|UND_ERR_SOCKET|ECONNRESET)$/),
+    });
     await receiver.start();
     receiver.mode = "accept";
     expect(await adapter.send(transfer({ idempotencyKey: "k-d" }))).toMatchObject({ ok: true });
@@ -168,7 +198,10 @@ describe("environment of the https channel", () => {
 
   it("defaults to the file drop and a 10 s timeout", () => {
     expect(parseEnv({})).toMatchObject({ TRANSMISSIONS_ADAPTER: "file-drop", TRANSMISSIONS_HTTPS_TIMEOUT_MS: 10_000 });
-    expect(parseEnv({ ...https, TRANSMISSIONS_HTTPS_TIMEOUT_MS: "2500" })).toMatchObject({ TRANSMISSIONS_ADAPTER: "https", TRANSMISSIONS_HTTPS_TIMEOUT_MS: 2500 });
+    expect(parseEnv({ ...https, TRANSMISSIONS_HTTPS_TIMEOUT_MS: "2500" })).toMatchObject({
+      TRANSMISSIONS_ADAPTER: "https",
+      TRANSMISSIONS_HTTPS_TIMEOUT_MS: 2500,
+    });
   });
 
   it("refuses an https channel without its token or URLs, naming the variable", () => {

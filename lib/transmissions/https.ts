@@ -103,7 +103,9 @@ export function httpsAdapter(options: HttpsAdapterOptions): TransmissionAdapter 
         return mapFetchError(error, options.timeoutMs);
       }
       if (body === null) {
-        return response.ok ? { ok: false, permanent: false, error: `HTTP ${response.status} réponse trop volumineuse` } : mapHttpResponse(response.status, "");
+        return response.ok
+          ? { ok: false, permanent: false, error: `HTTP ${response.status} réponse trop volumineuse` }
+          : mapHttpResponse(response.status, "");
       }
       return mapHttpResponse(response.status, body);
     },

@@ -84,9 +84,7 @@ export async function appendLedger(tx: Tx, input: LedgerInput): Promise<LedgerEn
   return full;
 }
 
-export type LedgerVerification =
-  | { ok: true; count: number }
-  | { ok: false; brokenAt: number; reason: "hash" | "chain"; count: number };
+export type LedgerVerification = { ok: true; count: number } | { ok: false; brokenAt: number; reason: "hash" | "chain"; count: number };
 
 /**
  * Walks the whole chain in id order: each entry's hash must match its content, and its prev_hash

@@ -63,7 +63,13 @@ export async function notifyRecipients(
   for (const pair of await recipientsOfData(tx, jeune.id)) {
     // A flow that allows none of the identity fields could not be matched by its recipient.
     if (buildPayload(pair.recipient, pair.finality, data).fieldNames.length === 0) continue;
-    await enqueueTransmission(tx, { jeuneId: jeune.id, ...pair, kind, data, idempotencyKey: noticeKey(kind, ref, pair.recipient, pair.finality) });
+    await enqueueTransmission(tx, {
+      jeuneId: jeune.id,
+      ...pair,
+      kind,
+      data,
+      idempotencyKey: noticeKey(kind, ref, pair.recipient, pair.finality),
+    });
     told.push(pair);
   }
   return told;
@@ -78,7 +84,13 @@ export function recipientNames(pairs: readonly { recipient: RecipientId }[]): st
  * Moves the transfers still waiting to leave to `to` (annulee after an erasure, retenue when a limitation
  * starts), each with its ledger entry; notices are left alone. Returns how many moved.
  */
-async function settleWaiting(tx: Tx, jeuneId: string, to: "annulee" | "retenue", from: readonly TransmissionStatut[], motif: string): Promise<number> {
+async function settleWaiting(
+  tx: Tx,
+  jeuneId: string,
+  to: "annulee" | "retenue",
+  from: readonly TransmissionStatut[],
+  motif: string,
+): Promise<number> {
   const rows = await tx
     .update(transmissions)
     .set({ status: to, nextAttemptAt: null })
@@ -116,7 +128,9 @@ export async function scrubSettledPayloads(tx: Tx, jeuneId?: string): Promise<nu
     .set({ payload: {} })
     .where(
       and(
-        jeuneId ? eq(transmissions.jeuneId, jeuneId) : sql`${transmissions.jeuneId} in (select id from jeunes where anonymised_at is not null)`,
+        jeuneId
+          ? eq(transmissions.jeuneId, jeuneId)
+          : sql`${transmissions.jeuneId} in (select id from jeunes where anonymised_at is not null)`,
         // A notice refused or abandoned keeps its payload: it may still be relaunched.
         or(
           and(notInArray(transmissions.kind, [...NOTICE_KIND_LIST]), inArray(transmissions.status, [...SETTLED_STATUSES])),

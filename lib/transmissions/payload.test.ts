@@ -72,7 +72,9 @@ describe("ledgerHash", () => {
   });
 
   it("describes the verification in French", () => {
-    expect(describeVerification({ ok: true, count: 1 })).toBe("Registre des transmissions intègre : 1 entrée vérifiée, la chaîne est continue.");
+    expect(describeVerification({ ok: true, count: 1 })).toBe(
+      "Registre des transmissions intègre : 1 entrée vérifiée, la chaîne est continue.",
+    );
     expect(describeVerification({ ok: false, brokenAt: 12, reason: "chain", count: 11 })).toContain("ALTÉRÉ à l'entrée n° 12");
   });
 });

@@ -68,12 +68,16 @@ export const retryTransmission: ActionDefinition<typeof retrySchema, { id: strin
     }
     const t = row.transmission;
     if (!isRetryable(t.status)) {
-      throw new DomainError("conflict", { message: "Seule une transmission abandonnée ou refusée peut être relancée ; celle-ci est déjà dans la file ou a abouti." });
+      throw new DomainError("conflict", {
+        message: "Seule une transmission abandonnée ou refusée peut être relancée ; celle-ci est déjà dans la file ou a abouti.",
+      });
     }
-    if (row.anonymisedAt && !isNoticeKind(t.kind)) throw new DomainError("conflict", { message: "Le dossier de ce jeune est anonymisé : ses données ne peuvent plus être transmises." });
+    if (row.anonymisedAt && !isNoticeKind(t.kind))
+      throw new DomainError("conflict", { message: "Le dossier de ce jeune est anonymisé : ses données ne peuvent plus être transmises." });
     if (row.limitationDepuis && !isNoticeKind(t.kind)) {
       throw new DomainError("conflict", {
-        message: "Le traitement des données de ce jeune est limité : aucune transmission ne part tant que la limitation n'est pas levée. Relancez après la levée.",
+        message:
+          "Le traitement des données de ce jeune est limité : aucune transmission ne part tant que la limitation n'est pas levée. Relancez après la levée.",
       });
     }
 
@@ -94,7 +98,8 @@ export const retryTransmission: ActionDefinition<typeof retrySchema, { id: strin
       .limit(1);
     if (later) {
       throw new DomainError("conflict", {
-        message: "Une transmission plus récente vers ce destinataire est déjà partie : relancer celle-ci l'enverrait dans le désordre. Si une information manque au destinataire, corrigez le dossier : une nouvelle transmission partira.",
+        message:
+          "Une transmission plus récente vers ce destinataire est déjà partie : relancer celle-ci l'enverrait dans le désordre. Si une information manque au destinataire, corrigez le dossier : une nouvelle transmission partira.",
       });
     }
 
@@ -105,7 +110,12 @@ export const retryTransmission: ActionDefinition<typeof retrySchema, { id: strin
       .where(and(eq(transmissions.id, t.id), eq(transmissions.status, t.status)))
       .returning({ id: transmissions.id });
     if (!updated) throw new DomainError("conflict", { message: "Cette transmission vient d'être modifiée. Rechargez la page." });
-    await appendLedger(tx, { ...ledgerBase(t, requireFlow(t)), event: "liberee", detail: { motif: "relance", statutPrecedent: t.status, tentatives: t.attempts }, at: now });
+    await appendLedger(tx, {
+      ...ledgerBase(t, requireFlow(t)),
+      event: "liberee",
+      detail: { motif: "relance", statutPrecedent: t.status, tentatives: t.attempts },
+      at: now,
+    });
 
     return {
       data: { id: t.id, jeuneId: t.jeuneId, retour: input.retour ?? "" },

@@ -25,16 +25,32 @@ describe("send one waiting transfer now", () => {
     const [lyon] = await t.db.select().from(structures).where(eq(structures.siret, "77950697800013"));
     const [marseille] = await t.db.select().from(structures).where(eq(structures.siret, "41849263500010"));
     lyonJeune = (await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyon!.id)).orderBy(asc(jeunes.nomNaissance)))[0]!;
-    marseilleJeune = (await t.db.select().from(jeunes).where(and(eq(jeunes.structureId, marseille!.id))).limit(1))[0]!;
+    marseilleJeune = (
+      await t.db
+        .select()
+        .from(jeunes)
+        .where(and(eq(jeunes.structureId, marseille!.id)))
+        .limit(1)
+    )[0]!;
   });
 
   const enqueue = async (jeune: Jeune) => {
     n += 1;
     const { transmission } = await t.db.transaction((tx) =>
-      enqueueTransmission(tx, { jeuneId: jeune.id, recipient: "franceTravail", finality: "cej", kind: "inscription", data: { ...jeune, contratType: "CEJ" }, idempotencyKey: `test-now-${n}:${jeune.id}` }),
+      enqueueTransmission(tx, {
+        jeuneId: jeune.id,
+        recipient: "franceTravail",
+        finality: "cej",
+        kind: "inscription",
+        data: { ...jeune, contratType: "CEJ" },
+        idempotencyKey: `test-now-${n}:${jeune.id}`,
+      }),
     );
     // Not due for an hour: only "Envoyer maintenant" makes it leave now.
-    await t.db.update(transmissions).set({ nextAttemptAt: new Date(Date.now() + 3_600_000) }).where(eq(transmissions.id, transmission.id));
+    await t.db
+      .update(transmissions)
+      .set({ nextAttemptAt: new Date(Date.now() + 3_600_000) })
+      .where(eq(transmissions.id, transmission.id));
     return transmission;
   };
 
@@ -43,9 +59,16 @@ describe("send one waiting transfer now", () => {
     const tr = await enqueue(lyonJeune);
     const result = await sendNow(dpo, { transmissionId: tr.id }, accepting);
     expect(result).toMatchObject({ ok: true, data: { status: "accusee", acknowledgement: `ACK-${tr.id.slice(0, 8)}` } });
-    const events = await t.db.select({ event: transmissionLedger.event }).from(transmissionLedger).where(eq(transmissionLedger.transmissionId, tr.id)).orderBy(asc(transmissionLedger.id));
+    const events = await t.db
+      .select({ event: transmissionLedger.event })
+      .from(transmissionLedger)
+      .where(eq(transmissionLedger.transmissionId, tr.id))
+      .orderBy(asc(transmissionLedger.id));
     expect(events.map((e) => e.event)).toEqual(["creee", "envoyee", "accusee"]);
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "transmissions.envoi_immediat"), eq(auditLog.targetId, tr.id)));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "transmissions.envoi_immediat"), eq(auditLog.targetId, tr.id)));
     expect(audit).toMatchObject({ jeuneId: lyonJeune.id, fields: ["nextAttemptAt"] });
     expect(sendNowMessage({ status: "accusee", acknowledgement: "FT-1" })).toContain("n° FT-1");
 
@@ -65,27 +88,48 @@ describe("send one waiting transfer now", () => {
   it("refused to a counsellor and to the admin, invisible to another structure, blocked under limitation", async () => {
     const tr = await enqueue(marseilleJeune);
     for (const email of ["conseillere.marseille@sillage.demo", "admin@sillage.demo"]) {
-      expect(await sendNow(await sessionUserFor(t.db, email), { transmissionId: tr.id }, accepting)).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await sendNow(await sessionUserFor(t.db, email), { transmissionId: tr.id }, accepting)).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
     }
-    expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: tr.id }, accepting)).toMatchObject({ ok: false, code: "not_found" });
-    expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: "pas-un-uuid" }, accepting)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: tr.id }, accepting)).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: "pas-un-uuid" }, accepting)).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
 
     const [still] = await t.db.select().from(transmissions).where(eq(transmissions.id, tr.id));
     expect(still).toMatchObject({ status: "a_envoyer", attempts: 0 });
 
     const local = await enqueue(lyonJeune);
     await t.db.update(jeunes).set({ limitationDepuis: new Date() }).where(eq(jeunes.id, lyonJeune.id));
-    expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: local.id }, accepting)).toMatchObject({ ok: false, code: "conflict" });
+    expect(await sendNow(await sessionUserFor(t.db, "dpo.lyon@sillage.demo"), { transmissionId: local.id }, accepting)).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
     await t.db.update(jeunes).set({ limitationDepuis: null }).where(eq(jeunes.id, lyonJeune.id));
   });
 
   it("an art. 19 notice still leaves under a limitation, and after an erasure; a data transfer does not", async () => {
     const dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
-    const jeune = (await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyonJeune.structureId)).orderBy(asc(jeunes.nomNaissance)))[1]!;
+    const jeune = (
+      await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyonJeune.structureId)).orderBy(asc(jeunes.nomNaissance))
+    )[1]!;
     await t.db.update(jeunes).set({ limitationDepuis: new Date() }).where(eq(jeunes.id, jeune.id));
     n += 1;
     const { transmission: notice } = await t.db.transaction((tx) =>
-      enqueueTransmission(tx, { jeuneId: jeune.id, recipient: "franceTravail", finality: "cej", kind: "limitation", data: jeune, idempotencyKey: `test-notice-${n}:${jeune.id}` }),
+      enqueueTransmission(tx, {
+        jeuneId: jeune.id,
+        recipient: "franceTravail",
+        finality: "cej",
+        kind: "limitation",
+        data: jeune,
+        idempotencyKey: `test-notice-${n}:${jeune.id}`,
+      }),
     );
     expect(notice.status).toBe("a_envoyer");
     expect(await sendNow(dpo, { transmissionId: notice.id }, accepting)).toMatchObject({ ok: true, data: { status: "accusee" } });
@@ -95,9 +139,19 @@ describe("send one waiting transfer now", () => {
     const refused = async (kind: "effacement" | "inscription") => {
       n += 1;
       const { transmission } = await t.db.transaction((tx) =>
-        enqueueTransmission(tx, { jeuneId: jeune.id, recipient: "franceTravail", finality: "cej", kind, data: jeune, idempotencyKey: `test-erased-${n}:${jeune.id}` }),
+        enqueueTransmission(tx, {
+          jeuneId: jeune.id,
+          recipient: "franceTravail",
+          finality: "cej",
+          kind,
+          data: jeune,
+          idempotencyKey: `test-erased-${n}:${jeune.id}`,
+        }),
       );
-      await t.db.update(transmissions).set({ status: "rejetee", lastError: "HTTP 503", nextAttemptAt: null }).where(eq(transmissions.id, transmission.id));
+      await t.db
+        .update(transmissions)
+        .set({ status: "rejetee", lastError: "HTTP 503", nextAttemptAt: null })
+        .where(eq(transmissions.id, transmission.id));
       return transmission;
     };
     const erasure = await refused("effacement");
@@ -111,7 +165,9 @@ describe("send one waiting transfer now", () => {
   it("when the delivery itself fails, the transfer stays due and the person gets a message, not an error", async () => {
     const dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
     // A young person with nothing else in the queue, so the transfer is the next to leave.
-    const jeune = (await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyonJeune.structureId)).orderBy(asc(jeunes.nomNaissance)))[2]!;
+    const jeune = (
+      await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyonJeune.structureId)).orderBy(asc(jeunes.nomNaissance))
+    )[2]!;
     await t.db.delete(transmissions).where(eq(transmissions.jeuneId, jeune.id));
     const tr = await enqueue(jeune);
     const broken: AdapterFor = () => {
@@ -134,9 +190,21 @@ describe("relaunch keeps the order of transfers", () => {
     const [jeune] = await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyon!.id)).limit(1);
     const dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
     const make = (key: string, kind: "inscription" | "sortie") =>
-      t.db.transaction((tx) => enqueueTransmission(tx, { jeuneId: jeune!.id, recipient: "franceTravail", finality: "cej", kind, data: { ...jeune!, contratType: "CEJ" }, idempotencyKey: key }));
+      t.db.transaction((tx) =>
+        enqueueTransmission(tx, {
+          jeuneId: jeune!.id,
+          recipient: "franceTravail",
+          finality: "cej",
+          kind,
+          data: { ...jeune!, contratType: "CEJ" },
+          idempotencyKey: key,
+        }),
+      );
     const { transmission: old } = await make("order-old", "inscription");
-    await t.db.update(transmissions).set({ status: "rejetee", lastError: "HTTP 401", nextAttemptAt: null }).where(eq(transmissions.id, old.id));
+    await t.db
+      .update(transmissions)
+      .set({ status: "rejetee", lastError: "HTTP 401", nextAttemptAt: null })
+      .where(eq(transmissions.id, old.id));
     const { transmission: later } = await make("order-later", "sortie");
 
     // The later one has been acknowledged: relaunching the old one would deliver out of order.

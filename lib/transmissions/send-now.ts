@@ -7,7 +7,6 @@
  *    rules as every pass: order per young person and recipient, limitation re-checked, ledger entries.
  */
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { jeunes, transmissionStatutEnum, transmissions, type TransmissionStatut } from "@/db/schema";
 import { runAction, type ActionDefinition, type ActionResult } from "@/lib/actions/run";
@@ -42,10 +41,16 @@ export const makeDueNow: ActionDefinition<typeof retrySchema, { id: string; jeun
     } catch {
       throw new DomainError("not_found", { message: TRANSMISSION_NOT_FOUND });
     }
-    if (!isWaiting(row.t.status)) throw new DomainError("conflict", { message: "Cette transmission n'attend pas d'envoi : elle est déjà partie, a abouti ou est bloquée." });
-    if (row.anonymisedAt && !isNoticeKind(row.t.kind)) throw new DomainError("conflict", { message: "Le dossier de ce jeune est anonymisé : ses données ne peuvent plus être transmises." });
+    if (!isWaiting(row.t.status))
+      throw new DomainError("conflict", {
+        message: "Cette transmission n'attend pas d'envoi : elle est déjà partie, a abouti ou est bloquée.",
+      });
+    if (row.anonymisedAt && !isNoticeKind(row.t.kind))
+      throw new DomainError("conflict", { message: "Le dossier de ce jeune est anonymisé : ses données ne peuvent plus être transmises." });
     if (row.limitationDepuis && !isNoticeKind(row.t.kind)) {
-      throw new DomainError("conflict", { message: "Le traitement des données de ce jeune est limité : aucune transmission ne part tant que la limitation n'est pas levée." });
+      throw new DomainError("conflict", {
+        message: "Le traitement des données de ce jeune est limité : aucune transmission ne part tant que la limitation n'est pas levée.",
+      });
     }
     await tx
       .update(transmissions)
@@ -76,18 +81,29 @@ export function isSendNowStatus(value: string): value is SendNowStatus {
 }
 
 /** The action, then the delivery of that one transfer; the outcome is the transfer's status afterwards. */
-export async function sendNow(user: SessionUser | null, raw: unknown, adapterFor: AdapterFor, options: { requestId?: string } = {}): Promise<ActionResult<SendNowOutcome>> {
+export async function sendNow(
+  user: SessionUser | null,
+  raw: unknown,
+  adapterFor: AdapterFor,
+  options: { requestId?: string } = {},
+): Promise<ActionResult<SendNowOutcome>> {
   const result = await runAction(makeDueNow, raw, user, options);
   if (!result.ok) return result;
   const db = await getDb();
   try {
     await deliverDue(db, adapterFor, new Date(), { onlyId: result.data.id, limit: 1 });
-    const [after] = await db.select({ status: transmissions.status, acknowledgement: transmissions.acknowledgement }).from(transmissions).where(eq(transmissions.id, result.data.id));
+    const [after] = await db
+      .select({ status: transmissions.status, acknowledgement: transmissions.acknowledgement })
+      .from(transmissions)
+      .where(eq(transmissions.id, result.data.id));
     return { ok: true, data: { ...result.data, status: after?.status ?? "a_envoyer", acknowledgement: after?.acknowledgement ?? null } };
   } catch (error) {
     // The transfer is already due now (committed above): the worker's next pass sends it. The person gets
     // a message, not an error page; the log keeps the error's class only (its message may quote data).
-    logger.warn({ requestId: options.requestId, transmissionId: result.data.id, err: { type: error instanceof Error ? error.name : "unknown" } }, "send now: delivery deferred");
+    logger.warn(
+      { requestId: options.requestId, transmissionId: result.data.id, err: { type: error instanceof Error ? error.name : "unknown" } },
+      "send now: delivery deferred",
+    );
     return { ok: true, data: { ...result.data, status: "differe", acknowledgement: null } };
   }
 }

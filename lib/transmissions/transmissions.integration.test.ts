@@ -90,15 +90,29 @@ describe("transmissions: outbox and ledger", () => {
     );
   const row = async (id: string) => (await t.db.select().from(transmissions).where(eq(transmissions.id, id)))[0]!;
   const eventsOf = async (id: string) =>
-    (await t.db.select().from(transmissionLedger).where(eq(transmissionLedger.transmissionId, id)).orderBy(asc(transmissionLedger.id))).map((e) => e.event);
+    (await t.db.select().from(transmissionLedger).where(eq(transmissionLedger.transmissionId, id)).orderBy(asc(transmissionLedger.id))).map(
+      (e) => e.event,
+    );
   /** Runs the worker on one transfer only: the others are left due but are not this test's concern. */
   const deliverFor = async (adapter: TransmissionAdapter, now: Date, ids: string[]) =>
-    deliverDue(t.db, () => ({ send: (x) => (ids.includes(x.id) ? adapter.send(x) : Promise.resolve({ ok: false, permanent: false, error: "hors_test" })) }), now);
+    deliverDue(
+      t.db,
+      () => ({
+        send: (x) => (ids.includes(x.id) ? adapter.send(x) : Promise.resolve({ ok: false, permanent: false, error: "hors_test" })),
+      }),
+      now,
+    );
 
   beforeEach(async () => {
     // Transfers left due by an earlier test would be picked by the worker: park them.
-    await t.db.update(transmissions).set({ nextAttemptAt: new Date("2999-01-01") }).where(eq(transmissions.status, "a_envoyer"));
-    await t.db.update(transmissions).set({ nextAttemptAt: new Date("2999-01-01") }).where(eq(transmissions.status, "echec_temporaire"));
+    await t.db
+      .update(transmissions)
+      .set({ nextAttemptAt: new Date("2999-01-01") })
+      .where(eq(transmissions.status, "a_envoyer"));
+    await t.db
+      .update(transmissions)
+      .set({ nextAttemptAt: new Date("2999-01-01") })
+      .where(eq(transmissions.status, "echec_temporaire"));
   });
 
   it("enqueues a transfer with a `creee` entry, and the chain verifies", async () => {
@@ -108,7 +122,12 @@ describe("transmissions: outbox and ledger", () => {
     expect(transmission).toMatchObject({ status: "a_envoyer", attempts: 0, structureId, recipient: "franceTravail", finality: "cej" });
     expect(transmission.payloadHash).toBe(recordHash(transmission.payload));
     const [entry] = await t.db.select().from(transmissionLedger).where(eq(transmissionLedger.transmissionId, transmission.id));
-    expect(entry).toMatchObject({ event: "creee", legalBasis: "6-1-e", payloadHash: transmission.payloadHash, fieldNames: transmission.fieldNames });
+    expect(entry).toMatchObject({
+      event: "creee",
+      legalBasis: "6-1-e",
+      payloadHash: transmission.payloadHash,
+      fieldNames: transmission.fieldNames,
+    });
     expect(await verifyLedger(t.db)).toEqual({ ok: true, count: expect.any(Number) });
     const [first] = await t.db.select().from(transmissionLedger).orderBy(asc(transmissionLedger.id)).limit(1);
     expect(first!.prevHash).toBe(GENESIS_HASH);
@@ -118,7 +137,9 @@ describe("transmissions: outbox and ledger", () => {
     const jeuneId = await newJeune();
     const { transmission } = await enqueue({ jeuneId });
     const stored = await row(transmission.id);
-    const expected = Object.keys(DATA).filter((k) => allowedFields("franceTravail", "cej").has(k as never)).sort();
+    const expected = Object.keys(DATA)
+      .filter((k) => allowedFields("franceTravail", "cej").has(k as never))
+      .sort();
     expect(stored.fieldNames).toEqual(expected);
     expect(Object.keys(stored.payload).sort()).toEqual(expected);
     for (const forbidden of ["sante", "situationJustice", "commentaire", "iban", "inconnu"]) {
@@ -148,10 +169,14 @@ describe("transmissions: outbox and ledger", () => {
     const b = await enqueue({ jeuneId, idempotencyKey: "cej-signature:42" });
     expect(b.created).toBe(false);
     expect(b.transmission.id).toBe(a.transmission.id);
-    expect((await t.db.select({ n: count() }).from(transmissions).where(eq(transmissions.idempotencyKey, "cej-signature:42")))[0]!.n).toBe(1);
+    expect((await t.db.select({ n: count() }).from(transmissions).where(eq(transmissions.idempotencyKey, "cej-signature:42")))[0]!.n).toBe(
+      1,
+    );
     expect(await eventsOf(a.transmission.id)).toEqual(["creee"]);
     // The same key for another transfer is a programming error, not a silent success.
-    await expect(enqueue({ jeuneId, idempotencyKey: "cej-signature:42", recipient: "cnamCpam", finality: "c2s" })).rejects.toBeInstanceOf(TransmissionError);
+    await expect(enqueue({ jeuneId, idempotencyKey: "cej-signature:42", recipient: "cnamCpam", finality: "c2s" })).rejects.toBeInstanceOf(
+      TransmissionError,
+    );
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE on the ledger", async () => {
@@ -211,7 +236,10 @@ describe("transmissions: outbox and ledger", () => {
   it("retries a transient failure after the backoff, then records the acknowledgement once", async () => {
     const jeuneId = await newJeune();
     const { transmission } = await enqueue({ jeuneId });
-    const adapter = scripted([{ ok: false, permanent: false, error: "HTTP 503" }, { ok: true, ack: "FT-2026-0001" }]);
+    const adapter = scripted([
+      { ok: false, permanent: false, error: "HTTP 503" },
+      { ok: true, ack: "FT-2026-0001" },
+    ]);
     const t0 = new Date(Date.now() + MINUTE);
 
     expect(await deliverFor(adapter, t0, [transmission.id])).toMatchObject({ echecs: 1, accusees: 0 });

@@ -1,6 +1,16 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { allocationDecisions, contrats, jeunes, settings, structures, transmissionLedger, transmissions, type AllocationDecision, type Contrat } from "@/db/schema";
+import {
+  allocationDecisions,
+  contrats,
+  jeunes,
+  settings,
+  structures,
+  transmissionLedger,
+  transmissions,
+  type AllocationDecision,
+  type Contrat,
+} from "@/db/schema";
 import { useTestDatabase } from "@/test/db";
 import { onAllocationDecision, onContratEvent, opensC2s } from "./triggers";
 
@@ -15,7 +25,9 @@ describe("transfers triggered by pathway events", () => {
       .values({ name: "Mission locale de test", siret: "12345678900011", departement: "69", commune: "Lyon", dpoEmail: "dpo@test.example" })
       .returning();
     structureId = s!.id;
-    await t.db.insert(settings).values({ key: "c2s.presomption.date_debut", effectiveFrom: "2026-07-01", value: { date: "2026-07-01" }, source: "test" });
+    await t.db
+      .insert(settings)
+      .values({ key: "c2s.presomption.date_debut", effectiveFrom: "2026-07-01", value: { date: "2026-07-01" }, source: "test" });
   });
 
   const newJeune = async (extra: Partial<typeof jeunes.$inferInsert> = {}) => {
@@ -46,7 +58,12 @@ describe("transfers triggered by pathway events", () => {
     return c!;
   };
 
-  const transfersOf = (jeuneId: string) => t.db.select().from(transmissions).where(eq(transmissions.jeuneId, jeuneId)).orderBy(asc(transmissions.createdAt), asc(transmissions.kind));
+  const transfersOf = (jeuneId: string) =>
+    t.db
+      .select()
+      .from(transmissions)
+      .where(eq(transmissions.jeuneId, jeuneId))
+      .orderBy(asc(transmissions.createdAt), asc(transmissions.kind));
 
   it("a CEJ signature registers the young person with France Travail, with the contract and only the allowed fields", async () => {
     const jeune = await newJeune();
@@ -55,7 +72,13 @@ describe("transfers triggered by pathway events", () => {
     const [sent, ...rest] = await transfersOf(jeune.id);
     expect(rest).toHaveLength(0);
     expect(sent).toMatchObject({ recipient: "franceTravail", finality: "cej", kind: "inscription", status: "a_envoyer" });
-    expect(sent!.payload).toMatchObject({ nomNaissance: jeune.nomNaissance, contratType: "CEJ", contratDateDebut: "2026-09-01", contratDateFin: "2027-08-31", dispositif: "CEJ" });
+    expect(sent!.payload).toMatchObject({
+      nomNaissance: jeune.nomNaissance,
+      contratType: "CEJ",
+      contratDateDebut: "2026-09-01",
+      contratDateFin: "2027-08-31",
+      dispositif: "CEJ",
+    });
     expect(sent!.payload).not.toHaveProperty("sante");
     expect(sent!.payload).not.toHaveProperty("commentaire");
     const ledger = await t.db.select().from(transmissionLedger).where(eq(transmissionLedger.transmissionId, sent!.id));
@@ -83,7 +106,14 @@ describe("transfers triggered by pathway events", () => {
   it("an exit sends the exit motive; a switch sends the end of one contract and the start of the other", async () => {
     const jeune = await newJeune();
     const pacea = await newContrat(jeune.id, { type: "PACEA", finPrevue: "2028-08-31", finReelle: "2026-10-31", motifSortie: "bascule" });
-    const cej = await newContrat(jeune.id, { type: "CEJ", debut: "2026-11-01", signeLe: "2026-11-01", finPrevue: "2027-10-31", precedentContratId: pacea.id, basculeMotif: "Projet plus intensif" });
+    const cej = await newContrat(jeune.id, {
+      type: "CEJ",
+      debut: "2026-11-01",
+      signeLe: "2026-11-01",
+      finPrevue: "2027-10-31",
+      precedentContratId: pacea.id,
+      basculeMotif: "Projet plus intensif",
+    });
     await t.db.transaction((tx) => onContratEvent(tx, { kind: "bascule", from: pacea, to: cej }));
     const sent = await transfersOf(jeune.id);
     expect(sent.map((s) => `${s.finality}:${s.kind}`).sort()).toEqual(["cej:inscription", "pacea:sortie"]);
@@ -105,10 +135,27 @@ describe("transfers triggered by pathway events", () => {
   });
 
   describe("allowance decisions", () => {
-    const decide = async (contrat: Contrat, mois: string, montantCents: number, foyer: string, extra: Partial<typeof allocationDecisions.$inferInsert> = {}): Promise<AllocationDecision> => {
+    const decide = async (
+      contrat: Contrat,
+      mois: string,
+      montantCents: number,
+      foyer: string,
+      extra: Partial<typeof allocationDecisions.$inferInsert> = {},
+    ): Promise<AllocationDecision> => {
       const [d] = await t.db
         .insert(allocationDecisions)
-        .values({ structureId, jeuneId: contrat.jeuneId, contratId: contrat.id, dispositif: contrat.type, mois, montantCents, entrees: { foyer }, regleVersion: "test", explication: "test", ...extra })
+        .values({
+          structureId,
+          jeuneId: contrat.jeuneId,
+          contratId: contrat.id,
+          dispositif: contrat.type,
+          mois,
+          montantCents,
+          entrees: { foyer },
+          regleVersion: "test",
+          explication: "test",
+          ...extra,
+        })
         .returning();
       await t.db.transaction((tx) => onAllocationDecision(tx, d!));
       return d!;

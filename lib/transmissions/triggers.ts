@@ -90,7 +90,7 @@ export async function onContratEvent(tx: Tx, event: ContratEvent): Promise<void>
 
 /** Household tax status recorded in a decision's inputs (`entrees.foyer`), if any. */
 function foyerOf(decision: Pick<AllocationDecision, "entrees">): string | null {
-  const foyer = decision.entrees["foyer"];
+  const foyer = decision.entrees.foyer;
   return typeof foyer === "string" ? foyer : null;
 }
 

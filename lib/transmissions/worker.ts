@@ -43,7 +43,12 @@ const NOTICE_SQL = sql.join(
  * (a crash after sending and before commit sends again; recipients deduplicate on the idempotency key).
  * `onlyId` restricts the pass to one transfer ("Envoyer maintenant"), with the same rules.
  */
-export async function deliverDue(db: Db, adapterFor: AdapterFor, now: Date = new Date(), options: { limit?: number; onlyId?: string } = {}): Promise<DeliveryReport> {
+export async function deliverDue(
+  db: Db,
+  adapterFor: AdapterFor,
+  now: Date = new Date(),
+  options: { limit?: number; onlyId?: string } = {},
+): Promise<DeliveryReport> {
   const report: DeliveryReport = { accusees: 0, echecs: 0, rejetees: 0, abandonnees: 0, retenues: 0, sansCanal: 0 };
   const skipped: string[] = [];
   const limit = options.limit ?? 100;
@@ -92,7 +97,15 @@ export async function deliverDue(db: Db, adapterFor: AdapterFor, now: Date = new
       if (result.ok) {
         await tx
           .update(transmissions)
-          .set({ status: "accusee", attempts: attempt, sentAt: now, acknowledgedAt: now, acknowledgement: result.ack, lastError: null, nextAttemptAt: null })
+          .set({
+            status: "accusee",
+            attempts: attempt,
+            sentAt: now,
+            acknowledgedAt: now,
+            acknowledgement: result.ack,
+            lastError: null,
+            nextAttemptAt: null,
+          })
           .where(eq(transmissions.id, t.id));
         await appendLedger(tx, { ...base, event: "envoyee", detail: { tentative: attempt } });
         await appendLedger(tx, { ...base, event: "accusee", detail: { accuse: result.ack } });
@@ -102,7 +115,10 @@ export async function deliverDue(db: Db, adapterFor: AdapterFor, now: Date = new
 
       const error = technicalError(result.error);
       if (result.permanent) {
-        await tx.update(transmissions).set({ status: "rejetee", attempts: attempt, lastError: error, nextAttemptAt: null }).where(eq(transmissions.id, t.id));
+        await tx
+          .update(transmissions)
+          .set({ status: "rejetee", attempts: attempt, lastError: error, nextAttemptAt: null })
+          .where(eq(transmissions.id, t.id));
         await appendLedger(tx, { ...base, event: "rejetee", detail: { tentative: attempt, erreur: error } });
         report.rejetees += 1;
         return false;
@@ -110,13 +126,21 @@ export async function deliverDue(db: Db, adapterFor: AdapterFor, now: Date = new
 
       await appendLedger(tx, { ...base, event: "echec", detail: { tentative: attempt, erreur: error } });
       if (attempt >= MAX_ATTEMPTS) {
-        await tx.update(transmissions).set({ status: "abandonnee", attempts: attempt, lastError: error, nextAttemptAt: null }).where(eq(transmissions.id, t.id));
+        await tx
+          .update(transmissions)
+          .set({ status: "abandonnee", attempts: attempt, lastError: error, nextAttemptAt: null })
+          .where(eq(transmissions.id, t.id));
         await appendLedger(tx, { ...base, event: "abandonnee", detail: { tentatives: attempt } });
         report.abandonnees += 1;
       } else {
         await tx
           .update(transmissions)
-          .set({ status: "echec_temporaire", attempts: attempt, lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(attempt)) })
+          .set({
+            status: "echec_temporaire",
+            attempts: attempt,
+            lastError: error,
+            nextAttemptAt: new Date(now.getTime() + backoffMs(attempt)),
+          })
           .where(eq(transmissions.id, t.id));
         report.echecs += 1;
       }

@@ -43,7 +43,8 @@ export function startWorkerLoop(getDb: () => Promise<Db>, options: { intervalMs?
       const result = await runWorkerOnce(await getDb(), { retention });
       if (retention) lastRetention = Date.now();
       const { delivery } = result;
-      if (delivery.accusees + delivery.echecs + delivery.rejetees + delivery.abandonnees > 0) logger.info({ delivery }, "transfers delivered");
+      if (delivery.accusees + delivery.echecs + delivery.rejetees + delivery.abandonnees > 0)
+        logger.info({ delivery }, "transfers delivered");
     } catch (error) {
       logger.error({ err: { type: error instanceof Error ? error.name : typeof error } }, "worker tick failed");
     } finally {

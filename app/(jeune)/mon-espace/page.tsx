@@ -69,7 +69,9 @@ export default async function MonEspacePage() {
           </Link>
         </p>
         {demandes.length === 0 ? (
-          <p>Vous n&apos;avez fait aucune demande. Vous pouvez demander à voir, corriger ou effacer vos données avec le bouton ci-dessus.</p>
+          <p>
+            Vous n&apos;avez fait aucune demande. Vous pouvez demander à voir, corriger ou effacer vos données avec le bouton ci-dessus.
+          </p>
         ) : (
           <ul className="flex flex-col gap-4">
             {demandes.map((d) => (
@@ -81,8 +83,8 @@ export default async function MonEspacePage() {
                   {d.echeance && d.statut !== "close" && d.statut !== "repondue" ? (
                     d.echeance < today ? (
                       <span>
-                        <strong>Nous sommes en retard.</strong> La réponse était attendue le {formatDate(d.echeance)}. Vous pouvez en parler à votre conseiller ou
-                        contacter la CNIL.
+                        <strong>Nous sommes en retard.</strong> La réponse était attendue le {formatDate(d.echeance)}. Vous pouvez en parler
+                        à votre conseiller ou contacter la CNIL.
                       </span>
                     ) : (
                       <span>Réponse au plus tard le {formatDate(d.echeance)}.</span>
@@ -127,8 +129,13 @@ export default async function MonEspacePage() {
                 </span>
                 <span className="block">Quelles informations : {fieldLabels(e.fieldNames).join(", ").toLowerCase()}.</span>
                 <span className="block">Pourquoi : {FINALITIES[e.finality].falc.title.toLowerCase()}.</span>
-                {e.kind === "rectification" || e.kind === "demande_transmise" || NOTICE_KINDS.has(e.kind) ? <span className="block">C&apos;est : {KIND_FALC[e.kind].toLowerCase()}.</span> : null}
-                <Link href={`/mon-espace/demande?transmission=${e.id}`} className="mt-1 inline-block font-medium text-primary underline underline-offset-4 hover:decoration-2">
+                {e.kind === "rectification" || e.kind === "demande_transmise" || NOTICE_KINDS.has(e.kind) ? (
+                  <span className="block">C&apos;est : {KIND_FALC[e.kind].toLowerCase()}.</span>
+                ) : null}
+                <Link
+                  href={`/mon-espace/demande?transmission=${e.id}`}
+                  className="mt-1 inline-block font-medium text-primary underline underline-offset-4 hover:decoration-2"
+                >
                   J&apos;ai une question sur cet envoi
                 </Link>
               </li>
@@ -150,7 +157,8 @@ export default async function MonEspacePage() {
               <li key={v.id} className="rounded-lg bg-alt p-3">
                 <span className="block text-sm text-ink-2">{formatDateTime(v.at)}</span>
                 <span className="block">
-                  <strong>{v.qui ?? "Un membre de l'équipe"}</strong> ({ROLE_LABELS[v.role].toLowerCase()}, {v.structure}) a regardé : {consultedLabel(v.onglet).toLowerCase()}.
+                  <strong>{v.qui ?? "Un membre de l'équipe"}</strong> ({ROLE_LABELS[v.role].toLowerCase()}, {v.structure}) a regardé :{" "}
+                  {consultedLabel(v.onglet).toLowerCase()}.
                 </span>
                 {v.horsPortefeuille && v.motif ? <span className="block text-sm">Raison donnée : {MOTIF_LABELS[v.motif]}.</span> : null}
               </li>

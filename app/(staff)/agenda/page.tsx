@@ -102,7 +102,9 @@ export default async function AgendaPage({ searchParams }: { searchParams: Searc
       <p className="mb-4">
         {count === 0 ? "Aucune séance cette semaine" : `${formatNumber(count)} séance${count > 1 ? "s" : ""} cette semaine`}
         {filters.type || filters.mine ? " avec ces filtres" : ""}.{" "}
-        {filters.type || filters.mine ? <TextLink href={agendaHref(week, { type: null, mine: false })}>Voir toutes les séances</TextLink> : null}
+        {filters.type || filters.mine ? (
+          <TextLink href={agendaHref(week, { type: null, mine: false })}>Voir toutes les séances</TextLink>
+        ) : null}
       </p>
       {truncated ? (
         <div className="mb-4">

@@ -28,7 +28,9 @@ function JeuneLink({ row, admin }: { row: QueueRow; admin: boolean }) {
     <span className="mt-1 block text-sm">
       {row.jeuneId && row.prenoms && row.nomNaissance ? (
         // 24 px tall at least: two stacked links must stay easy to hit (WCAG 2.5.8).
-        <TextLink href={`/jeunes/${row.jeuneId}?onglet=droits`} className="inline-block min-h-6 py-0.5">{displayName({ nomNaissance: row.nomNaissance, nomUsage: row.nomUsage, prenoms: row.prenoms })}</TextLink>
+        <TextLink href={`/jeunes/${row.jeuneId}?onglet=droits`} className="inline-block min-h-6 py-0.5">
+          {displayName({ nomNaissance: row.nomNaissance, nomUsage: row.nomUsage, prenoms: row.prenoms })}
+        </TextLink>
       ) : (
         "Dossier supprimé"
       )}
@@ -78,7 +80,14 @@ export default async function DemandesDroitsPage({ searchParams }: { searchParam
         <span className={counts.bientot > 0 ? "font-bold text-warning" : undefined}>{formatNumber(counts.bientot)} à moins de 7 jours</span>
       </p>
 
-      <form key={filtersKey} method="get" action="/droits" role="search" aria-label="Filtrer les demandes" className="mb-6 flex flex-col gap-4 rounded-sm border border-border p-4 sm:flex-row sm:flex-wrap sm:items-end">
+      <form
+        key={filtersKey}
+        method="get"
+        action="/droits"
+        role="search"
+        aria-label="Filtrer les demandes"
+        className="mb-6 flex flex-col gap-4 rounded-sm border border-border p-4 sm:flex-row sm:flex-wrap sm:items-end"
+      >
         <div className="sm:w-56">
           <SelectField
             name="statut"
@@ -92,7 +101,13 @@ export default async function DemandesDroitsPage({ searchParams }: { searchParam
           />
         </div>
         <div className="sm:w-64">
-          <SelectField name="type" label="Droit" placeholder="Tous les droits" options={DEMANDE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))} defaultValue={filters.type ?? ""} />
+          <SelectField
+            name="type"
+            label="Droit"
+            placeholder="Tous les droits"
+            options={DEMANDE_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
+            defaultValue={filters.type ?? ""}
+          />
         </div>
         <div className="flex min-h-11 items-center gap-3">
           <input id="retard" name="retard" type="checkbox" value="1" defaultChecked={filters.retard} className="size-6 accent-primary" />
@@ -114,8 +129,18 @@ export default async function DemandesDroitsPage({ searchParams }: { searchParam
             <TextLink href="/droits">Revenez aux demandes ouvertes</TextLink> ou choisissez « Toutes » dans le statut.
           </EmptyState>
         ) : (
-          <EmptyState title="Aucune demande ouverte" action={handles ? <ButtonLink href="/droits/nouvelle" variant="primary">Nouvelle demande</ButtonLink> : undefined}>
-            Les demandes enregistrées au guichet par les conseillers, ou par le jeune depuis son espace, apparaîtront ici. Enregistrez vous-même celles reçues par courrier ou par courriel.
+          <EmptyState
+            title="Aucune demande ouverte"
+            action={
+              handles ? (
+                <ButtonLink href="/droits/nouvelle" variant="primary">
+                  Nouvelle demande
+                </ButtonLink>
+              ) : undefined
+            }
+          >
+            Les demandes enregistrées au guichet par les conseillers, ou par le jeune depuis son espace, apparaîtront ici. Enregistrez
+            vous-même celles reçues par courrier ou par courriel.
           </EmptyState>
         )
       ) : (
@@ -124,7 +149,10 @@ export default async function DemandesDroitsPage({ searchParams }: { searchParam
             {plural(total, "demande", "demandes")}, les plus urgentes d&apos;abord
           </p>
           {/* Phones: one card per request; from 640 px: the table. */}
-          <ul className="flex flex-col gap-3 sm:hidden" aria-label={`Demandes de droits, triées par échéance, page ${page} sur ${pageCount}`}>
+          <ul
+            className="flex flex-col gap-3 sm:hidden"
+            aria-label={`Demandes de droits, triées par échéance, page ${page} sur ${pageCount}`}
+          >
             {rows.map((r) => (
               <li key={r.id} className="flex flex-col gap-2 rounded-sm border border-border p-4">
                 <TextLink href={`/droits/${r.id}`} className="font-bold">
@@ -172,7 +200,10 @@ export default async function DemandesDroitsPage({ searchParams }: { searchParam
                       <span className="whitespace-nowrap">{r.echeance ? formatShortDate(r.echeance) : "Suspendue"}</span>
                       {r.prolongeeLe ? (
                         <span className="block max-w-56 text-sm text-ink-2">
-                          Prolongée{r.prolongationMotif ? ` (motif : ${r.prolongationMotif.length > 60 ? `${r.prolongationMotif.slice(0, 60)}…` : r.prolongationMotif})` : ""}
+                          Prolongée
+                          {r.prolongationMotif
+                            ? ` (motif : ${r.prolongationMotif.length > 60 ? `${r.prolongationMotif.slice(0, 60)}…` : r.prolongationMotif})`
+                            : ""}
                         </span>
                       ) : null}
                     </Td>

@@ -56,13 +56,41 @@ function Filters({ view, directeur }: { view: Portefeuille; directeur: boolean }
   const alertes: SelectOption[] = ALERTS.map((a) => ({ value: a.key, label: withCount(a.label, facets.alerte[a.key]) }));
 
   return (
-    <div className={directeur ? "grid grid-cols-2 gap-x-3 gap-y-4 md:grid-cols-3 lg:grid-cols-5" : "grid grid-cols-2 gap-x-3 gap-y-4 lg:grid-cols-4"}>
-      <SelectField name="dispositif" label="Dispositif" options={dispositifs} placeholder={withCount("Tous", sum(facets.dispositif))} defaultValue={filters.dispositif ?? ""} />
-      <SelectField name="antenne" label="Antenne" options={antennes} placeholder={withCount("Toutes", sum(facets.antenne))} defaultValue={filters.antenne ?? ""} />
+    <div
+      className={
+        directeur ? "grid grid-cols-2 gap-x-3 gap-y-4 md:grid-cols-3 lg:grid-cols-5" : "grid grid-cols-2 gap-x-3 gap-y-4 lg:grid-cols-4"
+      }
+    >
+      <SelectField
+        name="dispositif"
+        label="Dispositif"
+        options={dispositifs}
+        placeholder={withCount("Tous", sum(facets.dispositif))}
+        defaultValue={filters.dispositif ?? ""}
+      />
+      <SelectField
+        name="antenne"
+        label="Antenne"
+        options={antennes}
+        placeholder={withCount("Toutes", sum(facets.antenne))}
+        defaultValue={filters.antenne ?? ""}
+      />
       {directeur ? (
-        <SelectField name="conseiller" label="Conseiller" options={conseillers} placeholder={withCount("Tous", sum(facets.conseiller))} defaultValue={filters.conseiller ?? ""} />
+        <SelectField
+          name="conseiller"
+          label="Conseiller"
+          options={conseillers}
+          placeholder={withCount("Tous", sum(facets.conseiller))}
+          defaultValue={filters.conseiller ?? ""}
+        />
       ) : null}
-      <SelectField name="statut" label="Dossiers" options={statuts} placeholder={withCount("Actifs", facets.statut.actif)} defaultValue={filters.statut === "archive" ? "archive" : ""} />
+      <SelectField
+        name="statut"
+        label="Dossiers"
+        options={statuts}
+        placeholder={withCount("Actifs", facets.statut.actif)}
+        defaultValue={filters.statut === "archive" ? "archive" : ""}
+      />
       <SelectField name="alerte" label="Alerte" options={alertes} placeholder="Toutes" defaultValue={filters.alerte ?? ""} />
     </div>
   );
@@ -76,11 +104,7 @@ function NoResults({ view, canCreate, directeur }: { view: Portefeuille; canCrea
     </ButtonLink>
   ) : undefined;
   if (search.kind === "invalid" && search.reason === "date") {
-    return (
-      <EmptyState title="Cette date n'existe pas">
-        Saisissez une date de naissance sous la forme 12/03/2004 ou 2004-03-12.
-      </EmptyState>
-    );
+    return <EmptyState title="Cette date n'existe pas">Saisissez une date de naissance sous la forme 12/03/2004 ou 2004-03-12.</EmptyState>;
   }
   if (hasNarrowing(filters)) {
     return (
@@ -122,7 +146,9 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
   // Remount the selects when the filters change by a link (reset, back button): a select keeps its DOM value otherwise.
   const filtersKey = [filters.dispositif, filters.antenne, filters.conseiller, filters.statut, filters.alerte].join("|");
 
-  const scope = directeur ? `Les jeunes suivis par ${user.structureName ?? "votre structure"}` : "Les jeunes que vous accompagnez, y compris pendant un remplacement";
+  const scope = directeur
+    ? `Les jeunes suivis par ${user.structureName ?? "votre structure"}`
+    : "Les jeunes que vous accompagnez, y compris pendant un remplacement";
   const caption = `${archived ? "Dossiers archivés" : "Jeunes"} ${directeur ? "de la structure" : "de votre portefeuille"}, page ${page} sur ${pageCount}`;
 
   return (
@@ -139,7 +165,11 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
         }
       />
 
-      <PortefeuilleForm action="/portefeuille" label="Rechercher et filtrer les jeunes" className="mb-6 flex flex-col gap-4 rounded-sm border border-border p-4 sm:p-6">
+      <PortefeuilleForm
+        action="/portefeuille"
+        label="Rechercher et filtrer les jeunes"
+        className="mb-6 flex flex-col gap-4 rounded-sm border border-border p-4 sm:p-6"
+      >
         <div className="max-w-xl">
           <SearchBox
             value={filters.q}
@@ -169,7 +199,12 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
         {jeunesCount(total)}
         {archived ? (total > 1 ? " archivés" : total === 1 ? " archivé" : "") : ""}
         {filters.q ? ` pour « ${filters.q} »` : ""}
-        {pageCount > 1 ? <span className="font-normal text-ink-2"> · page {page} sur {pageCount}</span> : null}
+        {pageCount > 1 ? (
+          <span className="font-normal text-ink-2">
+            {" "}
+            · page {page} sur {pageCount}
+          </span>
+        ) : null}
       </p>
 
       {rows.length === 0 ? (
@@ -241,4 +276,3 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
     </>
   );
 }
-

@@ -21,8 +21,9 @@ export default async function RegistrePage() {
         description={
           // Kept narrow so the two export buttons sit side by side next to it.
           <p className="max-w-[68ch]">
-            RGPD, article 30{model.controller.structureName ? ` — ${model.controller.structureName}` : " — toutes les missions locales"}. Généré à
-            partir de la cartographie des données : il suit les finalités, les destinataires et les durées de conservation en vigueur.
+            RGPD, article 30{model.controller.structureName ? ` — ${model.controller.structureName}` : " — toutes les missions locales"}.
+            Généré à partir de la cartographie des données : il suit les finalités, les destinataires et les durées de conservation en
+            vigueur.
           </p>
         }
         actions={
@@ -49,8 +50,8 @@ export default async function RegistrePage() {
         <section aria-labelledby="flux-titre" className="flex flex-col gap-3">
           <h2 id="flux-titre">Flux de données vers les destinataires</h2>
           <p className="text-ink-2">
-            Chaque transmission ne peut contenir que les données listées ici pour son destinataire et sa finalité. La santé, le handicap,
-            la situation judiciaire et les commentaires libres ne figurent dans aucun flux.
+            Chaque transmission ne peut contenir que les données listées ici pour son destinataire et sa finalité. La santé, le handicap, la
+            situation judiciaire et les commentaires libres ne figurent dans aucun flux.
           </p>
           <FlowsTable flows={model.flows} />
         </section>

@@ -13,7 +13,13 @@ import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
-import { hasTransmissionNarrowing, parseTransmissionParams, transmissionQuery, transmissionsCsvHref, transmissionsHref } from "@/lib/transmissions/admin-params";
+import {
+  hasTransmissionNarrowing,
+  parseTransmissionParams,
+  transmissionQuery,
+  transmissionsCsvHref,
+  transmissionsHref,
+} from "@/lib/transmissions/admin-params";
 import { listStructureOptions, listTransmissions } from "@/lib/transmissions/admin-queries";
 import { isSendNowStatus, sendNowMessage } from "@/lib/transmissions/send-now";
 
@@ -24,7 +30,10 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
   const raw = await searchParams;
   const filters = parseTransmissionParams(raw);
   const admin = user.role === "admin";
-  const [{ rows, total, page, pageCount, counts }, structureOptions] = await Promise.all([listTransmissions(user, filters), listStructureOptions(user)]);
+  const [{ rows, total, page, pageCount, counts }, structureOptions] = await Promise.all([
+    listTransmissions(user, filters),
+    listStructureOptions(user),
+  ]);
   const canRetry = can(user.role, "transmissions.retry");
   const relaunched = firstString(raw.relance) === "ok";
   const sent = firstString(raw.envoi);
@@ -37,9 +46,12 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
         title="Transmissions"
         description={
           <>
-            Les données envoyées {admin ? "par les missions locales" : "par votre mission locale"} à France Travail, à l&apos;Assurance maladie et à l&apos;ASP : à qui, pour
-            quelle finalité, avec quel résultat. Seuls les noms des données envoyées sont conservés ici, jamais leur contenu.
-            {canRetry ? " Une transmission en attente peut être envoyée tout de suite ; une transmission abandonnée après plusieurs échecs, ou refusée par le destinataire, peut être relancée." : ""}
+            Les données envoyées {admin ? "par les missions locales" : "par votre mission locale"} à France Travail, à l&apos;Assurance
+            maladie et à l&apos;ASP : à qui, pour quelle finalité, avec quel résultat. Seuls les noms des données envoyées sont conservés
+            ici, jamais leur contenu.
+            {canRetry
+              ? " Une transmission en attente peut être envoyée tout de suite ; une transmission abandonnée après plusieurs échecs, ou refusée par le destinataire, peut être relancée."
+              : ""}
           </>
         }
         actions={
@@ -56,7 +68,18 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
       ) : null}
 
       {sentStatus ? (
-        <Alert tone={sentStatus === "accusee" ? "success" : sentStatus === "a_envoyer" || sentStatus === "echec_temporaire" || sentStatus === "differe" ? "info" : "warning"} live="polite" title="Envoi immédiat" className="mb-6">
+        <Alert
+          tone={
+            sentStatus === "accusee"
+              ? "success"
+              : sentStatus === "a_envoyer" || sentStatus === "echec_temporaire" || sentStatus === "differe"
+                ? "info"
+                : "warning"
+          }
+          live="polite"
+          title="Envoi immédiat"
+          className="mb-6"
+        >
           {sendNowMessage({ status: sentStatus, acknowledgement: null })}
         </Alert>
       ) : null}
@@ -72,7 +95,8 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
           </EmptyState>
         ) : (
           <EmptyState title="Aucune transmission pour l'instant">
-            Les envois apparaissent ici dès qu&apos;un contrat CEJ ou PACEA est signé, modifié ou terminé, ou qu&apos;une allocation est décidée.
+            Les envois apparaissent ici dès qu&apos;un contrat CEJ ou PACEA est signé, modifié ou terminé, ou qu&apos;une allocation est
+            décidée.
           </EmptyState>
         )
       ) : (
@@ -81,9 +105,20 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
             {formatNumber(total)} {total > 1 ? "transmissions" : "transmission"}, les plus récentes d&apos;abord
             {pageCount > 1 ? ` — page ${page} sur ${pageCount}` : ""}
           </p>
-          <TransmissionsList rows={rows} admin={admin} canRetry={canRetry} retour={transmissionQuery(current, { page })} caption={`Transmissions, les plus récentes d'abord, page ${page} sur ${pageCount}`} />
+          <TransmissionsList
+            rows={rows}
+            admin={admin}
+            canRetry={canRetry}
+            retour={transmissionQuery(current, { page })}
+            caption={`Transmissions, les plus récentes d'abord, page ${page} sur ${pageCount}`}
+          />
           <div className="mt-6">
-            <Pagination page={page} pageCount={pageCount} hrefFor={(p) => transmissionsHref(filters, { page: p })} label="Pages des transmissions" />
+            <Pagination
+              page={page}
+              pageCount={pageCount}
+              hrefFor={(p) => transmissionsHref(filters, { page: p })}
+              label="Pages des transmissions"
+            />
           </div>
         </>
       )}

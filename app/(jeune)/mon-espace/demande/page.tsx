@@ -24,7 +24,10 @@ const TYPES_FALC: Record<DemandeType, { label: string; hint: string }> = {
   limitation: { label: "Bloquer mes données pour un temps", hint: "Pendant ce temps, elles ne sont envoyées à personne." },
   opposition: { label: "Dire non à une utilisation de mes données", hint: "Vous expliquez pourquoi. Nous étudions votre demande." },
   portabilite: { label: "Recevoir mes données dans un fichier", hint: "Pour les donner à un autre organisme." },
-  question_transmission: { label: "Poser une question sur un envoi de mes données", hint: "Par exemple : pourquoi mes données ont été envoyées à France Travail." },
+  question_transmission: {
+    label: "Poser une question sur un envoi de mes données",
+    hint: "Par exemple : pourquoi mes données ont été envoyées à France Travail.",
+  },
 };
 
 export default async function DemandeEspacePage({ searchParams }: { searchParams: SearchParams }) {
@@ -41,7 +44,9 @@ export default async function DemandeEspacePage({ searchParams }: { searchParams
   const query = await searchParams;
   const rawTransfer = Array.isArray(query.transmission) ? query.transmission[0] : query.transmission;
   // Only one of the person's own transfers can be referenced (the action checks it again).
-  const transfer = z.uuid().safeParse(rawTransfer).success ? (await listMyTransmissions(user)).find((t) => t.id === rawTransfer) : undefined;
+  const transfer = z.uuid().safeParse(rawTransfer).success
+    ? (await listMyTransmissions(user)).find((t) => t.id === rawTransfer)
+    : undefined;
   const finalites = finalitesOfDispositif(dossier.dispositif);
   const offered = typesOfferedFor(finalites).filter((t) => OFFERED_TYPES.includes(t));
   const reference = transfer ? `l'envoi du ${formatDateTime(transfer.createdAt)} à ${RECIPIENTS[transfer.recipient].name}` : null;

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { AddParticipantForm, AttendanceForm, CancelSeanceForm, CloseSeanceForm, RemoveParticipantButton } from "@/components/agenda/seance-forms";
+import {
+  AddParticipantForm,
+  AttendanceForm,
+  CancelSeanceForm,
+  CloseSeanceForm,
+  RemoveParticipantButton,
+} from "@/components/agenda/seance-forms";
 import { PresenceBadge, StateBadge, TypeBadge } from "@/components/agenda/seance-badges";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -45,7 +51,11 @@ export default async function SeancePage({ params, searchParams }: { params: Pro
   const collective = isCollective(seance.type);
   const day = parisWallClock(seance.debut).date;
   const full = addRefusal(seance, participants.length);
-  const closeBlocked = closeRefusal(seance, participants.map((p) => p.presence), now);
+  const closeBlocked = closeRefusal(
+    seance,
+    participants.map((p) => p.presence),
+    now,
+  );
   const jeuneOptions = writable && collective && !full ? await defaultJeuneOptions(user) : [];
   const enrolled = new Set(participants.map((p) => p.jeuneId));
 
@@ -126,7 +136,9 @@ export default async function SeancePage({ params, searchParams }: { params: Pro
           </h2>
           {participants.length === 0 ? (
             <EmptyState title="Aucun inscrit pour l'instant" titleAs="h3">
-              {writable ? "Inscrivez des jeunes de votre structure avec le formulaire « Inscrire un jeune »." : "Personne n'était inscrit à cette séance."}
+              {writable
+                ? "Inscrivez des jeunes de votre structure avec le formulaire « Inscrire un jeune »."
+                : "Personne n'était inscrit à cette séance."}
             </EmptyState>
           ) : (
             <Table caption={`Participants de la séance (${participants.length})`} captionHidden>
@@ -149,10 +161,16 @@ export default async function SeancePage({ params, searchParams }: { params: Pro
                     </Th>
                     <Td>
                       <PresenceBadge presence={p.presence} />
-                      {p.presence === "absent_excuse" && p.motifAbsence ? <p className="mt-1 text-sm text-ink-2">Motif : {p.motifAbsence}</p> : null}
+                      {p.presence === "absent_excuse" && p.motifAbsence ? (
+                        <p className="mt-1 text-sm text-ink-2">Motif : {p.motifAbsence}</p>
+                      ) : null}
                     </Td>
                     {writable && collective ? (
-                      <Td>{p.presence === "prevu" ? <RemoveParticipantButton seanceId={seance.id} participationId={p.id} version={p.version} name={p.name} /> : null}</Td>
+                      <Td>
+                        {p.presence === "prevu" ? (
+                          <RemoveParticipantButton seanceId={seance.id} participationId={p.id} version={p.version} name={p.name} />
+                        ) : null}
+                      </Td>
                     ) : null}
                   </Tr>
                 ))}
@@ -165,7 +183,9 @@ export default async function SeancePage({ params, searchParams }: { params: Pro
       {writable ? (
         <div className="mt-8 flex flex-col gap-6">
           {participants.length > 0 ? <AttendanceForm seanceId={seance.id} started={started} rows={participants} /> : null}
-          {collective ? <AddParticipantForm seanceId={seance.id} jeunes={jeuneOptions.filter((o) => !enrolled.has(o.value))} full={full} /> : null}
+          {collective ? (
+            <AddParticipantForm seanceId={seance.id} jeunes={jeuneOptions.filter((o) => !enrolled.has(o.value))} full={full} />
+          ) : null}
           <div className="grid gap-6 lg:grid-cols-2">
             <CloseSeanceForm seanceId={seance.id} version={seance.version} blocked={closeBlocked} />
             {cancelRefusal(participants.map((p) => p.presence)) ? null : <CancelSeanceForm seanceId={seance.id} version={seance.version} />}

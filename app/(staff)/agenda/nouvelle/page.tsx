@@ -27,14 +27,22 @@ export default async function NouvelleSeancePage({ searchParams }: { searchParam
       .where(and(eq(jeunes.id, requested.data), eq(jeunes.structureId, user.structureId), eq(jeunes.statut, "actif")));
     preselected = row?.id ?? null;
   }
-  const [animateurs, jeuneOptions] = await Promise.all([animateurOptions(user), defaultJeuneOptions(user, preselected ? [preselected] : [])]);
+  const [animateurs, jeuneOptions] = await Promise.all([
+    animateurOptions(user),
+    defaultJeuneOptions(user, preselected ? [preselected] : []),
+  ]);
 
   return (
     <>
       <p className="mb-2">
-        <TextLink href={preselected ? `/jeunes/${preselected}?onglet=rendez-vous` : "/agenda"}>{preselected ? "Retour au dossier" : "Retour à l'agenda"}</TextLink>
+        <TextLink href={preselected ? `/jeunes/${preselected}?onglet=rendez-vous` : "/agenda"}>
+          {preselected ? "Retour au dossier" : "Retour à l'agenda"}
+        </TextLink>
       </p>
-      <PageHeader title="Planifier une séance" description="Un rendez-vous individuel avec un jeune, ou une séance collective (atelier, information collective) de votre structure." />
+      <PageHeader
+        title="Planifier une séance"
+        description="Un rendez-vous individuel avec un jeune, ou une séance collective (atelier, information collective) de votre structure."
+      />
       <SeanceForm
         mode="create"
         animateurs={animateurs}

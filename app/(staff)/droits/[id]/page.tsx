@@ -157,7 +157,9 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
                 <span className="whitespace-pre-line">{d.objet}</span>
               </Item>
               <Item label="Arrivée par">{CANAL_LABELS[d.canal]}</Item>
-              <Item label="Enregistrée par">{detail.saisieParName ?? (d.canal === "espace_jeune" ? "Le jeune, depuis son espace" : "—")}</Item>
+              <Item label="Enregistrée par">
+                {detail.saisieParName ?? (d.canal === "espace_jeune" ? "Le jeune, depuis son espace" : "—")}
+              </Item>
               <Item label="Identité">
                 {identiteLabel({ identiteVerifieeLe: d.identiteVerifieeLe, pauseOuverte: Boolean(openPause) })}
                 {d.identiteVerifieeLe ? (
@@ -193,7 +195,11 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
                   </Badge>
                 ) : null}
               </p>
-              <p className="mt-2">{traitement.forward.reponse ? traitement.forward.reponse.message : "En attente de la réponse de France Travail : la demande reste ouverte."}</p>
+              <p className="mt-2">
+                {traitement.forward.reponse
+                  ? traitement.forward.reponse.message
+                  : "En attente de la réponse de France Travail : la demande reste ouverte."}
+              </p>
             </section>
           ) : null}
 
@@ -255,7 +261,9 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
                     <li key={p.id} className="border-l-4 border-border pl-3">
                       Demandé le {formatShortDate(p.demandeeLe)} : {p.objet}
                       <span className="block text-sm text-ink-2">
-                        {p.recueLe ? `Reçu le ${formatShortDate(p.recueLe)} : le délai est reparti de ce jour.` : "En attente : le délai est suspendu."}
+                        {p.recueLe
+                          ? `Reçu le ${formatShortDate(p.recueLe)} : le délai est reparti de ce jour.`
+                          : "En attente : le délai est suspendu."}
                       </span>
                     </li>
                   ))}
@@ -263,7 +271,8 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
               </>
             ) : null}
             <p className="mt-4 text-sm text-ink-2">
-              RGPD, article 12-3 : un mois à compter de la réception, reporté au jour ouvré suivant ; prolongeable de deux mois si la personne est prévenue dans le premier mois.
+              RGPD, article 12-3 : un mois à compter de la réception, reporté au jour ouvré suivant ; prolongeable de deux mois si la
+              personne est prévenue dans le premier mois.
             </p>
           </section>
 
@@ -290,9 +299,10 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
           <h2 id="titre-traiter">Traiter la demande</h2>
           {handles && d.type === "acces" && jeune ? (
             <Alert tone="info" title="Copie du dossier pour la personne">
-              Les boutons « Copie du dossier » en haut de la page donnent toutes les données du jeune (PDF lisible et fichier JSON), NIR compris. Les noms
-              d&apos;autres personnes connues de Sillage et les coordonnées de tiers écrits dans les notes sont remplacés par « [tiers] » ; un prénom seul ou un
-              surnom ne l&apos;est pas : relisez avant d&apos;envoyer. Chaque téléchargement est noté dans l&apos;historique du dossier.
+              Les boutons « Copie du dossier » en haut de la page donnent toutes les données du jeune (PDF lisible et fichier JSON), NIR
+              compris. Les noms d&apos;autres personnes connues de Sillage et les coordonnées de tiers écrits dans les notes sont remplacés
+              par « [tiers] » ; un prénom seul ou un surnom ne l&apos;est pas : relisez avant d&apos;envoyer. Chaque téléchargement est noté
+              dans l&apos;historique du dossier.
             </Alert>
           ) : null}
           {!handles ? (
@@ -322,18 +332,47 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
                   ))}
                 </dl>
               </div>
-              <RectificationForm refs={refs} jeuneVersion={traitement.jeune.version} champs={traitement.jeune.valeurs.map((v) => ({ value: v.champ, label: v.label }))} />
+              <RectificationForm
+                refs={refs}
+                jeuneVersion={traitement.jeune.version}
+                champs={traitement.jeune.valeurs.map((v) => ({ value: v.champ, label: v.label }))}
+              />
             </>
           ) : null}
           {handles && isOpenRequest && verified && d.type === "effacement" && traitement.jeune && !awaitingFt ? (
             <ErasureForm refs={refs} jeuneVersion={traitement.jeune.version} holds={traitement.holds} email={jeune?.email ?? null} />
           ) : null}
-          {handles && awaitingFt ? <FranceTravailAnswerForm refs={{ ...refs, earliest: traitement.forward.state.kind === "en_attente" ? todayInParis(traitement.forward.state.transmiseLe) : refs.earliest }} /> : null}
-          {actions.includes("repondre") && !awaitingFt && !(d.type === "effacement" && verified && traitement.jeune) ? (
-            <RespondForm refs={refs} email={jeune?.email ?? null} rule={rule ? { label: rule.availability === "non" ? "non applicable" : rule.availability === "oui" ? "applicable" : "sous conditions", reason: rule.reason, excluded: rule.availability === "non" } : null} />
+          {handles && awaitingFt ? (
+            <FranceTravailAnswerForm
+              refs={{
+                ...refs,
+                earliest:
+                  traitement.forward.state.kind === "en_attente" ? todayInParis(traitement.forward.state.transmiseLe) : refs.earliest,
+              }}
+            />
           ) : null}
-          {handles && isOpenRequest && verified && traitement.jeune && traitement.forward.state.kind === "non_transmise" ? <ForwardForm refs={refs} /> : null}
-          {actions.includes("prolonger") ? <ExtendForm refs={refs} premiereEcheance={clock.premiereEcheance ? formatDate(clock.premiereEcheance) : null} /> : null}
+          {actions.includes("repondre") && !awaitingFt && !(d.type === "effacement" && verified && traitement.jeune) ? (
+            <RespondForm
+              refs={refs}
+              email={jeune?.email ?? null}
+              rule={
+                rule
+                  ? {
+                      label:
+                        rule.availability === "non" ? "non applicable" : rule.availability === "oui" ? "applicable" : "sous conditions",
+                      reason: rule.reason,
+                      excluded: rule.availability === "non",
+                    }
+                  : null
+              }
+            />
+          ) : null}
+          {handles && isOpenRequest && verified && traitement.jeune && traitement.forward.state.kind === "non_transmise" ? (
+            <ForwardForm refs={refs} />
+          ) : null}
+          {actions.includes("prolonger") ? (
+            <ExtendForm refs={refs} premiereEcheance={clock.premiereEcheance ? formatDate(clock.premiereEcheance) : null} />
+          ) : null}
           {actions.includes("demander_complement") ? <AskComplementForm refs={refs} /> : null}
           {actions.includes("clore") ? <CloseForm refs={refs} /> : null}
         </section>

@@ -31,7 +31,10 @@ export default async function NouvelleDemandeDpoPage({ searchParams }: { searchP
       <p className="mb-2">
         <TextLink href="/droits">Retour aux demandes</TextLink>
       </p>
-      <PageHeader title="Nouvelle demande de droits" description="Pour une demande reçue par courrier ou par courriel. Les conseillers enregistrent celles faites au guichet depuis le dossier du jeune." />
+      <PageHeader
+        title="Nouvelle demande de droits"
+        description="Pour une demande reçue par courrier ou par courriel. Les conseillers enregistrent celles faites au guichet depuis le dossier du jeune."
+      />
 
       {jeune ? (
         <div className="flex max-w-2xl flex-col gap-6">
@@ -48,9 +51,22 @@ export default async function NouvelleDemandeDpoPage({ searchParams }: { searchP
       ) : (
         <section aria-labelledby="titre-recherche" className="flex max-w-2xl flex-col gap-6">
           <h2 id="titre-recherche">1. Trouver le jeune</h2>
-          <form method="get" action="/droits/nouvelle" role="search" aria-label="Rechercher le jeune concerné" className="flex flex-col gap-4 sm:flex-row sm:items-end">
+          <form
+            method="get"
+            action="/droits/nouvelle"
+            role="search"
+            aria-label="Rechercher le jeune concerné"
+            className="flex flex-col gap-4 sm:flex-row sm:items-end"
+          >
             <div className="flex-1">
-              <TextInput name="q" type="search" label="Nom ou prénom" hint="Avec ou sans accents, par exemple « dupont lea »" defaultValue={q} autoComplete="off" />
+              <TextInput
+                name="q"
+                type="search"
+                label="Nom ou prénom"
+                hint="Avec ou sans accents, par exemple « dupont lea »"
+                defaultValue={q}
+                autoComplete="off"
+              />
             </div>
             <div>
               <Button type="submit" variant="primary">
@@ -61,13 +77,15 @@ export default async function NouvelleDemandeDpoPage({ searchParams }: { searchP
           {q ? (
             results.length === 0 ? (
               <EmptyState titleAs="h3" title="Aucun jeune de votre structure ne porte ce nom">
-                Vérifiez l&apos;orthographe ou cherchez avec le nom seul. Si la personne n&apos;a pas de dossier, répondez-lui directement : aucune donnée n&apos;est
-                traitée à son sujet.
+                Vérifiez l&apos;orthographe ou cherchez avec le nom seul. Si la personne n&apos;a pas de dossier, répondez-lui directement :
+                aucune donnée n&apos;est traitée à son sujet.
               </EmptyState>
             ) : (
               <div>
                 <h3 className="mb-2">
-                  {results.length >= JEUNE_SEARCH_LIMIT ? `Les ${JEUNE_SEARCH_LIMIT} premiers résultats : précisez la recherche si besoin` : `${results.length} résultat${results.length > 1 ? "s" : ""}`}
+                  {results.length >= JEUNE_SEARCH_LIMIT
+                    ? `Les ${JEUNE_SEARCH_LIMIT} premiers résultats : précisez la recherche si besoin`
+                    : `${results.length} résultat${results.length > 1 ? "s" : ""}`}
                 </h3>
                 <ul className="flex flex-col divide-y divide-border rounded-sm border border-border">
                   {results.map((j) => (

@@ -12,7 +12,12 @@ export async function GET(request: Request) {
   if (!user) return new Response("Connectez-vous.", { status: 401 });
   if (!can(user.role, "droits.read")) return new Response("Accès refusé.", { status: 403 });
   const rows = await listRegistre(user);
-  await writeAudit(await getDb(), user, { action: "droits.registre_export", targetType: "registre_droits", meta: { lignes: rows.length } }, request.headers.get("x-request-id") ?? undefined);
+  await writeAudit(
+    await getDb(),
+    user,
+    { action: "droits.registre_export", targetType: "registre_droits", meta: { lignes: rows.length } },
+    request.headers.get("x-request-id") ?? undefined,
+  );
   return new Response(registreCsv(rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

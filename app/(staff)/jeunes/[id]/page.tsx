@@ -83,7 +83,12 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
   const dossier = await getDossier(user, id, today);
   if (!dossier) notFound();
   // Every opening is recorded (who, when, which tab), never the data seen. The audit log is for changes.
-  await recordConsultation(db, user, { jeuneId: id, structureId: access.structureId, onglet, horsPortefeuille: access.kind === "break_glass" });
+  await recordConsultation(db, user, {
+    jeuneId: id,
+    structureId: access.structureId,
+    onglet,
+    horsPortefeuille: access.kind === "break_glass",
+  });
 
   // The header shows the masked NIR on every tab; revealing it is a deliberate act, on the Identité tab.
   const nir = <MaskedNir masked={dossier.jeune.nirMasked} />;

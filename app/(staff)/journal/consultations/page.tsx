@@ -96,7 +96,11 @@ export default async function ConsultationsLogPage({ searchParams }: { searchPar
                   </Td>
                   <Td>{consultedLabel(r.onglet)}</Td>
                   <Td className="whitespace-nowrap">
-                    {r.horsPortefeuille ? <Badge tone="warning">Hors portefeuille</Badge> : <span className="text-ink-2">Portefeuille</span>}
+                    {r.horsPortefeuille ? (
+                      <Badge tone="warning">Hors portefeuille</Badge>
+                    ) : (
+                      <span className="text-ink-2">Portefeuille</span>
+                    )}
                   </Td>
                   <Td className="min-w-48">
                     {r.motif ? MOTIF_LABELS[r.motif] : <span className="text-ink-2">—</span>}

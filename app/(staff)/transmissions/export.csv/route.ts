@@ -14,8 +14,10 @@ import { TRANSMISSIONS_CSV_MAX_ROWS, listTransmissionsForExport } from "@/lib/tr
 export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!user) return new Response("Connectez-vous pour exporter les transmissions.", { status: 401 });
-  if (!can(user.role, "transmissions.read")) return new Response("Accès refusé : vous ne pouvez pas exporter les transmissions.", { status: 403 });
-  if (user.role !== "admin" && !user.structureId) return new Response("Accès refusé : votre compte n'est rattaché à aucune mission locale.", { status: 403 });
+  if (!can(user.role, "transmissions.read"))
+    return new Response("Accès refusé : vous ne pouvez pas exporter les transmissions.", { status: 403 });
+  if (user.role !== "admin" && !user.structureId)
+    return new Response("Accès refusé : votre compte n'est rattaché à aucune mission locale.", { status: 403 });
   const filters = parseTransmissionParams(Object.fromEntries(new URL(request.url).searchParams));
   const { rows, truncated } = await listTransmissionsForExport(user, filters);
   await writeAudit(

@@ -3,7 +3,13 @@ import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/write";
-import { ACCESS_PACK_FIELDS, accessPackJson, buildAccessPack, isAccessPackDocument, type AccessPackDocument } from "@/lib/droits/access-pack";
+import {
+  ACCESS_PACK_FIELDS,
+  accessPackJson,
+  buildAccessPack,
+  isAccessPackDocument,
+  type AccessPackDocument,
+} from "@/lib/droits/access-pack";
 import { renderAccessPackPdf } from "@/lib/droits/access-pack-pdf";
 import { isDocumentName, pdfResponse, renderDemandeDocument } from "@/lib/droits/documents";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -30,7 +36,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     await writeAudit(
       db,
       user,
-      { action: "droits.document", targetType: "demande_droits", targetId: demande.id, jeuneId: demande.jeuneId, structureId: demande.structureId, meta: { numero: demande.numero, document } },
+      {
+        action: "droits.document",
+        targetType: "demande_droits",
+        targetId: demande.id,
+        jeuneId: demande.jeuneId,
+        structureId: demande.structureId,
+        meta: { numero: demande.numero, document },
+      },
       request.headers.get("x-request-id") ?? undefined,
     );
     return pdfResponse(rendered);

@@ -63,7 +63,8 @@ export default async function ArchivagePage({ params }: { params: Promise<{ id: 
               </p>
               <p className="text-sm text-ink-2">
                 Règle appliquée : {BASIS_LABELS[retention.basis]} (décret n° 2015-59, paramètre en vigueur depuis le{" "}
-                {formatDate(rules!.effectiveFrom)}). Ensuite, le dossier est anonymisé : l&apos;identité disparaît, les statistiques restent.
+                {formatDate(rules!.effectiveFrom)}). Ensuite, le dossier est anonymisé : l&apos;identité disparaît, les statistiques
+                restent.
               </p>
             </>
           ) : (
@@ -82,7 +83,10 @@ export default async function ArchivagePage({ params }: { params: Promise<{ id: 
                 <strong>{ARCHIVE_MOTIFS[jeune.archiveMotif as ArchiveMotif] ?? jeune.archiveMotif}</strong>
                 {jeune.archiveDetail ? ` — ${jeune.archiveDetail}` : ""}
               </p>
-              <p className="mb-4 text-ink-2">Un dossier archivé sort du portefeuille mais reste consultable avec le filtre « archivés ». Vous pouvez le restaurer si le jeune revient.</p>
+              <p className="mb-4 text-ink-2">
+                Un dossier archivé sort du portefeuille mais reste consultable avec le filtre « archivés ». Vous pouvez le restaurer si le
+                jeune revient.
+              </p>
               {can(user.role, "jeunes.archive") ? <RestoreForm jeuneId={jeune.id} version={jeune.version} /> : null}
             </>
           ) : can(user.role, "jeunes.archive") ? (

@@ -30,12 +30,21 @@ const CONFIRMATIONS: Record<string, string> = {
   qualification: "L'action est qualifiée : ses heures comptent comme validées dans la jauge du CEJ.",
 };
 
-export default async function ActionPage({ params, searchParams }: { params: Promise<{ id: string; actionId: string }>; searchParams: SearchParams }) {
+export default async function ActionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; actionId: string }>;
+  searchParams: SearchParams;
+}) {
   const user = await requireCapability("parcours.write");
   const { id: rawId, actionId } = await params;
   if (!z.uuid().safeParse(actionId).success) notFound();
   const { db, today, jeuneId } = await openDossierPage(user, rawId, "actions");
-  const [[jeune], action] = await Promise.all([db.select().from(jeunes).where(eq(jeunes.id, jeuneId)), getAction(db, user, jeuneId, actionId)]);
+  const [[jeune], action] = await Promise.all([
+    db.select().from(jeunes).where(eq(jeunes.id, jeuneId)),
+    getAction(db, user, jeuneId, actionId),
+  ]);
   if (!jeune || !action) notFound();
   const confirmation = CONFIRMATIONS[firstString((await searchParams).fait, 20)];
   const qualifiee = action.qualifieeLe !== null;
@@ -52,7 +61,11 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
           <span className="flex flex-wrap items-center gap-2">
             {displayName(jeune)} · {CATEGORIE_LABELS[action.categorie]}
             <Badge tone={STATUT_TONES[action.statut]}>{STATUT_LABELS[action.statut]}</Badge>
-            {qualifiee ? <Badge tone="success">Qualifiée</Badge> : action.statut === "terminee" ? <Badge tone="warning">À qualifier</Badge> : null}
+            {qualifiee ? (
+              <Badge tone="success">Qualifiée</Badge>
+            ) : action.statut === "terminee" ? (
+              <Badge tone="warning">À qualifier</Badge>
+            ) : null}
           </span>
         }
       />
@@ -75,26 +88,64 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
               { label: "Durée", value: action.dureeMinutes !== null ? formatHeures(action.dureeMinutes) : "Non précisée" },
               {
                 label: "Qualification",
-                value: qualifiee ? `Qualifiée le ${formatDateTime(action.qualifieeLe!)}${action.qualifieeParNom ? ` par ${action.qualifieeParNom}` : ""}` : "Pas encore qualifiée",
+                value: qualifiee
+                  ? `Qualifiée le ${formatDateTime(action.qualifieeLe!)}${action.qualifieeParNom ? ` par ${action.qualifieeParNom}` : ""}`
+                  : "Pas encore qualifiée",
               },
-              { label: "Contrat", value: action.contratId ? "Rattachée au contrat en cours lors de sa création" : "Aucun contrat en cours lors de sa création" },
+              {
+                label: "Contrat",
+                value: action.contratId
+                  ? "Rattachée au contrat en cours lors de sa création"
+                  : "Aucun contrat en cours lors de sa création",
+              },
             ]}
           />
         </section>
-        {open && compare(action.debut, today) <= 0 ? <CloseActionForm key={`cloture-${action.version}`} actionId={action.id} version={action.version} today={today} earliest={action.debut} /> : null}
+        {open && compare(action.debut, today) <= 0 ? (
+          <CloseActionForm
+            key={`cloture-${action.version}`}
+            actionId={action.id}
+            version={action.version}
+            today={today}
+            earliest={action.debut}
+          />
+        ) : null}
         {open && compare(action.debut, today) > 0 ? (
           <Alert tone="info">
-            L&apos;action commence le {formatDate(action.debut)} : vous pourrez la terminer à partir de ce jour. Si elle a eu lieu plus tôt, corrigez d&apos;abord sa date de début.
+            L&apos;action commence le {formatDate(action.debut)} : vous pourrez la terminer à partir de ce jour. Si elle a eu lieu plus tôt,
+            corrigez d&apos;abord sa date de début.
           </Alert>
         ) : null}
-        {action.statut === "terminee" && !qualifiee ? <QualifyActionForm key={`qualifier-${action.version}`} actionId={action.id} version={action.version} categorie={action.categorie} /> : null}
-        {!qualifiee ? <StatutForm key={`statut-${action.version}`} actionId={action.id} version={action.version} current={action.statut} today={today} /> : null}
+        {action.statut === "terminee" && !qualifiee ? (
+          <QualifyActionForm
+            key={`qualifier-${action.version}`}
+            actionId={action.id}
+            version={action.version}
+            categorie={action.categorie}
+          />
+        ) : null}
+        {!qualifiee ? (
+          <StatutForm
+            key={`statut-${action.version}`}
+            actionId={action.id}
+            version={action.version}
+            current={action.statut}
+            today={today}
+          />
+        ) : null}
         <EditActionForm
           key={`modifier-${action.version}`}
           actionId={action.id}
           version={action.version}
           qualifiee={qualifiee}
-          values={{ libelle: action.libelle, categorie: action.categorie, debut: action.debut, fin: action.fin ?? "", duree: dureeInputValue(action.dureeMinutes), commentaire: action.commentaire ?? "" }}
+          values={{
+            libelle: action.libelle,
+            categorie: action.categorie,
+            debut: action.debut,
+            fin: action.fin ?? "",
+            duree: dureeInputValue(action.dureeMinutes),
+            commentaire: action.commentaire ?? "",
+          }}
         />
       </div>
     </div>

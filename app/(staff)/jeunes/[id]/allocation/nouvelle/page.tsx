@@ -22,14 +22,20 @@ export default async function NouvelleDecisionPage({ params }: { params: Promise
   const user = await requireCapability("parcours.write");
   const { id: rawId } = await params;
   const { db, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
-  const [jeune] = await db.select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms }).from(jeunes).where(eq(jeunes.id, jeuneId));
+  const [jeune] = await db
+    .select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms })
+    .from(jeunes)
+    .where(eq(jeunes.id, jeuneId));
   if (!jeune) notFound();
 
   const current = monthOf(today);
   const latest = addToMonth(current, 1);
   const earliest = addToMonth(current, -MONTHS_BACK);
   const types = await contractTypesBetween(db, user, jeuneId, earliest, latest);
-  const months = Array.from({ length: MONTHS_BACK + 2 }, (_, i) => addToMonth(latest, -i)).map((m) => ({ value: m, label: formatMonth(m) }));
+  const months = Array.from({ length: MONTHS_BACK + 2 }, (_, i) => addToMonth(latest, -i)).map((m) => ({
+    value: m,
+    label: formatMonth(m),
+  }));
   const back = `/jeunes/${jeuneId}?onglet=parcours#allocation`;
 
   return (
@@ -41,7 +47,8 @@ export default async function NouvelleDecisionPage({ params }: { params: Promise
         title="Nouvelle décision d'allocation"
         description={
           <>
-            {displayName(jeune)} · le montant est calculé avec les règles en vigueur au 1er du mois choisi, puis les sanctions décidées qui couvrent ce mois. Vous le voyez avant de confirmer.
+            {displayName(jeune)} · le montant est calculé avec les règles en vigueur au 1er du mois choisi, puis les sanctions décidées qui
+            couvrent ce mois. Vous le voyez avant de confirmer.
           </>
         }
       />

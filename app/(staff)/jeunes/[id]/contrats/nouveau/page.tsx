@@ -21,10 +21,14 @@ export default async function SignContratPage({ params }: { params: Promise<{ id
       <p className="mb-2">
         <TextLink href={page.backHref}>Retour au parcours de {page.nom}</TextLink>
       </p>
-      <PageHeader title="Signer un contrat" description={`${page.nom} · né(e) le ${formatShortDate(page.jeune.dateNaissance)}${page.jeune.rqth ? " · RQTH" : ""}`} />
+      <PageHeader
+        title="Signer un contrat"
+        description={`${page.nom} · né(e) le ${formatShortDate(page.jeune.dateNaissance)}${page.jeune.rqth ? " · RQTH" : ""}`}
+      />
       {open ? (
         <Alert tone="warning" title="Un contrat est déjà en cours">
-          Ce jeune a un {open.type} en cours depuis le {formatShortDate(open.debut)}. Terminez-le, ou changez de dispositif depuis le parcours.
+          Ce jeune a un {open.type} en cours depuis le {formatShortDate(open.debut)}. Terminez-le, ou changez de dispositif depuis le
+          parcours.
         </Alert>
       ) : (
         <SignContratForm jeuneId={page.jeuneId} today={page.today} cancelHref={page.backHref} />

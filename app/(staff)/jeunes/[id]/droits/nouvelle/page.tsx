@@ -18,13 +18,26 @@ import { displayName } from "@/lib/jeunes/labels";
 // No name in the title: it lands in browser history and tab lists.
 export const metadata: Metadata = { title: "Nouvelle demande d'exercice de droits" };
 
-export default async function NouvelleDemandeGuichetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+export default async function NouvelleDemandeGuichetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: SearchParams;
+}) {
   const user = await requireCapability("droits.intake");
   const { id: rawId } = await params;
   const { db, today, jeuneId: id } = await openDossierPage(user, rawId, "droits", `/jeunes/${rawId}?onglet=droits`);
 
   const [jeune] = await db
-    .select({ id: jeunes.id, nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms, email: jeunes.email, anonymisedAt: jeunes.anonymisedAt })
+    .select({
+      id: jeunes.id,
+      nomNaissance: jeunes.nomNaissance,
+      nomUsage: jeunes.nomUsage,
+      prenoms: jeunes.prenoms,
+      email: jeunes.email,
+      anonymisedAt: jeunes.anonymisedAt,
+    })
     .from(jeunes)
     .where(eq(jeunes.id, id));
   if (!jeune || jeune.anonymisedAt) notFound();
@@ -33,16 +46,30 @@ export default async function NouvelleDemandeGuichetPage({ params, searchParams 
   const rawTransfer = Array.isArray(query.transmission) ? query.transmission[0] : query.transmission;
   const [transfer] = z.uuid().safeParse(rawTransfer).success
     ? await db
-        .select({ id: transmissions.id, recipient: transmissions.recipient, finality: transmissions.finality, kind: transmissions.kind, createdAt: transmissions.createdAt })
+        .select({
+          id: transmissions.id,
+          recipient: transmissions.recipient,
+          finality: transmissions.finality,
+          kind: transmissions.kind,
+          createdAt: transmissions.createdAt,
+        })
         .from(transmissions)
         .where(and(eq(transmissions.id, rawTransfer as string), eq(transmissions.jeuneId, id)))
     : [];
-  const reference = transfer ? `la transmission du ${formatDateTime(transfer.createdAt)} à ${RECIPIENTS[transfer.recipient].name} (${KIND_LABELS[transfer.kind]})` : null;
+  const reference = transfer
+    ? `la transmission du ${formatDateTime(transfer.createdAt)} à ${RECIPIENTS[transfer.recipient].name} (${KIND_LABELS[transfer.kind]})`
+    : null;
   const options = {
     ...intakeOptions(today),
     initial:
       transfer && reference
-        ? { type: "question_transmission", finalite: transfer.finality, objet: `Question sur ${reference} : `, transmissionId: transfer.id, reference }
+        ? {
+            type: "question_transmission",
+            finalite: transfer.finality,
+            objet: `Question sur ${reference} : `,
+            transmissionId: transfer.id,
+            reference,
+          }
         : undefined,
   };
 
@@ -55,8 +82,8 @@ export default async function NouvelleDemandeGuichetPage({ params, searchParams 
         title="Nouvelle demande d'exercice de droits"
         description={
           <p>
-            Pour <strong className="text-ink">{displayName(jeune)}</strong>, au guichet : vous enregistrez la demande en son nom. La personne reçoit un accusé de
-            réception daté ; le délégué à la protection des données traite la demande.
+            Pour <strong className="text-ink">{displayName(jeune)}</strong>, au guichet : vous enregistrez la demande en son nom. La
+            personne reçoit un accusé de réception daté ; le délégué à la protection des données traite la demande.
           </p>
         }
       />

@@ -31,24 +31,42 @@ const CONFIRMATIONS: Record<string, string> = {
   levee: "La suspension est levée.",
 };
 
-export default async function SanctionPage({ params, searchParams }: { params: Promise<{ id: string; sanctionId: string }>; searchParams: SearchParams }) {
+export default async function SanctionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; sanctionId: string }>;
+  searchParams: SearchParams;
+}) {
   const user = await requireCapability("jeunes.read");
   const { id: rawId, sanctionId } = await params;
   if (!z.uuid().safeParse(sanctionId).success) notFound();
   const { db, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
   const sanction = await getSanction(db, user, jeuneId, sanctionId);
   if (!sanction) notFound();
-  const [jeune] = await db.select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms }).from(jeunes).where(eq(jeunes.id, jeuneId));
+  const [jeune] = await db
+    .select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms })
+    .from(jeunes)
+    .where(eq(jeunes.id, jeuneId));
   if (!jeune) notFound();
 
   const etape = firstString((await searchParams).etape, 20);
   const open = sanction.statut === "proposee" || sanction.statut === "contradictoire";
   const statut = SANCTION_STATUTS[sanction.statut];
-  const proposed = RUNGS[sanction.palier]?.effect ?? { kind: "a_preciser" as const, percent: null, months: null, liftedOnCompliance: false, endsContract: false };
+  const proposed = RUNGS[sanction.palier]?.effect ?? {
+    kind: "a_preciser" as const,
+    percent: null,
+    months: null,
+    liftedOnCompliance: false,
+    endsContract: false,
+  };
   const bounds = effectBounds(proposed);
   const firstMonth = monthOf(sanction.dateFait);
   const lastMonth = addToMonth(monthOf(today), 2);
-  const months = Array.from({ length: Math.max(0, monthsBetween(firstMonth, lastMonth)) + 1 }, (_, i) => addToMonth(firstMonth, i)).map((m) => ({ value: m, label: formatMonth(m) }));
+  const months = Array.from({ length: Math.max(0, monthsBetween(firstMonth, lastMonth)) + 1 }, (_, i) => addToMonth(firstMonth, i)).map(
+    (m) => ({ value: m, label: formatMonth(m) }),
+  );
+  // biome-ignore lint/complexity/useMathMinMax: months are "YYYY-MM" strings, compared as text.
   const defaultMonth = monthOf(today) < firstMonth ? firstMonth : monthOf(today);
   const effet = readDecidedEffect(sanction.effet);
   const canRespond = open && can(user.role, "sanctions.propose");
@@ -86,7 +104,13 @@ export default async function SanctionPage({ params, searchParams }: { params: P
         {hasSide ? (
           <div className="flex flex-col gap-6">
             {canRespond ? (
-              <ResponseForm sanctionId={sanction.id} version={sanction.version} today={today} earliest={sanction.dateFait} current={{ reponseJeune: sanction.reponseJeune, reponseLe: sanction.reponseLe }} />
+              <ResponseForm
+                sanctionId={sanction.id}
+                version={sanction.version}
+                today={today}
+                earliest={sanction.dateFait}
+                current={{ reponseJeune: sanction.reponseJeune, reponseLe: sanction.reponseLe }}
+              />
             ) : null}
             {canDecide ? (
               <DecideForm
@@ -99,7 +123,9 @@ export default async function SanctionPage({ params, searchParams }: { params: P
                 proposedText={rungDescription(sanction.palier)}
               />
             ) : null}
-            {open && !can(user.role, "sanctions.decide") ? <Alert tone="info">La décision appartient à la direction de la mission locale.</Alert> : null}
+            {open && !can(user.role, "sanctions.decide") ? (
+              <Alert tone="info">La décision appartient à la direction de la mission locale.</Alert>
+            ) : null}
             {canLift ? <LiftForm sanctionId={sanction.id} version={sanction.version} today={today} earliest={sanction.dateFait} /> : null}
           </div>
         ) : null}

@@ -15,7 +15,10 @@ export default async function NouveauManquementPage({ params }: { params: Promis
   const user = await requireCapability("sanctions.propose");
   const { id: rawId } = await params;
   const { db, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
-  const [jeune] = await db.select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms }).from(jeunes).where(eq(jeunes.id, jeuneId));
+  const [jeune] = await db
+    .select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms })
+    .from(jeunes)
+    .where(eq(jeunes.id, jeuneId));
   if (!jeune) notFound();
   return (
     <>

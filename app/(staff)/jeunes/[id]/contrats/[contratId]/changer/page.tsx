@@ -26,7 +26,14 @@ export default async function SwitchContratPage({ params }: { params: Promise<{ 
       <ContratSummary contrat={c} />
       {c.finReelle === null ? (
         <SwitchContratForm
-          contrat={{ contratId: c.id, version: c.version, type: c.type, debut: c.debut, finPrevue: c.finPrevue, prolongationMotif: c.prolongationMotif }}
+          contrat={{
+            contratId: c.id,
+            version: c.version,
+            type: c.type,
+            debut: c.debut,
+            finPrevue: c.finPrevue,
+            prolongationMotif: c.prolongationMotif,
+          }}
           today={page.today}
           cancelHref={page.backHref}
         />

@@ -22,7 +22,14 @@ export default async function ModifyContratPage({ params }: { params: Promise<{ 
       <ContratSummary contrat={c} />
       {c.finReelle === null ? (
         <ModifyContratForm
-          contrat={{ contratId: c.id, version: c.version, type: c.type, debut: c.debut, finPrevue: c.finPrevue, prolongationMotif: c.prolongationMotif }}
+          contrat={{
+            contratId: c.id,
+            version: c.version,
+            type: c.type,
+            debut: c.debut,
+            finPrevue: c.finPrevue,
+            prolongationMotif: c.prolongationMotif,
+          }}
           cancelHref={page.backHref}
         />
       ) : null}

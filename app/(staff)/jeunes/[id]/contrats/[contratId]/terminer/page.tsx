@@ -25,7 +25,14 @@ export default async function EndContratPage({ params }: { params: Promise<{ id:
       <ContratSummary contrat={c} />
       {c.finReelle === null ? (
         <EndContratForm
-          contrat={{ contratId: c.id, version: c.version, type: c.type, debut: c.debut, finPrevue: c.finPrevue, prolongationMotif: c.prolongationMotif }}
+          contrat={{
+            contratId: c.id,
+            version: c.version,
+            type: c.type,
+            debut: c.debut,
+            finPrevue: c.finPrevue,
+            prolongationMotif: c.prolongationMotif,
+          }}
           today={page.today}
           cancelHref={page.backHref}
         />

@@ -24,13 +24,19 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const db = await getDb();
   const access = await checkDossierAccess(db, user, id, todayInParis(new Date()));
   if (access.kind === "not_found") return NOT_FOUND();
-  if (access.kind === "reason_required") return new Response("Ouvrez d'abord le dossier en indiquant le motif de votre consultation.", { status: 403 });
+  if (access.kind === "reason_required")
+    return new Response("Ouvrez d'abord le dossier en indiquant le motif de votre consultation.", { status: 403 });
   try {
     const demande = await loadDemande(db, user, demandeId);
     if (demande.jeuneId !== id) return NOT_FOUND();
     const rendered = await renderDemandeDocument(db, demande, document);
     if (!rendered) return NOT_FOUND();
-    await recordConsultation(db, user, { jeuneId: id, structureId: access.structureId, onglet: "droits", horsPortefeuille: access.kind === "break_glass" });
+    await recordConsultation(db, user, {
+      jeuneId: id,
+      structureId: access.structureId,
+      onglet: "droits",
+      horsPortefeuille: access.kind === "break_glass",
+    });
     return pdfResponse(rendered);
   } catch (error) {
     if (isDomainError(error) && error.code === "not_found") return NOT_FOUND();

@@ -34,7 +34,15 @@ export default async function PhasePage({ params }: { params: Promise<{ id: stri
           <h2 id="titre-bilan" className="mb-4">
             Bilan de la phase
           </h2>
-          <BilanForm phaseId={phase.id} version={phase.version} bilan={phase.bilan} bilanLe={phase.bilanLe} today={page.today} debut={phase.debut} cancelHref={page.backHref} />
+          <BilanForm
+            phaseId={phase.id}
+            version={phase.version}
+            bilan={phase.bilan}
+            bilanLe={phase.bilanLe}
+            today={page.today}
+            debut={phase.debut}
+            cancelHref={page.backHref}
+          />
         </section>
         {c.finReelle === null ? (
           <section aria-labelledby="titre-modifier-phase">

@@ -18,7 +18,12 @@ export default async function AddPhasePage({ params }: { params: Promise<{ id: s
   const last = c.phases.at(-1);
   // The next phase starts the day after the last one; the first is the diagnostic from the contract's start.
   const debut = last ? addDays(last.fin, 1) : c.debut;
-  const defaults = { type: last ? "accompagnement" : "diagnostic", debut: compare(debut, c.finPrevue) <= 0 ? debut : "", fin: "", objectifs: "" };
+  const defaults = {
+    type: last ? "accompagnement" : "diagnostic",
+    debut: compare(debut, c.finPrevue) <= 0 ? debut : "",
+    fin: "",
+    objectifs: "",
+  };
   return (
     <>
       <p className="mb-2">
