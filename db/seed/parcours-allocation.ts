@@ -5,7 +5,9 @@ import { computeAllocationDecision, storeDecision } from "@/lib/allocation/decis
 import { addToMonth, monthOf } from "@/lib/allocation/months";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Role } from "@/lib/auth/roles";
+import type { z } from "zod";
 import { writeAudit } from "@/lib/audit/write";
+import { type ActionDefinition, runInTransaction } from "@/lib/actions/run";
 import { addDays, dayOfWeek, type CivilDate } from "@/lib/calendar/civil-date";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { proposeSanctionIfDue } from "@/lib/sanctions/proposals";
@@ -137,15 +139,8 @@ export async function seedAllocation(tx: Tx, ctx: ParcoursSeedContext): Promise<
   const director = lyonId ? directorOf(lyonId) : undefined;
   if (sanctioned && director) {
     const counsellor = counsellorOf(sanctioned.jeune)!;
-    const run = async <I, T>(
-      def: { handler: (c: { tx: Tx; user: SessionUser; input: I }) => Promise<{ data: T; audit: Parameters<typeof writeAudit>[2] }> },
-      user: SessionUser,
-      input: I,
-    ) => {
-      const { data, audit } = await def.handler({ tx, user, input });
-      await writeAudit(tx, user, audit);
-      return data;
-    };
+    const run = <S extends z.ZodType, T>(def: ActionDefinition<S, T>, user: SessionUser, input: z.output<S>) =>
+      runInTransaction(tx, def, user, input);
     const proposed = await attempt(() =>
       run(steps.recordFailure, asSessionUser(counsellor), {
         jeuneId: sanctioned.jeune.id,

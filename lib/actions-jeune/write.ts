@@ -7,7 +7,8 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "@/db/client";
 import { actionsJeune, contrats, jeunes, type ActionJeune } from "@/db/schema";
-import type { ActionDefinition } from "@/lib/actions/run";
+import { type ActionContext, type ActionDefinition, theDossier } from "@/lib/actions/run";
+import { inputJeune, ownerOfAction } from "@/lib/dossier/targets";
 import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import type { AuditInput } from "@/lib/audit/write";
 import { compare } from "@/lib/calendar/civil-date";
@@ -37,17 +38,22 @@ export const ACTION_NOT_FOUND = "Cette action est introuvable ou vous n'y avez p
 export const ACTION_CONFLICT =
   "Cette action a été modifiée par quelqu'un d'autre pendant que vous la modifiiez. Rechargez la page : rien n'a été enregistré.";
 
-type Ctx<S extends z.ZodType> = { tx: Tx; user: SessionUser; input: z.output<S> };
+type Ctx<S extends z.ZodType> = ActionContext<z.output<S>>;
+
+/** Writes on one action: the file is the action's owner's (an archived file's actions stay editable). */
+const ofAction = { jeuneIds: (input: { actionId: string }, tx: Tx) => ownerOfAction(tx, input.actionId), states: ["archive"] as const };
 
 function definition<S extends z.ZodType, T extends { jeuneId: string; id?: string }>(
   name: string,
   schema: S,
+  dossier: ActionDefinition<S, T>["dossier"],
   handler: (ctx: Ctx<S>) => Promise<{ data: T; audit: AuditInput | AuditInput[] }>,
 ): ActionDefinition<S, T> {
   return {
     name,
     schema,
     capability: "parcours.write",
+    dossier,
     handler,
     revalidate: (_input, data) => [`/jeunes/${data.jeuneId}`, ...(data.id ? [`/jeunes/${data.jeuneId}/actions/${data.id}`] : [])],
   };
@@ -65,16 +71,6 @@ function audit(
 
 function fieldError(field: string, message: string): never {
   throw new DomainError("invalid_input", { fieldErrors: { [field]: [message] } });
-}
-
-/** The young person, if in the caller's structure (else "not found", like a missing one). */
-async function loadJeune(tx: Tx, user: SessionUser, jeuneId: string) {
-  const [row] = await tx
-    .select({ id: jeunes.id, structureId: jeunes.structureId, statut: jeunes.statut })
-    .from(jeunes)
-    .where(eq(jeunes.id, jeuneId));
-  assertSameStructure(user, row?.structureId);
-  return row!;
 }
 
 /** The action, locked for this transaction, if it belongs to the caller's structure. */
@@ -120,41 +116,44 @@ function qualifiedLock(row: ActionJeune): string {
   return `Cette action a été qualifiée le ${formatDate(row.qualifieeLe!)} : son statut et sa catégorie ne peuvent plus changer.`;
 }
 
-export const createAction = definition("action_jeune.create", createActionSchema, async ({ tx, user, input }) => {
-  const jeune = await loadJeune(tx, user, input.jeuneId);
-  if (jeune.statut !== "actif")
-    throw new DomainError("conflict", { message: "Ce dossier est archivé : restaurez-le avant d'ajouter une action." });
-  const contratId = await openContratId(tx, jeune.id);
-  const [row] = await tx
-    .insert(actionsJeune)
-    .values({
-      structureId: jeune.structureId,
-      jeuneId: jeune.id,
-      contratId,
-      categorie: input.categorie,
-      libelle: input.libelle,
-      commentaire: input.commentaire,
-      debut: input.debut,
-      fin: input.fin,
-      dureeMinutes: input.duree,
-      statut: input.statut,
-      creeePar: user.id,
-    })
-    .returning();
-  const fields = [
-    "libelle",
-    "categorie",
-    "statut",
-    "debut",
-    ...(input.fin ? ["fin"] : []),
-    ...(input.duree !== null ? ["dureeMinutes"] : []),
-    ...(input.commentaire ? ["commentaire"] : []),
-    ...(contratId ? ["contratId"] : []),
-  ];
-  return { data: { id: row!.id, jeuneId: row!.jeuneId }, audit: audit("action_jeune.create", row!, fields, input) };
-});
+export const createAction = definition(
+  "action_jeune.create",
+  createActionSchema,
+  { jeuneIds: inputJeune, stateMessage: "Ce dossier est archivé : restaurez-le avant d'ajouter une action." },
+  async ({ tx, user, input, dossiers }) => {
+    const { jeune } = theDossier(dossiers);
+    const contratId = await openContratId(tx, jeune.id);
+    const [row] = await tx
+      .insert(actionsJeune)
+      .values({
+        structureId: jeune.structureId,
+        jeuneId: jeune.id,
+        contratId,
+        categorie: input.categorie,
+        libelle: input.libelle,
+        commentaire: input.commentaire,
+        debut: input.debut,
+        fin: input.fin,
+        dureeMinutes: input.duree,
+        statut: input.statut,
+        creeePar: user.id,
+      })
+      .returning();
+    const fields = [
+      "libelle",
+      "categorie",
+      "statut",
+      "debut",
+      ...(input.fin ? ["fin"] : []),
+      ...(input.duree !== null ? ["dureeMinutes"] : []),
+      ...(input.commentaire ? ["commentaire"] : []),
+      ...(contratId ? ["contratId"] : []),
+    ];
+    return { data: { id: row!.id, jeuneId: row!.jeuneId }, audit: audit("action_jeune.create", row!, fields, input) };
+  },
+);
 
-export const editAction = definition("action_jeune.update", updateActionSchema, async ({ tx, user, input }) => {
+export const editAction = definition("action_jeune.update", updateActionSchema, ofAction, async ({ tx, user, input }) => {
   const row = await loadAction(tx, user, input.actionId);
   if (row.qualifieeLe && input.categorie !== row.categorie) fieldError("categorie", qualifiedLock(row));
   if (row.statut === "terminee" && input.fin === null) fieldError("fin", "Cette action est terminée : gardez une date de fin.");
@@ -175,7 +174,7 @@ export const editAction = definition("action_jeune.update", updateActionSchema, 
   return { data: { id: updated.id, jeuneId: updated.jeuneId }, audit: audit("action_jeune.update", updated, fields, input) };
 });
 
-export const changeActionStatut = definition("action_jeune.statut", statutActionSchema, async ({ tx, user, input }) => {
+export const changeActionStatut = definition("action_jeune.statut", statutActionSchema, ofAction, async ({ tx, user, input }) => {
   const row = await loadAction(tx, user, input.actionId);
   if (row.qualifieeLe) throw new DomainError("conflict", { message: qualifiedLock(row) });
   if (input.statut === row.statut) fieldError("statut", `L'action est déjà « ${STATUT_LABELS[row.statut]} » : choisissez un autre statut.`);
@@ -188,7 +187,7 @@ export const changeActionStatut = definition("action_jeune.statut", statutAction
 });
 
 /** Closing = finished, with its end date (and the actual duration when known). */
-export const closeAction = definition("action_jeune.cloture", closeActionSchema, async ({ tx, user, input }) => {
+export const closeAction = definition("action_jeune.cloture", closeActionSchema, ofAction, async ({ tx, user, input }) => {
   const row = await loadAction(tx, user, input.actionId);
   if (row.statut === "terminee") throw new DomainError("conflict", { message: "Cette action est déjà terminée." });
   if (row.statut === "annulee")
@@ -207,7 +206,7 @@ function qualifyRefusal(row: ActionJeune): string | null {
 }
 
 /** The counsellor confirms a finished action and its category: from then on it counts as validated hours. */
-export const qualifyAction = definition("action_jeune.qualification", qualifyActionSchema, async ({ tx, user, input }) => {
+export const qualifyAction = definition("action_jeune.qualification", qualifyActionSchema, ofAction, async ({ tx, user, input }) => {
   const row = await loadAction(tx, user, input.actionId);
   const refusal = qualifyRefusal(row);
   if (refusal) throw new DomainError("conflict", { message: refusal });
@@ -224,52 +223,57 @@ export const qualifyAction = definition("action_jeune.qualification", qualifyAct
  * Several finished actions of one young person qualified at once, all or nothing: one that is not
  * eligible, belongs to another dossier or changed since the page was read refuses the whole batch.
  */
-export const bulkQualifyActions = definition("action_jeune.qualification_groupee", bulkQualifySchema, async ({ tx, user, input }) => {
-  const jeune = await loadJeune(tx, user, input.jeuneId);
-  const wanted = new Map(input.actions.map((a) => [a.actionId, a.version]));
-  const rows = await tx
-    .select()
-    .from(actionsJeune)
-    .where(and(inArray(actionsJeune.id, [...wanted.keys()]), eq(actionsJeune.jeuneId, jeune.id)))
-    .orderBy(actionsJeune.id)
-    .for("update");
-  if (rows.length !== wanted.size) {
-    throw new DomainError("not_found", {
-      message: "Une des actions cochées est introuvable dans ce dossier. Rechargez la page : aucune action n'a été qualifiée.",
-    });
-  }
-  for (const row of rows) {
-    if (row.version !== wanted.get(row.id)) {
-      throw new DomainError("conflict", {
-        message: `L'action « ${row.libelle} » a été modifiée entre-temps. Rechargez la page : aucune action n'a été qualifiée.`,
+export const bulkQualifyActions = definition(
+  "action_jeune.qualification_groupee",
+  bulkQualifySchema,
+  { jeuneIds: inputJeune, states: ["archive"] },
+  async ({ tx, user, input, dossiers }) => {
+    const { jeune } = theDossier(dossiers);
+    const wanted = new Map(input.actions.map((a) => [a.actionId, a.version]));
+    const rows = await tx
+      .select()
+      .from(actionsJeune)
+      .where(and(inArray(actionsJeune.id, [...wanted.keys()]), eq(actionsJeune.jeuneId, jeune.id)))
+      .orderBy(actionsJeune.id)
+      .for("update");
+    if (rows.length !== wanted.size) {
+      throw new DomainError("not_found", {
+        message: "Une des actions cochées est introuvable dans ce dossier. Rechargez la page : aucune action n'a été qualifiée.",
       });
     }
-    const refusal = qualifyRefusal(row);
-    if (refusal) throw new DomainError("conflict", { message: `${refusal} Aucune action n'a été qualifiée.` });
-  }
-  const now = new Date();
-  const updated = await tx
-    .update(actionsJeune)
-    .set({ qualifieeLe: now, qualifieePar: user.id, version: sql`${actionsJeune.version} + 1`, updatedAt: now })
-    .where(
-      and(
-        inArray(
-          actionsJeune.id,
-          rows.map((r) => r.id),
+    for (const row of rows) {
+      if (row.version !== wanted.get(row.id)) {
+        throw new DomainError("conflict", {
+          message: `L'action « ${row.libelle} » a été modifiée entre-temps. Rechargez la page : aucune action n'a été qualifiée.`,
+        });
+      }
+      const refusal = qualifyRefusal(row);
+      if (refusal) throw new DomainError("conflict", { message: `${refusal} Aucune action n'a été qualifiée.` });
+    }
+    const now = new Date();
+    const updated = await tx
+      .update(actionsJeune)
+      .set({ qualifieeLe: now, qualifieePar: user.id, version: sql`${actionsJeune.version} + 1`, updatedAt: now })
+      .where(
+        and(
+          inArray(
+            actionsJeune.id,
+            rows.map((r) => r.id),
+          ),
+          eq(actionsJeune.statut, "terminee"),
+          isNull(actionsJeune.qualifieeLe),
         ),
-        eq(actionsJeune.statut, "terminee"),
-        isNull(actionsJeune.qualifieeLe),
+      )
+      .returning({ id: actionsJeune.id, jeuneId: actionsJeune.jeuneId, structureId: actionsJeune.structureId });
+    if (updated.length !== rows.length)
+      throw new DomainError("conflict", {
+        message: "Des actions ont changé pendant l'enregistrement. Rechargez la page : aucune action n'a été qualifiée.",
+      });
+    return {
+      data: { jeuneId: jeune.id, ids: updated.map((u) => u.id) },
+      audit: updated.map((u) =>
+        audit("action_jeune.qualification", u, ["qualifieeLe", "qualifieePar"], undefined, { groupee: true, nombre: updated.length }),
       ),
-    )
-    .returning({ id: actionsJeune.id, jeuneId: actionsJeune.jeuneId, structureId: actionsJeune.structureId });
-  if (updated.length !== rows.length)
-    throw new DomainError("conflict", {
-      message: "Des actions ont changé pendant l'enregistrement. Rechargez la page : aucune action n'a été qualifiée.",
-    });
-  return {
-    data: { jeuneId: jeune.id, ids: updated.map((u) => u.id) },
-    audit: updated.map((u) =>
-      audit("action_jeune.qualification", u, ["qualifieeLe", "qualifieePar"], undefined, { groupee: true, nombre: updated.length }),
-    ),
-  };
-});
+    };
+  },
+);

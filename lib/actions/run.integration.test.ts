@@ -16,6 +16,7 @@ function definition(then: "succeed" | "throw" | "domain-error"): ActionDefinitio
     name: "test.write",
     schema,
     capability: "settings.manage",
+    dossier: { none: "a test write on settings" },
     async handler({ tx, input }) {
       const [row] = await tx
         .insert(settings)

@@ -3,6 +3,7 @@ import { getDb, type Tx } from "@/db/client";
 import { can, type Capability } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { writeAudit, type AuditInput } from "@/lib/audit/write";
+import { type DossierExemption, type GateOptions, type OpenedDossier, requireDossier } from "@/lib/dossier/gate";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { messageFor } from "@/lib/errors/messages";
 import { logger } from "@/lib/log/logger";
@@ -11,16 +12,53 @@ export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors: FieldErrors };
 
+/**
+ * The young people's files a write targets, opened through the dossier gate before the handler runs:
+ * `jeuneIds` reads them from the parsed input (a child row's owner is looked up in the transaction; an
+ * empty list means the input targets no file, e.g. a rights request from someone without one).
+ */
+export interface DossierTarget<I> {
+  jeuneIds: (input: I, tx: Tx, user: SessionUser) => string[] | Promise<string[]>;
+  /** What a consultation outside the portfolio records as opened (default "modification"). */
+  onglet?: string;
+  states?: GateOptions["states"];
+  stateMessage?: string;
+  exempt?: DossierExemption;
+  recordAlways?: boolean;
+}
+
+/** A write that targets no young person's file says why, in one line a reviewer can check. */
+export interface NoDossier {
+  none: string;
+}
+
+export interface ActionContext<I> {
+  tx: Tx;
+  user: SessionUser;
+  input: I;
+  /** The files opened by the gate, in the order `jeuneIds` gave them (empty for NoDossier). */
+  dossiers: OpenedDossier[];
+}
+
+/** The one file a single-target write opened (a target that resolved to none is a row that does not exist). */
+export function theDossier(dossiers: OpenedDossier[]): OpenedDossier {
+  const [first] = dossiers;
+  if (!first) throw new DomainError("not_found");
+  return first;
+}
+
 export interface ActionDefinition<S extends z.ZodType, T> {
   /** Stable name, also the default audit action ("settings.create"). */
   name: string;
   schema: S;
   capability: Capability;
+  /** The files this write touches; runAction opens them through the gate before the handler. */
+  dossier: DossierTarget<z.output<S>> | NoDossier;
   /**
-   * Runs inside one transaction. Must check the target record belongs to the caller
-   * (assertSameStructure) before touching it. Returns the data and what to audit.
+   * Runs inside one transaction, after the gate. Must still check any other record it loads belongs to
+   * the caller (assertSameStructure) and to the opened file. Returns the data and what to audit.
    */
-  handler: (ctx: { tx: Tx; user: SessionUser; input: z.output<S> }) => Promise<{ data: T; audit: AuditInput | AuditInput[] }>;
+  handler: (ctx: ActionContext<z.output<S>>) => Promise<{ data: T; audit: AuditInput | AuditInput[] }>;
   /** Paths to refresh after success. */
   revalidate?: (input: z.output<S>, data: T) => string[];
 }
@@ -56,17 +94,46 @@ export async function runAction<S extends z.ZodType, T>(
 
   try {
     const db = await getDb();
-    const data = await db.transaction(async (tx) => {
-      const { data, audit } = await def.handler({ tx, user, input: parsed.data });
-      await writeAudit(tx, user, audit, options.requestId);
-      return data;
-    });
+    const data = await db.transaction((tx) => runInTransaction(tx, def, user, parsed.data, options.requestId));
     return { ok: true, data };
   } catch (error) {
     if (isDomainError(error)) return failure(error);
     logger.error({ action: def.name, requestId: options.requestId, err: describeError(error) }, "action failed");
     return failure(new DomainError("unexpected"));
   }
+}
+
+/** Gate → handler → audit inside a transaction the caller owns (runAction's, or a seed's): input already parsed. */
+export async function runInTransaction<S extends z.ZodType, T>(
+  tx: Tx,
+  def: ActionDefinition<S, T>,
+  user: SessionUser,
+  input: z.output<S>,
+  requestId?: string,
+): Promise<T> {
+  const dossiers = await openTargets(tx, user, def.dossier, input);
+  const { data, audit } = await def.handler({ tx, user, input, dossiers });
+  await writeAudit(tx, user, audit, requestId);
+  return data;
+}
+
+/** Every file the write targets, through the gate: any refusal throws and the transaction writes nothing. */
+async function openTargets<I>(tx: Tx, user: SessionUser, target: DossierTarget<I> | NoDossier, input: I): Promise<OpenedDossier[]> {
+  if ("none" in target) return [];
+  const ids = [...new Set(await target.jeuneIds(input, tx, user))];
+  const opened: OpenedDossier[] = [];
+  for (const id of ids) {
+    opened.push(
+      await requireDossier(tx, user, id, "write", {
+        onglet: target.onglet ?? "modification",
+        states: target.states,
+        stateMessage: target.stateMessage,
+        exempt: target.exempt,
+        recordAlways: target.recordAlways,
+      }),
+    );
+  }
+  return opened;
 }
 
 function failure(error: DomainError): ActionResult<never> {

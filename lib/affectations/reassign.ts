@@ -14,6 +14,9 @@ export const reassignJeunes: ActionDefinition<typeof reassignSchema, { count: nu
   name: "jeune.reaffectation",
   schema: reassignSchema,
   capability: "jeunes.reassign",
+  dossier: {
+    none: "a director's act (jeunes.reassign), whose portfolio is the whole structure: the handler locks every file in one query, checks structure and state, and audits each move under the young person's id",
+  },
   async handler({ tx, user, input }) {
     const structureId = structureScope(user);
     if (!structureId) throw new DomainError("forbidden");

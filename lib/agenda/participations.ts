@@ -11,7 +11,15 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { proposeSanctionIfDue } from "@/lib/sanctions/proposals";
 import { addRefusal, frozenReason, presenceRefusal } from "./rules";
 import { addParticipantSchema, attendanceSchema, removeParticipantSchema } from "./schema";
-import { assertJeuneOfStructure, lockSeance, PARTICIPATION_CONFLICT, participationAudit, registeredCount } from "./store";
+import {
+  assertJeuneOfStructure,
+  lockSeance,
+  ofAgendaJeune,
+  ofParticipations,
+  PARTICIPATION_CONFLICT,
+  participationAudit,
+  registeredCount,
+} from "./store";
 
 export interface ParticipationResult {
   seanceId: string;
@@ -27,6 +35,7 @@ export const addParticipant: ActionDefinition<typeof addParticipantSchema, Parti
   name: "agenda.participant_add",
   schema: addParticipantSchema,
   capability: "agenda.write",
+  dossier: ofAgendaJeune,
   revalidate: (input) => paths(input.seanceId, [input.jeuneId]),
   handler: async ({ tx, user, input }) => {
     // The séance row is locked: two counsellors adding the last seat at once cannot both succeed.
@@ -56,6 +65,7 @@ export const removeParticipant: ActionDefinition<typeof removeParticipantSchema,
   name: "agenda.participant_remove",
   schema: removeParticipantSchema,
   capability: "agenda.write",
+  dossier: { ...ofParticipations, jeuneIds: (input, tx) => ofParticipations.jeuneIds({ participationIds: [input.participationId] }, tx) },
   revalidate: (input, data) => paths(input.seanceId, data.jeuneId ? [data.jeuneId] : []),
   handler: async ({ tx, user, input }) => {
     const seance = await lockSeance(tx, user, input.seanceId);
@@ -89,6 +99,10 @@ export const recordAttendance: ActionDefinition<typeof attendanceSchema, Partici
   name: "agenda.presence",
   schema: attendanceSchema,
   capability: "agenda.write",
+  dossier: {
+    ...ofParticipations,
+    jeuneIds: (input, tx) => ofParticipations.jeuneIds({ participationIds: input.lignes.map((l) => l.participationId) }, tx),
+  },
   revalidate: (input) => paths(input.seanceId),
   handler: async ({ tx, user, input }) => {
     const seance = await lockSeance(tx, user, input.seanceId);

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "@/db/client";
 import { participations, seances } from "@/db/schema";
-import type { ActionDefinition } from "@/lib/actions/run";
+import type { ActionContext, ActionDefinition } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { changedFields, type AuditInput } from "@/lib/audit/write";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -16,6 +16,8 @@ import {
   assertAnimateur,
   assertJeuneOfStructure,
   lockSeance,
+  ofAgendaJeune,
+  ofSeanceParticipants,
   participationAudit,
   registeredCount,
   SEANCE_CONFLICT,
@@ -27,11 +29,12 @@ export interface SeanceResult {
   id: string;
 }
 
-type Ctx<S extends z.ZodType> = { tx: Tx; user: SessionUser; input: z.output<S> };
+type Ctx<S extends z.ZodType> = ActionContext<z.output<S>>;
 
 function definition<S extends z.ZodType>(
   name: string,
   schema: S,
+  dossier: ActionDefinition<S, SeanceResult>["dossier"],
   handler: (ctx: Ctx<S>) => Promise<{ data: SeanceResult; audit: AuditInput | AuditInput[] }>,
   extraPaths: (data: SeanceResult) => string[] = () => [],
 ): ActionDefinition<S, SeanceResult> {
@@ -39,6 +42,7 @@ function definition<S extends z.ZodType>(
     name,
     schema,
     capability: "agenda.write",
+    dossier,
     handler,
     revalidate: (_input, data) => ["/agenda", `/agenda/${data.id}`, ...extraPaths(data)],
   };
@@ -50,7 +54,7 @@ function structureOf(user: SessionUser): string {
   return user.structureId;
 }
 
-export const createSeance = definition("agenda.seance_create", createSeanceSchema, async ({ tx, user, input }) => {
+export const createSeance = definition("agenda.seance_create", createSeanceSchema, ofAgendaJeune, async ({ tx, user, input }) => {
   const structureId = structureOf(user);
   await assertAnimateur(tx, structureId, input.animateurId);
   if (input.jeuneId) await assertJeuneOfStructure(tx, structureId, input.jeuneId);
@@ -77,7 +81,7 @@ export const createSeance = definition("agenda.seance_create", createSeanceSchem
   return { data: { id: row!.id }, audit };
 });
 
-export const updateSeance = definition("agenda.seance_update", updateSeanceSchema, async ({ tx, user, input }) => {
+export const updateSeance = definition("agenda.seance_update", updateSeanceSchema, ofAgendaJeune, async ({ tx, user, input }) => {
   const seance = await lockSeance(tx, user, input.seanceId);
   const frozen = frozenReason(seance);
   if (frozen) throw new DomainError("conflict", { message: frozen });
@@ -146,7 +150,7 @@ export const updateSeance = definition("agenda.seance_update", updateSeanceSchem
   return { data: { id: row.id }, audit };
 });
 
-export const cancelSeance = definition("agenda.seance_cancel", cancelSeanceSchema, async ({ tx, user, input }) => {
+export const cancelSeance = definition("agenda.seance_cancel", cancelSeanceSchema, ofSeanceParticipants, async ({ tx, user, input }) => {
   const seance = await lockSeance(tx, user, input.seanceId);
   const frozen = frozenReason(seance);
   if (frozen) throw new DomainError("conflict", { message: frozen });
@@ -169,7 +173,7 @@ export const cancelSeance = definition("agenda.seance_cancel", cancelSeanceSchem
   };
 });
 
-export const closeSeance = definition("agenda.seance_close", closeSeanceSchema, async ({ tx, user, input }) => {
+export const closeSeance = definition("agenda.seance_close", closeSeanceSchema, ofSeanceParticipants, async ({ tx, user, input }) => {
   const seance = await lockSeance(tx, user, input.seanceId);
   const rows = await tx
     .select({ presence: participations.presence })

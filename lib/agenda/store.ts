@@ -63,6 +63,45 @@ export async function assertAnimateur(tx: Tx, structureId: string, animateurId: 
 }
 
 /** An active young person of the structure (another structure's is refused exactly like an unknown id). */
+/**
+ * The files an agenda act touches. Enrolling, attendance and the séance's own changes are acts on the
+ * structure's agenda: any of its counsellors or directors may do them without a prior reason (the act is
+ * the ground), and a consultation "agenda" outside the portfolio is recorded for the young person.
+ */
+const AGENDA_GROUND = { onglet: "agenda", exempt: { roles: ["conseiller", "directeur"] as const } };
+
+/** One named young person (enrolment, individual rendez-vous): an active file only. */
+export const ofAgendaJeune = {
+  ...AGENDA_GROUND,
+  jeuneIds: (input: { jeuneId?: string | null }) => (input.jeuneId ? [input.jeuneId] : []),
+  stateMessage: "Ce jeune est introuvable parmi les dossiers actifs de votre structure.",
+};
+
+/** Every participant of a séance (cancelling or closing it writes on each), whatever their file's state. */
+export const ofSeanceParticipants = {
+  ...AGENDA_GROUND,
+  states: ["archive", "anonymise"] as const,
+  jeuneIds: async (input: { seanceId: string }, tx: Tx) =>
+    (await tx.select({ jeuneId: participations.jeuneId }).from(participations).where(eq(participations.seanceId, input.seanceId))).map(
+      (r) => r.jeuneId,
+    ),
+};
+
+/** The participants named by participation rows (removal, attendance). */
+export const ofParticipations = {
+  ...AGENDA_GROUND,
+  states: ["archive"] as const,
+  jeuneIds: async (input: { participationIds: string[] }, tx: Tx) =>
+    input.participationIds.length === 0
+      ? []
+      : (
+          await tx
+            .select({ jeuneId: participations.jeuneId })
+            .from(participations)
+            .where(inArray(participations.id, input.participationIds))
+        ).map((r) => r.jeuneId),
+};
+
 export async function assertJeuneOfStructure(tx: Tx, structureId: string, jeuneId: string, field = "jeuneId"): Promise<void> {
   const [row] = await tx
     .select({ id: jeunes.id })

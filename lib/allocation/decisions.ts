@@ -17,6 +17,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Tx } from "@/db/client";
 import { allocationDecisions, contrats, jeunes, sanctions, type AllocationDecision, type Contrat } from "@/db/schema";
 import type { ActionDefinition } from "@/lib/actions/run";
+import { inputJeune } from "@/lib/dossier/targets";
 import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import type { AuditInput } from "@/lib/audit/write";
 import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
@@ -365,6 +366,7 @@ export function allocationDecisionActions(now: () => Date = () => new Date()) {
     name: "allocation.apercu",
     schema: decisionInputSchema,
     capability: "parcours.write",
+    dossier: { jeuneIds: inputJeune, states: ["archive"] },
     handler: async ({ tx, user, input }) => {
       const computed = await computeAllocationDecision(tx, user, input, todayInParis(now()));
       const { entrees: _entrees, structureId: _structure, ...shown } = computed;
@@ -377,6 +379,7 @@ export function allocationDecisionActions(now: () => Date = () => new Date()) {
     name: "allocation.decision",
     schema: confirmDecisionSchema,
     capability: "parcours.write",
+    dossier: { jeuneIds: inputJeune, states: ["archive"] },
     handler: async ({ tx, user, input }) => {
       const computed = await computeAllocationDecision(tx, user, input, todayInParis(now()), { lock: true });
       checkSameCurrent(computed, input.remplaceId);

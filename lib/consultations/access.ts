@@ -1,46 +1,13 @@
 import { and, desc, eq, gte, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { consultations, jeunes } from "@/db/schema";
+import { consultations } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
-import type { CivilDate } from "@/lib/calendar/civil-date";
-import { portfolioCondition, structureConditions } from "@/lib/jeunes/scope";
 
 /** A reason given to open a dossier outside one's portfolio stays valid this long (one working day). */
 export const BREAK_GLASS_TTL_MS = 8 * 60 * 60 * 1000;
 
-export type DossierAccess =
-  | { kind: "not_found" }
-  | { kind: "portfolio"; structureId: string }
-  | { kind: "break_glass"; structureId: string; reasonGivenAt: Date }
-  | { kind: "reason_required"; structureId: string };
-
-/**
- * May this caller see this dossier, and on what ground? Outside the structure: not found (nothing
- * tells a foreign dossier from a missing one). Inside but outside their portfolio: only after giving a
- * reason, recorded as a consultation with a motif, valid for BREAK_GLASS_TTL_MS.
- */
-export async function checkDossierAccess(
-  db: DbOrTx,
-  user: SessionUser,
-  jeuneId: string,
-  today: CivilDate,
-  now: Date = new Date(),
-): Promise<DossierAccess> {
-  const [row] = await db
-    .select({ structureId: jeunes.structureId })
-    .from(jeunes)
-    .where(and(eq(jeunes.id, jeuneId), ...structureConditions(user)));
-  if (!row) return { kind: "not_found" };
-
-  const portfolio = portfolioCondition(user, today);
-  if (portfolio) {
-    const [own] = await db
-      .select({ id: jeunes.id })
-      .from(jeunes)
-      .where(and(eq(jeunes.id, jeuneId), portfolio));
-    if (own) return { kind: "portfolio", structureId: row.structureId };
-  }
-
+/** When this caller last gave a reason to open this file outside their portfolio, if still valid at `now`. */
+export async function latestReasonAt(db: DbOrTx, user: SessionUser, jeuneId: string, now: Date): Promise<Date | null> {
   const [reason] = await db
     .select({ at: consultations.at })
     .from(consultations)
@@ -54,8 +21,7 @@ export async function checkDossierAccess(
     )
     .orderBy(desc(consultations.at))
     .limit(1);
-  if (reason) return { kind: "break_glass", structureId: row.structureId, reasonGivenAt: reason.at };
-  return { kind: "reason_required", structureId: row.structureId };
+  return reason?.at ?? null;
 }
 
 /** Records the fact of a view (never the data seen). */

@@ -26,6 +26,10 @@ const OTHER_CONSULTED: Record<string, string> = {
   modification: "Formulaire de modification",
   archivage: "Archivage et conservation",
   acces: "Copie complète du dossier (droit d'accès)",
+  agenda: "Inscription ou présence à une séance de l'agenda",
+  "demande-de-droits": "Traitement d'une demande d'exercice de droits",
+  transmission: "Envoi de données à un destinataire",
+  telechargement: "Document téléchargé",
 };
 
 export function isDossierOnglet(value: unknown): value is DossierOnglet {

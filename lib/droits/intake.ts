@@ -5,12 +5,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { demandesDroits, jeunes, transmissions } from "@/db/schema";
-import type { ActionDefinition } from "@/lib/actions/run";
+import { type ActionDefinition, theDossier } from "@/lib/actions/run";
+import { inputJeune } from "@/lib/dossier/targets";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
-import { checkDossierAccess } from "@/lib/consultations/access";
 import { DomainError } from "@/lib/errors/domain-error";
-import { structureConditions } from "@/lib/jeunes/scope";
+import { structureConditions } from "@/lib/dossier/scope";
 import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { formatDateTime } from "@/lib/format/fr";
 import { KIND_FALC } from "@/lib/transmissions/labels";
@@ -145,6 +145,9 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
   };
 }
 
+/** A request is taken for a file in any state (the handler refuses an anonymised one); a DPO needs no prior reason. */
+const INTAKE = { onglet: "demande-de-droits", exempt: { roles: ["dpo"] as const }, states: ["archive", "anonymise"] as const };
+
 const jeuneColumns = { id: jeunes.id, structureId: jeunes.structureId, anonymisedAt: jeunes.anonymisedAt };
 
 /** Counsellor (or director, or DPO) at the desk, for a young person whose dossier they may open. */
@@ -152,14 +155,10 @@ export const recordDeskDemande: ActionDefinition<typeof deskIntakeSchema, Create
   name: "droits.demande_create",
   schema: deskIntakeSchema,
   capability: "droits.intake",
-  async handler({ tx, user, input }) {
+  dossier: { ...INTAKE, jeuneIds: inputJeune },
+  async handler({ tx, user, input, dossiers }) {
     const today = todayInParis(new Date());
-    const access = await checkDossierAccess(tx, user, input.jeuneId, today);
-    if (access.kind === "not_found") throw new DomainError("not_found");
-    if (access.kind === "reason_required")
-      throw new DomainError("forbidden", { message: "Ouvrez d'abord le dossier en indiquant le motif de votre consultation." });
-    const [jeune] = await tx.select(jeuneColumns).from(jeunes).where(eq(jeunes.id, input.jeuneId));
-    if (!jeune) throw new DomainError("not_found");
+    const { jeune } = theDossier(dossiers);
     return insertDemande(tx, user, {
       jeune,
       type: input.type,
@@ -181,6 +180,7 @@ export const recordDpoDemande: ActionDefinition<typeof dpoIntakeSchema, CreatedD
   name: "droits.demande_create",
   schema: dpoIntakeSchema,
   capability: "droits.handle",
+  dossier: { ...INTAKE, jeuneIds: inputJeune },
   async handler({ tx, user, input }) {
     const [jeune] = await tx
       .select(jeuneColumns)
@@ -211,6 +211,7 @@ export const createDemandeFromEspace: ActionDefinition<typeof espaceIntakeSchema
   name: "droits.demande_create",
   schema: espaceIntakeSchema,
   capability: "self.read",
+  dossier: { ...INTAKE, jeuneIds: (_input, _tx, user) => (user.jeuneId ? [user.jeuneId] : []) },
   async handler({ tx, user, input }) {
     if (user.role !== "jeune" || !user.jeuneId) throw new DomainError("forbidden");
     const [jeune] = await tx.select(jeuneColumns).from(jeunes).where(eq(jeunes.id, user.jeuneId));

@@ -7,7 +7,7 @@ import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { addDays, type CivilDate } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
 import { normalizeForSearch } from "@/lib/jeunes/rules";
-import { structureConditions } from "@/lib/jeunes/scope";
+import { structureConditions } from "@/lib/dossier/scope";
 import type { DemandeStatut } from "./labels";
 import { isStatut, type QueueFilters } from "./queue-params";
 import { SOON_DAYS } from "./rules";

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { Tx } from "@/db/client";
 import { demandePauses, jeunes, type DemandeDroits } from "@/db/schema";
 import type { ActionDefinition } from "@/lib/actions/run";
+import { ownerOfDemande } from "@/lib/dossier/targets";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { AuditInput } from "@/lib/audit/write";
 import { todayInParis } from "@/lib/calendar/civil-date";
@@ -72,12 +73,24 @@ export function dateError(field: string, message: string): never {
 
 const paths = (d: { id: string; jeuneId: string | null }) => ["/droits", `/droits/${d.id}`, ...(d.jeuneId ? [`/jeunes/${d.jeuneId}`] : [])];
 
-export function definition<S extends z.ZodType, R extends TransitionResult = TransitionResult>(
+/**
+ * A rights request's steps act on the file of the person it concerns, if they have one. Handling the
+ * request is the DPO's ground to open it (no prior reason); the consultation names the request. After an
+ * erasure the file is anonymised and the request still runs to its end.
+ */
+const OF_DEMANDE = {
+  jeuneIds: (input: { demandeId: string }, tx: Tx) => ownerOfDemande(tx, input.demandeId),
+  onglet: "demande-de-droits",
+  exempt: { roles: ["dpo"] as const },
+  states: ["archive", "anonymise"] as const,
+};
+
+export function definition<S extends z.ZodType<{ demandeId: string }>, R extends TransitionResult = TransitionResult>(
   name: string,
   schema: S,
   handler: (ctx: Ctx<S>) => Promise<{ data: NoInfer<R>; audit: AuditInput | AuditInput[] }>,
 ): ActionDefinition<S, R> {
-  return { name, schema, capability: "droits.handle", handler, revalidate: (_input, data) => paths(data) };
+  return { name, schema, capability: "droits.handle", dossier: OF_DEMANDE, handler, revalidate: (_input, data) => paths(data) };
 }
 
 /** Asks the person for more information to confirm identity (EDPB 01/2022): the clock stops. */

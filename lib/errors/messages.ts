@@ -3,6 +3,8 @@ export const ERROR_MESSAGES = {
   unauthenticated: "Votre session a expiré. Reconnectez-vous pour continuer.",
   forbidden: "Vous n'avez pas les droits nécessaires pour cette action.",
   not_found: "Ce dossier est introuvable ou vous n'y avez pas accès.",
+  reason_required:
+    "Ce dossier ne fait pas partie de votre portefeuille : ouvrez-le et indiquez pourquoi vous le consultez avant de le modifier. Rien n'a été enregistré.",
   invalid_input: "Le formulaire contient des erreurs. Corrigez les champs signalés puis réessayez.",
   conflict: "Ce dossier a été modifié par quelqu'un d'autre pendant que vous le modifiiez. Rien n'a été écrasé.",
   duplicate: "Cette valeur existe déjà.",

@@ -1,20 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { jeunes } from "@/db/schema";
-import type { ActionDefinition } from "@/lib/actions/run";
-import type { SessionUser } from "@/lib/auth/session-user";
-import { todayInParis } from "@/lib/calendar/civil-date";
-import { checkDossierAccess } from "@/lib/consultations/access";
+import { type ActionDefinition, theDossier } from "@/lib/actions/run";
 import type { Tx } from "@/db/client";
+import { inputJeune } from "@/lib/dossier/targets";
 import { DomainError } from "@/lib/errors/domain-error";
 import { archiveSchema, restoreSchema } from "./archive-schema";
 
-/** The dossier must be in the caller's structure and open to them (portfolio or a reason given). */
-async function assertCanWrite(tx: Tx, user: SessionUser, jeuneId: string): Promise<void> {
-  const access = await checkDossierAccess(tx, user, jeuneId, todayInParis(new Date()));
-  if (access.kind === "not_found") throw new DomainError("not_found");
-  if (access.kind === "reason_required")
-    throw new DomainError("forbidden", { message: "Ouvrez d'abord le dossier en indiquant le motif de votre consultation." });
-}
+/** Archiving and restoring act on the file itself, archived or not (never an anonymised one). */
+const ofJeune = { jeuneIds: inputJeune, states: ["archive"] as const };
 
 /** Compare-and-set on `version`: a stale form never overwrites someone else's change. */
 async function setStatut(tx: Tx, jeuneId: string, version: number, values: Partial<typeof jeunes.$inferInsert>) {
@@ -31,9 +24,9 @@ export const archiveJeune: ActionDefinition<typeof archiveSchema, { id: string }
   name: "jeune.archive",
   schema: archiveSchema,
   capability: "jeunes.archive",
-  async handler({ tx, user, input }) {
-    await assertCanWrite(tx, user, input.jeuneId);
-    const [current] = await tx.select({ statut: jeunes.statut }).from(jeunes).where(eq(jeunes.id, input.jeuneId));
+  dossier: ofJeune,
+  async handler({ tx, input, dossiers }) {
+    const current = theDossier(dossiers).jeune;
     if (current?.statut === "archive") throw new DomainError("conflict", { message: "Ce dossier est déjà archivé." });
     const row = await setStatut(tx, input.jeuneId, input.version, {
       statut: "archive",
@@ -62,9 +55,9 @@ export const restoreJeune: ActionDefinition<typeof restoreSchema, { id: string }
   name: "jeune.restore",
   schema: restoreSchema,
   capability: "jeunes.archive",
-  async handler({ tx, user, input }) {
-    await assertCanWrite(tx, user, input.jeuneId);
-    const [current] = await tx.select({ statut: jeunes.statut }).from(jeunes).where(eq(jeunes.id, input.jeuneId));
+  dossier: ofJeune,
+  async handler({ tx, input, dossiers }) {
+    const current = theDossier(dossiers).jeune;
     if (current?.statut !== "archive") throw new DomainError("conflict", { message: "Ce dossier n'est pas archivé." });
     const row = await setStatut(tx, input.jeuneId, input.version, {
       statut: "actif",

@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
 import { decryptNir } from "@/lib/crypto/nir-vault";
 import { maskNir } from "./rules";
-import { structureConditions } from "./scope";
+import { structureConditions } from "@/lib/dossier/scope";
 
 const conseillers = alias(users, "conseillers");
 

@@ -6,7 +6,7 @@ import { auditLog, consultations, jeunes, users } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { ConsultationMotif } from "@/lib/consultations/motifs";
-import { structureConditions } from "./scope";
+import { structureConditions } from "@/lib/dossier/scope";
 
 export const HISTORIQUE_PAGE_SIZE = 30;
 

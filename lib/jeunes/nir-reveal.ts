@@ -1,15 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { jeunes } from "@/db/schema";
-import type { ActionDefinition } from "@/lib/actions/run";
-import { assertSameStructure } from "@/lib/auth/session-user";
-import { todayInParis } from "@/lib/calendar/civil-date";
-import { checkDossierAccess, recordConsultation } from "@/lib/consultations/access";
+import { type ActionDefinition, theDossier } from "@/lib/actions/run";
 import { decryptNir } from "@/lib/crypto/nir-vault";
+import { inputJeune } from "@/lib/dossier/targets";
 import { DomainError } from "@/lib/errors/domain-error";
 import { maskNir } from "./rules";
-import { structureConditions } from "./scope";
 
 export const revealNirSchema = z.object({ jeuneId: z.uuid({ error: "Dossier introuvable." }) });
 
@@ -34,26 +29,12 @@ export const revealNir: ActionDefinition<typeof revealNirSchema, { nir: string }
   name: "jeune.nir_reveal",
   schema: revealNirSchema,
   capability: "jeunes.read",
-  async handler({ tx, user, input }) {
-    const [row] = await tx
-      .select({ id: jeunes.id, structureId: jeunes.structureId, nirEncrypted: jeunes.nirEncrypted })
-      .from(jeunes)
-      .where(and(eq(jeunes.id, input.jeuneId), ...structureConditions(user)));
-    assertSameStructure(user, row?.structureId);
-    if (!row) throw new DomainError("not_found");
-
-    const access = await checkDossierAccess(tx, user, row.id, todayInParis(new Date()));
-    if (access.kind === "not_found") throw new DomainError("not_found");
-    if (access.kind === "reason_required") {
-      throw new DomainError("forbidden", {
-        message: "Ce dossier ne fait pas partie de votre portefeuille : indiquez d'abord le motif de consultation.",
-      });
-    }
+  // The gate records the reveal as a consultation of "nir", inside the portfolio too.
+  dossier: { jeuneIds: inputJeune, onglet: "nir", recordAlways: true, states: ["archive"] },
+  async handler({ dossiers }) {
+    const { jeune: row, horsPortefeuille } = theDossier(dossiers);
     if (!row.nirEncrypted)
       throw new DomainError("not_found", { message: "Aucun numéro de sécurité sociale n'est enregistré dans ce dossier." });
-
-    const horsPortefeuille = access.kind === "break_glass";
-    await recordConsultation(tx, user, { jeuneId: row.id, structureId: row.structureId, onglet: "nir", horsPortefeuille });
     return {
       data: { nir: formatNir(decryptNir(row.nirEncrypted)) },
       audit: {

@@ -19,7 +19,7 @@ import {
   type Statut,
 } from "./portefeuille-params";
 import { ageOn, type Dispositif } from "./rules";
-import { portfolioCondition } from "./scope";
+import { portfolioCondition } from "@/lib/dossier/scope";
 
 export const PAGE_SIZE = 25;
 

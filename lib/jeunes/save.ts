@@ -6,7 +6,6 @@ import type { ActionDefinition } from "@/lib/actions/run";
 import { changedFields } from "@/lib/audit/write";
 import { assertSameStructure, structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { checkDossierAccess } from "@/lib/consultations/access";
 import { recordHash } from "@/lib/crypto/keys";
 import { decryptNir, encryptNir, nirIndex } from "@/lib/crypto/nir-vault";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -25,7 +24,7 @@ import {
   type CreateJeuneInput,
   type EditableField,
 } from "./schema";
-import { structureConditions } from "./scope";
+import { structureConditions } from "@/lib/dossier/scope";
 
 // ---------------------------------------------------------------------------------------------
 // The dossier's editable values, one shape for the row, the input, the diff and the audit hashes
@@ -199,6 +198,7 @@ export const createJeune: ActionDefinition<typeof createJeuneSchema, { id: strin
   name: "jeune.create",
   schema: createJeuneSchema,
   capability: "jeunes.write",
+  dossier: { none: "creates the file: the new young person is in the creator's structure (and portfolio, for a counsellor)" },
   async handler({ tx, user, input }) {
     const structureId = structureScope(user);
     if (!structureId) throw new DomainError("forbidden");
@@ -303,20 +303,12 @@ export const updateJeune: ActionDefinition<typeof updateJeuneSchema, { id: strin
   name: "jeune.update",
   schema: updateJeuneSchema,
   capability: "jeunes.write",
+  // Same rule as reading: outside one's portfolio, only after giving a reason (the gate, before this).
+  dossier: { jeuneIds: (input) => [input.id], states: ["archive"] },
   async handler({ tx, user, input }) {
     const row = await loadForUpdate(tx, user, input.id);
     assertSameStructure(user, row?.structureId);
     if (!row) throw new DomainError("not_found");
-
-    // Same rule as reading: outside one's portfolio, only after giving a reason (break-glass).
-    const access = await checkDossierAccess(tx, user, row.id, todayInParis(new Date()));
-    if (access.kind === "not_found") throw new DomainError("not_found");
-    if (access.kind === "reason_required") {
-      throw new DomainError("forbidden", {
-        message:
-          "Ce dossier ne fait pas partie de votre portefeuille. Ouvrez-le d'abord en indiquant le motif de consultation, puis modifiez-le.",
-      });
-    }
 
     const before = dataOfRow(row);
     const typedHmac = input.nir ? nirIndex(input.nir) : null;

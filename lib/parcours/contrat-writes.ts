@@ -10,6 +10,7 @@ import type { z } from "zod";
 import type { Tx } from "@/db/client";
 import { contrats, phases, type Contrat, type Jeune } from "@/db/schema";
 import type { ActionDefinition } from "@/lib/actions/run";
+import { inputJeune } from "@/lib/dossier/targets";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { changedFields, type AuditInput } from "@/lib/audit/write";
 import { compare, todayInParis } from "@/lib/calendar/civil-date";
@@ -31,6 +32,8 @@ import {
   syncDispositif,
   updateContrat,
   lockJeune,
+  ofContrat,
+  PARCOURS_ARCHIVED,
 } from "./store";
 
 export interface ContratResult {
@@ -40,8 +43,13 @@ export interface ContratResult {
 
 type Handler<S extends z.ZodType> = ActionDefinition<S, ContratResult>["handler"];
 
-function definition<S extends z.ZodType>(name: string, schema: S, handler: Handler<S>): ActionDefinition<S, ContratResult> {
-  return { name, schema, capability: "parcours.write", handler, revalidate: (_input, data) => [`/jeunes/${data.jeuneId}`] };
+function definition<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  dossier: ActionDefinition<S, ContratResult>["dossier"],
+  handler: Handler<S>,
+): ActionDefinition<S, ContratResult> {
+  return { name, schema, capability: "parcours.write", dossier, handler, revalidate: (_input, data) => [`/jeunes/${data.jeuneId}`] };
 }
 
 function fail(fieldErrors: FieldMessages): never {
@@ -114,24 +122,29 @@ async function cutPhases(tx: Tx, contrat: Contrat, end: string, field: string): 
   return shortened.length;
 }
 
-export const signContrat = definition("contrat.signature", signContratSchema, async ({ tx, user, input }) => {
-  const today = todayInParis(new Date());
-  const jeune = await lockJeune(tx, user, input.jeuneId);
-  const all = await contractsOf(tx, jeune.id);
-  if (all.some((c) => c.finReelle === null)) throw new DomainError("conflict", { message: OPEN_CONTRACT });
-  const c: NewContract = { ...input, prolongationMotif: input.type === "CEJ" ? input.prolongationMotif : null };
-  failIfAny(checkNewContract(c, { birthDate: jeune.dateNaissance, rqth: jeune.rqth, previous: previousOf(all, null), today }));
+export const signContrat = definition(
+  "contrat.signature",
+  signContratSchema,
+  { jeuneIds: inputJeune, stateMessage: PARCOURS_ARCHIVED },
+  async ({ tx, user, input }) => {
+    const today = todayInParis(new Date());
+    const jeune = await lockJeune(tx, user, input.jeuneId);
+    const all = await contractsOf(tx, jeune.id);
+    if (all.some((c) => c.finReelle === null)) throw new DomainError("conflict", { message: OPEN_CONTRACT });
+    const c: NewContract = { ...input, prolongationMotif: input.type === "CEJ" ? input.prolongationMotif : null };
+    failIfAny(checkNewContract(c, { birthDate: jeune.dateNaissance, rqth: jeune.rqth, previous: previousOf(all, null), today }));
 
-  const row = await insertContrat(tx, user, jeune, c);
-  await addEvenement(tx, row, "signature", row.debut, null, user.id);
-  const dispositif = await syncDispositif(tx, jeune, row.type);
-  await onContratEvent(tx, { kind: "signature", contrat: row });
-  const audit: AuditInput[] = [contratAudit("contrat.signature", row, CONTRAT_FIELDS)];
-  if (dispositif) audit.push(dispositif);
-  return { data: { contratId: row.id, jeuneId: row.jeuneId }, audit };
-});
+    const row = await insertContrat(tx, user, jeune, c);
+    await addEvenement(tx, row, "signature", row.debut, null, user.id);
+    const dispositif = await syncDispositif(tx, jeune, row.type);
+    await onContratEvent(tx, { kind: "signature", contrat: row });
+    const audit: AuditInput[] = [contratAudit("contrat.signature", row, CONTRAT_FIELDS)];
+    if (dispositif) audit.push(dispositif);
+    return { data: { contratId: row.id, jeuneId: row.jeuneId }, audit };
+  },
+);
 
-export const modifyContrat = definition("contrat.modification", modifyContratSchema, async ({ tx, user, input }) => {
+export const modifyContrat = definition("contrat.modification", modifyContratSchema, ofContrat, async ({ tx, user, input }) => {
   const today = todayInParis(new Date());
   const { contrat } = await openContratForWrite(tx, user, input.contratId, input.version);
   assertOpen(contrat);
@@ -174,7 +187,7 @@ export const modifyContrat = definition("contrat.modification", modifyContratSch
   return { data: { contratId: row.id, jeuneId: row.jeuneId }, audit: contratAudit(`contrat.${kind}`, row, fields) };
 });
 
-export const endContrat = definition("contrat.sortie", endContratSchema, async ({ tx, user, input }) => {
+export const endContrat = definition("contrat.sortie", endContratSchema, ofContrat, async ({ tx, user, input }) => {
   const today = todayInParis(new Date());
   const { contrat, jeune } = await openContratForWrite(tx, user, input.contratId, input.version);
   assertOpen(contrat);
@@ -197,7 +210,7 @@ export const endContrat = definition("contrat.sortie", endContratSchema, async (
  * Switch: the current contract ends the day before the switch date (motive "bascule") and the new one
  * starts on the switch date, linked by precedent_contrat_id with the motive (see ./periodes.ts).
  */
-export const switchContrat = definition("contrat.bascule", switchContratSchema, async ({ tx, user, input }) => {
+export const switchContrat = definition("contrat.bascule", switchContratSchema, ofContrat, async ({ tx, user, input }) => {
   const today = todayInParis(new Date());
   const { contrat, jeune } = await openContratForWrite(tx, user, input.contratId, input.version);
   assertOpen(contrat);

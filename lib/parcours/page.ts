@@ -2,12 +2,11 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { openDossierPage, type OpenedDossier } from "@/lib/consultations/page-access";
+import { type OpenedDossierPage, openDossierPage } from "@/lib/dossier/page";
 import { displayName } from "@/lib/jeunes/labels";
-import { getContrat, getJeuneForParcours, type ContratView } from "./queries";
+import { type ContratView, getContrat } from "./queries";
 
-export interface OpenedParcoursPage extends OpenedDossier {
-  jeune: NonNullable<Awaited<ReturnType<typeof getJeuneForParcours>>>;
+export interface OpenedParcoursPage extends OpenedDossierPage {
   nom: string;
   /** Back to the Parcours tab of the dossier. */
   backHref: string;
@@ -16,9 +15,7 @@ export interface OpenedParcoursPage extends OpenedDossier {
 /** A pathway sub-page: the dossier opening (structure, reason, consultation "parcours") and the young person. */
 export async function openParcoursPage(user: SessionUser, rawId: string): Promise<OpenedParcoursPage> {
   const opened = await openDossierPage(user, rawId, "parcours");
-  const jeune = await getJeuneForParcours(opened.db, user, opened.jeuneId);
-  if (!jeune) notFound();
-  return { ...opened, jeune, nom: displayName(jeune), backHref: `/jeunes/${opened.jeuneId}?onglet=parcours#contrats` };
+  return { ...opened, nom: displayName(opened.jeune), backHref: `/jeunes/${opened.jeuneId}?onglet=parcours#contrats` };
 }
 
 /** The same, plus one contract of this young person (another person's contract id is a 404). */

@@ -11,13 +11,14 @@ import type { ActionDefinition } from "@/lib/actions/run";
 import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import { changedFields, type AuditInput } from "@/lib/audit/write";
 import { compare, todayInParis } from "@/lib/calendar/civil-date";
+import { ownerOfPhase } from "@/lib/dossier/targets";
 import { DomainError } from "@/lib/errors/domain-error";
 import { formatLongCivilDate } from "./contrats";
 import { contractPeriod } from "./periodes";
 import { phaseFieldErrors } from "./phase-errors";
 import { checkPhases, type Phase } from "./phases";
 import { addPhaseSchema, bilanPhaseSchema, editPhaseSchema } from "./schema";
-import { PHASE_CONFLICT, loadContrat, lockJeune, phasesOf } from "./store";
+import { loadContrat, lockJeune, ofContrat, PARCOURS_ARCHIVED, PHASE_CONFLICT, phasesOf } from "./store";
 
 export interface PhaseResult {
   phaseId: string;
@@ -28,10 +29,13 @@ export interface PhaseResult {
 function definition<S extends z.ZodType>(
   name: string,
   schema: S,
+  dossier: ActionDefinition<S, PhaseResult>["dossier"],
   handler: ActionDefinition<S, PhaseResult>["handler"],
 ): ActionDefinition<S, PhaseResult> {
-  return { name, schema, capability: "parcours.write", handler, revalidate: (_input, data) => [`/jeunes/${data.jeuneId}`] };
+  return { name, schema, capability: "parcours.write", dossier, handler, revalidate: (_input, data) => [`/jeunes/${data.jeuneId}`] };
 }
+
+const ofPhase = { jeuneIds: (input: { phaseId: string }, tx: Tx) => ownerOfPhase(tx, input.phaseId), stateMessage: PARCOURS_ARCHIVED };
 
 function phaseAudit(action: string, p: PhaseRow, fields: string[]): AuditInput {
   return {
@@ -76,7 +80,7 @@ function validate(contrat: Contrat, set: Phase[], edited: number): void {
     throw new DomainError("invalid_input", { fieldErrors: phaseFieldErrors(result.refusals, set, edited) as Record<string, string[]> });
 }
 
-export const addPhase = definition("phase.ajout", addPhaseSchema, async ({ tx, user, input }) => {
+export const addPhase = definition("phase.ajout", addPhaseSchema, ofContrat, async ({ tx, user, input }) => {
   const contrat = await openContrat(tx, user, input.contratId, { mustBeOpen: true });
   const existing = await phasesOf(tx, contrat.id);
   const set = [...existing.map(toRule), toRule(input)];
@@ -99,7 +103,7 @@ export const addPhase = definition("phase.ajout", addPhaseSchema, async ({ tx, u
   };
 });
 
-export const editPhase = definition("phase.modification", editPhaseSchema, async ({ tx, user, input }) => {
+export const editPhase = definition("phase.modification", editPhaseSchema, ofPhase, async ({ tx, user, input }) => {
   const first = await loadPhase(tx, user, input.phaseId, input.version);
   const contrat = await openContrat(tx, user, first.contratId, { mustBeOpen: true });
   const existing = await phasesOf(tx, contrat.id);
@@ -127,7 +131,7 @@ export const editPhase = definition("phase.modification", editPhaseSchema, async
 });
 
 /** The review of a phase: possible on an ended contract too (the review often comes after). */
-export const recordBilan = definition("phase.bilan", bilanPhaseSchema, async ({ tx, user, input }) => {
+export const recordBilan = definition("phase.bilan", bilanPhaseSchema, ofPhase, async ({ tx, user, input }) => {
   const today = todayInParis(new Date());
   const phase = await loadPhase(tx, user, input.phaseId, input.version);
   const contrat = await openContrat(tx, user, phase.contratId, { mustBeOpen: false });

@@ -15,9 +15,23 @@ import { sessionUserFor } from "@/test/session";
 import { endAfterMonths, formatLongCivilDate } from "./contrats";
 import { signContrat } from "./contrat-writes";
 import { addPhase } from "./phase-writes";
-import { downloadRecapitulatif } from "./recapitulatif";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { runDownload } from "@/lib/actions/download";
+import { recapitulatifDownload } from "./recapitulatif";
 
 const CAMILLE = "conseillere.lyon@sillage.demo";
+
+/** The route's answer: a PDF attachment, or the refusal's status. */
+async function download(user: SessionUser, id: string, contratId: string) {
+  const response = await runDownload(recapitulatifDownload, { id, contratId }, user);
+  if (response.status !== 200)
+    return { kind: response.status === 404 ? "not_found" : response.status === 403 ? "reason_required" : "other" };
+  expect(response.headers.get("Content-Type")).toBe("application/pdf");
+  expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+  const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "";
+  expect(response.headers.get("Content-Disposition")).toMatch(/^attachment;/);
+  return { kind: "ok" as const, filename, pdf: new Uint8Array(await response.arrayBuffer()) };
+}
 
 async function pdfText(pdf: Uint8Array): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "sillage-recap-"));
@@ -67,7 +81,7 @@ describe("contract summary PDF", () => {
     );
     expect(phase.ok).toBe(true);
 
-    const result = await downloadRecapitulatif(t.db, camille, tom.id, signed.data.contratId);
+    const result = await download(camille, tom.id, signed.data.contratId);
     if (result.kind !== "ok") throw new Error(result.kind);
     expect(result.filename).toBe(`recapitulatif-pacea-${start}.pdf`);
     expect(result.filename).not.toMatch(/girard/i);
@@ -116,7 +130,7 @@ describe("contract summary PDF", () => {
       camille,
     );
     if (!signed.ok) throw new Error(signed.message);
-    const result = await downloadRecapitulatif(t.db, camille, lea.id, signed.data.contratId);
+    const result = await download(camille, lea.id, signed.data.contratId);
     if (result.kind !== "ok") throw new Error(result.kind);
     await PDFDocument.load(result.pdf);
     if (hasPdftotext) {
@@ -135,15 +149,15 @@ describe("contract summary PDF", () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "contrat.signature"), eq(auditLog.jeuneId, lea.id)));
     const ines = await sessionUserFor(t.db, "conseillere.marseille@sillage.demo");
-    expect(await downloadRecapitulatif(t.db, ines, lea.id, contrat!.id!)).toEqual({ kind: "not_found" });
+    expect(await download(ines, lea.id, contrat!.id!)).toEqual({ kind: "not_found" });
     const julien = await sessionUserFor(t.db, "conseiller.lyon@sillage.demo");
-    expect(await downloadRecapitulatif(t.db, julien, lea.id, contrat!.id!)).toEqual({ kind: "reason_required" });
+    expect(await download(julien, lea.id, contrat!.id!)).toEqual({ kind: "reason_required" });
     // A contract id of another young person does not leak through a dossier the caller may open.
     const [camilleRow] = await t.db.select().from(users).where(eq(users.email, CAMILLE));
     const [other] = await t.db
       .select()
       .from(jeunes)
       .where(and(eq(jeunes.conseillerId, camilleRow!.id), eq(jeunes.email, "tom.girard@exemple.fr")));
-    expect(await downloadRecapitulatif(t.db, camille, other!.id, contrat!.id!)).toEqual({ kind: "not_found" });
+    expect(await download(camille, other!.id, contrat!.id!)).toEqual({ kind: "not_found" });
   });
 });

@@ -9,7 +9,16 @@ import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import type { AuditInput } from "@/lib/audit/write";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
-import { structureConditions } from "@/lib/jeunes/scope";
+import { ownerOfContrat } from "@/lib/dossier/targets";
+import { structureConditions } from "@/lib/dossier/scope";
+
+export const PARCOURS_ARCHIVED = "Ce dossier est archivé : restaurez-le avant de modifier son parcours.";
+
+/** The file a pathway write targets (the gate refuses an archived one with PARCOURS_ARCHIVED). */
+export const ofContrat = {
+  jeuneIds: (input: { contratId: string }, tx: Tx) => ownerOfContrat(tx, input.contratId),
+  stateMessage: PARCOURS_ARCHIVED,
+};
 
 export const CONTRAT_CONFLICT =
   "Ce contrat a été modifié par quelqu'un d'autre pendant que vous le modifiiez. Rien n'a été enregistré : rechargez la page pour voir sa version actuelle.";
@@ -26,7 +35,7 @@ export async function lockJeune(tx: Tx, user: SessionUser, jeuneId: string): Pro
   if (!jeune) throw new DomainError("not_found");
   assertSameStructure(user, jeune.structureId);
   if (jeune.statut !== "actif" || jeune.anonymisedAt) {
-    throw new DomainError("conflict", { message: "Ce dossier est archivé : restaurez-le avant de modifier son parcours." });
+    throw new DomainError("conflict", { message: PARCOURS_ARCHIVED });
   }
   return jeune;
 }

@@ -11,7 +11,8 @@ import { and, count, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "@/db/client";
 import { contrats, jeunes, sanctions, type Sanction } from "@/db/schema";
-import type { ActionDefinition } from "@/lib/actions/run";
+import type { ActionContext, ActionDefinition } from "@/lib/actions/run";
+import { inputJeune, ownerOfSanction } from "@/lib/dossier/targets";
 import type { Capability } from "@/lib/auth/permissions";
 import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import type { AuditInput } from "@/lib/audit/write";
@@ -84,12 +85,18 @@ export function sanctionActions(now: () => Date = () => new Date()) {
     name: string,
     schema: S,
     capability: Capability,
-    handler: (ctx: { tx: Tx; user: SessionUser; input: z.output<S> }) => Promise<{ data: SanctionStepResult; audit: AuditInput }>,
+    dossier: ActionDefinition<S, SanctionStepResult>["dossier"],
+    handler: (ctx: ActionContext<z.output<S>>) => Promise<{ data: SanctionStepResult; audit: AuditInput }>,
   ): ActionDefinition<S, SanctionStepResult> {
-    return { name, schema, capability, handler, revalidate: (_input, data) => paths(data) };
+    return { name, schema, capability, dossier, handler, revalidate: (_input, data) => paths(data) };
   }
+  const ofJeune = { jeuneIds: inputJeune, states: ["archive"] as const };
+  const ofSanction = {
+    jeuneIds: (input: { sanctionId: string }, tx: Tx) => ownerOfSanction(tx, input.sanctionId),
+    states: ["archive"] as const,
+  };
 
-  const recordFailure = definition("sanction.manquement", failureSchema, "sanctions.propose", async ({ tx, user, input }) => {
+  const recordFailure = definition("sanction.manquement", failureSchema, "sanctions.propose", ofJeune, async ({ tx, user, input }) => {
     const [jeune] = await tx.select({ id: jeunes.id, structureId: jeunes.structureId }).from(jeunes).where(eq(jeunes.id, input.jeuneId));
     if (!jeune) throw new DomainError("not_found");
     assertSameStructure(user, jeune.structureId);
@@ -147,27 +154,33 @@ export function sanctionActions(now: () => Date = () => new Date()) {
     };
   });
 
-  const recordResponse = definition("sanction.contradictoire", responseSchema, "sanctions.propose", async ({ tx, user, input }) => {
-    const row = await loadSanction(tx, user, input.sanctionId, input.version);
-    if (row.statut !== "proposee" && row.statut !== "contradictoire") {
-      throw new DomainError("conflict", {
-        message: "Cette sanction est déjà décidée ou abandonnée : la réponse du jeune ne peut plus être modifiée.",
-      });
-    }
-    if (input.reponseLe < row.dateFait || input.reponseLe > today()) {
-      fieldError(
-        "reponseLe",
-        `La date de la réponse doit être comprise entre le manquement (${formatLongCivilDate(row.dateFait)}) et aujourd'hui.`,
-      );
-    }
-    const updated = await update(tx, row, { statut: "contradictoire", reponseJeune: input.reponseJeune, reponseLe: input.reponseLe });
-    return {
-      data: { id: updated.id, jeuneId: updated.jeuneId },
-      audit: audit("sanction.contradictoire", updated, ["statut", "reponseJeune", "reponseLe"]),
-    };
-  });
+  const recordResponse = definition(
+    "sanction.contradictoire",
+    responseSchema,
+    "sanctions.propose",
+    ofSanction,
+    async ({ tx, user, input }) => {
+      const row = await loadSanction(tx, user, input.sanctionId, input.version);
+      if (row.statut !== "proposee" && row.statut !== "contradictoire") {
+        throw new DomainError("conflict", {
+          message: "Cette sanction est déjà décidée ou abandonnée : la réponse du jeune ne peut plus être modifiée.",
+        });
+      }
+      if (input.reponseLe < row.dateFait || input.reponseLe > today()) {
+        fieldError(
+          "reponseLe",
+          `La date de la réponse doit être comprise entre le manquement (${formatLongCivilDate(row.dateFait)}) et aujourd'hui.`,
+        );
+      }
+      const updated = await update(tx, row, { statut: "contradictoire", reponseJeune: input.reponseJeune, reponseLe: input.reponseLe });
+      return {
+        data: { id: updated.id, jeuneId: updated.jeuneId },
+        audit: audit("sanction.contradictoire", updated, ["statut", "reponseJeune", "reponseLe"]),
+      };
+    },
+  );
 
-  const decide = definition("sanction.decision", decisionSchema, "sanctions.decide", async ({ tx, user, input }) => {
+  const decide = definition("sanction.decision", decisionSchema, "sanctions.decide", ofSanction, async ({ tx, user, input }) => {
     const row = await loadSanction(tx, user, input.sanctionId, input.version);
     if (row.statut === "decidee" || row.statut === "abandonnee") {
       throw new DomainError("conflict", { message: "Cette sanction a déjà été décidée ou abandonnée." });
@@ -228,7 +241,7 @@ export function sanctionActions(now: () => Date = () => new Date()) {
     };
   });
 
-  const lift = definition("sanction.levee", liftSchema, "sanctions.decide", async ({ tx, user, input }) => {
+  const lift = definition("sanction.levee", liftSchema, "sanctions.decide", ofSanction, async ({ tx, user, input }) => {
     const row = await loadSanction(tx, user, input.sanctionId, input.version);
     const effet = readDecidedEffect(row.effet);
     if (row.statut !== "decidee" || !effet?.leveeSiRemobilisation || effet.leveeLe) {

@@ -9,6 +9,7 @@ export const createSetting: ActionDefinition<typeof createSettingSchema, { id: s
   name: "settings.create",
   schema: createSettingSchema,
   capability: "settings.manage",
+  dossier: { none: "a dated law value of the platform, about nobody" },
   async handler({ tx, user, input }) {
     const [existing] = await tx
       .select({ id: settings.id })

@@ -15,6 +15,7 @@ import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { jeunes, transmissions, type TransmissionStatut } from "@/db/schema";
 import type { ActionDefinition } from "@/lib/actions/run";
+import { OF_TRANSMISSION } from "./target";
 import { assertSameStructure } from "@/lib/auth/session-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import { ledgerBase, requireFlow } from "./enqueue";
@@ -58,6 +59,7 @@ export const retryTransmission: ActionDefinition<typeof retrySchema, { id: strin
   name: "transmissions.relance",
   schema: retrySchema,
   capability: "transmissions.retry",
+  dossier: OF_TRANSMISSION,
   async handler({ tx, user, input }) {
     const row = await lockTransfer(tx, input.transmissionId);
     if (!row) throw new DomainError("not_found", { message: TRANSMISSION_NOT_FOUND });

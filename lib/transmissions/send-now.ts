@@ -10,6 +10,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { jeunes, transmissionStatutEnum, transmissions, type TransmissionStatut } from "@/db/schema";
 import { runAction, type ActionDefinition, type ActionResult } from "@/lib/actions/run";
+import { OF_TRANSMISSION } from "./target";
 import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import { logger } from "@/lib/log/logger";
@@ -28,6 +29,7 @@ export const makeDueNow: ActionDefinition<typeof retrySchema, { id: string; jeun
   name: "transmissions.envoi_immediat",
   schema: retrySchema,
   capability: "transmissions.retry",
+  dossier: OF_TRANSMISSION,
   async handler({ tx, user, input }) {
     const [row] = await tx
       .select({ t: transmissions, limitationDepuis: jeunes.limitationDepuis, anonymisedAt: jeunes.anonymisedAt })

@@ -9,7 +9,7 @@ import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
-import { openDossierPage } from "@/lib/consultations/page-access";
+import { openDossierPage } from "@/lib/dossier/page";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format/fr";
 import { ARCHIVE_MOTIFS, type ArchiveMotif } from "@/lib/jeunes/archive-schema";
 import { displayName } from "@/lib/jeunes/labels";

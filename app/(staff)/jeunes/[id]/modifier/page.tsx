@@ -6,7 +6,7 @@ import { JeuneForm } from "@/components/jeunes/jeune-form";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
-import { openDossierPage } from "@/lib/consultations/page-access";
+import { openDossierPage } from "@/lib/dossier/page";
 import { assignmentOptions } from "@/lib/jeunes/form-options";
 import { displayName } from "@/lib/jeunes/labels";
 import { maskedStoredNir } from "@/lib/jeunes/nir-reveal";

@@ -15,7 +15,7 @@ import { getAction } from "@/lib/actions-jeune/queries";
 import { requireCapability } from "@/lib/auth/session";
 import { compare } from "@/lib/calendar/civil-date";
 import { formatHeures } from "@/lib/cej/heures";
-import { openDossierPage } from "@/lib/consultations/page-access";
+import { openDossierPage } from "@/lib/dossier/page";
 import { dossierHref } from "@/lib/consultations/onglets";
 import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
-import { openDossierPage } from "@/lib/consultations/page-access";
+import { openDossierPage } from "@/lib/dossier/page";
 import { dossierHref } from "@/lib/consultations/onglets";
 import { displayName } from "@/lib/jeunes/labels";
 

@@ -10,7 +10,7 @@ import { requireCapability } from "@/lib/auth/session";
 import { formatMonth } from "@/lib/allocation/cej";
 import { addToMonth, monthOf } from "@/lib/allocation/months";
 import { contractTypesBetween } from "@/lib/allocation/queries";
-import { openDossierPage } from "@/lib/consultations/page-access";
+import { openDossierPage } from "@/lib/dossier/page";
 import { displayName } from "@/lib/jeunes/labels";
 
 export const metadata: Metadata = { title: "Nouvelle décision d'allocation" };

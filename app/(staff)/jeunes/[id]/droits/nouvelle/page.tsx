@@ -12,7 +12,7 @@ import { intakeOptions } from "@/components/droits/intake-options";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
-import { openDossierPage } from "@/lib/consultations/page-access";
+import { openDossierPage } from "@/lib/dossier/page";
 import { displayName } from "@/lib/jeunes/labels";
 
 // No name in the title: it lands in browser history and tab lists.

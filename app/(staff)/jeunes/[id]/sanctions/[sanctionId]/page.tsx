@@ -13,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
 import { formatMonth } from "@/lib/allocation/cej";
 import { addToMonth, monthOf, monthsBetween } from "@/lib/allocation/months";
-import { openDossierPage } from "@/lib/consultations/page-access";
+import { openDossierPage } from "@/lib/dossier/page";
 import { formatDate } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
 import { displayName } from "@/lib/jeunes/labels";

@@ -6,7 +6,7 @@ import { FailureForm } from "@/components/sanctions/sanction-forms";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
-import { openDossierPage } from "@/lib/consultations/page-access";
+import { openDossierPage } from "@/lib/dossier/page";
 import { displayName } from "@/lib/jeunes/labels";
 
 export const metadata: Metadata = { title: "Signaler un manquement" };

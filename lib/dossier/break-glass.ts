@@ -1,10 +1,10 @@
 import type { ActionDefinition } from "@/lib/actions/run";
-import { todayInParis } from "@/lib/calendar/civil-date";
+import { recordConsultation } from "@/lib/consultations/access";
+import { motifAllowedFor } from "@/lib/consultations/motifs";
+import type { DossierOnglet } from "@/lib/consultations/onglets";
+import { breakGlassSchema } from "@/lib/consultations/schema";
 import { DomainError } from "@/lib/errors/domain-error";
-import { checkDossierAccess, recordConsultation } from "./access";
-import { motifAllowedFor } from "./motifs";
-import type { DossierOnglet } from "./onglets";
-import { breakGlassSchema } from "./schema";
+import { decideDossierAccess } from "./gate";
 
 /**
  * "Break-glass": a member of staff states why they open a dossier outside their portfolio. The reason
@@ -16,10 +16,10 @@ export const giveConsultationReason: ActionDefinition<typeof breakGlassSchema, {
   name: "jeune.break_glass",
   schema: breakGlassSchema,
   capability: "jeunes.read",
+  dossier: { none: "the gate's own door: it records the reason that opens the file, and checks the structure itself" },
   async handler({ tx, user, input }) {
-    const now = new Date();
-    const access = await checkDossierAccess(tx, user, input.jeuneId, todayInParis(now), now);
-    if (access.kind === "not_found") throw new DomainError("not_found");
+    const access = await decideDossierAccess(tx, user, input.jeuneId, "page", { onglet: input.onglet, states: ["archive", "anonymise"] });
+    if (!access.ok && access.refusal !== "reason_required") throw new DomainError("not_found");
     if (!motifAllowedFor(user.role, input.motif)) {
       throw new DomainError("invalid_input", {
         fieldErrors: { motif: ["Ce motif est réservé au délégué à la protection des données : choisissez un autre motif."] },
@@ -27,11 +27,12 @@ export const giveConsultationReason: ActionDefinition<typeof breakGlassSchema, {
     }
     const data = { jeuneId: input.jeuneId, onglet: input.onglet };
     // In one's own portfolio no reason is needed: nothing to record, just open the dossier.
-    if (access.kind === "portfolio") return { data, audit: [] };
+    if (access.ok && access.dossier.ground === "portfolio") return { data, audit: [] };
+    const structureId = access.ok ? access.dossier.structureId : access.structureId;
 
     await recordConsultation(tx, user, {
       jeuneId: input.jeuneId,
-      structureId: access.structureId,
+      structureId,
       onglet: input.onglet,
       horsPortefeuille: true,
       motif: input.motif,
@@ -44,7 +45,7 @@ export const giveConsultationReason: ActionDefinition<typeof breakGlassSchema, {
         targetType: "jeune",
         targetId: input.jeuneId,
         jeuneId: input.jeuneId,
-        structureId: access.structureId,
+        structureId,
         // The free-text detail may name people: only its hash goes to the audit log.
         after: { motif: input.motif, motifDetail: input.motifDetail },
         meta: { motif: input.motif, onglet: input.onglet },

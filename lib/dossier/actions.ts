@@ -2,7 +2,7 @@
 
 import { formAction } from "@/lib/actions/form";
 import { giveConsultationReason } from "./break-glass";
-import { dossierHref } from "./onglets";
+import { dossierHref } from "@/lib/consultations/onglets";
 
 export const giveConsultationReasonAction = formAction(giveConsultationReason, {
   successMessage: "Votre motif est enregistré.",
