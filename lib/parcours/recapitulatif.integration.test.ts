@@ -22,7 +22,9 @@ import { recapitulatifDownload } from "./recapitulatif";
 const CAMILLE = "conseillere.lyon@sillage.demo";
 
 /** The route's answer: a PDF attachment, or the refusal's status. */
-async function download(user: SessionUser, id: string, contratId: string) {
+type Downloaded = { kind: "not_found" } | { kind: "reason_required" } | { kind: "ok"; filename: string; pdf: Uint8Array };
+
+async function download(user: SessionUser, id: string, contratId: string): Promise<Downloaded> {
   const response = await runDownload(recapitulatifDownload, { id, contratId }, user);
   if (response.status !== 200)
     return { kind: response.status === 404 ? "not_found" : response.status === 403 ? "reason_required" : "other" };
@@ -30,7 +32,7 @@ async function download(user: SessionUser, id: string, contratId: string) {
   expect(response.headers.get("Cache-Control")).toBe("private, no-store");
   const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "";
   expect(response.headers.get("Content-Disposition")).toMatch(/^attachment;/);
-  return { kind: "ok" as const, filename, pdf: new Uint8Array(await response.arrayBuffer()) };
+  return { kind: "ok", filename, pdf: new Uint8Array(await response.arrayBuffer()) };
 }
 
 async function pdfText(pdf: Uint8Array): Promise<string> {
