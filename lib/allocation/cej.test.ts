@@ -164,7 +164,10 @@ describe("computeCejAllowance — reduction for other resources (code du travail
   it("R ≤ 300 €: no reduction", () => {
     for (const r of [1, 29999, 30000])
       expect(june2025({ partlyDeductedCents: r })).toMatchObject({ partialReductionCents: 0, cents: 56168 });
-    expect(june2025({ partlyDeductedCents: 25000 }).steps[1]!.label).toContain("pas au-delà de 300,00\u00a0€ : aucune réduction");
+    expect(june2025({ partlyDeductedCents: 25000 }).steps[1]).toEqual({
+      label: "Ressources déduites en partie : 250,00\u00a0€ par mois, pas au-delà de 300,00\u00a0€ : aucune réduction",
+      cents: 0,
+    });
     expect(june2025({ partlyDeductedCents: 25000 }).explanation).toBe(
       "Allocation CEJ pour juin 2025 : 561,68\u00a0€ (jeune majeur, foyer non imposable).",
     );

@@ -79,7 +79,7 @@ export interface CejAllowance {
   explanation: string;
 }
 
-/** True when the reduction can be computed: 80 % of the SMIC must exceed the 300 € abatement. */
+/** True when the reduction can be computed: the share of the SMIC (80 %) must exceed the abatement (300 €). */
 export function isResourceRuleUsable({ abatementCents, smicSharePercent, smicCents }: CejResourceRule): boolean {
   return smicSharePercent * smicCents > abatementCents * 100;
 }
@@ -91,7 +91,7 @@ export function isResourceRuleUsable({ abatementCents, smicSharePercent, smicCen
 export function partialReduction(baseCents: number, partlyDeductedCents: number, rule: CejResourceRule): number {
   // share × SMIC − abatement, scaled by 100 to stay in integers (share is in percent).
   const span = rule.smicSharePercent * rule.smicCents - rule.abatementCents * 100;
-  if (span <= 0) throw new RangeError("Réduction CEJ : 80 % du SMIC doit dépasser l'abattement");
+  if (span <= 0) throw new RangeError("Réduction CEJ : la part du SMIC doit dépasser l'abattement");
   const excess = Math.max(0, partlyDeductedCents - rule.abatementCents) * 100;
   // At or beyond the share of the SMIC the whole amount goes (and the product below stays small).
   if (excess >= span) return baseCents;
@@ -184,14 +184,14 @@ export function computeCejAllowance({
   const formula = `(${money(partlyDeductedCents)} − ${money(rule.abatementCents)}) × ${money(baseCents)} ÷ (${formatPercent(rule.smicSharePercent)} du SMIC brut de ${money(rule.smicCents)} − ${money(rule.abatementCents)})`;
   const steps: CejStep[] = [{ label: `Montant mensuel (${who})`, cents: baseCents }];
   if (fullyDeductedCents > 0)
-    steps.push({ label: `Ressources déduites en totalité : ${money(fullyDeductedCents)} par mois`, cents: -fullDeductionCents });
+    steps.push({ label: `Ressources déduites en totalité : ${money(fullyDeductedCents)} par mois`, cents: -fullDeductionCents || 0 });
   if (partlyDeductedCents > 0)
     steps.push({
       label:
         partlyDeductedCents <= rule.abatementCents
           ? `Ressources déduites en partie : ${money(partlyDeductedCents)} par mois, pas au-delà de ${money(rule.abatementCents)} : aucune réduction`
           : `Ressources déduites en partie : ${money(partlyDeductedCents)} par mois, réduction ${formula}`,
-      cents: -partialReductionCents,
+      cents: -partialReductionCents || 0, // never -0
     });
 
   const parts: string[] = [];

@@ -268,6 +268,10 @@ describe("monthly allowance decisions", () => {
       .returning();
     const dec = ok(await preview(cej("2026-12")));
     expect(dec.montantCents).toBe(56617 - Math.floor((56617 * 30) / 100));
+    expect(dec.calcul).toEqual([
+      { label: "Montant mensuel (jeune majeur, foyer non imposable)", cents: 56617 },
+      { label: "Sanction décidée : 30\u00a0% retenus", cents: -16985 },
+    ]);
     expect(dec.explication).toContain(
       "Sanction décidée pour le manquement du 20 novembre 2026 : l'allocation de décembre 2026 est réduite de 30\u00a0%",
     );
