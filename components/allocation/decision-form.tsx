@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { SelectField, type SelectOption } from "@/components/ui/select";
+import { TBody, Table, Td, Th, Tr } from "@/components/ui/table";
 import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { previewAllocationDecisionAction, recordAllocationDecisionAction } from "@/lib/allocation/actions";
 import type { AllocationPreview, RecordedDecision } from "@/lib/allocation/decisions";
@@ -14,13 +15,13 @@ import { FOYERS } from "@/lib/allocation/schema";
 import { formatMoneyCents } from "@/lib/format/fr";
 import { RadioGroup } from "./radio-group";
 
-const FIELDS = ["mois", "foyer", "revenusActivite", "montantDemande"] as const;
+const FIELDS = ["mois", "foyer", "ressourcesDeduitesEnPartie", "ressourcesDeduitesEnTotalite", "montantDemande"] as const;
 const FOYER_OPTIONS = Object.entries(FOYERS).map(([value, label]) => ({ value, label }));
 
 /**
  * Two steps on one page: "Calculer le montant" computes on the server and writes nothing; the result
- * (amount, explanation, rules) comes with "Confirmer la décision", which posts the same inputs and the
- * amount seen. Changing any field hides the result, so what is confirmed is always what was shown.
+ * (the computation line by line, the amount, the explanation) comes with "Confirmer la décision", which
+ * posts the same inputs and the amount seen. Changing any field hides the result, so what is confirmed is always what was shown.
  */
 export function DecisionForm({
   jeuneId,
@@ -83,15 +84,30 @@ export function DecisionForm({
               defaultValue={typedValue(preview, "foyer")}
               error={errorOf(preview, "foyer")}
             />
-            <div className="max-w-xs">
+            <p className="text-sm text-ink-2">
+              Pour chaque type de ressources, indiquez la moyenne par mois des 3 derniers mois, ou des 6 derniers mois si elle est plus
+              basse. Laissez vide si le jeune n&apos;en a pas.
+            </p>
+            <div className="max-w-md">
               <TextInput
-                name="revenusActivite"
-                label="Revenus d'activité nets du mois, en euros"
-                hint="Laissez vide si le jeune n'a pas eu de revenus d'activité. Par exemple : 420,50. Le seuil et le taux de réduction sont des paramètres provisoires, à confirmer."
+                name="ressourcesDeduitesEnPartie"
+                label="Salaires et revenus assimilés, en euros par mois"
+                hint="Salaire net, rémunération d'apprenti, revenus d'indépendant, indemnités journalières, indemnités de chômage partiel. Jusqu'à 300 € par mois, l'allocation n'est pas réduite ; au-delà, elle baisse peu à peu. Par exemple : 420,50"
                 inputMode="decimal"
                 autoComplete="off"
-                defaultValue={typedValue(preview, "revenusActivite")}
-                error={errorOf(preview, "revenusActivite")}
+                defaultValue={typedValue(preview, "ressourcesDeduitesEnPartie")}
+                error={errorOf(preview, "ressourcesDeduitesEnPartie")}
+              />
+            </div>
+            <div className="max-w-md">
+              <TextInput
+                name="ressourcesDeduitesEnTotalite"
+                label="Allocations chômage et rémunération de stage de formation, en euros par mois"
+                hint="Allocations chômage, rémunération d'un stage de formation professionnelle. Ce montant est retiré en entier de l'allocation. Par exemple : 250"
+                inputMode="decimal"
+                autoComplete="off"
+                defaultValue={typedValue(preview, "ressourcesDeduitesEnTotalite")}
+                error={errorOf(preview, "ressourcesDeduitesEnTotalite")}
               />
             </div>
           </fieldset>
@@ -130,6 +146,26 @@ export function DecisionForm({
           <h2 id="titre-apercu" className="text-xl">
             Montant calculé : {formatMoneyCents(result.montantCents)}
           </h2>
+          <Table caption="Détail du calcul" captionHidden className="max-w-xl">
+            <TBody>
+              {result.calcul.map((line, i) => (
+                <Tr key={`${i}-${line.label}`}>
+                  <Th scope="row" className="pl-0 font-normal">
+                    {line.label}
+                  </Th>
+                  <Td className="pr-0 text-right whitespace-nowrap tabular-nums">
+                    {i > 0 && line.cents <= 0 ? `− ${formatMoneyCents(-line.cents)}` : formatMoneyCents(line.cents)}
+                  </Td>
+                </Tr>
+              ))}
+              <Tr className="border-b-0">
+                <Th scope="row" className="pl-0">
+                  Montant à verser
+                </Th>
+                <Td className="pr-0 text-right font-bold whitespace-nowrap tabular-nums">{formatMoneyCents(result.montantCents)}</Td>
+              </Tr>
+            </TBody>
+          </Table>
           <p>{result.explication}</p>
           <p className="text-sm text-ink-2">{result.dispositif} · rien n&apos;est enregistré tant que vous n&apos;avez pas confirmé.</p>
           {result.remplace ? (

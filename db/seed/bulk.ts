@@ -485,7 +485,7 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
     await run(`insert into allocation_decisions (id, structure_id, jeune_id, contrat_id, dispositif, mois, montant_cents, entrees, regle_version, explication,
         decidee_par, decidee_le, created_at)
       select ${uuid7("x.decided", "'ad' || x.n || ':' || x.m")}, ${LYON}, x.jeune_id, x.id, 'CEJ', to_char(x.first, 'YYYY-MM'),
-        case when x.n % 4 = 1 then 30000 else 56617 end, jsonb_build_object('foyer', case when x.n % 4 = 1 then 'premiere_tranche' else 'non_imposable' end, 'revenusActivite', 0),
+        case when x.n % 4 = 1 then 30000 else 56617 end, jsonb_build_object('foyer', case when x.n % 4 = 1 then 'premiere_tranche' else 'non_imposable' end, 'ressourcesDeduitesEnPartieCents', 0),
         'cej.allocation.montants@2025-04-01', 'Allocation CEJ du mois : montant plein, aucune sanction appliquée.', x.conseiller_id, x.decided, x.decided
       from (
         select c.*, m, f.first, least(now(), ${paris("(f.first + interval '1 month')::date + 3", "10:00")}) as decided

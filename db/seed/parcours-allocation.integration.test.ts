@@ -24,7 +24,9 @@ describe("seedAllocation (through seedDemo with extras)", () => {
       ["2026-09", "CEJ", null],
       ["2026-10", "CEJ", null],
     ]);
-    expect(rows[0]!.regleVersion).toBe("cej.allocation.montants@2026-04-01;cej.allocation.reduction@2022-03-01");
+    expect(rows[0]!.regleVersion).toBe(
+      "cej.allocation.montants@2026-04-01;cej.allocation.degressivite@2022-03-01;smic.brut_mensuel@2026-01-01",
+    );
     const audits = await t.db
       .select()
       .from(auditLog)
@@ -32,11 +34,13 @@ describe("seedAllocation (through seedDemo with extras)", () => {
     expect(audits).toHaveLength(3);
   });
 
-  it("varied households, one activity-income reduction, PACEA allowances", async () => {
+  it("varied households, one reduction for other resources, PACEA allowances", async () => {
     const rows = await t.db.select().from(allocationDecisions).where(isNull(allocationDecisions.remplaceeParId));
     const foyers = new Set(rows.filter((r) => r.dispositif === "CEJ").map((r) => r.entrees.foyer));
     expect(foyers).toEqual(new Set(["non_imposable", "premiere_tranche"]));
-    expect(rows.some((r) => (r.entrees.reductionRevenusCents as number) > 0 && r.explication.includes("revenus d'activité"))).toBe(true);
+    expect(
+      rows.some((r) => (r.entrees.reductionPartielleCents as number) > 0 && r.explication.includes("de ressources déduites en partie")),
+    ).toBe(true);
     expect(rows.filter((r) => r.dispositif === "PACEA").length).toBeGreaterThanOrEqual(3);
   });
 

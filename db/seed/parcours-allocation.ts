@@ -55,8 +55,8 @@ async function attempt<T>(step: () => Promise<T>): Promise<T | null> {
 
 /**
  * Allowance decisions and sanctions for the demo, through the real services (same computation, same
- * audit; the decisions without their transfers, see below): CEJ young people get the last three months (varied household status, one with activity
- * income); a few PACEA young people get an allowance; in Lyon one sanction is proposed from three
+ * audit; the decisions without their transfers, see below): CEJ young people get the last three months (varied household status, one with
+ * resources that reduce it); a few PACEA young people get an allowance; in Lyon one sanction is proposed from three
  * unexcused absences, and one is decided (30 % suspension last month) and shows in last month's
  * allowance. Deterministic from `today`.
  */
@@ -179,13 +179,19 @@ export async function seedAllocation(tx: Tx, ctx: ParcoursSeedContext): Promise<
     const counsellor = counsellorOf(jeune);
     if (!counsellor) continue;
     const user = asSessionUser(counsellor);
-    const decide = async (input: { mois: string; foyer?: (typeof FOYERS)[number]; revenusActivite?: number; montantDemande?: number }) => {
+    const decide = async (input: {
+      mois: string;
+      foyer?: (typeof FOYERS)[number];
+      ressourcesDeduitesEnPartie?: number;
+      montantDemande?: number;
+    }) => {
       const base = {
         jeuneId: jeune.id,
         remplaceId: "",
         foyer: input.foyer,
         mois: input.mois,
-        revenusActivite: input.revenusActivite,
+        ressourcesDeduitesEnPartie: input.ressourcesDeduitesEnPartie,
+        ressourcesDeduitesEnTotalite: undefined,
         montantDemande: input.montantDemande,
       };
       // The real computation and write; no transfer: these past months stand for payments made before the demo.
@@ -199,9 +205,9 @@ export async function seedAllocation(tx: Tx, ctx: ParcoursSeedContext): Promise<
       const i = cejIndex++;
       const foyer = FOYERS[i % FOYERS.length]!;
       for (const back of [3, 2, 1]) {
-        // The second CEJ young person worked part-time last month: the activity-income reduction shows.
-        const revenusActivite = i === 1 && back === 1 ? 45000 : undefined;
-        await decide({ mois: addToMonth(month, -back), foyer, revenusActivite });
+        // The second CEJ young person works part-time (450 € a month on average): the reduction for other resources shows.
+        const ressourcesDeduitesEnPartie = i === 1 && back === 1 ? 45000 : undefined;
+        await decide({ mois: addToMonth(month, -back), foyer, ressourcesDeduitesEnPartie });
       }
     } else {
       const n = paceaCount.get(jeune.structureId) ?? 0;

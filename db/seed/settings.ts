@@ -55,11 +55,31 @@ export const SETTINGS_SEED: SettingSeed[] = [
     toConfirm: "Montants au 1er avril 2026 non publiés dans nos sources : à confirmer avant tout paiement.",
   },
   {
-    key: "cej.allocation.reduction",
+    key: "cej.allocation.degressivite",
     effectiveFrom: "2022-03-01",
-    value: { seuilCents: 30000, tauxPourcent: 50 },
-    source: "Valeur provisoire : formule de réduction pour revenus d'activité non trouvée dans nos sources",
-    toConfirm: "Seuil et taux à confirmer : formule provisoire, à vérifier avant tout paiement.",
+    value: { abattementCents: 30000, partSmicPourcent: 80 },
+    source:
+      "Code du travail D5131-23 (décret 2022-199) : 300 € d'abattement, allocation nulle à 80 % du SMIC brut (modélisé par OpenFisca-France)",
+  },
+  // Gross monthly SMIC for 35 h (151,67 h), read by the CEJ reduction; values before 2026 as in OpenFisca-France (smic_b_mensuel).
+  ...(
+    [
+      ["2022-01-01", 160312, "Décret 2021-1741 du 22 décembre 2021"],
+      ["2022-05-01", 164558, "Arrêté du 19 mai 2022 (revalorisation automatique)"],
+      ["2022-08-01", 167895, "Arrêté du 29 juillet 2022 (revalorisation automatique)"],
+      ["2023-01-01", 170928, "Décret 2022-1608 du 22 décembre 2022"],
+      ["2023-05-01", 174720, "Arrêté du 26 avril 2023 (revalorisation automatique)"],
+      ["2024-01-01", 176692, "Décret du 20 décembre 2023 portant relèvement du SMIC"],
+      ["2024-11-01", 180180, "Décret 2024-951 du 23 octobre 2024 (11,88 € de l'heure)"],
+    ] as const
+  ).map(([effectiveFrom, cents, source]) => ({ key: "smic.brut_mensuel", effectiveFrom, value: { cents }, source })),
+  {
+    key: "smic.brut_mensuel",
+    effectiveFrom: "2026-01-01",
+    value: { cents: 182303 },
+    source: "Décret 2025-1228 du 17 décembre 2025 (12,02 € de l'heure, + 1,18 %)",
+    toConfirm:
+      "Montant au 1er janvier 2026 absent de nos sources de référence, relevé dans la presse et sur vie-publique.fr : vérifier au Journal officiel.",
   },
   {
     key: "rsa.montant_personne_seule",

@@ -77,7 +77,8 @@ describe("monthly allowance decisions", () => {
     jeuneId: lea.id,
     mois,
     foyer: "non_imposable",
-    revenusActivite: "",
+    ressourcesDeduitesEnPartie: "",
+    ressourcesDeduitesEnTotalite: "",
     ...over,
   });
   const current = async (contratId: string, mois: string) =>
@@ -91,7 +92,9 @@ describe("monthly allowance decisions", () => {
   it("acceptance: a new amount effective next April changes next April's computation and not this month's", async () => {
     const before = ok(await preview(cej("2027-04")));
     expect(before.montantCents).toBe(56617); // the 2026-04-01 amounts
-    expect(before.regleVersion).toBe("cej.allocation.montants@2026-04-01;cej.allocation.reduction@2022-03-01");
+    expect(before.regleVersion).toBe(
+      "cej.allocation.montants@2026-04-01;cej.allocation.degressivite@2022-03-01;smic.brut_mensuel@2026-01-01",
+    );
 
     const admin = await as(ADMIN);
     ok(
@@ -123,14 +126,19 @@ describe("monthly allowance decisions", () => {
       dispositif: "CEJ",
       mois: "2027-04",
       contratId: leaContratId,
-      regleVersion: "cej.allocation.montants@2027-04-01;cej.allocation.reduction@2022-03-01",
+      regleVersion: "cej.allocation.montants@2027-04-01;cej.allocation.degressivite@2022-03-01;smic.brut_mensuel@2026-01-01",
     });
     expect(row!.entrees).toMatchObject({
       foyer: "non_imposable",
-      revenusActiviteCents: 0,
+      ressourcesDeduitesEnPartieCents: 0,
+      ressourcesDeduitesEnTotaliteCents: 0,
       base: "majeur_non_imposable",
       montants: { majeurNonImposable: 57000, enVigueurDepuis: "2027-04-01" },
-      reduction: { seuilCents: 30000, tauxPourcent: 50 },
+      degressivite: { abattementCents: 30000, partSmicPourcent: 80, enVigueurDepuis: "2022-03-01" },
+      smic: { cents: 182303, enVigueurDepuis: "2026-01-01" },
+      montantBaseCents: 57000,
+      deductionTotaleCents: 0,
+      reductionPartielleCents: 0,
     });
     expect(JSON.stringify(row!.entrees)).not.toContain(lea.dateNaissance);
     expect(row!.explication).toBe("Allocation CEJ pour avril 2027 : 570,00\u00a0€ (jeune majeur, foyer non imposable).");
@@ -149,24 +157,37 @@ describe("monthly allowance decisions", () => {
     expect(!result.ok && result.fieldErrors.mois?.[0]).toContain("avril 2027");
   });
 
-  it("activity income above the threshold reduces the allowance, explained", async () => {
-    const p = ok(await preview(cej("2027-01", { revenusActivite: "400,01" })));
-    expect(p.montantCents).toBe(56617 - 5000);
-    expect(p.explication).toContain("réduite de 50,00\u00a0€ pour des revenus d'activité de 400,01\u00a0€");
+  it("other resources reduce the allowance (D5131-23), with the computation line by line", async () => {
+    // 300 € above the abatement: 300 × 566,17 ÷ (0,8 × 1 823,03 − 300) = 146,62… → 146,62 €
+    const partly = ok(await preview(cej("2027-01", { ressourcesDeduitesEnPartie: "600" })));
+    expect(partly.montantCents).toBe(56617 - 14662);
+    expect(partly.explication).toContain("moins 146,62\u00a0€ de réduction pour 600,00\u00a0€ de ressources déduites en partie");
+    expect(partly.calcul.map((l) => l.cents)).toEqual([56617, -14662]);
+    expect(partly.calcul[1]!.label).toContain("80\u00a0% du SMIC brut de 1\u202f823,03\u00a0€");
+
+    const both = ok(await preview(cej("2027-01", { ressourcesDeduitesEnPartie: "600", ressourcesDeduitesEnTotalite: "150" })));
+    expect(both.montantCents).toBe(56617 - 15000 - 14662);
+    expect(both.calcul.map((l) => l.cents)).toEqual([56617, -15000, -14662]);
+    expect(ok(await preview(cej("2027-01", { ressourcesDeduitesEnTotalite: "1 200,00" }))).montantCents).toBe(0);
+    expect(ok(await preview(cej("2027-01", { ressourcesDeduitesEnPartie: "300" }))).montantCents).toBe(56617);
+
     const first = ok(await preview(cej("2027-01", { foyer: "premiere_tranche" })));
     expect(first.montantCents).toBe(33970);
     const other = ok(await preview(cej("2027-01", { foyer: "autre" })));
     expect(other.montantCents).toBe(0);
   });
 
-  it("CEJ needs the household status; malformed income is refused next to the field", async () => {
+  it("CEJ needs the household status; malformed resources are refused next to their field", async () => {
     expect(await preview(cej("2027-01", { foyer: "" }))).toMatchObject({
       ok: false,
       fieldErrors: { foyer: ["Choisissez la situation fiscale du foyer."] },
     });
-    expect(await preview(cej("2027-01", { revenusActivite: "12,3,4" }))).toMatchObject({
+    expect(await preview(cej("2027-01", { ressourcesDeduitesEnPartie: "12,3,4", ressourcesDeduitesEnTotalite: "-5" }))).toMatchObject({
       ok: false,
-      fieldErrors: { revenusActivite: [expect.stringContaining("Saisissez un montant en euros")] },
+      fieldErrors: {
+        ressourcesDeduitesEnPartie: [expect.stringContaining("Saisissez un montant en euros")],
+        ressourcesDeduitesEnTotalite: [expect.stringContaining("Saisissez un montant en euros")],
+      },
     });
   });
 
@@ -178,7 +199,7 @@ describe("monthly allowance decisions", () => {
 
   it("a second decision for the same month supersedes the first, both kept; a stale form is refused", async () => {
     const first = ok((await record(cej("2027-02"))).result);
-    const second = await record(cej("2027-02", { revenusActivite: "500" }));
+    const second = await record(cej("2027-02", { ressourcesDeduitesEnPartie: "500" }));
     expect(second.preview.remplace?.id).toBe(first.id);
     const saved = ok(second.result);
     expect(saved.remplaceId).toBe(first.id);
@@ -247,10 +268,16 @@ describe("monthly allowance decisions", () => {
       .returning();
     const dec = ok(await preview(cej("2026-12")));
     expect(dec.montantCents).toBe(56617 - Math.floor((56617 * 30) / 100));
+    expect(dec.calcul).toEqual([
+      { label: "Montant mensuel (jeune majeur, foyer non imposable)", cents: 56617 },
+      { label: "Sanction décidée : 30\u00a0% retenus", cents: -16985 },
+    ]);
     expect(dec.explication).toContain(
       "Sanction décidée pour le manquement du 20 novembre 2026 : l'allocation de décembre 2026 est réduite de 30\u00a0%",
     );
-    expect(dec.regleVersion).toBe("cej.allocation.montants@2026-04-01;cej.allocation.reduction@2022-03-01;cej.sanctions.bareme@2025-06-01");
+    expect(dec.regleVersion).toBe(
+      "cej.allocation.montants@2026-04-01;cej.allocation.degressivite@2022-03-01;smic.brut_mensuel@2026-01-01;cej.sanctions.bareme@2025-06-01",
+    );
     expect(ok(await preview(cej("2027-01"))).montantCents).toBe(56617 - 16985);
     // Outside the two months: untouched.
     expect(ok(await preview(cej("2027-03"))).montantCents).toBe(56617);
@@ -258,6 +285,25 @@ describe("monthly allowance decisions", () => {
     await t.db.update(sanctions).set({ statut: "proposee" }).where(eq(sanctions.id, s!.id));
     expect(ok(await preview(cej("2026-12"))).montantCents).toBe(56617);
     await t.db.delete(sanctions).where(eq(sanctions.id, s!.id));
+  });
+
+  it("a reduction setting that cannot be computed is refused with a message, nothing guessed", async () => {
+    ok(
+      await runAction(
+        createSetting,
+        {
+          key: "cej.allocation.degressivite",
+          effectiveFrom: "2027-04-01",
+          value: JSON.stringify({ abattementCents: 30000, partSmicPourcent: 10 }),
+          source: "Valeur incohérente (test)",
+        },
+        await as(ADMIN),
+      ),
+    );
+    const result = await preview(cej("2027-04"));
+    expect(result).toMatchObject({ ok: false, code: "conflict" });
+    expect(!result.ok && result.message).toContain("la part du SMIC ne dépasse pas l'abattement");
+    expect(ok(await preview(cej("2027-03"))).montantCents).toBe(56617);
   });
 
   describe("PACEA", () => {

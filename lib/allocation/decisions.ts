@@ -1,8 +1,8 @@
 /**
  * Monthly allowance decisions (capability parcours.write, same structure). The contract in force during
  * the month decides the dispositif:
- * - CEJ: computeCejAllowance with the amounts and the activity-income reduction in force on the month's
- *   first day, then the effect of any DECIDED sanction of that contract covering the month.
+ * - CEJ: computeCejAllowance with the amounts, the reduction for other resources (D5131-23) and the SMIC in
+ *   force on the month's first day, then the effect of any DECIDED sanction of that contract covering the month.
  * - PACEA: the requested amount checked against the ceiling over every rolling 12-month window
  *   (checkPaceaAllowance) with this young person's other current PACEA decisions, then the sanctions.
  *
@@ -28,7 +28,7 @@ import { settingInForce } from "@/lib/settings/read";
 import { formatLongCivilDate } from "@/lib/parcours/contrats";
 import { readDecidedEffect } from "@/lib/sanctions/effet";
 import { onAllocationDecision } from "@/lib/transmissions/triggers";
-import { computeCejAllowance, firstDayOfMonth, formatMonth } from "./cej";
+import { computeCejAllowance, firstDayOfMonth, formatMonth, isResourceRuleUsable, type CejStep } from "./cej";
 import { addToMonth, lastDayOfMonth, monthOf } from "./months";
 import { checkPaceaAllowance } from "./pacea";
 import { formatRegleVersion, type RuleRef } from "./regle-version";
@@ -48,6 +48,8 @@ export interface ComputedDecision {
   entrees: Record<string, unknown>;
   regleVersion: string;
   explication: string;
+  /** The computation line by line, shown in the preview: the amount, then what is taken off (negative cents). */
+  calcul: CejStep[];
   /** The current decision this one would supersede. */
   remplace: { id: string; montantCents: number } | null;
 }
@@ -145,42 +147,58 @@ export async function computeAllocationDecision(
 
   let baseCents: number;
   let baseExplanation: string;
+  let calcul: CejStep[];
   const entrees: Record<string, unknown> = { dispositif: contrat.type, mois };
 
   if (contrat.type === "CEJ") {
     if (!input.foyer) fieldError("foyer", "Choisissez la situation fiscale du foyer.");
     const amounts = await setting(tx, "cej.allocation.montants", first);
-    const reduction = await setting(tx, "cej.allocation.reduction", first);
-    if (amounts && !reduction) {
+    const degressivite = await setting(tx, "cej.allocation.degressivite", first);
+    const smic = await setting(tx, "smic.brut_mensuel", first);
+    if (amounts && (!degressivite || !smic)) {
+      const missing = degressivite ? "SMIC brut mensuel" : "réduction pour autres ressources";
       throw new DomainError("conflict", {
-        message: `Le paramètre « réduction pour revenus d'activité » n'est pas en vigueur au ${formatLongCivilDate(first)} : demandez à l'administrateur de le renseigner.`,
+        message: `Le paramètre « ${missing} » n'est pas en vigueur au ${formatLongCivilDate(first)} : demandez à l'administrateur de le renseigner.`,
       });
     }
-    const revenusActiviteCents = input.revenusActivite ?? 0;
-    const reductionParams = reduction
-      ? { thresholdCents: reduction.value.seuilCents, ratePercent: reduction.value.tauxPourcent }
-      : { thresholdCents: 0, ratePercent: 0 };
+    const rule = {
+      abatementCents: degressivite?.value.abattementCents ?? 0,
+      smicSharePercent: degressivite?.value.partSmicPourcent ?? 100,
+      smicCents: smic?.value.cents ?? 0,
+    };
+    if (amounts && !isResourceRuleUsable(rule)) {
+      throw new DomainError("conflict", {
+        message: `Les paramètres de la réduction pour autres ressources au ${formatLongCivilDate(first)} sont incohérents (la part du SMIC ne dépasse pas l'abattement) : le calcul est impossible. Contactez l'administrateur.`,
+      });
+    }
+    const ressourcesDeduitesEnPartieCents = input.ressourcesDeduitesEnPartie ?? 0;
+    const ressourcesDeduitesEnTotaliteCents = input.ressourcesDeduitesEnTotalite ?? 0;
     const result = computeCejAllowance({
       month: mois,
       birthDate: jeune.dateNaissance,
       foyer: input.foyer,
-      activityIncomeCents: revenusActiviteCents,
+      partlyDeductedCents: ressourcesDeduitesEnPartieCents,
+      fullyDeductedCents: ressourcesDeduitesEnTotaliteCents,
       amounts: amounts?.value ?? null,
-      reduction: reductionParams,
+      rule,
     });
     if (amounts) refs.push(amounts.ref);
-    if (reduction) refs.push(reduction.ref);
+    if (amounts && degressivite && smic) refs.push(degressivite.ref, smic.ref);
     baseCents = result.cents;
     baseExplanation = result.explanation;
+    calcul = result.steps;
     Object.assign(entrees, {
       foyer: input.foyer,
-      revenusActiviteCents,
+      ressourcesDeduitesEnPartieCents,
+      ressourcesDeduitesEnTotaliteCents,
       // The basis says minor/adult; the birth date itself (identity) is not stored.
       base: result.basis,
       montants: amounts ? { ...amounts.value, enVigueurDepuis: amounts.effectiveFrom } : null,
-      reduction: reduction ? { ...reduction.value, enVigueurDepuis: reduction.effectiveFrom } : null,
+      degressivite: amounts && degressivite ? { ...degressivite.value, enVigueurDepuis: degressivite.effectiveFrom } : null,
+      smic: amounts && smic ? { ...smic.value, enVigueurDepuis: smic.effectiveFrom } : null,
       montantBaseCents: result.baseCents,
-      reductionRevenusCents: result.reductionCents,
+      deductionTotaleCents: result.fullDeductionCents,
+      reductionPartielleCents: result.partialReductionCents,
     });
   } else {
     const demande = input.montantDemande;
@@ -222,6 +240,7 @@ export async function computeAllocationDecision(
     });
     if (!check.ok) fieldError("montantDemande", check.message);
     baseCents = check.allowedCents;
+    calcul = [{ label: "Montant demandé", cents: demande }];
     baseExplanation =
       `Allocation PACEA pour ${formatMonth(mois)} : ${formatMoneyCents(demande)} demandés, dans le plafond de ${formatMoneyCents(check.ceilingCents)} sur 12 mois glissants ` +
       `(${formatMoneyCents(rsa.value.cents)} de RSA × ${String(plafond.value.multiplicateurRsa).replace(".", ",")}). ` +
@@ -243,6 +262,8 @@ export async function computeAllocationDecision(
     const row = sanctionRows.find((s) => s.id === outcome.applied!.sanctionId)!;
     refs.push({ key: "cej.sanctions.bareme", effectiveFrom: row.baremeEnVigueurDepuis });
   }
+  if (outcome.withheldCents > 0)
+    calcul = [...calcul, { label: `Sanction décidée : ${outcome.applied!.pourcentage}\u00a0% retenus`, cents: -outcome.withheldCents }];
   entrees.sanctions = outcome.applied ? [{ ...outcome.applied, autresSanctionsDuMois: outcome.alsoCovering.length }] : [];
   entrees.montantAvantSanctionCents = baseCents;
 
@@ -257,6 +278,7 @@ export async function computeAllocationDecision(
     entrees,
     regleVersion: formatRegleVersion(refs) || "aucun-parametre",
     explication: outcome.explanation ? `${baseExplanation} ${outcome.explanation}` : baseExplanation,
+    calcul,
     remplace: current ? { id: current.id, montantCents: current.montantCents } : null,
   };
 }

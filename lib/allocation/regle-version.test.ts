@@ -31,5 +31,9 @@ describe("regle_version", () => {
       "montants de l'allocation CEJ en vigueur depuis le 1er avril 2025",
       "barème des sanctions en vigueur depuis le 1er juin 2025",
     ]);
+    expect(describeRegleVersion("cej.allocation.degressivite@2022-03-01;smic.brut_mensuel@2026-01-01")).toEqual([
+      "réduction pour autres ressources en vigueur depuis le 1er mars 2022",
+      "SMIC brut mensuel en vigueur depuis le 1er janvier 2026",
+    ]);
   });
 });

@@ -40,10 +40,13 @@ export function parseRegleVersion(value: string): RuleRef[] {
 
 const PLAIN: Record<string, string> = {
   "cej.allocation.montants": "montants de l'allocation CEJ",
-  "cej.allocation.reduction": "réduction pour revenus d'activité",
+  "cej.allocation.degressivite": "réduction pour autres ressources",
+  // Decisions recorded before 2026-12 name the provisional formula this key held.
+  "cej.allocation.reduction": "réduction provisoire pour revenus d'activité",
   "cej.sanctions.bareme": "barème des sanctions",
   "pacea.allocation.plafond": "plafond de l'allocation PACEA",
   "rsa.montant_personne_seule": "montant du RSA",
+  "smic.brut_mensuel": "SMIC brut mensuel",
 };
 
 /** "montants de l'allocation CEJ en vigueur depuis le 1er avril 2025", one line per setting. */

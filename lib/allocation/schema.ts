@@ -47,8 +47,10 @@ export const decisionInputSchema = z.object({
     (v) => (v === "" ? undefined : v),
     z.enum(["non_imposable", "premiere_tranche", "autre"], { error: "Choisissez la situation fiscale du foyer dans la liste." }).optional(),
   ),
-  /** CEJ: net activity income of the month (empty = none). */
-  revenusActivite: euros(null),
+  /** CEJ: monthly average of the resources deducted in part — salary, apprentice pay… (empty = none). */
+  ressourcesDeduitesEnPartie: euros(null),
+  /** CEJ: monthly average of the resources deducted in full — unemployment benefits, training pay (empty = none). */
+  ressourcesDeduitesEnTotalite: euros(null),
   /** PACEA: amount requested for the month. */
   montantDemande: euros(null),
   /** The current decision for this month when the form was opened ("" when none): optimistic lock. */

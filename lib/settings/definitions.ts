@@ -17,12 +17,20 @@ export const SETTING_DEFINITIONS = {
     label: "Allocation CEJ : montants mensuels (centimes)",
     schema: z.strictObject({ majeurNonImposable: cents, premiereTranche: cents, mineur: cents }),
   },
-  "cej.allocation.reduction": {
-    label: "Allocation CEJ : réduction pour revenus d'activité",
+  "cej.allocation.degressivite": {
+    label: "Allocation CEJ : réduction pour autres ressources (D5131-23)",
     schema: z.strictObject({
-      seuilCents: cents,
-      tauxPourcent: z.number().min(0, "Le taux ne peut pas être négatif.").max(100, "Le taux ne peut pas dépasser 100 %."),
+      abattementCents: cents,
+      partSmicPourcent: z
+        .number({ error: "Saisissez un pourcentage entier." })
+        .int("Le pourcentage doit être un nombre entier.")
+        .min(1, "Le pourcentage doit être d'au moins 1 %.")
+        .max(100, "Le pourcentage ne peut pas dépasser 100 %."),
     }),
+  },
+  "smic.brut_mensuel": {
+    label: "SMIC brut mensuel, 35 heures (centimes)",
+    schema: z.strictObject({ cents }),
   },
   "rsa.montant_personne_seule": {
     label: "RSA personne seule (centimes)",

@@ -13,5 +13,10 @@ describe("describeSettingValue", () => {
       { label: "Plafond (× RSA)", text: "6" },
       { label: "Déduire le forfait logement", text: "Non" },
     ]);
+    expect(describeSettingValue("cej.allocation.degressivite", { abattementCents: 30000, partSmicPourcent: 80 })).toEqual([
+      { label: "Abattement sur les ressources déduites en partie", text: "300,00\u00a0€" },
+      { label: "Part du SMIC brut où l'allocation s'annule (%)", text: "80" },
+    ]);
+    expect(describeSettingValue("smic.brut_mensuel", { cents: 182303 })).toEqual([{ label: "Montant", text: "1\u202f823,03\u00a0€" }]);
   });
 });
