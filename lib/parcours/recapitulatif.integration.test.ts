@@ -26,8 +26,9 @@ type Downloaded = { kind: "not_found" } | { kind: "reason_required" } | { kind: 
 
 async function download(user: SessionUser, id: string, contratId: string): Promise<Downloaded> {
   const response = await runDownload(recapitulatifDownload, { id, contratId }, user);
-  if (response.status !== 200)
-    return { kind: response.status === 404 ? "not_found" : response.status === 403 ? "reason_required" : "other" };
+  if (response.status === 404) return { kind: "not_found" };
+  if (response.status === 403) return { kind: "reason_required" };
+  expect(response.status).toBe(200);
   expect(response.headers.get("Content-Type")).toBe("application/pdf");
   expect(response.headers.get("Cache-Control")).toBe("private, no-store");
   const filename = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "";
