@@ -11,7 +11,7 @@
  * - Every opening for a page or a download is recorded as a consultation (what was opened, never the
  *   data seen); a write outside the portfolio is recorded too, so the person sees who touched the file.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { type Jeune, jeunes } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
@@ -48,11 +48,19 @@ export interface GateOptions {
   now?: Date;
 }
 
+/**
+ * The file's row as the gate reads it: every column but health and justice free texts (only whether
+ * they are filled in) and the search index. A handler that must write those reads them itself.
+ */
+const { sante: _sante, situationJustice: _justice, searchText: _search, ...GATE_COLUMNS } = getTableColumns(jeunes);
+
+export type GateJeune = Omit<Jeune, "sante" | "situationJustice" | "searchText"> & { hasSante: boolean; hasSituationJustice: boolean };
+
 export type DossierGround = "portfolio" | "break_glass" | "exempt" | "self";
 
 export interface OpenedDossier {
   /** The file's row as read by the gate (locked `for update` when opened for a write). */
-  jeune: Jeune;
+  jeune: GateJeune;
   structureId: string;
   ground: DossierGround;
   horsPortefeuille: boolean;
@@ -77,7 +85,7 @@ const STATE_MESSAGES: Record<Exclude<DossierState, "actif">, string> = {
   anonymise: "Ce dossier a été anonymisé : plus rien ne peut y être fait. Rien n'a été enregistré.",
 };
 
-function stateOf(jeune: Pick<Jeune, "statut" | "anonymisedAt">): DossierState {
+function stateOf(jeune: Pick<GateJeune, "statut" | "anonymisedAt">): DossierState {
   if (jeune.anonymisedAt) return "anonymise";
   return jeune.statut === "archive" ? "archive" : "actif";
 }
@@ -125,12 +133,17 @@ export async function decideDossierAccess(
   }
   const portfolio = user.role === "jeune" ? null : portfolioCondition(user, today);
   const query = db
-    .select({ jeune: jeunes, inPortfolio: portfolio ? sql<boolean>`coalesce(${portfolio}, false)` : sql<boolean>`false` })
+    .select({
+      ...GATE_COLUMNS,
+      hasSante: sql<boolean>`(${jeunes.sante} is not null and btrim(${jeunes.sante}) <> '')`,
+      hasSituationJustice: sql<boolean>`(${jeunes.situationJustice} is not null and btrim(${jeunes.situationJustice}) <> '')`,
+      inPortfolio: portfolio ? sql<boolean>`coalesce(${portfolio}, false)` : sql<boolean>`false`,
+    })
     .from(jeunes)
     .where(and(eq(jeunes.id, jeuneId), ...(user.role === "jeune" ? [] : structureConditions(user))));
   const [row] = purpose === "write" ? await query.for("update", { of: jeunes }) : await query;
   if (!row) return { ok: false, refusal: "not_found" };
-  const { jeune } = row;
+  const { inPortfolio, ...jeune } = row;
 
   const state = stateOf(jeune);
   const accepted: readonly DossierState[] = ["actif", ...(options.states ?? (purpose === "write" ? [] : ["archive"]))];
@@ -141,7 +154,7 @@ export async function decideDossierAccess(
   let ground: DossierGround;
   let reasonGivenAt: Date | null = null;
   if (user.role === "jeune") ground = "self";
-  else if (row.inPortfolio) ground = "portfolio";
+  else if (inPortfolio) ground = "portfolio";
   else {
     reasonGivenAt = await latestReasonAt(db, user, jeuneId, now);
     if (reasonGivenAt) ground = "break_glass";
