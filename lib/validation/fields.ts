@@ -19,8 +19,7 @@ import { isValidCivilDate, type CivilDate } from "@/lib/calendar/civil-date";
 export type UnsafeCharKind = "control" | "line" | "bidi" | "encoding";
 
 export const UNSAFE_CHAR_MESSAGES: Record<UnsafeCharKind, string> = {
-  control:
-    "Ce champ contient un caractère de contrôle invisible (souvent arrivé par un copier-coller) : retirez-le ou retapez le texte.",
+  control: "Ce champ contient un caractère de contrôle invisible (souvent arrivé par un copier-coller) : retirez-le ou retapez le texte.",
   line: "Ce champ tient sur une seule ligne : retirez les retours à la ligne et les tabulations.",
   bidi: "Ce champ contient un caractère invisible qui change le sens d'écriture du texte (de droite à gauche) : retirez-le ou retapez le texte.",
   encoding: "Ce champ contient un caractère mal encodé, qui ne peut pas s'afficher : retirez-le ou retapez le texte.",
@@ -71,7 +70,7 @@ export function stripUnsafeChars(value: string): string {
         out += value[i]! + value[i + 1]!;
         i++;
       }
-    } else if (code >= 0xdc00 && code <= 0xdfff || isBidiControl(code)) {
+    } else if ((code >= 0xdc00 && code <= 0xdfff) || isBidiControl(code)) {
       // dropped
     } else out += isControl(code) ? " " : value[i];
   }
