@@ -8,6 +8,7 @@ import { TextInput } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select";
 import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { reassignAction } from "@/lib/affectations/actions";
+import { PersonName } from "@/components/ui/person-name";
 
 export interface ReassignCandidate {
   id: string;
@@ -87,7 +88,9 @@ export function ReassignForm({
                   className="mt-1 h-5 w-5 accent-[#000091]"
                 />
                 <span>
-                  <span className="block font-bold">{c.label}</span>
+                  <span className="block font-bold">
+                    <PersonName>{c.label}</PersonName>
+                  </span>
                   <span className="block text-sm text-ink-2">{c.detail}</span>
                 </span>
               </label>

@@ -18,6 +18,7 @@ import type { ParticipationResult } from "@/lib/agenda/participations";
 import { ANNULATION_MOTIFS, MARKED_PRESENCES, PRESENCE_LABELS, type Presence } from "@/lib/agenda/rules";
 import type { SeanceResult } from "@/lib/agenda/seances";
 import { JeunePicker } from "./jeune-picker";
+import { PersonName } from "@/components/ui/person-name";
 
 function Box({ id, title, description, children }: { id: string; title: string; description?: ReactNode; children: ReactNode }) {
   return (
@@ -90,7 +91,11 @@ export function RemoveParticipantButton({
       <FormFeedback state={state} fields={[]} />
       <div>
         <Button type="submit" variant="tertiary" size="sm" disabled={pending}>
-          Retirer<span className="sr-only"> {name} de la séance</span>
+          Retirer
+          <span className="sr-only">
+            {" "}
+            <PersonName>{name}</PersonName> de la séance
+          </span>
         </Button>
       </div>
     </ActionForm>
@@ -138,7 +143,9 @@ export function AttendanceForm({ seanceId, rows, started }: { seanceId: string; 
                   aria-describedby={error ? `presence_${r.id}-error` : undefined}
                   className={error ? "border-l-2 border-error pl-3" : undefined}
                 >
-                  <legend className="mb-2 font-bold">{r.name}</legend>
+                  <legend className="mb-2 font-bold">
+                    <PersonName>{r.name}</PersonName>
+                  </legend>
                   <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-6">
                     {MARKED_PRESENCES.map((p) => (
                       <div key={p} className="flex items-center gap-3">

@@ -6,6 +6,7 @@ import { parisWallClock } from "@/lib/agenda/paris-time";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { formatDate, formatTime } from "@/lib/format/fr";
 import { StateBadge, TypeBadge } from "./seance-badges";
+import { PersonName } from "@/components/ui/person-name";
 
 /** "lundi 23 novembre 2026" → "lundi 23 novembre": the year is in the page title. */
 function dayTitle(day: CivilDate): string {
@@ -44,7 +45,7 @@ function SeanceCard({ s }: { s: WeekSeance }) {
       ) : null}
       <p className="text-ink-2">
         <span className="sr-only">Animée par </span>
-        {s.animateurName ?? "Animateur non renseigné"}
+        {s.animateurName ? <PersonName>{s.animateurName}</PersonName> : "Animateur non renseigné"}
       </p>
       <p>{inscritsLabel(s.inscrits, s.capacite)}</p>
     </article>

@@ -13,6 +13,7 @@ import { describeRegleVersion } from "@/lib/allocation/regle-version";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatMoneyCents } from "@/lib/format/fr";
 import { firstString, parsePage } from "@/lib/http/search-params";
+import { PersonName } from "@/components/ui/person-name";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -74,7 +75,13 @@ export async function AllocationSection({ user, jeuneId, params }: DossierSectio
                   </p>
                   <p className="mt-1 text-sm text-ink-2">
                     Décidée le {formatDateTime(d.decideeLe)}
-                    {d.decideeParNom ? ` par ${d.decideeParNom}` : ""}.
+                    {d.decideeParNom ? (
+                      <>
+                        {" "}
+                        par <PersonName>{d.decideeParNom}</PersonName>
+                      </>
+                    ) : null}
+                    .
                   </p>
                 </li>
               );
@@ -111,7 +118,13 @@ export async function AllocationSection({ user, jeuneId, params }: DossierSectio
                         </p>
                         <p className="mt-1 text-sm text-ink-2">
                           Décidée le {formatDateTime(d.decideeLe)}
-                          {d.decideeParNom ? ` par ${d.decideeParNom}` : ""}.
+                          {d.decideeParNom ? (
+                            <>
+                              {" "}
+                              par <PersonName>{d.decideeParNom}</PersonName>
+                            </>
+                          ) : null}
+                          .
                         </p>
                       </Td>
                       <Td className="whitespace-nowrap">

@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/format/fr";
 import { DISPOSITIF_LABELS, displayName } from "@/lib/jeunes/labels";
 import type { DossierView } from "@/lib/jeunes/dossier";
 import { ageOn } from "@/lib/jeunes/rules";
+import { PersonName } from "@/components/ui/person-name";
 
 export function DispositifBadge({ dispositif }: { dispositif: DossierView["jeune"]["dispositif"] }) {
   if (dispositif === "aucun") return <span className="text-ink-2">Aucun dispositif</span>;
@@ -39,7 +40,7 @@ export function DossierHeader({
     <>
       <PageHeader
         className="mb-4"
-        title={displayName(jeune)}
+        title={<PersonName>{displayName(jeune)}</PersonName>}
         description={ageLine(jeune, today)}
         actions={
           <>
@@ -63,7 +64,7 @@ export function DossierHeader({
         </div>
         <div>
           <dt className="text-sm text-ink-2">Conseiller</dt>
-          <dd className="font-bold">{jeune.conseiller ?? "Non attribué"}</dd>
+          <dd className="font-bold">{jeune.conseiller ? <PersonName>{jeune.conseiller}</PersonName> : "Non attribué"}</dd>
         </div>
         <div>
           <dt className="text-sm text-ink-2">Antenne</dt>

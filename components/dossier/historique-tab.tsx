@@ -11,6 +11,7 @@ import { consultedLabel, dossierHref } from "@/lib/consultations/onglets";
 import { formatDate, formatNumber, formatTime } from "@/lib/format/fr";
 import { auditFieldLabels } from "@/lib/audit/field-labels";
 import type { HistoriqueEntry, HistoriqueFiltre, listHistorique } from "@/lib/jeunes/historique";
+import { PersonName } from "@/components/ui/person-name";
 
 type Historique = Awaited<ReturnType<typeof listHistorique>>;
 
@@ -27,7 +28,10 @@ function hrefFor(jeuneId: string, filtre: HistoriqueFiltre, page = 1): string {
 function Actor({ name, role }: { name: string | null; role: Role | null }) {
   return (
     <p className="text-ink-2">
-      par <span className="font-medium text-ink">{name ?? (role ? "un compte supprimé" : "Sillage (traitement automatique)")}</span>
+      par{" "}
+      <span className="font-medium text-ink">
+        {name ? <PersonName>{name}</PersonName> : role ? "un compte supprimé" : "Sillage (traitement automatique)"}
+      </span>
       {role ? ` · ${ROLE_LABELS[role]}` : null}
     </p>
   );

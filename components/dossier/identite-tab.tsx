@@ -6,6 +6,7 @@ import { LOGEMENT_OPTIONS, NIVEAU_QUALIFICATION_OPTIONS, optionLabel } from "@/l
 import { NATIONALITE_LABELS, PROTECTION_LABELS, SEXE_LABELS, valueLabel } from "@/lib/jeunes/field-labels";
 import { DispositifBadge } from "./dossier-header";
 import { InfoList, Missing } from "./info-list";
+import { PersonName } from "@/components/ui/person-name";
 
 function yesNo(value: boolean): string {
   return value ? "Oui" : "Non";
@@ -37,9 +38,9 @@ export function IdentiteTab({ dossier, nir }: { dossier: DossierView; nir: React
       <Section id="identite-etat-civil" title="État civil">
         <InfoList
           items={[
-            { label: "Nom de naissance", value: jeune.nomNaissance },
-            { label: "Nom d'usage", value: jeune.nomUsage },
-            { label: "Prénoms", value: jeune.prenoms },
+            { label: "Nom de naissance", value: <PersonName>{jeune.nomNaissance}</PersonName> },
+            { label: "Nom d'usage", value: jeune.nomUsage ? <PersonName>{jeune.nomUsage}</PersonName> : null },
+            { label: "Prénoms", value: <PersonName>{jeune.prenoms}</PersonName> },
             { label: "Sexe", value: SEXE_LABELS[jeune.sexe] },
             { label: "Date de naissance", value: formatDate(jeune.dateNaissance) },
             { label: "Commune de naissance", value: jeune.communeNaissance },

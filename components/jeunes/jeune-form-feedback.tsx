@@ -19,6 +19,7 @@ import {
   type EditableField,
 } from "@/lib/jeunes/schema";
 import { isValidCivilDate } from "@/lib/calendar/civil-date";
+import { PersonName } from "@/components/ui/person-name";
 
 export type Option = { value: string; label: string };
 
@@ -165,13 +166,13 @@ export function DuplicateNotice({
                   <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
                     <dt className="text-ink-2">Nom</dt>
                     <dd className="font-bold">
-                      {duplicate.candidate.nom}
+                      <PersonName>{duplicate.candidate.nom}</PersonName>
                       {duplicate.candidate.archive ? " (dossier archivé)" : ""}
                     </dd>
                     <dt className="text-ink-2">Date de naissance</dt>
                     <dd>{isValidCivilDate(duplicate.candidate.dateNaissance) ? formatDate(duplicate.candidate.dateNaissance) : "—"}</dd>
                     <dt className="text-ink-2">Conseiller</dt>
-                    <dd>{duplicate.candidate.conseiller ?? "Non attribué"}</dd>
+                    <dd>{duplicate.candidate.conseiller ? <PersonName>{duplicate.candidate.conseiller}</PersonName> : "Non attribué"}</dd>
                   </dl>
                   <p>
                     <TextLink href={`/jeunes/${duplicate.candidate.id}`} className="font-medium">

@@ -5,6 +5,7 @@ import { navFor } from "@/lib/navigation";
 import { Brand } from "./brand";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
+import { PersonName } from "@/components/ui/person-name";
 
 export function StaffHeader({ user }: { user: SessionUser }) {
   const items = navFor(user.role);
@@ -16,7 +17,9 @@ export function StaffHeader({ user }: { user: SessionUser }) {
         </Link>
         <div className="flex flex-wrap items-center gap-4">
           <p className="text-sm leading-tight">
-            <span className="block font-bold">{user.name}</span>
+            <span className="block font-bold">
+              <PersonName>{user.name}</PersonName>
+            </span>
             <span className="block text-ink-2">{ROLE_LABELS[user.role]}</span>
           </p>
           <SignOutButton />

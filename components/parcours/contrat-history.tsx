@@ -3,6 +3,7 @@ import { formatDateTime, formatShortDate } from "@/lib/format/fr";
 import { motifSortieLabel } from "@/lib/parcours/motifs-sortie";
 import { EVENEMENT_LABELS } from "@/lib/parcours/labels";
 import type { ContratEvenementView, ContratView } from "@/lib/parcours/queries";
+import { PersonName } from "@/components/ui/person-name";
 
 function eventDetail(e: ContratEvenementView): string {
   const s = e.etat;
@@ -64,7 +65,12 @@ export function ContratHistory({ contrats }: { contrats: ContratView[] }) {
                       — {eventDetail(e)}
                       <span className="block text-sm text-ink-2">
                         Enregistré le {formatDateTime(e.at)}
-                        {e.par ? ` par ${e.par}` : ""}
+                        {e.par ? (
+                          <>
+                            {" "}
+                            par <PersonName>{e.par}</PersonName>
+                          </>
+                        ) : null}
                       </span>
                     </li>
                   ))}

@@ -13,6 +13,7 @@ import { daysLeft } from "@/lib/parcours/periodes";
 import { listContrats, type ContratView } from "@/lib/parcours/queries";
 import { ContratHistory } from "./contrat-history";
 import { PhasesTable } from "./phases-table";
+import { PersonName } from "@/components/ui/person-name";
 
 function DaysLeft({ days }: { days: number }) {
   if (days < 0)
@@ -78,7 +79,7 @@ function CurrentContrat({
         </Row>
         {contrat.type === "CEJ" ? <Row term="Motif de prolongation">{contrat.prolongationMotif ?? "Aucun (durée normale)"}</Row> : null}
         {contrat.basculeMotif ? <Row term="Changement de dispositif">{contrat.basculeMotif}</Row> : null}
-        <Row term="Conseiller référent">{contrat.conseillerNom ?? "—"}</Row>
+        <Row term="Conseiller référent">{contrat.conseillerNom ? <PersonName>{contrat.conseillerNom}</PersonName> : "—"}</Row>
       </dl>
       {canWrite ? (
         <div className="mt-6 flex flex-wrap gap-3">

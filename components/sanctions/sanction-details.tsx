@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/format/fr";
 import { describeDecidedEffect, readDecidedEffect } from "@/lib/sanctions/effet";
 import { REGIME_SHORT } from "@/lib/sanctions/labels";
 import { rungDescription, type SanctionView } from "@/lib/sanctions/queries";
+import { PersonName } from "@/components/ui/person-name";
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -56,7 +57,13 @@ export function SanctionDetails({ sanction }: { sanction: SanctionView }) {
           <Row term="Décision">
             <span className="block text-sm text-ink-2">
               Le {formatDate(sanction.decideeLe!)}
-              {sanction.decideeParNom ? ` par ${sanction.decideeParNom}` : ""} :
+              {sanction.decideeParNom ? (
+                <>
+                  {" "}
+                  par <PersonName>{sanction.decideeParNom}</PersonName>
+                </>
+              ) : null}{" "}
+              :
             </span>
             {sanction.decision}
           </Row>

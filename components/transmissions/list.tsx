@@ -10,6 +10,7 @@ import { KIND_LABELS, STATUS_LABELS } from "@/lib/transmissions/labels";
 import { isRetryable } from "@/lib/transmissions/retry";
 import { RetryButton, SendNowButton } from "./retry-button";
 import { isWaiting } from "@/lib/transmissions/send-now";
+import { PersonName } from "@/components/ui/person-name";
 
 function jeuneName(r: TransmissionListRow): string | null {
   return r.anonymisedAt ? null : displayName({ nomNaissance: r.nomNaissance, nomUsage: r.nomUsage, prenoms: r.prenoms });
@@ -21,7 +22,7 @@ function JeuneCell({ r, admin }: { r: TransmissionListRow; admin: boolean }) {
     <>
       {name ? (
         <TextLink href={`/jeunes/${r.jeuneId}?onglet=donnees-partagees`} className="inline-block min-h-6 py-0.5 font-bold">
-          {name}
+          <PersonName>{name}</PersonName>
         </TextLink>
       ) : (
         <span>Dossier anonymisé</span>

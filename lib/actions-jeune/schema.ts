@@ -1,10 +1,9 @@
 /** zod schemas shared by the action forms and the server actions (lib/actions-jeune/write.ts). */
 import { z } from "zod";
 import { addMonths, compare, isValidCivilDate, todayInParis } from "@/lib/calendar/civil-date";
+import { BAD_DATE, civilDate, optionalCivilDate, optionalText, text, version as versionField } from "@/lib/validation/fields";
 import { parseDuree } from "./duree";
 import { ACTION_CATEGORIES, ACTION_STATUTS } from "./labels";
-
-const BAD_DATE = "Cette date n'existe pas. Saisissez-la sous la forme JJ/MM/AAAA.";
 
 /** Dates of actions: within two years back and one year ahead (anything else is a typing error). */
 function inRange(value: string, ctx: z.RefinementCtx): void {
@@ -15,48 +14,24 @@ function inRange(value: string, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: "custom", message: "Cette date est à plus d'un an : vérifiez-la." });
 }
 
-const debut = z
-  .string({ error: "Indiquez la date de début de l'action." })
-  .trim()
-  .min(1, "Indiquez la date de début de l'action.")
-  .refine(isValidCivilDate, BAD_DATE)
-  .superRefine((v, ctx) => {
-    if (isValidCivilDate(v)) inRange(v, ctx);
-  });
+const checkRange = (v: string | null, ctx: z.RefinementCtx) => {
+  if (v !== null && isValidCivilDate(v)) inRange(v, ctx);
+};
 
-const fin = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : null))
-  .refine((v) => v === null || isValidCivilDate(v), BAD_DATE)
-  .superRefine((v, ctx) => {
-    if (v !== null && isValidCivilDate(v)) inRange(v, ctx);
-  });
+const debut = civilDate({ required: "Indiquez la date de début de l'action.", invalid: BAD_DATE }).superRefine(checkRange);
+const fin = optionalCivilDate({ invalid: BAD_DATE }).superRefine(checkRange);
+const finRequired = civilDate({ required: "Indiquez la date de fin de l'action.", invalid: BAD_DATE }).superRefine(checkRange);
 
-const finRequired = z
-  .string({ error: "Indiquez la date de fin de l'action." })
-  .trim()
-  .min(1, "Indiquez la date de fin de l'action.")
-  .refine(isValidCivilDate, BAD_DATE)
-  .superRefine((v, ctx) => {
-    if (isValidCivilDate(v)) inRange(v, ctx);
-  });
-
-const libelle = z
-  .string({ error: "Décrivez l'action en quelques mots." })
-  .trim()
-  .min(3, "Décrivez l'action en quelques mots (3 caractères au moins).")
-  .max(200, "200 caractères au plus : gardez les détails pour le commentaire.");
+const libelle = text({
+  required: "Décrivez l'action en quelques mots.",
+  min: { length: 3, message: "Décrivez l'action en quelques mots (3 caractères au moins)." },
+  max: 200,
+  tooLong: "200 caractères au plus : gardez les détails pour le commentaire.",
+});
 
 const categorie = z.enum(ACTION_CATEGORIES, { error: "Choisissez la catégorie de l'action." });
 
-const commentaire = z
-  .string()
-  .trim()
-  .max(2000, "2 000 caractères au plus.")
-  .optional()
-  .transform((v) => (v ? v : null));
+const commentaire = optionalText({ max: 2000, tooLong: "2 000 caractères au plus.", multiline: true });
 
 const duree = z
   .string()
@@ -70,7 +45,7 @@ const duree = z
     return parsed.minutes;
   });
 
-const version = z.coerce.number({ error: "Version de l'action manquante : rechargez la page." }).int().min(1);
+const version = versionField("Version de l'action manquante : rechargez la page.");
 const actionId = z.uuid({ error: "Action introuvable : rechargez la page." });
 const jeuneId = z.uuid({ error: "Dossier introuvable : rechargez la page." });
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { compare, isValidCivilDate } from "@/lib/calendar/civil-date";
-
-const civilDate = (message: string) => z.string().trim().refine(isValidCivilDate, message);
+import { compare } from "@/lib/calendar/civil-date";
+import { civilDate, optionalCivilDate, text } from "@/lib/validation/fields";
 
 /** Directeur moves young people to another counsellor of the structure, for good or for a period. */
 export const reassignSchema = z
@@ -12,18 +11,14 @@ export const reassignSchema = z
       .pipe(z.array(z.uuid()).min(1, "Cochez au moins un jeune à réaffecter.").max(1000, "1 000 jeunes au plus par réaffectation.")),
     versConseillerId: z.uuid({ error: "Choisissez le conseiller qui reprend le suivi." }),
     type: z.enum(["permanente", "temporaire"], { error: "Indiquez si la réaffectation est définitive ou temporaire." }),
-    debut: civilDate("Saisissez une date de début valide."),
-    fin: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .pipe(civilDate("Saisissez une date de fin valide.").optional()),
-    motif: z
-      .string()
-      .trim()
-      .min(3, "Indiquez le motif (congé, départ, équilibrage des portefeuilles…).")
-      .max(300, "300 caractères au plus."),
+    debut: civilDate({ invalid: "Saisissez une date de début valide." }),
+    fin: optionalCivilDate({ invalid: "Saisissez une date de fin valide." }).transform((v) => v ?? undefined),
+    motif: text({
+      required: "Indiquez le motif (congé, départ, équilibrage des portefeuilles…).",
+      min: { length: 3, message: "Indiquez le motif (congé, départ, équilibrage des portefeuilles…)." },
+      max: 300,
+      tooLong: "300 caractères au plus.",
+    }),
   })
   .superRefine((input, ctx) => {
     if (input.type === "temporaire") {

@@ -1,33 +1,27 @@
 /** zod schemas shared by the agenda's forms and actions. Times are Paris wall-clock, turned into instants here. */
 import { z } from "zod";
 import { addMonths, compare, isValidCivilDate, todayInParis } from "@/lib/calendar/civil-date";
+import { optionalText, text, version as versionField } from "@/lib/validation/fields";
 import { parisToInstant } from "./paris-time";
 import { ANNULATION_MOTIFS, MARKED_PRESENCES, MAX_CAPACITE, SEANCE_TYPES, type AnnulationMotif, type MarkedPresence } from "./rules";
 
 const seanceId = z.uuid({ error: "Séance introuvable : rechargez la page." });
-const version = z.coerce.number({ error: "Version manquante : rechargez la page." }).int().min(1, "Version manquante : rechargez la page.");
-
-const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, tooLong)
-    .optional()
-    .transform((v) => (v ? v : null));
+const version = versionField("Version manquante : rechargez la page.");
 
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 const seanceFields = {
   type: z.enum(SEANCE_TYPES, { error: "Choisissez le type de séance." }),
-  titre: z
-    .string({ error: "Donnez un titre à la séance." })
-    .trim()
-    .min(3, "Donnez un titre à la séance, en quelques mots (3 caractères au moins).")
-    .max(120, "120 caractères au plus."),
+  titre: text({
+    required: "Donnez un titre à la séance.",
+    min: { length: 3, message: "Donnez un titre à la séance, en quelques mots (3 caractères au moins)." },
+    max: 120,
+    tooLong: "120 caractères au plus.",
+  }),
   date: z.string({ error: "Indiquez la date." }).trim().min(1, "Indiquez la date."),
   heureDebut: z.string({ error: "Indiquez l'heure de début." }).trim().min(1, "Indiquez l'heure de début."),
   heureFin: z.string({ error: "Indiquez l'heure de fin." }).trim().min(1, "Indiquez l'heure de fin."),
-  lieu: optionalText(200, "200 caractères au plus."),
+  lieu: optionalText({ max: 200, tooLong: "200 caractères au plus." }),
   animateurId: z.uuid({ error: "Choisissez qui anime la séance." }),
   capacite: z.preprocess(
     emptyToUndefined,
@@ -130,6 +124,9 @@ export interface AttendanceLine {
   motif: string | null;
 }
 
+/** Why an absence is excused, one line per participant. */
+const motif = optionalText({ max: 500, tooLong: "500 caractères au plus." });
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -161,13 +158,14 @@ export const attendanceSchema = z.record(z.string(), z.unknown()).transform((raw
       }
       presence = presenceRaw as MarkedPresence;
     }
-    const motifRaw = typeof raw[`motif_${id}`] === "string" ? (raw[`motif_${id}`] as string).trim() : "";
-    if (motifRaw.length > 500) {
-      ctx.addIssue({ code: "custom", path: [`motif_${id}`], message: "500 caractères au plus." });
+    const parsedMotif = motif.safeParse(typeof raw[`motif_${id}`] === "string" ? raw[`motif_${id}`] : undefined);
+    if (!parsedMotif.success) {
+      for (const issue of parsedMotif.error.issues) ctx.addIssue({ code: "custom", path: [`motif_${id}`], message: issue.message });
       continue;
     }
+    const excuse = parsedMotif.data;
     // The reason only explains an excused absence; it is dropped for any other answer.
-    lignes.push({ participationId: id, version: v, presence, motif: presence === "absent_excuse" && motifRaw ? motifRaw : null });
+    lignes.push({ participationId: id, version: v, presence, motif: presence === "absent_excuse" ? excuse : null });
   }
   if (lignes.length === 0) {
     ctx.addIssue({ code: "custom", path: ["_form"], message: "Aucun participant dans le formulaire : rechargez la page." });

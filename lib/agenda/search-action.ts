@@ -3,9 +3,11 @@
 import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
+import { stripUnsafeChars } from "@/lib/validation/fields";
 import { searchJeunes, type Option } from "./queries";
 
-const querySchema = z.string().trim().min(2).max(60);
+/** Cleaned rather than refused: control and text-direction characters go (lib/validation/fields). */
+const querySchema = z.string().transform(stripUnsafeChars).pipe(z.string().trim().min(2).max(60));
 
 /**
  * The young-person picker's search, as a server action (POST): the typed name never lands in a URL,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { writeAudit } from "@/lib/audit/write";
 import { logger } from "@/lib/log/logger";
+import { findUnsafeChar } from "@/lib/validation/fields";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
 
@@ -16,7 +17,13 @@ class SignInFailure extends CredentialsSignin {
 }
 
 const credentialsSchema = z.object({
-  email: z.string().trim().min(3).max(254),
+  // Also reached without the sign-in form (the credentials callback): a NUL must not reach the lock-out table.
+  email: z
+    .string()
+    .trim()
+    .min(3)
+    .max(254)
+    .refine((v) => findUnsafeChar(v) === null),
   password: z.string().min(1).max(256),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "@/lib/validation/fields";
 import { DEFAULT_ONGLET, DOSSIER_ONGLETS } from "./onglets";
 import { CONSULTATION_MOTIFS } from "./motifs";
 
@@ -11,17 +12,12 @@ export const breakGlassSchema = z
     // The tab to open afterwards; a tampered value just opens the default tab.
     onglet: z.enum(DOSSIER_ONGLETS).catch(DEFAULT_ONGLET),
     motif: z.enum(CONSULTATION_MOTIFS, { error: "Choisissez le motif pour lequel vous ouvrez ce dossier." }),
-    motifDetail: z
-      .string()
-      .optional()
-      .transform((v) => v?.trim() ?? "")
-      .pipe(
-        z.string().max(MOTIF_DETAIL_MAX, {
-          error: (issue) =>
-            `La précision ne doit pas dépasser ${MOTIF_DETAIL_MAX} caractères : vous en avez saisi ${String(issue.input ?? "").length}. Raccourcissez-la.`,
-        }),
-      )
-      .transform((v) => (v === "" ? null : v)),
+    motifDetail: optionalText({
+      max: MOTIF_DETAIL_MAX,
+      tooLong: (length) =>
+        `La précision ne doit pas dépasser ${MOTIF_DETAIL_MAX} caractères : vous en avez saisi ${length}. Raccourcissez-la.`,
+      multiline: true,
+    }),
   })
   .superRefine((value, ctx) => {
     if (value.motif === "autre" && !value.motifDetail) {

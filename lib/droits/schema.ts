@@ -1,22 +1,15 @@
 /** zod schemas shared by the forms and the actions of rights requests. */
 import { z } from "zod";
 import { addMonths, compare, isValidCivilDate, todayInParis } from "@/lib/calendar/civil-date";
+import { BAD_DATE, checkbox, civilDate, optionalText, text, version as versionField } from "@/lib/validation/fields";
 import { FINALITE_IDS, portabilityOffered } from "./finalites";
 import { DEMANDE_ISSUES, DEMANDE_TYPES, IDENTITE_METHODES, type DemandeType, type IdentiteMethode } from "./labels";
 import { needsFinalite } from "./rules";
 import { RECTIFIABLE_FIELDS } from "./traitement-rules";
 
-const civilDate = (label: string) =>
-  z
-    .string({ error: `Indiquez ${label}.` })
-    .trim()
-    .min(1, `Indiquez ${label}.`)
-    .refine(isValidCivilDate, "Cette date n'existe pas. Saisissez-la sous la forme JJ/MM/AAAA.");
+const date = (label: string) => civilDate({ required: `Indiquez ${label}.`, invalid: BAD_DATE });
 
-/** An HTML checkbox: "on" when ticked, absent otherwise (booleans accepted from code). */
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
-
-const version = z.coerce.number({ error: "Version de la demande manquante : rechargez la page." }).int().min(1);
+const version = versionField("Version de la demande manquante : rechargez la page.");
 
 const ref = { demandeId: z.uuid({ error: "Demande introuvable : rechargez la page." }), version };
 
@@ -34,11 +27,13 @@ const finalite = z
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || FINALITE_IDS.includes(v), "Choisissez une finalité de la liste.");
 
-const objet = z
-  .string({ error: "Décrivez ce que la personne demande." })
-  .trim()
-  .min(3, "Décrivez ce que la personne demande, en quelques mots.")
-  .max(2000, "2 000 caractères au plus.");
+const objet = text({
+  required: "Décrivez ce que la personne demande.",
+  min: { length: 3, message: "Décrivez ce que la personne demande, en quelques mots." },
+  max: 2000,
+  tooLong: "2 000 caractères au plus.",
+  multiline: true,
+});
 
 /** Finality required for an objection or a question on a transfer, dropped for the other rights. */
 function withFinalite<T extends { type: DemandeType; finalite: string | null }>(input: T, ctx: z.RefinementCtx): void {
@@ -48,7 +43,7 @@ function withFinalite<T extends { type: DemandeType; finalite: string | null }>(
 }
 
 /** Received today at the latest, and not more than a year ago (older mail is a data-entry error). */
-const recueLe = civilDate("la date de réception").superRefine((value, ctx) => {
+const recueLe = date("la date de réception").superRefine((value, ctx) => {
   if (!isValidCivilDate(value)) return;
   const today = todayInParis(new Date());
   if (compare(value, today) > 0) ctx.addIssue({ code: "custom", message: "La date de réception ne peut pas être dans le futur." });
@@ -91,46 +86,54 @@ export const espaceIntakeSchema = z
   .object({
     type: z.enum(OFFERED_TYPES as [DemandeType, ...DemandeType[]], { error: "Choisissez ce que vous voulez faire." }),
     finalite,
-    objet: z
-      .string({ error: "Écrivez votre demande." })
-      .trim()
-      .min(3, "Écrivez votre demande en quelques mots.")
-      .max(2000, "Votre texte est trop long : 2 000 caractères au plus."),
+    objet: text({
+      required: "Écrivez votre demande.",
+      min: { length: 3, message: "Écrivez votre demande en quelques mots." },
+      max: 2000,
+      tooLong: "Votre texte est trop long : 2 000 caractères au plus.",
+      multiline: true,
+    }),
     transmissionId,
   })
   .transform((v) => ({ ...v, finalite: needsFinalite(v.type) ? v.finalite : null }));
 
 export const complementSchema = z.object({
   ...ref,
-  objet: z
-    .string({ error: "Indiquez l'information demandée." })
-    .trim()
-    .min(3, "Indiquez l'information demandée à la personne.")
-    .max(1000, "1 000 caractères au plus."),
-  demandeeLe: civilDate("la date de la demande de complément"),
+  objet: text({
+    required: "Indiquez l'information demandée.",
+    min: { length: 3, message: "Indiquez l'information demandée à la personne." },
+    max: 1000,
+    tooLong: "1 000 caractères au plus.",
+    multiline: true,
+  }),
+  demandeeLe: date("la date de la demande de complément"),
 });
 
-export const complementRecuSchema = z.object({ ...ref, recuLe: civilDate("la date de réception du complément") });
+export const complementRecuSchema = z.object({ ...ref, recuLe: date("la date de réception du complément") });
 
-export const identiteSchema = z.object({ ...ref, methode, verifieeLe: civilDate("la date de vérification") });
+export const identiteSchema = z.object({ ...ref, methode, verifieeLe: date("la date de vérification") });
 
 export const prolongationSchema = z.object({
   ...ref,
-  motif: z
-    .string({ error: "Expliquez pourquoi le délai est prolongé." })
-    .trim()
-    .min(10, "Expliquez pourquoi le délai est prolongé (complexité, nombre de demandes…), en une phrase au moins.")
-    .max(2000, "2 000 caractères au plus."),
+  motif: text({
+    required: "Expliquez pourquoi le délai est prolongé.",
+    min: { length: 10, message: "Expliquez pourquoi le délai est prolongé (complexité, nombre de demandes…), en une phrase au moins." },
+    max: 2000,
+    tooLong: "2 000 caractères au plus.",
+    multiline: true,
+  }),
 });
 
 export const reponseSchema = z.object({
   ...ref,
   issue: z.enum(DEMANDE_ISSUES, { error: "Choisissez la décision." }),
-  motif: z
-    .string({ error: "Expliquez la décision." })
-    .trim()
-    .min(10, "Expliquez la décision en une ou deux phrases simples : elles figureront dans la lettre.")
-    .max(4000, "4 000 caractères au plus."),
+  motif: text({
+    required: "Expliquez la décision.",
+    min: { length: 10, message: "Expliquez la décision en une ou deux phrases simples : elles figureront dans la lettre." },
+    max: 4000,
+    tooLong: "4 000 caractères au plus.",
+    multiline: true,
+  }),
   envoyer: checkbox,
 });
 
@@ -140,7 +143,7 @@ export const demandeRefSchema = z.object(ref);
 // Handling the rights that change data or involve France Travail (lib/droits/traitement.ts)
 // ---------------------------------------------------------------------------------------------
 
-const jeuneVersion = z.coerce.number({ error: "Version du dossier manquante : rechargez la page." }).int().min(1);
+const jeuneVersion = versionField("Version du dossier manquante : rechargez la page.");
 
 /** The new value is checked with the dossier form's rule for the chosen field, in the action. */
 export const rectificationSchema = z.object({
@@ -150,12 +153,7 @@ export const rectificationSchema = z.object({
   valeur: z.string({ error: "Indiquez la nouvelle valeur." }).max(300, "300 caractères au plus."),
 });
 
-const note = z
-  .string()
-  .trim()
-  .max(2000, "2 000 caractères au plus.")
-  .optional()
-  .transform((v) => (v ? v : null));
+const note = optionalText({ max: 2000, tooLong: "2 000 caractères au plus.", multiline: true });
 
 export const effacementSchema = z.object({
   ...ref,
@@ -168,10 +166,12 @@ export const effacementSchema = z.object({
 
 export const reponseFranceTravailSchema = z.object({
   ...ref,
-  reponduLe: civilDate("la date de la réponse de France Travail"),
-  resume: z
-    .string({ error: "Résumez la réponse de France Travail." })
-    .trim()
-    .min(10, "Résumez la réponse de France Travail en une phrase au moins : la personne lira ce résumé.")
-    .max(2000, "2 000 caractères au plus."),
+  reponduLe: date("la date de la réponse de France Travail"),
+  resume: text({
+    required: "Résumez la réponse de France Travail.",
+    min: { length: 10, message: "Résumez la réponse de France Travail en une phrase au moins : la personne lira ce résumé." },
+    max: 2000,
+    tooLong: "2 000 caractères au plus.",
+    multiline: true,
+  }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText, version as versionField } from "@/lib/validation/fields";
 
 export const ARCHIVE_MOTIFS = {
   sortie_emploi: "Sortie vers l'emploi",
@@ -12,19 +13,14 @@ export const ARCHIVE_MOTIFS = {
 
 export type ArchiveMotif = keyof typeof ARCHIVE_MOTIFS;
 
-const version = z.coerce.number({ error: "Version du dossier manquante : rechargez la page." }).int().min(1);
+const version = versionField("Version du dossier manquante : rechargez la page.");
 
 export const archiveSchema = z
   .object({
     jeuneId: z.uuid(),
     version,
     motif: z.enum(Object.keys(ARCHIVE_MOTIFS) as [ArchiveMotif, ...ArchiveMotif[]], { error: "Choisissez le motif de l'archivage." }),
-    detail: z
-      .string()
-      .trim()
-      .max(500, "500 caractères au plus.")
-      .optional()
-      .transform((v) => (v ? v : null)),
+    detail: optionalText({ max: 500, tooLong: "500 caractères au plus.", multiline: true }),
   })
   .superRefine((input, ctx) => {
     if (input.motif === "autre" && !input.detail) ctx.addIssue({ code: "custom", path: ["detail"], message: "Précisez le motif." });

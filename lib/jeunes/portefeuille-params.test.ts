@@ -76,9 +76,11 @@ describe("parsePortefeuilleParams", () => {
     ).toEqual(DEFAULT_FILTERS);
   });
 
-  it("bounds the search text and strips control characters", () => {
+  it("bounds the search text and strips control and text-direction characters", () => {
     expect(parsePortefeuilleParams({ q: "a".repeat(500) }).q).toHaveLength(100);
     expect(parsePortefeuilleParams({ q: "lea\u0000\ndupont" }).q).toBe("lea  dupont");
+    expect(parsePortefeuilleParams({ q: "\u2066dupont\u202e\u200f" }).q).toBe("dupont");
+    expect(parsePortefeuilleParams({ q: `${"a".repeat(99)}😀` }).q).toBe(`${"a".repeat(99)}😀`);
   });
 
   it("never throws, whatever the URL holds", () => {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isValidCivilDate, toCivilDate, type CivilDate } from "@/lib/calendar/civil-date";
+import { stripUnsafeChars } from "@/lib/validation/fields";
 import { ALERT_KEYS, type AlertKey } from "./alerts";
 import { normalizeForSearch, type Dispositif } from "./rules";
 
@@ -52,13 +53,9 @@ export const DEFAULT_FILTERS: Readonly<PortefeuilleFilters> = Object.freeze({
 const schema = z.object({
   q: z
     .string()
-    .transform((s) =>
-      s
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
-        .replace(/[\u0000-\u001f\u007f]/g, " ")
-        .trim()
-        .slice(0, SEARCH_MAX_LENGTH),
-    )
+    // A search cleans rather than refuses: control and text-direction characters go (lib/validation/fields);
+    // cut by code points so an emoji is never split into a broken half.
+    .transform((s) => Array.from(stripUnsafeChars(s).trim()).slice(0, SEARCH_MAX_LENGTH).join(""))
     .catch(""),
   dispositif: z.enum(DISPOSITIF_VALUES).nullable().catch(null),
   antenne: z.uuid().nullable().catch(null),

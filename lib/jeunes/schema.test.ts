@@ -179,12 +179,26 @@ describe("createJeuneSchema", () => {
     expect(errors.antenneId).toEqual(["Choisissez l'antenne qui suit ce jeune."]);
   });
 
+  it("refuses invisible control and text-direction characters in names and free text, on that field", () => {
+    const errors = errorsOf({ ...valid, nomNaissance: "Dupont\u0000", prenoms: "Léa\u202e", commune: "\u2066Lyon", commentaire: "ok\nok" });
+    expect(Object.keys(errors).sort()).toEqual(["commune", "nomNaissance", "prenoms"]);
+    expect(errors.nomNaissance?.[0]).toMatch(/caractère de contrôle invisible/);
+    expect(errors.prenoms?.[0]).toMatch(/sens d'écriture/);
+    expect(errors.commune?.[0]).toMatch(/sens d'écriture/);
+    expect(createSchema.parse({ ...valid, nomNaissance: "Nguyễn", prenoms: "محمد Thị" })).toMatchObject({
+      nomNaissance: "NGUYỄN",
+      prenoms: "محمد Thị",
+    });
+  });
+
   it("keeps the residence permit end date only for non-French nationals", () => {
     const french = createSchema.parse({ ...valid, titreSejourFin: "2027-06-30" });
     expect(french.titreSejourFin).toBeNull();
     const other = createSchema.parse({ ...valid, nationalite: "hors_ue", titreSejourFin: "2027-06-30" });
     expect(other.titreSejourFin).toBe("2027-06-30");
-    expect(errorsOf({ ...valid, nationalite: "hors_ue", titreSejourFin: "30/06/2027" }).titreSejourFin?.[0]).toMatch(/AAAA-MM-JJ/);
+    expect(errorsOf({ ...valid, nationalite: "hors_ue", titreSejourFin: "2027-06-31" }).titreSejourFin?.[0]).toMatch(/AAAA-MM-JJ/);
+    // Typed by hand where the browser has no date picker (lib/validation/fields).
+    expect(createSchema.parse({ ...valid, nationalite: "hors_ue", titreSejourFin: "30/06/2027" }).titreSejourFin).toBe("2027-06-30");
   });
 });
 

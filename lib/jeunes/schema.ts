@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isValidCivilDate, todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
+import { checkbox, civilDate, optionalCivilDate, optionalText as optionalTextField, text, version } from "@/lib/validation/fields";
 import {
   eligibility,
   isValidEmail,
@@ -149,23 +150,13 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   situationJustice: "Situation judiciaire",
 };
 
-/** A text field: trimmed, inner spaces collapsed; empty → null when optional. */
+/** A one-line text field (names, address): inner spaces collapsed; see lib/validation/fields. */
 function requiredText(missing: string, max: number, tooLong: string) {
-  return z
-    .string({ error: missing })
-    .transform((v) => v.trim().replace(/\s+/g, " "))
-    .pipe(z.string().min(1, missing).max(max, tooLong));
+  return text({ required: missing, max, tooLong, collapseSpaces: true });
 }
 
 function optionalText(max: number, tooLong: string, options: { multiline?: boolean } = {}) {
-  return z
-    .string({ error: "Valeur inattendue." })
-    .optional()
-    .transform((v) => {
-      const t = options.multiline ? (v ?? "").replace(/\r\n/g, "\n").trim() : (v ?? "").trim().replace(/\s+/g, " ");
-      return t === "" ? null : t;
-    })
-    .pipe(z.string().max(max, tooLong).nullable());
+  return optionalTextField({ max, tooLong, multiline: options.multiline, collapseSpaces: !options.multiline });
 }
 
 /** An optional text checked by `valid`, stored in its `normalize`d form. */
@@ -184,41 +175,15 @@ function optionalFormatted(valid: (v: string) => boolean, message: string, norma
     });
 }
 
-function parseDate(value: string | undefined, invalid: string, ctx: z.RefinementCtx): string | null {
-  const t = (value ?? "").trim();
-  if (t === "") return null;
-  if (!isValidCivilDate(t) || t < "1900-01-01") {
-    ctx.addIssue({ code: "custom", message: invalid });
-    return z.NEVER;
-  }
-  return t;
-}
+const OLDEST = "1900-01-01";
 
 function requiredDate(missing: string, invalid: string) {
-  return z
-    .string({ error: missing })
-    .optional()
-    .transform((v, ctx): string => {
-      const date = parseDate(v, invalid, ctx);
-      if (date === null) {
-        ctx.addIssue({ code: "custom", message: missing });
-        return z.NEVER;
-      }
-      return date;
-    });
+  return civilDate({ required: missing, invalid, min: OLDEST });
 }
 
 function optionalDate(invalid: string) {
-  return z
-    .string({ error: invalid })
-    .optional()
-    .transform((v, ctx) => parseDate(v, invalid, ctx));
+  return optionalCivilDate({ invalid, min: OLDEST });
 }
-
-const checkbox = z
-  .string()
-  .optional()
-  .transform((v) => v === "on" || v === "true");
 
 function choice<O extends Options<string>>(options: O, message: string) {
   return z.enum(values(options), { error: message });
@@ -357,7 +322,7 @@ export function updateJeuneSchemaOn(today: () => CivilDate) {
       ...fields,
       id: z.uuid({ error: "Dossier introuvable." }),
       /** Version of the dossier the form was loaded from (optimistic lock). */
-      version: z.coerce.number({ error: "Version du dossier manquante : rechargez la page." }).int().min(1),
+      version: version("Version du dossier manquante : rechargez la page."),
       /** Version shown in a conflict message the user chose to overwrite ("Enregistrer quand même"). */
       versionVue: z.coerce
         .number()

@@ -1,31 +1,35 @@
 /** zod input schemas of the sanction forms (shared by the forms and the actions). */
 import { z } from "zod";
-import { isValidCivilDate } from "@/lib/calendar/civil-date";
+import { civilDate, optionalText, text, version as versionField } from "@/lib/validation/fields";
 
-const civilDate = (message: string) => z.string({ error: message }).trim().refine(isValidCivilDate, message);
+const date = (message: string) => civilDate({ invalid: message });
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const version = z.coerce.number({ error: "Version manquante : rechargez la page." }).int().min(1);
+const version = versionField("Version manquante : rechargez la page.");
 
 export const failureSchema = z.object({
   jeuneId: z.uuid({ error: "Dossier introuvable." }),
-  dateFait: civilDate("Indiquez la date du manquement (jour, mois, année)."),
-  motif: z
-    .string({ error: "Décrivez le manquement." })
-    .trim()
-    .min(10, "Décrivez le manquement en quelques mots (10 caractères au moins).")
-    .max(2000, "Le motif est trop long (2 000 caractères au plus)."),
+  dateFait: date("Indiquez la date du manquement (jour, mois, année)."),
+  motif: text({
+    required: "Décrivez le manquement.",
+    min: { length: 10, message: "Décrivez le manquement en quelques mots (10 caractères au moins)." },
+    max: 2000,
+    tooLong: "Le motif est trop long (2 000 caractères au plus).",
+    multiline: true,
+  }),
 });
 
 const sanctionRef = { sanctionId: z.uuid({ error: "Sanction introuvable." }), version };
 
 export const responseSchema = z.object({
   ...sanctionRef,
-  reponseLe: civilDate("Indiquez la date de la réponse du jeune (jour, mois, année)."),
-  reponseJeune: z
-    .string({ error: "Saisissez la réponse du jeune." })
-    .trim()
-    .min(3, "Saisissez la réponse du jeune, même brève (par exemple « pas de réponse malgré le courrier du 3 mars »).")
-    .max(4000, "La réponse est trop longue (4 000 caractères au plus)."),
+  reponseLe: date("Indiquez la date de la réponse du jeune (jour, mois, année)."),
+  reponseJeune: text({
+    required: "Saisissez la réponse du jeune.",
+    min: { length: 3, message: "Saisissez la réponse du jeune, même brève (par exemple « pas de réponse malgré le courrier du 3 mars »)." },
+    max: 4000,
+    tooLong: "La réponse est trop longue (4 000 caractères au plus).",
+    multiline: true,
+  }),
 });
 
 const optionalInt = (message: string) =>
@@ -35,7 +39,9 @@ export const decisionSchema = z
   .object({
     ...sanctionRef,
     issue: z.enum(["appliquer", "abandonner"], { error: "Choisissez d'appliquer la sanction ou de l'abandonner." }),
-    motif: z.string().trim().max(2000, "Le motif est trop long (2 000 caractères au plus).").default(""),
+    motif: optionalText({ max: 2000, tooLong: "Le motif est trop long (2 000 caractères au plus).", multiline: true }).transform(
+      (v) => v ?? "",
+    ),
     pourcentage: optionalInt("Indiquez un pourcentage entier."),
     mois: optionalInt("Indiquez un nombre de mois entier."),
     premierMois: z.string().trim().default(""),
@@ -51,5 +57,5 @@ export const decisionSchema = z
 
 export const liftSchema = z.object({
   ...sanctionRef,
-  leveeLe: civilDate("Indiquez la date à laquelle le jeune a de nouveau respecté ses engagements."),
+  leveeLe: date("Indiquez la date à laquelle le jeune a de nouveau respecté ses engagements."),
 });

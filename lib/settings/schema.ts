@@ -1,24 +1,26 @@
 import { z } from "zod";
-import { isValidCivilDate } from "@/lib/calendar/civil-date";
+import { civilDate, optionalText, text } from "@/lib/validation/fields";
 import { SETTING_DEFINITIONS, isSettingKey } from "./definitions";
 
 /** New dated value for a setting, as typed in the admin form (value as JSON text). */
 export const createSettingSchema = z
   .object({
     key: z.string().refine(isSettingKey, "Choisissez un paramètre dans la liste."),
-    effectiveFrom: z.string().trim().refine(isValidCivilDate, "Saisissez une date d'effet valide, par exemple 2027-04-01."),
-    value: z.string().trim().min(2, "Saisissez la valeur au format JSON.").max(4000, "La valeur est trop longue."),
-    source: z
-      .string()
-      .trim()
-      .min(3, "Indiquez le texte de référence (décret, instruction…).")
-      .max(500, "Le texte de référence est trop long (500 caractères au plus)."),
-    toConfirm: z
-      .string()
-      .trim()
-      .max(500, "500 caractères au plus.")
-      .optional()
-      .transform((v) => (v ? v : null)),
+    effectiveFrom: civilDate({ invalid: "Saisissez une date d'effet valide, par exemple 2027-04-01." }),
+    value: text({
+      required: "Saisissez la valeur au format JSON.",
+      min: { length: 2, message: "Saisissez la valeur au format JSON." },
+      max: 4000,
+      tooLong: "La valeur est trop longue.",
+      multiline: true,
+    }),
+    source: text({
+      required: "Indiquez le texte de référence (décret, instruction…).",
+      min: { length: 3, message: "Indiquez le texte de référence (décret, instruction…)." },
+      max: 500,
+      tooLong: "Le texte de référence est trop long (500 caractères au plus).",
+    }),
+    toConfirm: optionalText({ max: 500, tooLong: "500 caractères au plus." }),
   })
   .transform((input, ctx) => {
     let json: unknown;

@@ -17,6 +17,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { getOwnDossier } from "@/lib/jeunes/dossier";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -42,7 +43,9 @@ export default async function MonEspacePage() {
 
   return (
     <div className="flex flex-col gap-8">
-      <h1>Bonjour {dossier.prenoms}</h1>
+      <h1>
+        Bonjour <PersonName>{dossier.prenoms}</PersonName>
+      </h1>
       <section aria-labelledby="titre-accompagnement" className="rounded-lg border border-border p-5">
         <h2 id="titre-accompagnement" className="mb-3">
           Votre accompagnement
@@ -54,7 +57,11 @@ export default async function MonEspacePage() {
         </p>
         {dossier.conseiller ? (
           <p>
-            La personne qui vous accompagne : <strong>{dossier.conseiller}</strong>.
+            La personne qui vous accompagne :{" "}
+            <strong>
+              <PersonName>{dossier.conseiller}</PersonName>
+            </strong>
+            .
           </p>
         ) : null}
       </section>

@@ -7,6 +7,7 @@ import { adminOverview } from "@/lib/admin/queries";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireCapability } from "@/lib/auth/session";
 import { formatDateTime, formatNumber } from "@/lib/format/fr";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -60,7 +61,7 @@ export default async function AdminPage() {
             {staff.map((u) => (
               <Tr key={u.id}>
                 <Th scope="row">
-                  {u.name}
+                  <PersonName>{u.name}</PersonName>
                   <span className="block text-sm font-normal text-ink-2">{u.email}</span>
                 </Th>
                 <Td>

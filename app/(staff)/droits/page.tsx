@@ -16,6 +16,7 @@ import { hasQueueNarrowing, parseQueueParams, queueHref } from "@/lib/droits/que
 import { formatNumber, formatShortDate } from "@/lib/format/fr";
 import type { SearchParams } from "@/lib/http/search-params";
 import { displayName } from "@/lib/jeunes/labels";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Demandes de droits" };
 
@@ -29,7 +30,7 @@ function JeuneLink({ row, admin }: { row: QueueRow; admin: boolean }) {
       {row.jeuneId && row.prenoms && row.nomNaissance ? (
         // 24 px tall at least: two stacked links must stay easy to hit (WCAG 2.5.8).
         <TextLink href={`/jeunes/${row.jeuneId}?onglet=droits`} className="inline-block min-h-6 py-0.5">
-          {displayName({ nomNaissance: row.nomNaissance, nomUsage: row.nomUsage, prenoms: row.prenoms })}
+          <PersonName>{displayName({ nomNaissance: row.nomNaissance, nomUsage: row.nomUsage, prenoms: row.prenoms })}</PersonName>
         </TextLink>
       ) : (
         "Dossier supprimé"

@@ -10,6 +10,7 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireCapability } from "@/lib/auth/session";
 import { formatDateTime, formatNumber } from "@/lib/format/fr";
 import { parsePage, withParams, type SearchParams } from "@/lib/http/search-params";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Journal d'audit" };
 
@@ -48,7 +49,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
                   <Td className="whitespace-nowrap">{formatDateTime(r.at)}</Td>
                   <Td>{auditActionLabel(r.action)}</Td>
                   <Td>
-                    {r.actorName ?? "Système"}
+                    {r.actorName ? <PersonName>{r.actorName}</PersonName> : "Système"}
                     {r.actorRole ? <span className="block text-sm text-ink-2">{ROLE_LABELS[r.actorRole]}</span> : null}
                   </Td>
                   <Td>{r.fields.length ? r.fields.join(", ") : "—"}</Td>

@@ -26,6 +26,7 @@ import {
   parsePortefeuilleParams,
   portefeuilleHref,
 } from "@/lib/jeunes/portefeuille-params";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Portefeuille" };
 
@@ -234,7 +235,7 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
                 <Tr key={j.id}>
                   <Th scope="row" className={clsx(CELL, "font-normal")}>
                     <TextLink href={`/jeunes/${j.id}`} className="font-bold">
-                      {displayName(j)}
+                      <PersonName>{displayName(j)}</PersonName>
                     </TextLink>
                     {j.archivedAt ? <span className="block text-sm text-ink-2">Archivé le {formatShortDate(j.archivedAt)}</span> : null}
                     {/* On phones the alerts column is hidden: the alerts come under the name. */}
@@ -260,7 +261,9 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
                     )}
                   </Td>
                   <Td className="hidden md:table-cell">{j.antenne ?? "—"}</Td>
-                  {directeur ? <Td className="hidden lg:table-cell">{j.conseiller ?? "Sans conseiller"}</Td> : null}
+                  {directeur ? (
+                    <Td className="hidden lg:table-cell">{j.conseiller ? <PersonName>{j.conseiller}</PersonName> : "Sans conseiller"}</Td>
+                  ) : null}
                   <Td className="hidden md:table-cell">
                     <AlertBadges alertes={j.alertes} />
                   </Td>

@@ -23,6 +23,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
 import { formatDate, formatDateTime, formatTime } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Séance" };
 
@@ -104,7 +105,13 @@ export default async function SeancePage({ params, searchParams }: { params: Pro
         <div className="mb-6">
           <Alert tone="info" title="Séance clôturée">
             Clôturée le {formatDateTime(seance.clotureeLe!)}
-            {detail.clotureeParName ? ` par ${detail.clotureeParName}` : ""}. Les présences ne peuvent plus être modifiées.
+            {detail.clotureeParName ? (
+              <>
+                {" "}
+                par <PersonName>{detail.clotureeParName}</PersonName>
+              </>
+            ) : null}
+            . Les présences ne peuvent plus être modifiées.
           </Alert>
         </div>
       ) : null}
@@ -124,7 +131,7 @@ export default async function SeancePage({ params, searchParams }: { params: Pro
             <dt className="font-bold">Lieu</dt>
             <dd className="break-words">{seance.lieu ?? "Non renseigné"}</dd>
             <dt className="font-bold">{collective ? "Animation" : "Conseiller"}</dt>
-            <dd>{detail.animateurName ?? "Non renseigné"}</dd>
+            <dd>{detail.animateurName ? <PersonName>{detail.animateurName}</PersonName> : "Non renseigné"}</dd>
             <dt className="font-bold">Inscrits</dt>
             <dd>{inscritsLabel(participants.length, seance.capacite)}</dd>
           </dl>
@@ -157,7 +164,9 @@ export default async function SeancePage({ params, searchParams }: { params: Pro
                 {participants.map((p) => (
                   <Tr key={p.id}>
                     <Th scope="row" className="font-normal">
-                      <TextLink href={`/jeunes/${p.jeuneId}?onglet=rendez-vous`}>{p.name}</TextLink>
+                      <TextLink href={`/jeunes/${p.jeuneId}?onglet=rendez-vous`}>
+                        <PersonName>{p.name}</PersonName>
+                      </TextLink>
                     </Th>
                     <Td>
                       <PresenceBadge presence={p.presence} />

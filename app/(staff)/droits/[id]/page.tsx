@@ -41,6 +41,7 @@ import { isDomainError } from "@/lib/errors/domain-error";
 import { formatDate, formatDateTime, formatShortDate } from "@/lib/format/fr";
 import type { SearchParams } from "@/lib/http/search-params";
 import { displayName } from "@/lib/jeunes/labels";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Demande de droits" };
 
@@ -90,7 +91,11 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
         description={
           <p className="flex flex-wrap items-center gap-2">
             <span className="font-medium text-ink">{TYPE_LABELS[d.type]}</span>
-            {jeuneName ? <span>· {jeuneName}</span> : null}
+            {jeuneName ? (
+              <span>
+                · <PersonName>{jeuneName}</PersonName>
+              </span>
+            ) : null}
             <StatutBadge statut={d.statut} issue={d.issue} />
             <UrgencyBadge statut={d.statut} echeance={d.echeance} today={today} />
           </p>
@@ -141,7 +146,13 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
             <dl className="grid gap-x-8 gap-y-4 sm:grid-cols-2">
               <Item label="Droit exercé">{TYPE_LABELS[d.type]}</Item>
               <Item label="Jeune">
-                {jeune && jeuneName ? <TextLink href={`/jeunes/${jeune.id}?onglet=droits`}>{jeuneName}</TextLink> : "Dossier supprimé"}
+                {jeune && jeuneName ? (
+                  <TextLink href={`/jeunes/${jeune.id}?onglet=droits`}>
+                    <PersonName>{jeuneName}</PersonName>
+                  </TextLink>
+                ) : (
+                  "Dossier supprimé"
+                )}
               </Item>
               {d.finalite ? (
                 <Item label="Finalité concernée" wide>
@@ -158,7 +169,13 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
               </Item>
               <Item label="Arrivée par">{CANAL_LABELS[d.canal]}</Item>
               <Item label="Enregistrée par">
-                {detail.saisieParName ?? (d.canal === "espace_jeune" ? "Le jeune, depuis son espace" : "—")}
+                {detail.saisieParName ? (
+                  <PersonName>{detail.saisieParName}</PersonName>
+                ) : d.canal === "espace_jeune" ? (
+                  "Le jeune, depuis son espace"
+                ) : (
+                  "—"
+                )}
               </Item>
               <Item label="Identité">
                 {identiteLabel({ identiteVerifieeLe: d.identiteVerifieeLe, pauseOuverte: Boolean(openPause) })}
@@ -286,7 +303,13 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
                 <li key={e.id} className="border-l-4 border-primary pl-3">
                   <p className="text-sm text-ink-2">
                     {formatDateTime(e.at)}
-                    {e.parName ? ` · ${e.parName}${e.parRole ? ` (${ROLE_LABELS[e.parRole].toLowerCase()})` : ""}` : ""}
+                    {e.parName ? (
+                      <>
+                        {" · "}
+                        <PersonName>{e.parName}</PersonName>
+                        {e.parRole ? ` (${ROLE_LABELS[e.parRole].toLowerCase()})` : ""}
+                      </>
+                    ) : null}
                   </p>
                   <p>{e.message}</p>
                 </li>

@@ -13,6 +13,7 @@ import { JEUNE_SEARCH_LIMIT, getJeuneForIntake, searchJeunesForIntake } from "@/
 import { formatShortDate } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
 import { displayName } from "@/lib/jeunes/labels";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Nouvelle demande de droits" };
 
@@ -41,7 +42,10 @@ export default async function NouvelleDemandeDpoPage({ searchParams }: { searchP
           <div className="flex flex-wrap items-baseline justify-between gap-2 rounded-sm border border-border bg-alt p-4">
             <p>
               <span className="block text-sm text-ink-2">1. Jeune concerné</span>
-              <span className="font-bold">{displayName(jeune)}</span>, né(e) le {formatShortDate(jeune.dateNaissance)}
+              <span className="font-bold">
+                <PersonName>{displayName(jeune)}</PersonName>
+              </span>
+              , né(e) le {formatShortDate(jeune.dateNaissance)}
             </p>
             <TextLink href="/droits/nouvelle">Choisir un autre jeune</TextLink>
           </div>
@@ -91,7 +95,9 @@ export default async function NouvelleDemandeDpoPage({ searchParams }: { searchP
                   {results.map((j) => (
                     <li key={j.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
                       <span>
-                        <span className="font-bold">{displayName(j)}</span>
+                        <span className="font-bold">
+                          <PersonName>{displayName(j)}</PersonName>
+                        </span>
                         <span className="block text-sm text-ink-2">
                           né(e) le {formatShortDate(j.dateNaissance)}
                           {j.commune ? ` · ${j.commune}` : ""}
@@ -99,7 +105,11 @@ export default async function NouvelleDemandeDpoPage({ searchParams }: { searchP
                         </span>
                       </span>
                       <TextLink href={`/droits/nouvelle?jeune=${j.id}`}>
-                        Choisir<span className="sr-only"> {displayName(j)}</span>
+                        Choisir
+                        <span className="sr-only">
+                          {" "}
+                          <PersonName>{displayName(j)}</PersonName>
+                        </span>
                       </TextLink>
                     </li>
                   ))}

@@ -14,6 +14,7 @@ import { listConsultationLog } from "@/lib/consultations/queries";
 import { formatNumber, formatShortDate, formatTime } from "@/lib/format/fr";
 import { parsePage, withParams, type SearchParams } from "@/lib/http/search-params";
 import { displayName } from "@/lib/jeunes/labels";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Journal des consultations" };
 
@@ -88,11 +89,13 @@ export default async function ConsultationsLogPage({ searchParams }: { searchPar
                     <span className="block text-sm text-ink-2">{formatTime(r.at)}</span>
                   </Td>
                   <Td>
-                    {r.userName ?? "Compte supprimé"}
+                    {r.userName ? <PersonName>{r.userName}</PersonName> : "Compte supprimé"}
                     <span className="block text-sm text-ink-2">{ROLE_LABELS[r.userRole]}</span>
                   </Td>
                   <Td className="whitespace-nowrap">
-                    <TextLink href={dossierHref(r.jeuneId)}>{displayName(r)}</TextLink>
+                    <TextLink href={dossierHref(r.jeuneId)}>
+                      <PersonName>{displayName(r)}</PersonName>
+                    </TextLink>
                   </Td>
                   <Td>{consultedLabel(r.onglet)}</Td>
                   <Td className="whitespace-nowrap">

@@ -12,6 +12,7 @@ import { todayInParis } from "@/lib/calendar/civil-date";
 import { formatShortDate } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
 import { DISPOSITIF_LABELS, displayName } from "@/lib/jeunes/labels";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Réaffectation" };
 
@@ -53,7 +54,7 @@ export default async function ReaffectationPage({ searchParams }: { searchParams
         ) : (
           <section aria-labelledby="titre-reaffecter" className="mb-10">
             <h2 id="titre-reaffecter" className="mb-4">
-              Portefeuille de {source.name}
+              Portefeuille de <PersonName>{source.name}</PersonName>
             </h2>
             <ReassignForm
               candidates={candidates.map((j) => ({
@@ -89,10 +90,14 @@ export default async function ReaffectationPage({ searchParams }: { searchParams
               {temporaires.map((a) => (
                 <Tr key={a.id}>
                   <Th scope="row" className="font-normal">
-                    <TextLink href={`/jeunes/${a.jeuneId}`}>{displayName(a)}</TextLink>
+                    <TextLink href={`/jeunes/${a.jeuneId}`}>
+                      <PersonName>{displayName(a)}</PersonName>
+                    </TextLink>
                   </Th>
-                  <Td>{a.de ?? "—"}</Td>
-                  <Td>{a.vers}</Td>
+                  <Td>{a.de ? <PersonName>{a.de}</PersonName> : "—"}</Td>
+                  <Td>
+                    <PersonName>{a.vers}</PersonName>
+                  </Td>
                   <Td className="whitespace-nowrap">
                     du {formatShortDate(a.debut)} au {a.fin ? formatShortDate(a.fin) : "—"}
                   </Td>

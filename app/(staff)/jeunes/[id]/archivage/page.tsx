@@ -15,6 +15,7 @@ import { ARCHIVE_MOTIFS, type ArchiveMotif } from "@/lib/jeunes/archive-schema";
 import { displayName } from "@/lib/jeunes/labels";
 import { daysUntil, retentionEnd } from "@/lib/retention/rules";
 import { settingInForce } from "@/lib/settings/read";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Archivage et conservation" };
 
@@ -39,9 +40,11 @@ export default async function ArchivagePage({ params }: { params: Promise<{ id: 
   return (
     <>
       <p className="mb-2">
-        <TextLink href={`/jeunes/${id}`}>Retour au dossier de {displayName(jeune)}</TextLink>
+        <TextLink href={`/jeunes/${id}`}>
+          Retour au dossier de <PersonName>{displayName(jeune)}</PersonName>
+        </TextLink>
       </p>
-      <PageHeader title="Archivage et conservation" description={displayName(jeune)} />
+      <PageHeader title="Archivage et conservation" description={<PersonName>{displayName(jeune)}</PersonName>} />
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="titre-conservation" className="rounded-lg border border-border p-6">
           <h2 id="titre-conservation" className="mb-3">

@@ -11,6 +11,7 @@ import { assignmentOptions } from "@/lib/jeunes/form-options";
 import { displayName } from "@/lib/jeunes/labels";
 import { maskedStoredNir } from "@/lib/jeunes/nir-reveal";
 import { fieldHashes, formValuesOfRow } from "@/lib/jeunes/save";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Modifier un dossier jeune" };
 
@@ -30,7 +31,11 @@ export default async function ModifierJeunePage({ params }: { params: Promise<{ 
         <TextLink href={`/jeunes/${row.id}`}>Retour au dossier</TextLink>
       </p>
       <PageHeader
-        title={`Modifier le dossier de ${displayName(row)}`}
+        title={
+          <>
+            Modifier le dossier de <PersonName>{displayName(row)}</PersonName>
+          </>
+        }
         description={
           row.statut === "archive"
             ? "Ce dossier est archivé. Vos modifications sont enregistrées dans son historique."

@@ -20,6 +20,7 @@ import { dossierHref } from "@/lib/consultations/onglets";
 import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
 import { displayName } from "@/lib/jeunes/labels";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Action du jeune" };
 
@@ -53,13 +54,15 @@ export default async function ActionPage({
   return (
     <div className="max-w-4xl">
       <p className="mb-2">
-        <TextLink href={dossierHref(jeuneId, "actions")}>Retour aux actions de {displayName(jeune)}</TextLink>
+        <TextLink href={dossierHref(jeuneId, "actions")}>
+          Retour aux actions de <PersonName>{displayName(jeune)}</PersonName>
+        </TextLink>
       </p>
       <PageHeader
         title={action.libelle}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            {displayName(jeune)} · {CATEGORIE_LABELS[action.categorie]}
+            <PersonName>{displayName(jeune)}</PersonName> · {CATEGORIE_LABELS[action.categorie]}
             <Badge tone={STATUT_TONES[action.statut]}>{STATUT_LABELS[action.statut]}</Badge>
             {qualifiee ? (
               <Badge tone="success">Qualifiée</Badge>
@@ -88,9 +91,19 @@ export default async function ActionPage({
               { label: "Durée", value: action.dureeMinutes !== null ? formatHeures(action.dureeMinutes) : "Non précisée" },
               {
                 label: "Qualification",
-                value: qualifiee
-                  ? `Qualifiée le ${formatDateTime(action.qualifieeLe!)}${action.qualifieeParNom ? ` par ${action.qualifieeParNom}` : ""}`
-                  : "Pas encore qualifiée",
+                value: qualifiee ? (
+                  <>
+                    Qualifiée le {formatDateTime(action.qualifieeLe!)}
+                    {action.qualifieeParNom ? (
+                      <>
+                        {" "}
+                        par <PersonName>{action.qualifieeParNom}</PersonName>
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  "Pas encore qualifiée"
+                ),
               },
               {
                 label: "Contrat",

@@ -10,6 +10,7 @@ import { requireCapability } from "@/lib/auth/session";
 import { openDossierPage } from "@/lib/dossier/page";
 import { dossierHref } from "@/lib/consultations/onglets";
 import { displayName } from "@/lib/jeunes/labels";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Nouvelle action" };
 
@@ -23,9 +24,11 @@ export default async function NouvelleActionPage({ params }: { params: Promise<{
   return (
     <div className="max-w-3xl">
       <p className="mb-2">
-        <TextLink href={dossierHref(jeuneId, "actions")}>Retour aux actions de {displayName(jeune)}</TextLink>
+        <TextLink href={dossierHref(jeuneId, "actions")}>
+          Retour aux actions de <PersonName>{displayName(jeune)}</PersonName>
+        </TextLink>
       </p>
-      <PageHeader title="Ajouter une action" description={displayName(jeune)} />
+      <PageHeader title="Ajouter une action" description={<PersonName>{displayName(jeune)}</PersonName>} />
       {jeune.statut === "actif" ? (
         <CreateActionForm jeuneId={jeuneId} today={today} />
       ) : (

@@ -12,6 +12,7 @@ import { addToMonth, monthOf } from "@/lib/allocation/months";
 import { contractTypesBetween } from "@/lib/allocation/queries";
 import { openDossierPage } from "@/lib/dossier/page";
 import { displayName } from "@/lib/jeunes/labels";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Nouvelle décision d'allocation" };
 
@@ -41,14 +42,16 @@ export default async function NouvelleDecisionPage({ params }: { params: Promise
   return (
     <>
       <p className="mb-2">
-        <TextLink href={back}>Retour au parcours de {displayName(jeune)}</TextLink>
+        <TextLink href={back}>
+          Retour au parcours de <PersonName>{displayName(jeune)}</PersonName>
+        </TextLink>
       </p>
       <PageHeader
         title="Nouvelle décision d'allocation"
         description={
           <>
-            {displayName(jeune)} · le montant est calculé avec les règles en vigueur au 1er du mois choisi, puis les sanctions décidées qui
-            couvrent ce mois. Vous le voyez avant de confirmer.
+            <PersonName>{displayName(jeune)}</PersonName> · le montant est calculé avec les règles en vigueur au 1er du mois choisi, puis
+            les sanctions décidées qui couvrent ce mois. Vous le voyez avant de confirmer.
           </>
         }
       />

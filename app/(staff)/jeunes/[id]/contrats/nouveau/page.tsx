@@ -7,6 +7,7 @@ import { requireCapability } from "@/lib/auth/session";
 import { formatShortDate } from "@/lib/format/fr";
 import { openParcoursPage } from "@/lib/parcours/page";
 import { listContrats } from "@/lib/parcours/queries";
+import { PersonName } from "@/components/ui/person-name";
 
 // No name in the title: it lands in browser history and tab lists.
 export const metadata: Metadata = { title: "Signer un contrat" };
@@ -19,11 +20,18 @@ export default async function SignContratPage({ params }: { params: Promise<{ id
   return (
     <>
       <p className="mb-2">
-        <TextLink href={page.backHref}>Retour au parcours de {page.nom}</TextLink>
+        <TextLink href={page.backHref}>
+          Retour au parcours de <PersonName>{page.nom}</PersonName>
+        </TextLink>
       </p>
       <PageHeader
         title="Signer un contrat"
-        description={`${page.nom} · né(e) le ${formatShortDate(page.jeune.dateNaissance)}${page.jeune.rqth ? " · RQTH" : ""}`}
+        description={
+          <>
+            <PersonName>{page.nom}</PersonName> · né(e) le {formatShortDate(page.jeune.dateNaissance)}
+            {page.jeune.rqth ? " · RQTH" : ""}
+          </>
+        }
       />
       {open ? (
         <Alert tone="warning" title="Un contrat est déjà en cours">

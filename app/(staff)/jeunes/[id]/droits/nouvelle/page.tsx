@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
 import { openDossierPage } from "@/lib/dossier/page";
 import { displayName } from "@/lib/jeunes/labels";
+import { PersonName } from "@/components/ui/person-name";
 
 // No name in the title: it lands in browser history and tab lists.
 export const metadata: Metadata = { title: "Nouvelle demande d'exercice de droits" };
@@ -76,14 +77,20 @@ export default async function NouvelleDemandeGuichetPage({
   return (
     <>
       <p className="mb-2">
-        <TextLink href={`/jeunes/${id}?onglet=droits`}>Retour au dossier de {displayName(jeune)}</TextLink>
+        <TextLink href={`/jeunes/${id}?onglet=droits`}>
+          Retour au dossier de <PersonName>{displayName(jeune)}</PersonName>
+        </TextLink>
       </p>
       <PageHeader
         title="Nouvelle demande d'exercice de droits"
         description={
           <p>
-            Pour <strong className="text-ink">{displayName(jeune)}</strong>, au guichet : vous enregistrez la demande en son nom. La
-            personne reçoit un accusé de réception daté ; le délégué à la protection des données traite la demande.
+            Pour{" "}
+            <strong className="text-ink">
+              <PersonName>{displayName(jeune)}</PersonName>
+            </strong>
+            , au guichet : vous enregistrez la demande en son nom. La personne reçoit un accusé de réception daté ; le délégué à la
+            protection des données traite la demande.
           </p>
         }
       />

@@ -21,6 +21,7 @@ import { RUNGS } from "@/lib/sanctions/bareme";
 import { effectBounds, readDecidedEffect } from "@/lib/sanctions/effet";
 import { SANCTION_STATUTS } from "@/lib/sanctions/labels";
 import { getSanction, rungDescription } from "@/lib/sanctions/queries";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Manquement et sanction" };
 
@@ -77,13 +78,15 @@ export default async function SanctionPage({
   return (
     <>
       <p className="mb-2">
-        <TextLink href={`/jeunes/${jeuneId}?onglet=parcours#sanctions`}>Retour au parcours de {displayName(jeune)}</TextLink>
+        <TextLink href={`/jeunes/${jeuneId}?onglet=parcours#sanctions`}>
+          Retour au parcours de <PersonName>{displayName(jeune)}</PersonName>
+        </TextLink>
       </p>
       <PageHeader
         title={`Manquement du ${formatDate(sanction.dateFait)}`}
         description={
           <span className="flex flex-wrap items-center gap-3">
-            {displayName(jeune)} <Badge tone={statut.tone}>{statut.label}</Badge>
+            <PersonName>{displayName(jeune)}</PersonName> <Badge tone={statut.tone}>{statut.label}</Badge>
           </span>
         }
       />

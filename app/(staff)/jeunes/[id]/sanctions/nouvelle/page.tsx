@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
 import { openDossierPage } from "@/lib/dossier/page";
 import { displayName } from "@/lib/jeunes/labels";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Signaler un manquement" };
 
@@ -23,9 +24,18 @@ export default async function NouveauManquementPage({ params }: { params: Promis
   return (
     <>
       <p className="mb-2">
-        <TextLink href={`/jeunes/${jeuneId}?onglet=parcours#sanctions`}>Retour au parcours de {displayName(jeune)}</TextLink>
+        <TextLink href={`/jeunes/${jeuneId}?onglet=parcours#sanctions`}>
+          Retour au parcours de <PersonName>{displayName(jeune)}</PersonName>
+        </TextLink>
       </p>
-      <PageHeader title="Signaler un manquement" description={`${displayName(jeune)} · contrat d'engagement jeune`} />
+      <PageHeader
+        title="Signaler un manquement"
+        description={
+          <>
+            <PersonName>{displayName(jeune)}</PersonName> · contrat d'engagement jeune
+          </>
+        }
+      />
       <div className="max-w-2xl">
         <FailureForm jeuneId={jeuneId} today={today} />
       </div>

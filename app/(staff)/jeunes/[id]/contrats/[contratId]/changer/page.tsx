@@ -5,6 +5,7 @@ import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
 import { openContratPage } from "@/lib/parcours/page";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Changer de dispositif" };
 
@@ -17,11 +18,18 @@ export default async function SwitchContratPage({ params }: { params: Promise<{ 
   return (
     <>
       <p className="mb-2">
-        <TextLink href={page.backHref}>Retour au parcours de {page.nom}</TextLink>
+        <TextLink href={page.backHref}>
+          Retour au parcours de <PersonName>{page.nom}</PersonName>
+        </TextLink>
       </p>
       <PageHeader
         title={`Passer du ${c.type} au ${target}`}
-        description={`${page.nom}. Le ${c.type} se termine la veille du début du ${target} ; les deux contrats restent dans l'historique du parcours.`}
+        description={
+          <>
+            <PersonName>{page.nom}</PersonName>. Le {c.type} se termine la veille du début du {target} ; les deux contrats restent dans
+            l'historique du parcours.
+          </>
+        }
       />
       <ContratSummary contrat={c} />
       {c.finReelle === null ? (

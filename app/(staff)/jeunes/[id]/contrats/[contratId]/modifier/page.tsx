@@ -5,6 +5,7 @@ import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
 import { openContratPage } from "@/lib/parcours/page";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Modifier ou prolonger le contrat" };
 
@@ -16,9 +17,11 @@ export default async function ModifyContratPage({ params }: { params: Promise<{ 
   return (
     <>
       <p className="mb-2">
-        <TextLink href={page.backHref}>Retour au parcours de {page.nom}</TextLink>
+        <TextLink href={page.backHref}>
+          Retour au parcours de <PersonName>{page.nom}</PersonName>
+        </TextLink>
       </p>
-      <PageHeader title={`Modifier ou prolonger le ${c.type}`} description={page.nom} />
+      <PageHeader title={`Modifier ou prolonger le ${c.type}`} description={<PersonName>{page.nom}</PersonName>} />
       <ContratSummary contrat={c} />
       {c.finReelle === null ? (
         <ModifyContratForm

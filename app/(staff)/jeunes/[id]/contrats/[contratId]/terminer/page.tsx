@@ -5,6 +5,7 @@ import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
 import { openContratPage } from "@/lib/parcours/page";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Terminer le contrat" };
 
@@ -16,11 +17,18 @@ export default async function EndContratPage({ params }: { params: Promise<{ id:
   return (
     <>
       <p className="mb-2">
-        <TextLink href={page.backHref}>Retour au parcours de {page.nom}</TextLink>
+        <TextLink href={page.backHref}>
+          Retour au parcours de <PersonName>{page.nom}</PersonName>
+        </TextLink>
       </p>
       <PageHeader
         title={`Terminer le ${c.type}`}
-        description={`${page.nom}. Le jeune n'aura plus de dispositif en cours. Pour passer directement à l'autre dispositif, utilisez plutôt « Changer de dispositif ».`}
+        description={
+          <>
+            <PersonName>{page.nom}</PersonName>. Le jeune n'aura plus de dispositif en cours. Pour passer directement à l'autre dispositif,
+            utilisez plutôt « Changer de dispositif ».
+          </>
+        }
       />
       <ContratSummary contrat={c} />
       {c.finReelle === null ? (

@@ -9,6 +9,7 @@ import { requireCapability } from "@/lib/auth/session";
 import { PHASE_TYPE_LABELS } from "@/lib/parcours/labels";
 import { openContratPage } from "@/lib/parcours/page";
 import { contractPeriod } from "@/lib/parcours/periodes";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Phase du PACEA" };
 
@@ -25,9 +26,14 @@ export default async function PhasePage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <p className="mb-2">
-        <TextLink href={page.backHref}>Retour au parcours de {page.nom}</TextLink>
+        <TextLink href={page.backHref}>
+          Retour au parcours de <PersonName>{page.nom}</PersonName>
+        </TextLink>
       </p>
-      <PageHeader title={`Phase ${index + 1} : ${PHASE_TYPE_LABELS[phase.type].toLowerCase()}`} description={page.nom} />
+      <PageHeader
+        title={`Phase ${index + 1} : ${PHASE_TYPE_LABELS[phase.type].toLowerCase()}`}
+        description={<PersonName>{page.nom}</PersonName>}
+      />
       <ContratSummary contrat={c} />
       <div className="flex flex-col gap-12">
         <section aria-labelledby="titre-bilan">

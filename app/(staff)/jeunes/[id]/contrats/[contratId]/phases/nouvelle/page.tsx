@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
 import { addDays, compare } from "@/lib/calendar/civil-date";
 import { openContratPage } from "@/lib/parcours/page";
+import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Ajouter une phase" };
 
@@ -27,9 +28,11 @@ export default async function AddPhasePage({ params }: { params: Promise<{ id: s
   return (
     <>
       <p className="mb-2">
-        <TextLink href={page.backHref}>Retour au parcours de {page.nom}</TextLink>
+        <TextLink href={page.backHref}>
+          Retour au parcours de <PersonName>{page.nom}</PersonName>
+        </TextLink>
       </p>
-      <PageHeader title="Ajouter une phase au PACEA" description={page.nom} />
+      <PageHeader title="Ajouter une phase au PACEA" description={<PersonName>{page.nom}</PersonName>} />
       <ContratSummary contrat={c} />
       {c.type !== "PACEA" ? (
         <Alert tone="info">Les phases ne concernent que le PACEA.</Alert>
