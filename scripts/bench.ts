@@ -25,7 +25,7 @@ import { listActions, listActionsToQualify } from "@/lib/actions-jeune/queries";
 import { listWeek } from "@/lib/agenda/queries";
 import { isoWeekOf } from "@/lib/agenda/week";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { checkDossierAccess, recordConsultation } from "@/lib/consultations/access";
+import { openDossier } from "@/lib/dossier/gate";
 import { listQueue } from "@/lib/droits/queries";
 import { DEFAULT_QUEUE_FILTERS } from "@/lib/droits/queue-params";
 import { getDossier } from "@/lib/jeunes/dossier";
@@ -308,17 +308,10 @@ async function main() {
         name: "dossier (accès, identité, consultation)",
         target: TARGETS.dossier,
         run: async () => {
-          const now = new Date();
-          const access = await checkDossierAccess(db, camille, dossierJeune.id, today, now);
-          if (access.kind !== "portfolio") throw new Error(`dossier : accès ${access.kind}`);
-          const dossier = await getDossier(camille, dossierJeune.id, today);
-          if (!dossier) throw new Error("dossier introuvable");
-          await recordConsultation(db, camille, {
-            jeuneId: dossierJeune.id,
-            structureId: access.structureId,
-            onglet: "identite",
-            horsPortefeuille: false,
-          });
+          // The page's path: the gate (access, consultation recorded), then the view of the opened file.
+          const access = await openDossier(db, camille, dossierJeune.id, "page", { onglet: "identite", today });
+          if (!access.ok) throw new Error(`dossier : accès ${access.refusal}`);
+          const dossier = await getDossier(access.dossier, db);
           return dossier.jeune.dispositif;
         },
       },

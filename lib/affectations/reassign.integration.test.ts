@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { affectations, auditLog, jeunes, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
-import { checkDossierAccess } from "@/lib/consultations/access";
+import { accessKind } from "@/test/access";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import { reassignJeunes } from "./reassign";
@@ -51,7 +51,7 @@ describe("reassignJeunes", () => {
     const camilleUser = await sessionUserFor(t.db, "conseillere.lyon@sillage.demo");
     const julienUser = await sessionUserFor(t.db, "conseiller.lyon@sillage.demo");
     const [target] = await portfolioOf(camilleUser.id);
-    expect((await checkDossierAccess(t.db, julienUser, target!.id, TODAY)).kind).toBe("reason_required");
+    expect((await accessKind(t.db, julienUser, target!.id, TODAY)).kind).toBe("reason_required");
 
     const result = await runAction(
       reassignJeunes,
@@ -61,9 +61,9 @@ describe("reassignJeunes", () => {
     expect(result.ok).toBe(true);
     const [still] = await t.db.select().from(jeunes).where(eq(jeunes.id, target!.id));
     expect(still!.conseillerId).toBe(camilleUser.id);
-    expect((await checkDossierAccess(t.db, julienUser, target!.id, "2026-12-10")).kind).toBe("portfolio");
-    expect((await checkDossierAccess(t.db, julienUser, target!.id, "2026-12-11")).kind).toBe("reason_required");
-    expect((await checkDossierAccess(t.db, camilleUser, target!.id, "2026-12-01")).kind).toBe("portfolio");
+    expect((await accessKind(t.db, julienUser, target!.id, "2026-12-10")).kind).toBe("portfolio");
+    expect((await accessKind(t.db, julienUser, target!.id, "2026-12-11")).kind).toBe("reason_required");
+    expect((await accessKind(t.db, camilleUser, target!.id, "2026-12-01")).kind).toBe("portfolio");
   });
 
   it("hands over a whole portfolio at once", async () => {

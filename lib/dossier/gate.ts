@@ -46,6 +46,8 @@ export interface GateOptions {
   /** A write that is a deliberate view (revealing the NIR) is recorded even inside the portfolio. */
   recordAlways?: boolean;
   now?: Date;
+  /** The civil day the portfolio is judged on (temporary assignments); default: `now` in Paris. */
+  today?: CivilDate;
 }
 
 /**
@@ -126,7 +128,7 @@ export async function decideDossierAccess(
 ): Promise<GateResult> {
   if (!UUID.test(jeuneId)) return { ok: false, refusal: "not_found" };
   const now = options.now ?? new Date();
-  const today = todayInParis(now);
+  const today = options.today ?? todayInParis(now);
 
   if (user.role === "jeune") {
     if (!user.jeuneId || user.jeuneId !== jeuneId) return { ok: false, refusal: "not_found" };

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { type Db, getDb } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { type GateOptions, type OpenedDossier, openDossier } from "./gate";
+import { type GateOptions, type GateResult, type OpenedDossier, openDossier } from "./gate";
 
 export interface OpenedDossierPage extends OpenedDossier {
   db: Db;
@@ -28,4 +28,9 @@ export async function openDossierPage(
     notFound();
   }
   return { ...result.dossier, db, jeuneId: rawId };
+}
+
+/** The gate for the dossier page itself, which renders the reason form instead of redirecting. */
+export async function gateDossierPage(user: SessionUser, rawId: string, onglet: string): Promise<GateResult> {
+  return openDossier(await getDb(), user, rawId, "page", { onglet, states: ["archive", "anonymise"] });
 }

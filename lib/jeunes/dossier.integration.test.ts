@@ -5,6 +5,9 @@ import { seedDemo } from "@/db/seed/demo";
 import { encryptNir } from "@/lib/crypto/nir-vault";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { CivilDate } from "@/lib/calendar/civil-date";
+import { decideDossierAccess } from "@/lib/dossier/gate";
 import { getDossier } from "./dossier";
 
 describe("the dossier as the page displays it", () => {
@@ -33,9 +36,15 @@ describe("the dossier as the page displays it", () => {
     });
   });
 
+  /** The page's path: the gate opens the file (null when refused), then the view of it on `today`. */
+  async function view(user: SessionUser, id: string, today?: CivilDate) {
+    const access = await decideDossierAccess(t.db, user, id, "page", { onglet: "identite" });
+    return access.ok ? getDossier({ jeune: access.dossier.jeune, today: today ?? access.dossier.today }, t.db) : null;
+  }
+
   it("never carries health or justice data, only whether they are filled in, and masks the NIR", async () => {
     const directrice = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
-    const dossier = await getDossier(directrice, jeuneId, "2026-11-25");
+    const dossier = await view(directrice, jeuneId, "2026-11-25");
     expect(dossier?.jeune).toMatchObject({
       hasSante: true,
       hasSituationJustice: false,
@@ -50,15 +59,15 @@ describe("the dossier as the page displays it", () => {
 
   it("reports the temporary assignment running on the day only", async () => {
     const directrice = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
-    expect((await getDossier(directrice, jeuneId, "2026-12-04"))?.affectationTemporaire).toMatchObject({
+    expect((await view(directrice, jeuneId, "2026-12-04"))?.affectationTemporaire).toMatchObject({
       versConseiller: "Julien Roche",
       fin: "2026-12-04",
     });
-    expect((await getDossier(directrice, jeuneId, "2026-12-05"))?.affectationTemporaire).toBeNull();
-    expect((await getDossier(directrice, jeuneId, "2026-11-19"))?.affectationTemporaire).toBeNull();
+    expect((await view(directrice, jeuneId, "2026-12-05"))?.affectationTemporaire).toBeNull();
+    expect((await view(directrice, jeuneId, "2026-11-19"))?.affectationTemporaire).toBeNull();
   });
 
   it("is not found outside the caller's structure", async () => {
-    expect(await getDossier(await sessionUserFor(t.db, "directeur.marseille@sillage.demo"), jeuneId)).toBeNull();
+    expect(await view(await sessionUserFor(t.db, "directeur.marseille@sillage.demo"), jeuneId)).toBeNull();
   });
 });

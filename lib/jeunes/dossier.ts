@@ -1,13 +1,12 @@
 import "server-only";
 import { and, desc, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { affectations, antennes, demandesDroits, jeunes, structures, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
 import { decryptNir } from "@/lib/crypto/nir-vault";
 import { maskNir } from "./rules";
-import { structureConditions } from "@/lib/dossier/scope";
+import type { OpenedDossier } from "@/lib/dossier/gate";
 
 const conseillers = alias(users, "conseillers");
 
@@ -23,62 +22,28 @@ function maskedNir(stored: string | null): string | null {
 }
 
 /**
- * A dossier as the dossier page displays it, only if it belongs to the caller's structure (admin: any);
- * null otherwise, so the page answers 404 and nothing tells a foreign dossier from a missing one.
- * Health and justice data are NOT selected, only whether they are filled in; the NIR comes back
- * masked. Also the temporary assignment running on `today`, if any. Two queries whatever the dossier.
- * The caller checks the dossier access (portfolio or reason given) before showing it.
+ * A dossier as the dossier page displays it, from the row the gate opened (lib/dossier/gate.ts, which
+ * already checked the structure, the portfolio rule and recorded the consultation): the labels of its
+ * structure, antenne, counsellor and limitation, and the temporary assignment running on `today`, in two
+ * queries whatever the dossier. Health and justice data are not in the gate's row, only whether they are
+ * filled in; the NIR comes back masked.
  */
-export async function getDossier(user: SessionUser, jeuneId: string, today: CivilDate = todayInParis(new Date())) {
-  const db = await getDb();
+export async function getDossier(opened: Pick<OpenedDossier, "jeune" | "today">, db?: DbOrTx) {
+  db ??= await getDb();
+  const { jeune: j, today } = opened;
   const remplacants = alias(users, "remplacants");
-  const [[row], [temporaire]] = await Promise.all([
+  const [[labels], [temporaire]] = await Promise.all([
     db
       .select({
-        id: jeunes.id,
-        structureId: jeunes.structureId,
-        conseillerId: jeunes.conseillerId,
-        nomNaissance: jeunes.nomNaissance,
-        nomUsage: jeunes.nomUsage,
-        prenoms: jeunes.prenoms,
-        dateNaissance: jeunes.dateNaissance,
-        communeNaissance: jeunes.communeNaissance,
-        sexe: jeunes.sexe,
-        nationalite: jeunes.nationalite,
-        telephone: jeunes.telephone,
-        email: jeunes.email,
-        adresse: jeunes.adresse,
-        codePostal: jeunes.codePostal,
-        commune: jeunes.commune,
-        nirEncrypted: jeunes.nirEncrypted,
-        ftIdentifiant: jeunes.ftIdentifiant,
-        niveauQualification: jeunes.niveauQualification,
-        logement: jeunes.logement,
-        permisB: jeunes.permisB,
-        vehicule: jeunes.vehicule,
-        rqth: jeunes.rqth,
-        protectionJuridique: jeunes.protectionJuridique,
-        titreSejourFin: jeunes.titreSejourFin,
-        hasSituationJustice: sql<boolean>`(${jeunes.situationJustice} is not null and btrim(${jeunes.situationJustice}) <> '')`,
-        hasSante: sql<boolean>`(${jeunes.sante} is not null and btrim(${jeunes.sante}) <> '')`,
-        commentaire: jeunes.commentaire,
-        dispositif: jeunes.dispositif,
-        statut: jeunes.statut,
-        archiveMotif: jeunes.archiveMotif,
-        archiveDetail: jeunes.archiveDetail,
-        archivedAt: jeunes.archivedAt,
-        limitationDepuis: jeunes.limitationDepuis,
-        limitationDemande: demandesDroits.numero,
-        antenne: antennes.name,
-        conseiller: conseillers.name,
         structure: structures.name,
+        antenne: sql<string | null>`(select ${antennes.name} from ${antennes} where ${antennes.id} = ${j.antenneId})`,
+        conseiller: sql<string | null>`(select ${conseillers.name} from ${conseillers} where ${conseillers.id} = ${j.conseillerId})`,
+        limitationDemande: sql<
+          string | null
+        >`(select ${demandesDroits.numero} from ${demandesDroits} where ${demandesDroits.id} = ${j.limitationDemandeId})`,
       })
-      .from(jeunes)
-      .innerJoin(structures, eq(structures.id, jeunes.structureId))
-      .leftJoin(antennes, eq(antennes.id, jeunes.antenneId))
-      .leftJoin(conseillers, eq(conseillers.id, jeunes.conseillerId))
-      .leftJoin(demandesDroits, eq(demandesDroits.id, jeunes.limitationDemandeId))
-      .where(and(eq(jeunes.id, jeuneId), ...structureConditions(user))),
+      .from(structures)
+      .where(eq(structures.id, j.structureId)),
     db
       .select({
         versConseillerId: affectations.versConseillerId,
@@ -87,12 +52,10 @@ export async function getDossier(user: SessionUser, jeuneId: string, today: Civi
         fin: affectations.fin,
       })
       .from(affectations)
-      .innerJoin(jeunes, eq(jeunes.id, affectations.jeuneId))
       .leftJoin(remplacants, eq(remplacants.id, affectations.versConseillerId))
       .where(
         and(
-          eq(affectations.jeuneId, jeuneId),
-          ...structureConditions(user),
+          eq(affectations.jeuneId, j.id),
           eq(affectations.type, "temporaire"),
           lte(affectations.debut, today),
           isNotNull(affectations.fin),
@@ -102,15 +65,51 @@ export async function getDossier(user: SessionUser, jeuneId: string, today: Civi
       .orderBy(desc(affectations.debut))
       .limit(1),
   ]);
-  if (!row) return null;
-  const { nirEncrypted, ...rest } = row;
   return {
-    jeune: { ...rest, nirMasked: maskedNir(nirEncrypted) },
+    jeune: {
+      id: j.id,
+      structureId: j.structureId,
+      conseillerId: j.conseillerId,
+      nomNaissance: j.nomNaissance,
+      nomUsage: j.nomUsage,
+      prenoms: j.prenoms,
+      dateNaissance: j.dateNaissance,
+      communeNaissance: j.communeNaissance,
+      sexe: j.sexe,
+      nationalite: j.nationalite,
+      telephone: j.telephone,
+      email: j.email,
+      adresse: j.adresse,
+      codePostal: j.codePostal,
+      commune: j.commune,
+      nirMasked: maskedNir(j.nirEncrypted),
+      ftIdentifiant: j.ftIdentifiant,
+      niveauQualification: j.niveauQualification,
+      logement: j.logement,
+      permisB: j.permisB,
+      vehicule: j.vehicule,
+      rqth: j.rqth,
+      protectionJuridique: j.protectionJuridique,
+      titreSejourFin: j.titreSejourFin,
+      hasSituationJustice: j.hasSituationJustice,
+      hasSante: j.hasSante,
+      commentaire: j.commentaire,
+      dispositif: j.dispositif,
+      statut: j.statut,
+      archiveMotif: j.archiveMotif,
+      archiveDetail: j.archiveDetail,
+      archivedAt: j.archivedAt,
+      limitationDepuis: j.limitationDepuis,
+      limitationDemande: labels?.limitationDemande ?? null,
+      antenne: labels?.antenne ?? null,
+      conseiller: labels?.conseiller ?? null,
+      structure: labels?.structure ?? "",
+    },
     affectationTemporaire: temporaire?.fin ? { ...temporaire, fin: temporaire.fin } : null,
   };
 }
 
-export type DossierView = NonNullable<Awaited<ReturnType<typeof getDossier>>>;
+export type DossierView = Awaited<ReturnType<typeof getDossier>>;
 
 /** A young person's own dossier: only through the account's link, never from a parameter. */
 export async function getOwnDossier(user: SessionUser) {

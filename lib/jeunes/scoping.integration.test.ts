@@ -4,7 +4,8 @@ import { jeunes, structures } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { getDossier, getOwnDossier } from "./dossier";
+import { decideDossierAccess } from "@/lib/dossier/gate";
+import { getOwnDossier } from "./dossier";
 import { listPortefeuille } from "./portefeuille";
 
 const TODAY = "2026-11-25";
@@ -41,14 +42,20 @@ describe("jeunes queries are scoped to the caller", () => {
     expect(none).toEqual([]);
   });
 
+  const refusal = async (email: string, id: string) => {
+    const access = await decideDossierAccess(t.db, await sessionUserFor(t.db, email), id, "page", { onglet: "identite" });
+    return access.ok ? null : access.refusal;
+  };
+
   it("a dossier of another structure is not found, for every staff role", async () => {
     const marseille = await structureId("Mission locale de Marseille");
     const [foreign] = await t.db.select().from(jeunes).where(eq(jeunes.structureId, marseille)).limit(1);
     for (const email of ["conseillere.lyon@sillage.demo", "directrice.lyon@sillage.demo", "dpo.lyon@sillage.demo"]) {
-      expect(await getDossier(await sessionUserFor(t.db, email), foreign!.id), email).toBeNull();
+      expect(await refusal(email, foreign!.id), email).toBe("not_found");
     }
-    expect(await getDossier(await sessionUserFor(t.db, "conseillere.marseille@sillage.demo"), foreign!.id)).not.toBeNull();
-    expect(await getDossier(await sessionUserFor(t.db, "admin@sillage.demo"), foreign!.id)).not.toBeNull();
+    // Inside the structure the file exists: open, or behind the reason form outside the portfolio.
+    expect(await refusal("conseillere.marseille@sillage.demo", foreign!.id)).not.toBe("not_found");
+    expect(await refusal("admin@sillage.demo", foreign!.id)).not.toBe("not_found");
   });
 
   it("a young person reads only their own dossier", async () => {

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { z } from "zod";
-import { getDb } from "@/db/client";
 import { dossierAlerts } from "@/components/dossier/alerts";
 import { Alert } from "@/components/ui/alert";
 import { ActionsTab } from "@/components/dossier/actions-tab";
@@ -21,8 +19,8 @@ import { NirReveal } from "@/components/jeunes/nir-reveal";
 import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
-import { checkDossierAccess, recordConsultation } from "@/lib/consultations/access";
+import type { CivilDate } from "@/lib/calendar/civil-date";
+import { gateDossierPage } from "@/lib/dossier/page";
 import { ONGLET_LABELS, parseOnglet, type DossierOnglet } from "@/lib/consultations/onglets";
 import { parsePage, type SearchParams } from "@/lib/http/search-params";
 import { getDossier, type DossierView } from "@/lib/jeunes/dossier";
@@ -30,8 +28,6 @@ import { listHistorique, parseHistoriqueFiltre } from "@/lib/jeunes/historique";
 
 // No name in the title: it lands in browser history and tab lists.
 export const metadata: Metadata = { title: "Dossier jeune" };
-
-const idSchema = z.uuid();
 
 async function TabContent(props: {
   onglet: DossierOnglet;
@@ -68,27 +64,18 @@ async function TabContent(props: {
 export default async function DossierPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const user = await requireCapability("jeunes.read");
   const { id } = await params;
-  if (!idSchema.safeParse(id).success) notFound();
   const query = await searchParams;
   const onglet = parseOnglet(query.onglet);
 
-  const db = await getDb();
-  const now = new Date();
-  const today = todayInParis(now);
-  const access = await checkDossierAccess(db, user, id, today, now);
-  // Same 404 for a missing dossier and one of another structure: nothing tells them apart.
-  if (access.kind === "not_found") notFound();
-  if (access.kind === "reason_required") return <ReasonRequired jeuneId={id} onglet={onglet} role={user.role} />;
-
-  const dossier = await getDossier(user, id, today);
-  if (!dossier) notFound();
-  // Every opening is recorded (who, when, which tab), never the data seen. The audit log is for changes.
-  await recordConsultation(db, user, {
-    jeuneId: id,
-    structureId: access.structureId,
-    onglet,
-    horsPortefeuille: access.kind === "break_glass",
-  });
+  // The gate records every opening (who, when, which tab), never the data seen. The audit log is for changes.
+  const access = await gateDossierPage(user, id, onglet);
+  if (!access.ok) {
+    // Same 404 for a malformed id, a missing dossier and one of another structure: nothing tells them apart.
+    if (access.refusal === "reason_required") return <ReasonRequired jeuneId={id} onglet={onglet} role={user.role} />;
+    notFound();
+  }
+  const { today, reasonGivenAt } = access.dossier;
+  const dossier = await getDossier(access.dossier);
 
   // The header shows the masked NIR on every tab; revealing it is a deliberate act, on the Identité tab.
   const nir = <MaskedNir masked={dossier.jeune.nirMasked} />;
@@ -98,7 +85,7 @@ export default async function DossierPage({ params, searchParams }: { params: Pr
     viewerId: user.id,
     jeune: dossier.jeune,
     affectationTemporaire: dossier.affectationTemporaire,
-    reasonGivenAt: access.kind === "break_glass" ? access.reasonGivenAt : null,
+    reasonGivenAt,
   });
 
   return (

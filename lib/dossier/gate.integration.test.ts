@@ -6,7 +6,8 @@ import { runAction } from "@/lib/actions/run";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { BREAK_GLASS_TTL_MS, checkDossierAccess } from "./access";
+import { BREAK_GLASS_TTL_MS } from "@/lib/consultations/access";
+import { accessKind } from "@/test/access";
 import { giveConsultationReason } from "./break-glass";
 
 const TODAY = "2026-11-25";
@@ -36,8 +37,8 @@ describe("dossier access and break-glass", () => {
 
   it("a counsellor opens their own young people directly and a colleague's only with a reason", async () => {
     const camille = await as("conseillere.lyon@sillage.demo");
-    expect(await checkDossierAccess(t.db, camille, ids.camilleOwn, TODAY)).toMatchObject({ kind: "portfolio" });
-    expect(await checkDossierAccess(t.db, camille, ids.julien[0]!, TODAY)).toMatchObject({ kind: "reason_required" });
+    expect(await accessKind(t.db, camille, ids.camilleOwn, TODAY)).toMatchObject({ kind: "portfolio" });
+    expect(await accessKind(t.db, camille, ids.julien[0]!, TODAY)).toMatchObject({ kind: "reason_required" });
   });
 
   it("a reason opens the colleague's dossier for eight hours, then a new one is needed", async () => {
@@ -52,11 +53,11 @@ describe("dossier access and break-glass", () => {
 
     const now = new Date();
     const today = todayInParis(now);
-    expect(await checkDossierAccess(t.db, camille, jeuneId, today, now)).toMatchObject({ kind: "break_glass" });
+    expect(await accessKind(t.db, camille, jeuneId, today, now)).toMatchObject({ kind: "break_glass" });
     const almost = new Date(now.getTime() + BREAK_GLASS_TTL_MS - 60_000);
-    expect(await checkDossierAccess(t.db, camille, jeuneId, today, almost)).toMatchObject({ kind: "break_glass" });
+    expect(await accessKind(t.db, camille, jeuneId, today, almost)).toMatchObject({ kind: "break_glass" });
     const later = new Date(now.getTime() + BREAK_GLASS_TTL_MS + 60_000);
-    expect(await checkDossierAccess(t.db, camille, jeuneId, today, later)).toMatchObject({ kind: "reason_required" });
+    expect(await accessKind(t.db, camille, jeuneId, today, later)).toMatchObject({ kind: "reason_required" });
 
     // The reason is stored as a consultation outside the portfolio, and audited without the free text.
     const [row] = await t.db
@@ -82,8 +83,8 @@ describe("dossier access and break-glass", () => {
     const julienDossier = ids.julien[0]!;
     const directrice = await as("directrice.lyon@sillage.demo");
     const dpo = await as("dpo.lyon@sillage.demo");
-    expect(await checkDossierAccess(t.db, dpo, julienDossier, TODAY)).toMatchObject({ kind: "reason_required" });
-    expect(await checkDossierAccess(t.db, directrice, julienDossier, TODAY)).toMatchObject({ kind: "portfolio" });
+    expect(await accessKind(t.db, dpo, julienDossier, TODAY)).toMatchObject({ kind: "reason_required" });
+    expect(await accessKind(t.db, directrice, julienDossier, TODAY)).toMatchObject({ kind: "portfolio" });
   });
 
   it("a director's portfolio is the whole structure; the DPO and the admin always need a reason", async () => {
@@ -91,11 +92,11 @@ describe("dossier access and break-glass", () => {
     const dpo = await as("dpo.lyon@sillage.demo");
     const admin = await as("admin@sillage.demo");
     for (const id of [ids.camilleOwn, ids.julien[1]!]) {
-      expect(await checkDossierAccess(t.db, directrice, id, TODAY)).toMatchObject({ kind: "portfolio" });
-      expect(await checkDossierAccess(t.db, dpo, id, TODAY)).toMatchObject({ kind: "reason_required" });
-      expect(await checkDossierAccess(t.db, admin, id, TODAY)).toMatchObject({ kind: "reason_required" });
+      expect(await accessKind(t.db, directrice, id, TODAY)).toMatchObject({ kind: "portfolio" });
+      expect(await accessKind(t.db, dpo, id, TODAY)).toMatchObject({ kind: "reason_required" });
+      expect(await accessKind(t.db, admin, id, TODAY)).toMatchObject({ kind: "reason_required" });
     }
-    expect(await checkDossierAccess(t.db, admin, ids.marseille, TODAY)).toMatchObject({ kind: "reason_required" });
+    expect(await accessKind(t.db, admin, ids.marseille, TODAY)).toMatchObject({ kind: "reason_required" });
   });
 
   it("a dossier of another structure is not found, for every role, even after a reason", async () => {
@@ -105,14 +106,14 @@ describe("dossier access and break-glass", () => {
       "directrice.lyon@sillage.demo",
       "dpo.lyon@sillage.demo",
     ]) {
-      expect(await checkDossierAccess(t.db, await as(email), ids.marseille, TODAY), email).toEqual({ kind: "not_found" });
+      expect(await accessKind(t.db, await as(email), ids.marseille, TODAY), email).toEqual({ kind: "not_found" });
     }
     for (const email of ["conseillere.marseille@sillage.demo", "directeur.marseille@sillage.demo"]) {
-      expect(await checkDossierAccess(t.db, await as(email), ids.camilleOwn, TODAY), email).toEqual({ kind: "not_found" });
+      expect(await accessKind(t.db, await as(email), ids.camilleOwn, TODAY), email).toEqual({ kind: "not_found" });
     }
-    expect(await checkDossierAccess(t.db, await as("directrice.lyon@sillage.demo"), "01950000-0000-7000-8000-000000000000", TODAY)).toEqual(
-      { kind: "not_found" },
-    );
+    expect(await accessKind(t.db, await as("directrice.lyon@sillage.demo"), "01950000-0000-7000-8000-000000000000", TODAY)).toEqual({
+      kind: "not_found",
+    });
   });
 
   it("a temporary assignment opens the dossier to the substitute during its period only", async () => {
@@ -130,12 +131,12 @@ describe("dossier access and break-glass", () => {
       fin: "2026-11-30",
       motif: "Congés",
     });
-    expect(await checkDossierAccess(t.db, camille, jeuneId, "2026-11-19")).toMatchObject({ kind: "reason_required" });
-    expect(await checkDossierAccess(t.db, camille, jeuneId, "2026-11-20")).toMatchObject({ kind: "portfolio" });
-    expect(await checkDossierAccess(t.db, camille, jeuneId, "2026-11-30")).toMatchObject({ kind: "portfolio" });
-    expect(await checkDossierAccess(t.db, camille, jeuneId, "2026-12-01")).toMatchObject({ kind: "reason_required" });
+    expect(await accessKind(t.db, camille, jeuneId, "2026-11-19")).toMatchObject({ kind: "reason_required" });
+    expect(await accessKind(t.db, camille, jeuneId, "2026-11-20")).toMatchObject({ kind: "portfolio" });
+    expect(await accessKind(t.db, camille, jeuneId, "2026-11-30")).toMatchObject({ kind: "portfolio" });
+    expect(await accessKind(t.db, camille, jeuneId, "2026-12-01")).toMatchObject({ kind: "reason_required" });
     // The titular counsellor keeps the dossier meanwhile.
-    expect(await checkDossierAccess(t.db, julien, jeuneId, "2026-11-25")).toMatchObject({ kind: "portfolio" });
+    expect(await accessKind(t.db, julien, jeuneId, "2026-11-25")).toMatchObject({ kind: "portfolio" });
   });
 
   it("the break-glass action refuses a dossier of another structure and writes nothing", async () => {
@@ -151,7 +152,7 @@ describe("dossier access and break-glass", () => {
     );
     expect(unknown).toMatchObject({ ok: false, code: "not_found" });
     expect(await counts()).toEqual(before);
-    expect(await checkDossierAccess(t.db, await as("conseillere.lyon@sillage.demo"), ids.marseille, TODAY)).toEqual({ kind: "not_found" });
+    expect(await accessKind(t.db, await as("conseillere.lyon@sillage.demo"), ids.marseille, TODAY)).toEqual({ kind: "not_found" });
   });
 
   it("the break-glass action checks the reason field by field and writes nothing on error", async () => {
