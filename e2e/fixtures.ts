@@ -138,3 +138,31 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export const test = base;
 export { expect };
+
+/**
+ * Registers a new young person of the signed-in counsellor's portfolio, with no dispositif, under a random
+ * name: a journey that changes a dossier (a contract, a gauge) starts from a dossier of its own, so a retry
+ * or a second run against the same server finds it as the first one did.
+ */
+export async function registerYoungPerson(
+  page: Page,
+  prenoms: string,
+  sexe: "Femme" | "Homme" = "Femme",
+): Promise<{ href: string; name: string }> {
+  const nom = `Essai${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
+  const birth = new Date();
+  birth.setUTCFullYear(birth.getUTCFullYear() - 20);
+  birth.setUTCDate(birth.getUTCDate() - 40);
+  await page.goto("/jeunes/nouveau");
+  await page.getByLabel("Nom de naissance").fill(nom);
+  await page.getByLabel("Prénoms").fill(prenoms);
+  await page.getByLabel("Date de naissance").fill(birth.toISOString().slice(0, 10));
+  await page.getByRole("radio", { name: sexe }).check();
+  await page.getByLabel("Téléphone").fill("06 12 34 56 78");
+  await page.getByLabel("Adresse e-mail").fill(`${nom.toLowerCase()}@exemple.fr`);
+  await page.getByLabel("Code postal").fill("69008");
+  await page.getByLabel("Commune", { exact: true }).fill("Lyon");
+  await page.getByRole("button", { name: "Créer le dossier" }).click();
+  await page.waitForURL(/\/jeunes\/[0-9a-f-]{36}$/);
+  return { href: new URL(page.url()).pathname, name: `${nom.toUpperCase()} ${prenoms}` };
+}
