@@ -49,7 +49,8 @@ export default async function proxy(req: NextRequest) {
 
 export const config = {
   matcher: [
-    // Prefetches go through the guard too: no page payload leaves without the check.
-    "/((?!api/auth|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+    // Prefetches go through the guard too: no page payload leaves without the check. The files of public/
+    // and the app icon are served to anyone, signed in or not.
+    "/((?!api/auth|_next/static|_next/image|favicon.ico|icon.svg|apple-touch-icon.png|robots.txt).*)",
   ],
 };

@@ -20,8 +20,10 @@ export const ACCOUNTS = {
 /**
  * Page states this worker has already checked with no violation, by structure: the path (ids replaced)
  * plus every element's tag, the attributes axe's rules read (id, classes, role, aria-*, for, alt, lang…)
- * and whether it holds text, at this viewport. The same structure gives axe the same answer, so it is not run twice; any new state (an error
- * message, another tab, a dialog, another layout) differs and is checked.
+ * and whether it holds text, the landmarks with their roles and accessible names, and the document's title,
+ * at this viewport. The same structure gives axe the same answer, so it is not run twice; any new state
+ * (an error message, another tab, a dialog, another layout, two landmarks that now share a name) differs
+ * and is checked.
  */
 const checkedStructures = new Set<string>();
 
@@ -38,17 +40,62 @@ async function structureOf(page: Page): Promise<string> {
       const text = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
       parts.push(`${el.tagName}[${attrs}]${text ? "t" : ""}`);
     }
-    return parts.join(";");
+    // Landmark names come from texts (aria-labelledby → a heading) the list above leaves out: two states
+    // alike but for a heading's words may differ for landmark-unique.
+    const textOf = (id: string) => document.getElementById(id)?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+    const landmarks = Array.from(
+      document.querySelectorAll(
+        "[role], main, nav, aside, header, footer, section[aria-label], section[aria-labelledby], form[aria-label], form[aria-labelledby], search",
+      ),
+    ).map((el) => {
+      const labelledBy = el.getAttribute("aria-labelledby");
+      const name = labelledBy ? labelledBy.split(/\s+/).map(textOf).join(" ") : (el.getAttribute("aria-label") ?? "");
+      return `${el.getAttribute("role") ?? el.tagName}:${name.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id")}`;
+    });
+    return `${parts.join(";")}|${landmarks.join(";")}|title=${document.title}`;
   });
   const path = new URL(page.url()).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ":id");
   return createHash("sha256").update(`${viewport?.width}x${viewport?.height}|${path}|${dom}`).digest("hex");
 }
 
-/** Fails the test on any WCAG 2.2 A/AA violation axe can detect on the current page. */
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+/**
+ * axe files its landmark rules under "best-practice", not under a WCAG tag: run by tag alone they never run.
+ * Landmarks are how RGAA 12.6 / WCAG 1.3.1 and 2.4.1 are met here, so they are checked too.
+ */
+const LANDMARK_RULES = [
+  "landmark-unique",
+  "landmark-one-main",
+  "landmark-no-duplicate-main",
+  "landmark-no-duplicate-banner",
+  "landmark-no-duplicate-contentinfo",
+  "landmark-main-is-top-level",
+  "landmark-banner-is-top-level",
+  "landmark-contentinfo-is-top-level",
+];
+
+/**
+ * Lets a client-side navigation settle before the page is looked at: the document loaded and a title
+ * in place. If none comes, axe runs all the same and reports it (document-title).
+ */
+async function settled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => document.readyState === "complete" && document.title.trim() !== "", null, { timeout: 5_000 })
+    .catch(() => undefined);
+}
+
+/** Fails the test on any WCAG 2.2 A/AA violation axe can detect on the current page, landmarks included. */
 export async function expectAccessible(page: Page): Promise<void> {
+  await settled(page);
   const structure = await structureOf(page);
   if (checkedStructures.has(structure)) return;
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .options({
+      runOnly: { type: "tag", values: WCAG_TAGS },
+      // With runOnly by tag, axe also runs the rules enabled here (axe-core's API, "rules" option).
+      rules: Object.fromEntries(LANDMARK_RULES.map((id) => [id, { enabled: true }])),
+    })
+    .analyze();
   const summary = results.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes
@@ -91,3 +138,31 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export const test = base;
 export { expect };
+
+/**
+ * Registers a new young person of the signed-in counsellor's portfolio, with no dispositif, under a random
+ * name: a journey that changes a dossier (a contract, a gauge) starts from a dossier of its own, so a retry
+ * or a second run against the same server finds it as the first one did.
+ */
+export async function registerYoungPerson(
+  page: Page,
+  prenoms: string,
+  sexe: "Femme" | "Homme" = "Femme",
+): Promise<{ href: string; name: string }> {
+  const nom = `Essai${Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
+  const birth = new Date();
+  birth.setUTCFullYear(birth.getUTCFullYear() - 20);
+  birth.setUTCDate(birth.getUTCDate() - 40);
+  await page.goto("/jeunes/nouveau");
+  await page.getByLabel("Nom de naissance").fill(nom);
+  await page.getByLabel("Prénoms").fill(prenoms);
+  await page.getByLabel("Date de naissance").fill(birth.toISOString().slice(0, 10));
+  await page.getByRole("radio", { name: sexe }).check();
+  await page.getByLabel("Téléphone").fill("06 12 34 56 78");
+  await page.getByLabel("Adresse e-mail").fill(`${nom.toLowerCase()}@exemple.fr`);
+  await page.getByLabel("Code postal").fill("69008");
+  await page.getByLabel("Commune", { exact: true }).fill("Lyon");
+  await page.getByRole("button", { name: "Créer le dossier" }).click();
+  await page.waitForURL(/\/jeunes\/[0-9a-f-]{36}$/);
+  return { href: new URL(page.url()).pathname, name: `${nom.toUpperCase()} ${prenoms}` };
+}

@@ -74,6 +74,27 @@ test.describe("public notice", () => {
   });
 });
 
+test.describe("what the portal serves to robots and browsers", () => {
+  test("anyone gets robots.txt refusing all indexing, and the icons, without being sent to sign in", async ({ request, page }) => {
+    const robots = await request.get("/robots.txt", { maxRedirects: 0 });
+    expect(robots.status()).toBe(200);
+    expect(robots.headers()["content-type"]).toMatch(/^text\/plain/);
+    expect((await robots.text()).split(/\r?\n/)).toEqual(expect.arrayContaining(["User-agent: *", "Disallow: /"]));
+    for (const [path, type] of [
+      ["/favicon.ico", /^image\/(x-icon|vnd\.microsoft\.icon)/],
+      ["/apple-touch-icon.png", /^image\/png/],
+      ["/icon.svg", /^image\/svg\+xml/],
+    ] as const) {
+      const icon = await request.get(path, { maxRedirects: 0 });
+      expect(icon.status(), path).toBe(200);
+      expect(icon.headers()["content-type"], path).toMatch(type);
+    }
+    // Every page asks not to be indexed either.
+    await page.goto("/connexion");
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, nofollow");
+  });
+});
+
 test.describe("register of processing", () => {
   test("the DPO reads the register and downloads it as CSV and PDF", async ({ page }) => {
     await signIn(page, ACCOUNTS.dpo);

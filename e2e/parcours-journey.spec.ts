@@ -1,4 +1,4 @@
-import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
+import { ACCOUNTS, expect, expectAccessible, registerYoungPerson, signIn, test } from "./fixtures";
 
 /** Today in Paris plus 12 months minus one day: the longest CEJ without an extension. */
 function cejMaxEnd(): string {
@@ -34,14 +34,8 @@ test.describe("parcours CEJ de bout en bout", () => {
     browser,
   }) => {
     await signIn(page, ACCOUNTS.conseiller);
-    // Chloé Bonnet: one of Camille's young people of the demo without any contract, used by no other spec.
-    await page.goto("/portefeuille?q=bonnet");
-    await page.waitForLoadState("networkidle");
-    const link = page
-      .getByRole("table")
-      .getByRole("rowheader")
-      .getByRole("link", { name: /BONNET Chloé/ });
-    const dossier = (await link.getAttribute("href"))!.split("?")[0]!;
+    // A young person of her own, without any contract: a retry signs, plans and counts from zero again.
+    const { href: dossier, name } = await registerYoungPerson(page, "Chloé");
     const jeuneId = dossier.split("/").pop()!;
 
     // 1. Sign a CEJ starting today.
@@ -70,7 +64,7 @@ test.describe("parcours CEJ de bout en bout", () => {
     await signIn(dpo, ACCOUNTS.dpo);
     await dpo.goto("/transmissions?statut=a_envoyer");
     await dpo
-      .getByRole("button", { name: /^Envoyer maintenant la transmission à France Travail pour BONNET Chloé/ })
+      .getByRole("button", { name: new RegExp(`^Envoyer maintenant la transmission à France Travail pour ${name}`) })
       .first()
       .click();
     await expect(dpo.getByText(/en a accusé réception/)).toBeVisible();
@@ -97,10 +91,7 @@ test.describe("parcours CEJ de bout en bout", () => {
 
     // 3. Mark attendance.
     await page.goto(seance);
-    await page
-      .getByRole("group", { name: /BONNET Chloé/ })
-      .getByRole("radio", { name: "Présent" })
-      .check();
+    await page.getByRole("group", { name }).getByRole("radio", { name: "Présent" }).check();
     await page.getByRole("button", { name: "Enregistrer les présences" }).click();
     await expect(page.getByText(/Les présences sont enregistrées/)).toBeVisible();
 

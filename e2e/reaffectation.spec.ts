@@ -1,4 +1,7 @@
+import type { Page } from "@playwright/test";
 import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
+
+const replacements = (page: Page) => page.getByRole("table", { name: /^Remplacements en cours ou à venir/ });
 
 test.describe("réaffectation", () => {
   test("the director hands a young person over temporarily; the substitute sees them", async ({ browser }) => {
@@ -13,16 +16,16 @@ test.describe("réaffectation", () => {
     await page.getByRole("button", { name: "Afficher son portefeuille" }).click();
     await expect(page).toHaveURL(/de=/);
     await expect(page.getByRole("group", { name: /Jeunes à réaffecter \(0 sur/ })).toBeVisible();
-    const first = page
-      .getByRole("group", { name: /Jeunes à réaffecter/ })
-      .getByRole("checkbox")
-      .first();
-    const name = (await page
-      .getByRole("group", { name: /Jeunes à réaffecter/ })
-      .locator("label")
-      .first()
-      .locator("span.font-bold")
-      .textContent())!.trim();
+    await expectAccessible(page);
+    // Someone not already replaced (by an earlier attempt of this test, on a reused server): their name
+    // then appears once in the replacements table below.
+    const replaced = new Set((await replacements(page).getByRole("rowheader").allInnerTexts()).map((n) => n.trim()));
+    const labels = page.getByRole("group", { name: /Jeunes à réaffecter/ }).locator("label");
+    const names = (await labels.locator("span.font-bold").allInnerTexts()).map((n) => n.trim());
+    const index = names.findIndex((n) => !replaced.has(n));
+    expect(index, "a young person of Julien Roche's not yet replaced").toBeGreaterThanOrEqual(0);
+    const name = names[index]!;
+    const first = labels.nth(index).getByRole("checkbox");
     await first.check();
 
     // Missing end date for a temporary move: explained next to the field, choices kept.
@@ -40,7 +43,8 @@ test.describe("réaffectation", () => {
     await expect(page.getByText("1 jeune a été réaffecté.")).toBeVisible();
     // The selection is cleared after a move: a second click cannot move anyone by accident.
     await expect(page.getByRole("group", { name: /Jeunes à réaffecter \(0 sur/ })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Remplacements en cours ou à venir" }).getByRole("link", { name })).toBeVisible();
+    await expect(replacements(page).getByRole("link", { name })).toBeVisible();
+    await expectAccessible(page);
     await directorContext.close();
 
     const camilleContext = await browser.newContext();

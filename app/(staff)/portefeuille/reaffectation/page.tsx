@@ -76,7 +76,9 @@ export default async function ReaffectationPage({ searchParams }: { searchParams
         {temporaires.length === 0 ? (
           <p className="text-ink-2">Aucun remplacement en cours.</p>
         ) : (
-          <Table caption="Remplacements en cours ou à venir" captionHidden>
+          // Not the section's own name: the table's scrolling region is a landmark too, and two landmarks
+          // of one page must not share a name.
+          <Table caption="Remplacements en cours ou à venir, par date de fin, la plus proche d'abord" captionHidden>
             <THead>
               <Tr>
                 <Th>Jeune</Th>
