@@ -14,10 +14,9 @@ import {
   PROTECTION_JURIDIQUE_OPTIONS,
   SEXE_OPTIONS,
   optionLabel,
-  type ConflictFeedback,
-  type DuplicateFeedback,
   type EditableField,
 } from "@/lib/jeunes/schema";
+import type { ConflictDetails, ConflictField, DuplicateDetails } from "@/lib/jeunes/details";
 import { isValidCivilDate } from "@/lib/calendar/civil-date";
 import { PersonName } from "@/components/ui/person-name";
 
@@ -60,7 +59,7 @@ export function ConflictMark({ text }: { text: string }) {
   );
 }
 
-export function conflictMarkText(entry: ConflictFeedback["fields"][number], readable: string | null): string {
+export function conflictMarkText(entry: ConflictField, readable: string | null): string {
   if (readable === null) {
     // NIR, health, justice: the new content is not sent to the browser in a conflict.
     return entry.youChanged
@@ -78,8 +77,8 @@ export function ConflictNotice({
   readable,
   ref,
 }: {
-  conflict: ConflictFeedback;
-  readable: (entry: ConflictFeedback["fields"][number]) => string | null;
+  conflict: ConflictDetails;
+  readable: (entry: ConflictField) => string | null;
   ref: Ref<HTMLDivElement>;
 }) {
   return (
@@ -123,7 +122,7 @@ export function DuplicateNotice({
   mode,
   ref,
 }: {
-  duplicate: DuplicateFeedback;
+  duplicate: DuplicateDetails;
   mode: "create" | "update";
   ref: Ref<HTMLDivElement>;
 }) {

@@ -20,8 +20,6 @@ import {
   PROTECTION_JURIDIQUE_OPTIONS,
   SENSITIVE_FIELDS,
   SEXE_OPTIONS,
-  decodeConflict,
-  decodeDuplicate,
   type EditableField,
 } from "@/lib/jeunes/schema";
 import { Checkbox, RadioGroup } from "./form-controls";
@@ -66,8 +64,8 @@ export function JeuneForm(props: JeuneFormProps) {
   const [nationalite, setNationalite] = useState(initial.nationalite ?? "francaise");
 
   const error = state.status === "error" ? state : null;
-  const duplicate = error ? decodeDuplicate(error.fieldErrors) : null;
-  const conflict = error ? decodeConflict(error.fieldErrors) : null;
+  const duplicate = error?.details?.kind === "duplicate" ? error.details : null;
+  const conflict = error?.details?.kind === "conflict" ? error.details : null;
   const conflictOf = (name: EditableField) => conflict?.fields.find((f) => f.name === name);
 
   /** Value of a field after an answer: what the user sent, or what a colleague saved in a field the user left alone. */

@@ -1,10 +1,11 @@
+import type { ErrorDetails } from "@/lib/errors/details";
 import type { FieldErrors } from "./run";
 
 /** What a form's server action returns to `useActionState`. */
 export type FormState<T = unknown> =
   | { status: "idle" }
   | { status: "success"; message: string; data: T }
-  | { status: "error"; message: string; fieldErrors: FieldErrors; values: Record<string, string> };
+  | { status: "error"; message: string; fieldErrors: FieldErrors; details?: ErrorDetails; values: Record<string, string> };
 
 export const IDLE: FormState<never> = { status: "idle" };
 

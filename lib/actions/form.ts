@@ -32,7 +32,7 @@ function echo(raw: Record<string, string | string[]>): Record<string, string> {
 
 /**
  * Turns an action definition into a server action for `useActionState`: session from the cookie
- * (never from hidden fields), the shared run path, revalidation, and the typed values on error.
+ * (never from hidden fields), the shared run path, revalidation, and the typed values and details on error.
  */
 export function formAction<S extends z.ZodType, T>(
   def: ActionDefinition<S, T>,
@@ -44,7 +44,8 @@ export function formAction<S extends z.ZodType, T>(
     const requestId = (await headers()).get("x-request-id") ?? undefined;
     const result = await runAction(def, raw, user, { requestId });
     if (!result.ok) {
-      return { status: "error", message: result.message, fieldErrors: result.fieldErrors, values: echo(raw) };
+      const { message, fieldErrors, details } = result;
+      return { status: "error", message, fieldErrors, ...(details && { details }), values: echo(raw) };
     }
     for (const path of def.revalidate?.(def.schema.parse(raw), result.data) ?? []) revalidatePath(path);
     if (options.redirectTo) redirect(options.redirectTo(result.data));

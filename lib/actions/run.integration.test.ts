@@ -11,7 +11,7 @@ import { runAction, type ActionDefinition } from "./run";
 const schema = z.object({ note: z.string().min(3, "Trois caractères au moins.") });
 
 /** Writes a setting row, then does whatever `then` says: the transaction must hold all or nothing. */
-function definition(then: "succeed" | "throw" | "domain-error"): ActionDefinition<typeof schema, { id: string }> {
+function definition(then: "succeed" | "throw" | "domain-error" | "details"): ActionDefinition<typeof schema, { id: string }> {
   return {
     name: "test.write",
     schema,
@@ -24,6 +24,7 @@ function definition(then: "succeed" | "throw" | "domain-error"): ActionDefinitio
         .returning({ id: settings.id });
       if (then === "throw") throw new Error("boom after the insert");
       if (then === "domain-error") throw new DomainError("conflict");
+      if (then === "details") throw new DomainError("conflict", { details: { kind: "conflict", version: 7, fields: [] } });
       return {
         data: { id: row!.id },
         audit: { action: "test.write", targetType: "setting", targetId: row!.id, after: input, structureId: null },
@@ -69,6 +70,21 @@ describe("runAction", () => {
     const result = await runAction(definition("domain-error"), { note: "valid" }, admin);
     expect(result).toMatchObject({ ok: false, code: "conflict" });
     if (!result.ok) expect(result.message).toMatch(/modifié par quelqu'un d'autre/);
+    expect(result).not.toHaveProperty("details");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("returns a domain error's typed details beside its message, and still writes nothing", async () => {
+    const admin = await sessionUserFor(t.db, "admin@sillage.demo");
+    const before = await counts();
+    const result = await runAction(definition("details"), { note: "valid" }, admin);
+    expect(result).toEqual({
+      ok: false,
+      code: "conflict",
+      message: expect.stringMatching(/modifié par quelqu'un d'autre/),
+      fieldErrors: {},
+      details: { kind: "conflict", version: 7, fields: [] },
+    });
     expect(await counts()).toEqual(before);
   });
 

@@ -4,13 +4,16 @@ import { can, type Capability } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { writeAudit, type AuditInput } from "@/lib/audit/write";
 import { type DossierExemption, type GateOptions, type OpenedDossier, requireDossier } from "@/lib/dossier/gate";
+import type { ErrorDetails } from "@/lib/errors/details";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { messageFor } from "@/lib/errors/messages";
 import { logger } from "@/lib/log/logger";
 
 export type FieldErrors = Record<string, string[]>;
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; fieldErrors: FieldErrors };
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: string; message: string; fieldErrors: FieldErrors; details?: ErrorDetails };
 
 /**
  * The young people's files a write targets, opened through the dossier gate before the handler runs:
@@ -137,7 +140,8 @@ async function openTargets<I>(tx: Tx, user: SessionUser, target: DossierTarget<I
 }
 
 function failure(error: DomainError): ActionResult<never> {
-  return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  const { code, message, fieldErrors, details } = error;
+  return { ok: false, code, message, fieldErrors, ...(details && { details }) };
 }
 
 /** Error class and code only: driver messages can quote the row's values, so they stay out of logs. */

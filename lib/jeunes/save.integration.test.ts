@@ -2,20 +2,26 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
 import { auditLog, consultations, jeunes } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
-import { runAction } from "@/lib/actions/run";
+import { runAction, type ActionResult } from "@/lib/actions/run";
 import { addDays, addMonths, todayInParis } from "@/lib/calendar/civil-date";
 import { decryptNir, nirIndex } from "@/lib/crypto/nir-vault";
 import type { SessionUser } from "@/lib/auth/session-user";
+import type { ErrorDetails } from "@/lib/errors/details";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import { revealNir } from "./nir-reveal";
 import { nirKey } from "./rules";
 import { fieldHashes, formValuesOfRow, createJeune, updateJeune } from "./save";
-import { decodeConflict, decodeDuplicate } from "./schema";
 
 // The handlers read the real clock (age rule, break-glass window): the data is built around it.
 const TODAY = todayInParis(new Date());
 const yearsAgo = (years: number, days = 0) => addDays(addMonths(TODAY, -12 * years), -days);
+
+/** The typed details of a refusal, of the kind the test expects. */
+function detailsOf<K extends ErrorDetails["kind"]>(result: ActionResult<unknown>, kind: K): Extract<ErrorDetails, { kind: K }> {
+  if (result.ok || result.details?.kind !== kind) throw new Error(`expected ${kind} details, got ${result.ok ? "success" : result.code}`);
+  return result.details as Extract<ErrorDetails, { kind: K }>;
+}
 
 function nirFor(sex: "F" | "M", birthDate: string, commune = "69123", order = "456"): string {
   const first13 = `${sex === "F" ? 2 : 1}${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${commune}${order}`;
@@ -136,13 +142,14 @@ describe("création et modification d'un dossier jeune", () => {
     expect(result).toMatchObject({ ok: false, code: "duplicate" });
     if (result.ok) return;
     expect(result.message).toMatch(/même nom et de même date de naissance/);
-    const feedback = decodeDuplicate(result.fieldErrors);
-    expect(feedback).toMatchObject({
+    expect(result.details).toEqual({
+      kind: "duplicate",
       scope: "structure",
       by: "identite",
       candidate: { id: firstId, nom: "DOUBLON Léa", dateNaissance: birth, conseiller: "Camille Martin", archive: false },
+      token: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(feedback?.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.fieldErrors).toEqual({});
     expect(await countJeunes()).toBe(before);
 
     // A made-up confirmation is not one.
@@ -161,7 +168,7 @@ describe("création et modification d'un dossier jeune", () => {
     const typed = input({ nomNaissance: "Homonyme", prenoms: "Adam", sexe: "M", dateNaissance: birth, telephone: "07 00 00 00 01" });
     const warned = await runAction(createJeune, typed, camille);
     if (warned.ok) throw new Error("expected a duplicate warning");
-    const token = decodeDuplicate(warned.fieldErrors)!.token!;
+    const token = detailsOf(warned, "duplicate").token!;
 
     // Another user cannot reuse it.
     expect(await runAction(createJeune, { ...typed, conseillerId: julien.id, confirmerDoublon: token }, julien)).toMatchObject({
@@ -187,9 +194,10 @@ describe("création et modification d'un dossier jeune", () => {
     const refused = await runAction(createJeune, attempt, nadia);
     expect(refused).toMatchObject({ ok: false, code: "duplicate" });
     if (refused.ok) return;
+    expect(Object.keys(refused.fieldErrors)).toEqual(["nir"]);
     expect(refused.fieldErrors.nir?.[0]).toMatch(/déjà enregistré dans un autre dossier/);
-    const feedback = decodeDuplicate(refused.fieldErrors);
-    expect(feedback).toMatchObject({ scope: "structure", by: "nir", token: null, candidate: { id: firstId } });
+    expect(refused.details).toMatchObject({ kind: "duplicate", scope: "structure", by: "nir", token: null, candidate: { id: firstId } });
+    expect(JSON.stringify(refused)).not.toContain(nir.slice(0, 13));
 
     for (const confirmerDoublon of ["1", "on", "0".repeat(64)]) {
       expect(await runAction(createJeune, { ...attempt, confirmerDoublon }, nadia)).toMatchObject({ ok: false, code: "duplicate" });
@@ -218,8 +226,15 @@ describe("création et modification d'un dossier jeune", () => {
       message: "Un dossier existe déjà dans une autre mission locale. Rien n'a été créé.",
     });
     if (result.ok) return;
-    const feedback = decodeDuplicate(result.fieldErrors)!;
-    expect(feedback).toMatchObject({ scope: "ailleurs", candidate: null });
+    const feedback = detailsOf(result, "duplicate");
+    expect(feedback).toEqual({
+      kind: "duplicate",
+      scope: "ailleurs",
+      by: "nir",
+      candidate: null,
+      token: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(result.fieldErrors).toEqual({});
     const body = JSON.stringify(result);
     for (const leak of [lyonId, "Camille", "Lyon", "VOYAGEUSE"]) expect(body).not.toContain(leak);
     expect(await countJeunes()).toBe(before);
@@ -300,12 +315,16 @@ describe("création et modification d'un dossier jeune", () => {
     expect(stale).toMatchObject({ ok: false, code: "conflict" });
     if (stale.ok) return;
     expect(stale.message).toMatch(/Rien n'a été écrasé/);
-    const conflict = decodeConflict(stale.fieldErrors)!;
-    expect(conflict.version).toBe(2);
-    expect(conflict.fields).toEqual([
-      { name: "telephone", current: "06 00 00 00 02", youChanged: false },
-      { name: "sante", current: null, youChanged: false },
-    ]);
+    expect(stale.fieldErrors).toEqual({});
+    const conflict = detailsOf(stale, "conflict");
+    expect(conflict).toEqual({
+      kind: "conflict",
+      version: 2,
+      fields: [
+        { name: "telephone", current: "06 00 00 00 02", youChanged: false },
+        { name: "sante", current: null, youChanged: false },
+      ],
+    });
     expect(JSON.stringify(stale)).not.toContain("Nouveau suivi");
     expect(await load(id)).toMatchObject({ version: 2, email: "lou@exemple.fr", telephone: "06 00 00 00 02", sante: "Nouveau suivi" });
 

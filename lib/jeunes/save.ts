@@ -14,12 +14,9 @@ import { findDuplicates, identityKey, lockIdentity, searchTextFor, type Duplicat
 import { validateNir } from "./rules";
 import {
   BOOLEAN_FIELDS,
-  CONFLICT_KEY,
-  DUPLICATE_KEY,
   EDITABLE_FIELDS,
   SENSITIVE_FIELDS,
   createJeuneSchema,
-  encodeFeedback,
   updateJeuneSchema,
   type CreateJeuneInput,
   type EditableField,
@@ -158,8 +155,8 @@ async function guardDuplicates(
         nir: [
           "Ce numéro de sécurité sociale est déjà enregistré dans un autre dossier de votre mission locale : ouvrez ce dossier plutôt que d'en créer un second.",
         ],
-        [DUPLICATE_KEY]: encodeFeedback({ scope: "structure", by: "nir", candidate, token: null }),
       },
+      details: { kind: "duplicate", scope: "structure", by: "nir", candidate, token: null },
     });
   }
 
@@ -179,13 +176,9 @@ async function guardDuplicates(
     message: first
       ? `Un dossier existe déjà dans votre mission locale pour une personne de même nom et de même date de naissance. ${verb}`
       : `Un dossier existe déjà dans une autre mission locale. ${verb}`,
-    fieldErrors: {
-      [DUPLICATE_KEY]: encodeFeedback(
-        first
-          ? { scope: "structure", by: "identite", candidate, token }
-          : { scope: "ailleurs", by: found.elsewhere.byNir ? "nir" : "identite", candidate: null, token },
-      ),
-    },
+    details: first
+      ? { kind: "duplicate", scope: "structure", by: "identite", candidate, token }
+      : { kind: "duplicate", scope: "ailleurs", by: found.elsewhere.byNir ? "nir" : "identite", candidate: null, token },
   });
 }
 
@@ -270,15 +263,14 @@ function conflictError(current: Jeune, submitted: JeuneData, initial: Partial<Re
     initial?.[f] ? fieldHash(current.id, f, now[f]) !== initial[f] : JSON.stringify(now[f]) !== JSON.stringify(submitted[f]),
   );
   return new DomainError("conflict", {
-    fieldErrors: {
-      [CONFLICT_KEY]: encodeFeedback({
-        version: current.version,
-        fields: changed.map((name) => ({
-          name,
-          current: SENSITIVE_FIELDS.has(name) ? null : formString(name, now[name]),
-          youChanged: youChanged(name),
-        })),
-      }),
+    details: {
+      kind: "conflict",
+      version: current.version,
+      fields: changed.map((name) => ({
+        name,
+        current: SENSITIVE_FIELDS.has(name) ? null : formString(name, now[name]),
+        youChanged: youChanged(name),
+      })),
     },
   });
 }

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toFieldErrors } from "@/lib/actions/run";
 import { nirKey } from "./rules";
-import {
-  CONFLICT_KEY,
-  DUPLICATE_KEY,
-  createJeuneSchemaOn,
-  decodeConflict,
-  decodeDuplicate,
-  encodeFeedback,
-  formatPhone,
-  updateJeuneSchemaOn,
-  type ConflictFeedback,
-  type DuplicateFeedback,
-} from "./schema";
+import { createJeuneSchemaOn, formatPhone, updateJeuneSchemaOn } from "./schema";
 
 const TODAY = "2026-11-25";
 const createSchema = createJeuneSchemaOn(() => TODAY);
@@ -218,22 +207,6 @@ describe("updateJeuneSchema", () => {
 
   it("still checks a retyped NIR", () => {
     expect(errorsOf({ ...base, sexe: "M", nir: NIR_F_2005_03 }, updateSchema).nir?.[0]).toMatch(/premier chiffre/);
-  });
-});
-
-describe("feedback encoding", () => {
-  it("round-trips duplicate and conflict details, and ignores garbage", () => {
-    const duplicate: DuplicateFeedback = {
-      scope: "structure",
-      by: "identite",
-      candidate: { id: "x", nom: "DUPONT Léa", dateNaissance: "2005-03-14", conseiller: null, archive: false },
-      token: "t",
-    };
-    expect(decodeDuplicate({ [DUPLICATE_KEY]: encodeFeedback(duplicate) })).toEqual(duplicate);
-    const conflict: ConflictFeedback = { version: 4, fields: [{ name: "telephone", current: "06 11 11 11 11", youChanged: false }] };
-    expect(decodeConflict({ [CONFLICT_KEY]: encodeFeedback(conflict) })).toEqual(conflict);
-    expect(decodeConflict({ [CONFLICT_KEY]: ["{not json"] })).toBeNull();
-    expect(decodeDuplicate({})).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Input of the "jeune" form (création / modification), shared by the form component and the actions.
- * Pure (no I/O, no Node API): the client imports the option lists, labels and feedback decoders from here.
+ * Pure (no I/O, no Node API): the client imports the option lists and labels from here.
  * "Today" is a parameter so the age rule can be tested on a fixed date.
  */
 import { z } from "zod";
@@ -345,62 +345,3 @@ export const updateJeuneSchema = updateJeuneSchemaOn(parisToday);
 
 export type CreateJeuneInput = z.output<typeof createJeuneSchema>;
 export type UpdateJeuneInput = z.output<typeof updateJeuneSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Feedback the actions send back beside the field errors (duplicate found, edit conflict).
-// FormState only carries string lists, so these travel as one JSON string under a reserved key
-// that no field uses; the form decodes them with the schemas below.
-// ---------------------------------------------------------------------------------------------
-
-export const DUPLICATE_KEY = "_doublon";
-export const CONFLICT_KEY = "_conflit";
-
-const duplicateSchema = z.object({
-  /** "structure": a dossier of the caller's mission locale (shown); "ailleurs": another one (nothing shown). */
-  scope: z.enum(["structure", "ailleurs"]),
-  by: z.enum(["nir", "identite"]),
-  candidate: z
-    .object({ id: z.string(), nom: z.string(), dateNaissance: z.string(), conseiller: z.string().nullable(), archive: z.boolean() })
-    .nullable(),
-  /** Present when the user may confirm ("il s'agit d'une autre personne"); never for a NIR in the same structure. */
-  token: z.string().nullable(),
-});
-
-export type DuplicateFeedback = z.infer<typeof duplicateSchema>;
-
-const conflictSchema = z.object({
-  version: z.number().int(),
-  fields: z.array(
-    z.object({
-      name: z.enum(EDITABLE_FIELDS),
-      /** The value now saved, as the form writes it; null for sensitive fields (only "modifié" is said). */
-      current: z.string().nullable(),
-      /** The user also changed this field: their input wins if they confirm. */
-      youChanged: z.boolean(),
-    }),
-  ),
-});
-
-export type ConflictFeedback = z.infer<typeof conflictSchema>;
-
-export function encodeFeedback(value: DuplicateFeedback | ConflictFeedback): string[] {
-  return [JSON.stringify(value)];
-}
-
-function decode<T>(schema: z.ZodType<T>, raw: string[] | undefined): T | null {
-  if (!raw?.[0]) return null;
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw[0]));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-export function decodeDuplicate(fieldErrors: Record<string, string[]>): DuplicateFeedback | null {
-  return decode(duplicateSchema, fieldErrors[DUPLICATE_KEY]);
-}
-
-export function decodeConflict(fieldErrors: Record<string, string[]>): ConflictFeedback | null {
-  return decode(conflictSchema, fieldErrors[CONFLICT_KEY]);
-}
