@@ -11,8 +11,8 @@ import { buildReceipt, buildResponseLetter } from "./letters";
 import { renderLetterPdf } from "./pdf";
 import { loadDemande, loadLetterContext } from "./store";
 
-export const DOCUMENTS = ["accuse-reception.pdf", "reponse.pdf"] as const;
-export type DocumentName = (typeof DOCUMENTS)[number];
+const DOCUMENTS = ["accuse-reception.pdf", "reponse.pdf"] as const;
+type DocumentName = (typeof DOCUMENTS)[number];
 
 /**
  * The receipt (as issued on the day of recording: first deadline) or the response letter (once
