@@ -6,7 +6,8 @@ import { runAction } from "@/lib/actions/run";
 import { addDays, todayInParis } from "@/lib/calendar/civil-date";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { emargementFor } from "./emargement";
+import { runDownload } from "@/lib/actions/download";
+import { emargementDownload } from "./emargement";
 import { addParticipant, recordAttendance, removeParticipant } from "./participations";
 import { getSeanceDetail, listJeuneSeances, listWeek, searchJeunes } from "./queries";
 import { cancelSeance, closeSeance, createSeance, updateSeance } from "./seances";
@@ -555,16 +556,22 @@ describe("agenda", () => {
     it("gives the sign-in sheet to the séance's structure only, and audits each download without names", async () => {
       const { id } = await atelier();
       ok(await inscrire(id, lyonJeunes[0]!.id));
-      expect(await emargementFor(await sessionUserFor(t.db, INES), id)).toBeNull();
-      expect(await emargementFor(await sessionUserFor(t.db, DPO), id)).toBeNull();
+      const elsewhere = await runDownload(emargementDownload, { id }, await sessionUserFor(t.db, INES));
+      expect(elsewhere.status).toBe(404);
+      expect(await elsewhere.text()).toBe("Séance introuvable.");
+      expect((await runDownload(emargementDownload, { id }, await sessionUserFor(t.db, DPO))).status).toBe(403);
       expect(
         await t.db
           .select()
           .from(auditLog)
           .where(and(eq(auditLog.targetId, id), eq(auditLog.action, "agenda.emargement"))),
       ).toHaveLength(0);
-      const bytes = await emargementFor(await sessionUserFor(t.db, JULIEN), id);
-      expect(new TextDecoder().decode(bytes!.slice(0, 5))).toBe("%PDF-");
+      const sheet = await runDownload(emargementDownload, { id }, await sessionUserFor(t.db, JULIEN));
+      expect(sheet.status).toBe(200);
+      expect(sheet.headers.get("Content-Type")).toBe("application/pdf");
+      expect(sheet.headers.get("Content-Disposition")).toBe('attachment; filename="feuille-emargement.pdf"');
+      expect(sheet.headers.get("Cache-Control")).toBe("private, no-store");
+      expect(new TextDecoder().decode(new Uint8Array(await sheet.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
       const entries = await t.db
         .select()
         .from(auditLog)

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, like, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { auditLog, jeunes, participations, seances, users, type Seance } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { addDays } from "@/lib/calendar/civil-date";
@@ -107,9 +107,12 @@ export interface SeanceDetail {
 
 const closer = alias(users, "closer");
 
-/** One séance of the caller's structure with its participants; null when missing or elsewhere (same answer). */
-export async function getSeanceDetail(user: SessionUser, seanceId: string): Promise<SeanceDetail | null> {
-  const db = await getDb();
+/**
+ * One séance of the caller's structure with its participants; null when missing or elsewhere (same answer).
+ * `tx`: a download's transaction, so the read and its audit entry are one.
+ */
+export async function getSeanceDetail(user: SessionUser, seanceId: string, tx?: DbOrTx): Promise<SeanceDetail | null> {
+  const db = tx ?? (await getDb());
   const [row] = await db
     .select({ seance: seances, animateurName: users.name, clotureeParName: closer.name })
     .from(seances)

@@ -1,14 +1,26 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { seedDemo } from "@/db/seed/demo";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import { parseCsv } from "@/lib/csv";
-import { registerExport } from "./export";
+import { runDownload } from "@/lib/actions/download";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { registerCsvDownload, registerPdfDownload, type RegisterExportFormat } from "./export";
 import { FINALITY_LIST } from "./finalities";
 import { listDpoContacts, loadDataMapContext, registerControllerFor } from "./queries";
 
 const now = new Date("2026-11-25T09:00:00Z");
+
+/** The route's answer at instant `now` (only Date is faked: the database's timers run). */
+async function registerExport(user: SessionUser | null, format: RegisterExportFormat): Promise<Response> {
+  vi.useFakeTimers({ toFake: ["Date"], now });
+  try {
+    return await runDownload(format === "csv" ? registerCsvDownload : registerPdfDownload, {}, user);
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 describe("data map against the database", () => {
   const t = useTestDatabase();
@@ -43,25 +55,26 @@ describe("data map against the database", () => {
   });
 
   it("refuses the export without a session (401) and to a counsellor (403), in plain text", async () => {
-    const anonymous = await registerExport(t.db, null, "csv", now);
+    const anonymous = await registerExport(null, "csv");
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("content-type")).toBe("text/plain; charset=utf-8");
     const conseiller = await sessionUserFor(t.db, "conseillere.lyon@sillage.demo");
     for (const format of ["csv", "pdf"] as const) {
-      const refused = await registerExport(t.db, conseiller, format, now);
+      const refused = await registerExport(conseiller, format);
       expect(refused.status).toBe(403);
       expect(await refused.text()).toMatch(/^Accès refusé/);
     }
     const jeune = await sessionUserFor(t.db, "lea.dupont@exemple.fr");
-    expect((await registerExport(t.db, jeune, "pdf", now)).status).toBe(403);
+    expect((await registerExport(jeune, "pdf")).status).toBe(403);
   });
 
   it("gives the DPO a CSV with a BOM, the header row and one row per finality", async () => {
     const dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
-    const response = await registerExport(t.db, dpo, "csv", now);
+    const response = await registerExport(dpo, "csv");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="registre-traitements-2026-11-25.csv"');
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(bytes.toString("utf8"));
@@ -73,7 +86,7 @@ describe("data map against the database", () => {
   it("gives the director and the admin a PDF", async () => {
     for (const email of ["directrice.lyon@sillage.demo", "admin@sillage.demo"]) {
       const user = await sessionUserFor(t.db, email);
-      const response = await registerExport(t.db, user, "pdf", now);
+      const response = await registerExport(user, "pdf");
       expect(response.status, email).toBe(200);
       expect(response.headers.get("content-type")).toBe("application/pdf");
       const bytes = new Uint8Array(await response.arrayBuffer());

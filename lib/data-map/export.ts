@@ -1,6 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { can } from "@/lib/auth/permissions";
+import type { DownloadDefinition } from "@/lib/actions/download";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { toCsv } from "@/lib/csv";
@@ -10,35 +11,37 @@ import { buildRegister, registerTable, type RegisterModel } from "./register";
 
 export type RegisterExportFormat = "csv" | "pdf";
 
-function plain(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-}
-
 /** The register as the page shows it, for this reader, at instant `now`. */
 export async function loadRegister(db: DbOrTx, user: SessionUser, now: Date): Promise<RegisterModel> {
   const [ctx, controller] = await Promise.all([loadDataMapContext(db, todayInParis(now)), registerControllerFor(db, user)]);
   return buildRegister(ctx, controller, now);
 }
 
+const paramsSchema = z.object({});
+
 /**
- * The download behind /registre/export.csv and /registre/export.pdf. The route handlers are not behind a
- * page layout, so the session and the capability are checked here again (proxy.ts checked the area).
+ * The download behind /registre/export.csv and /registre/export.pdf: the register of processing
+ * activities (GDPR art. 30), as the page shows it. It describes processings, not people, so it is
+ * not audited (as before: the register page itself is not either).
  */
-export async function registerExport(db: DbOrTx, user: SessionUser | null, format: RegisterExportFormat, now: Date): Promise<Response> {
-  if (!user) return plain(401, "Connexion requise : connectez-vous pour exporter le registre.");
-  if (!can(user.role, "registre.read")) return plain(403, "Accès refusé : votre rôle ne permet pas d'exporter le registre.");
-  const model = await loadRegister(db, user, now);
-  const filename = `registre-traitements-${todayInParis(now)}.${format}`;
-  const headers = {
-    "Content-Disposition": `attachment; filename="${filename}"`,
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
+function registerDownload(format: RegisterExportFormat): DownloadDefinition<typeof paramsSchema> {
+  return {
+    name: `registre.export_${format}`,
+    capability: "registre.read",
+    params: paramsSchema,
+    dossier: { none: "The register of processing activities describes processings, not people: no file is opened." },
+    async render({ tx, user }) {
+      const now = new Date();
+      const model = await loadRegister(tx, user, now);
+      return {
+        body: format === "csv" ? toCsv(registerTable(model)) : await registerPdf(model),
+        type: format,
+        filename: `registre-traitements-${todayInParis(now)}.${format}`,
+        audit: [],
+      };
+    },
   };
-  if (format === "csv") {
-    return new Response(toCsv(registerTable(model)), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
-  }
-  const bytes = await registerPdf(model);
-  return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/pdf" }), {
-    headers: { ...headers, "Content-Type": "application/pdf" },
-  });
 }
+
+export const registerCsvDownload = registerDownload("csv");
+export const registerPdfDownload = registerDownload("pdf");

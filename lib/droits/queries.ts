@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { demandeEvenements, demandePauses, demandesDroits, jeunes, structures, users, type DemandeDroits } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { addDays, type CivilDate } from "@/lib/calendar/civil-date";
@@ -170,9 +170,9 @@ export async function listDemandesForJeune(user: SessionUser, jeuneId: string) {
     .limit(100);
 }
 
-/** Every request of the caller's scope, oldest first, for the register export. */
-export async function listRegistre(user: SessionUser) {
-  const db = await getDb();
+/** Every request of the caller's scope, oldest first, for the register export (in its transaction when given). */
+export async function listRegistre(user: SessionUser, tx?: DbOrTx) {
+  const db = tx ?? (await getDb());
   return db
     .select({
       numero: demandesDroits.numero,

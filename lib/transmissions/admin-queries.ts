@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { jeunes, structures, transmissions } from "@/db/schema";
 import type { TransmissionStatut } from "@/db/schema";
 import { parisStartOfDay } from "@/lib/agenda/paris-time";
@@ -95,9 +95,12 @@ export async function listTransmissions(user: SessionUser, filters: Transmission
   return { rows, total: n, page, pageCount, counts };
 }
 
-/** The whole selection for the CSV export (newest first), at most TRANSMISSIONS_CSV_MAX_ROWS + 1 rows to detect a cut. */
-export async function listTransmissionsForExport(user: SessionUser, filters: TransmissionFilters) {
-  const db = await getDb();
+/**
+ * The whole selection for the CSV export (newest first), at most TRANSMISSIONS_CSV_MAX_ROWS + 1 rows to detect a cut;
+ * in the export's transaction when given.
+ */
+export async function listTransmissionsForExport(user: SessionUser, filters: TransmissionFilters, tx?: DbOrTx) {
+  const db = tx ?? (await getDb());
   const where = and(
     ...scopeConditions(user, filters),
     ...selectionConditions(filters),

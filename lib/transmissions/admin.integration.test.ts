@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, jeunes, structures, transmissionLedger, transmissions, type Jeune } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
+import { runDownload } from "@/lib/actions/download";
 import { runAction } from "@/lib/actions/run";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { parseCsv } from "@/lib/csv";
@@ -12,6 +13,7 @@ import { parseTransmissionParams } from "./admin-params";
 import { TRANSMISSIONS_CSV_HEADER, transmissionsCsv } from "./admin-csv";
 import { listTransmissions, listTransmissionsForExport } from "./admin-queries";
 import { enqueueTransmission } from "./enqueue";
+import { transmissionsDownload } from "./export-download";
 import { verifyLedger } from "./ledger";
 import { retryTransmission } from "./retry";
 import { MAX_ATTEMPTS, backoffMs, deliverDue } from "./worker";
@@ -159,6 +161,29 @@ describe("transfers page, CSV export and relaunch of dead letters", () => {
     expect(line.join(";")).toMatch(/Nom de naissance/);
     expect(text).not.toContain(lyonJeune.nomNaissance);
     expect(text).not.toContain(lyonJeune.email ?? "@@");
+  });
+
+  it("downloads the selection as an audited CSV attachment, odd filters falling back to the defaults", async () => {
+    const dpo = await sessionUserFor(t.db, DPO);
+    const response = await runDownload(transmissionsDownload, { destinataire: "franceTravail", statut: "\u0000", du: "zz" }, dpo);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="transmissions-${todayInParis(new Date())}.csv"`);
+    const parsed = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
+    expect(parsed.slice(1).map((line) => line[3])).toEqual([deadLetter]);
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "transmissions.export"), eq(auditLog.actorId, dpo.id)));
+    expect(entry).toMatchObject({
+      structureId: dpo.structureId,
+      meta: { lignes: 1, tronque: false, destinataire: "franceTravail", statut: null, finalite: null, du: null, au: null },
+    });
+
+    const camille = await sessionUserFor(t.db, CONSEILLERE);
+    expect((await runDownload(transmissionsDownload, {}, camille)).status).toBe(403);
+    expect((await runDownload(transmissionsDownload, {}, null)).status).toBe(401);
   });
 
   it("refuses a counsellor, and a Marseille director on a Lyon transfer (as not found), writing nothing", async () => {

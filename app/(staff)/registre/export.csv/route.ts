@@ -1,9 +1,5 @@
-import { getDb } from "@/db/client";
-import { getSessionUser } from "@/lib/auth/session";
-import { registerExport } from "@/lib/data-map/export";
+import { downloadRoute } from "@/lib/actions/download-route";
+import { registerCsvDownload } from "@/lib/data-map/export";
 
-export const dynamic = "force-dynamic";
-
-export async function GET(): Promise<Response> {
-  return registerExport(await getDb(), await getSessionUser(), "csv", new Date());
-}
+/** The register of processing activities as CSV (registre.read). */
+export const GET = downloadRoute(registerCsvDownload);
