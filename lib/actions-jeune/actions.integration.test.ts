@@ -172,7 +172,8 @@ describe("actions of a young person", () => {
 
     it("refuses a form read before someone else's change, and keeps that change", async () => {
       const id = await create();
-      const [camille, julien] = [await user(CAMILLE), await user(JULIEN)];
+      // The director's portfolio is the whole structure: their edit needs no reason.
+      const [camille, julien] = [await user(CAMILLE), await user(DIRECTRICE)];
       ok(
         await runAction(editAction, { actionId: id, version: 1, libelle: "Version de Julien", categorie: "emploi", debut: today }, julien),
       );
@@ -397,7 +398,7 @@ describe("actions of a young person", () => {
             debut: addDays(today, -2),
             fin: addDays(today, -1),
           },
-          await user(JULIEN),
+          await user(DIRECTRICE),
         ),
       );
       const r = await runAction(bulkQualifyActions, { jeuneId: leaId, actions: refs }, camille);

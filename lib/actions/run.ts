@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/db/client";
 import { can, type Capability } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { writeAudit, type AuditInput } from "@/lib/audit/write";
-import { type DossierExemption, type GateOptions, type OpenedDossier, requireDossier } from "@/lib/dossier/gate";
+import { type DossierExemption, type GateOptions, type OpenedDossier, openDossier, refusalError } from "@/lib/dossier/gate";
 import type { ErrorDetails } from "@/lib/errors/details";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { messageFor } from "@/lib/errors/messages";
@@ -28,6 +28,10 @@ export interface DossierTarget<I> {
   stateMessage?: string;
   exempt?: DossierExemption;
   recordAlways?: boolean;
+  /** The form field naming the young person (a picker): a missing or refused file is reported on it. */
+  field?: string;
+  /** French message when the file is not found, where the form names something else (a request…). */
+  notFoundMessage?: string;
 }
 
 /** A write that targets no young person's file says why, in one line a reviewer can check. */
@@ -126,15 +130,23 @@ async function openTargets<I>(tx: Tx, user: SessionUser, target: DossierTarget<I
   const ids = [...new Set(await target.jeuneIds(input, tx, user))];
   const opened: OpenedDossier[] = [];
   for (const id of ids) {
-    opened.push(
-      await requireDossier(tx, user, id, "write", {
-        onglet: target.onglet ?? "modification",
-        states: target.states,
-        stateMessage: target.stateMessage,
-        exempt: target.exempt,
-        recordAlways: target.recordAlways,
-      }),
-    );
+    const result = await openDossier(tx, user, id, "write", {
+      onglet: target.onglet ?? "modification",
+      states: target.states,
+      stateMessage: target.stateMessage,
+      exempt: target.exempt,
+      recordAlways: target.recordAlways,
+    });
+    if (result.ok) {
+      opened.push(result.dossier);
+      continue;
+    }
+    const error = refusalError(result);
+    if (target.field && result.refusal !== "reason_required") {
+      throw new DomainError("invalid_input", { fieldErrors: { [target.field]: [target.stateMessage ?? error.message] } });
+    }
+    if (result.refusal === "not_found" && target.notFoundMessage) throw new DomainError("not_found", { message: target.notFoundMessage });
+    throw error;
   }
   return opened;
 }

@@ -74,6 +74,7 @@ const AGENDA_GROUND = { onglet: "agenda", exempt: { roles: ["conseiller", "direc
 export const ofAgendaJeune = {
   ...AGENDA_GROUND,
   jeuneIds: (input: { jeuneId?: string | null }) => (input.jeuneId ? [input.jeuneId] : []),
+  field: "jeuneId",
   stateMessage: "Ce jeune est introuvable parmi les dossiers actifs de votre structure.",
 };
 

@@ -201,7 +201,7 @@ describe("rights requests", () => {
       });
       expect(await runAction(recordDeskDemande, { jeuneId: lea.id, type: "acces", objet: "Copie", recueLe: today }, julien)).toMatchObject({
         ok: false,
-        code: "forbidden",
+        code: "reason_required",
       });
       const [{ n: after }] = (await t.db.select({ n: count() }).from(demandesDroits)) as [{ n: number }];
       expect(after).toBe(before);

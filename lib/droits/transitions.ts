@@ -24,6 +24,7 @@ import { complementRecuSchema, complementSchema, demandeRefSchema, identiteSchem
 import { oppositionIssueRefusal } from "./traitement-rules";
 import {
   addEvent,
+  DEMANDE_NOT_FOUND,
   echeanceAfter,
   loadDemande,
   loadLetterContext,
@@ -83,6 +84,7 @@ const OF_DEMANDE = {
   onglet: "demande-de-droits",
   exempt: { roles: ["dpo"] as const },
   states: ["archive", "anonymise"] as const,
+  notFoundMessage: DEMANDE_NOT_FOUND,
 };
 
 export function definition<S extends z.ZodType<{ demandeId: string }>, R extends TransitionResult = TransitionResult>(

@@ -61,7 +61,7 @@ describe("archive and restore", () => {
     });
     expect(await runAction(archiveJeune, { jeuneId: j.id, version: String(j.version), motif: "abandon" }, julien)).toMatchObject({
       ok: false,
-      code: "forbidden",
+      code: "reason_required",
     });
     const [row] = await t.db.select().from(jeunes).where(eq(jeunes.id, j.id));
     expect(row!.statut).toBe("actif");

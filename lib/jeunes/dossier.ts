@@ -37,7 +37,7 @@ export async function getDossier(opened: Pick<OpenedDossier, "jeune" | "today">,
       .select({
         structure: structures.name,
         antenne: sql<string | null>`(select ${antennes.name} from ${antennes} where ${antennes.id} = ${j.antenneId})`,
-        conseiller: sql<string | null>`(select ${conseillers.name} from ${conseillers} where ${conseillers.id} = ${j.conseillerId})`,
+        conseiller: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${j.conseillerId})`,
         limitationDemande: sql<
           string | null
         >`(select ${demandesDroits.numero} from ${demandesDroits} where ${demandesDroits.id} = ${j.limitationDemandeId})`,

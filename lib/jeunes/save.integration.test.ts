@@ -372,8 +372,8 @@ describe("création et modification d'un dossier jeune", () => {
     const id = await create(camille, { nomNaissance: "Portefeuille", prenoms: "Rayan", sexe: "M" });
     const form = await editForm(id, { telephone: "07 55 55 55 55" });
     const refused = await runAction(updateJeune, form, julien);
-    expect(refused).toMatchObject({ ok: false, code: "forbidden" });
-    if (!refused.ok) expect(refused.message).toMatch(/motif de consultation/);
+    expect(refused).toMatchObject({ ok: false, code: "reason_required" });
+    if (!refused.ok) expect(refused.message).toMatch(/indiquez pourquoi vous le consultez/);
     expect((await load(id)).version).toBe(1);
 
     await t.db.insert(consultations).values({
@@ -457,8 +457,8 @@ describe("création et modification d'un dossier jeune", () => {
     expect(JSON.stringify(audit)).not.toContain(nir.slice(5, 13));
 
     // Outside the portfolio without a reason, another structure, or a DPO without reason: nothing.
-    expect(await runAction(revealNir, { jeuneId: id }, julien)).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await runAction(revealNir, { jeuneId: id }, dpo)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await runAction(revealNir, { jeuneId: id }, julien)).toMatchObject({ ok: false, code: "reason_required" });
+    expect(await runAction(revealNir, { jeuneId: id }, dpo)).toMatchObject({ ok: false, code: "reason_required" });
     expect(await runAction(revealNir, { jeuneId: id }, ines)).toMatchObject({ ok: false, code: "not_found" });
     expect(await consultationsOf(julien.id)).toEqual([]);
     expect(await consultationsOf(ines.id)).toEqual([]);
