@@ -7,10 +7,11 @@ import { ACTION_REGISTRY, isActionDefinition } from "./action-registry";
 const modules = import.meta.glob<Record<string, unknown>>(["./**/*.ts", "!./**/*.test.ts", "!./**/*.d.ts"]);
 
 describe("action registry", () => {
-  it("lists every action definition exported by lib/, once", async () => {
+  it("lists every action definition exported by lib/, each from a writes module", async () => {
     const registered = new Set(Object.values(ACTION_REGISTRY));
     const missing: string[] = [];
     const unloadable: string[] = [];
+    const misplaced: string[] = [];
     for (const [file, load] of Object.entries(modules)) {
       let exports: Record<string, unknown>;
       try {
@@ -22,10 +23,14 @@ describe("action registry", () => {
         continue;
       }
       for (const [name, value] of Object.entries(exports)) {
-        if (isActionDefinition(value) && !registered.has(value)) missing.push(`${file} → ${name}`);
+        if (!isActionDefinition(value)) continue;
+        if (!registered.has(value)) missing.push(`${file} → ${name}`);
+        // The naming convention (docs/ARCHITECTURE.md): writes live in writes.ts or <topic>-writes.ts.
+        if (!/(\/|-)writes\.ts$/.test(file)) misplaced.push(`${file} → ${name}`);
       }
     }
     expect(unloadable).toEqual([]);
+    expect(misplaced).toEqual([]);
     expect(missing).toEqual([]);
     expect(Object.keys(ACTION_REGISTRY).length).toBeGreaterThan(40);
   });

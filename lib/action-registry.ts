@@ -3,25 +3,25 @@
  * targets a young person goes through the dossier gate; the authorisation matrix), and a test fails when
  * a module of lib/ exports a definition that is not listed here.
  */
-import * as actionsJeune from "@/lib/actions-jeune/write";
+import * as actionsJeune from "@/lib/actions-jeune/writes";
 import type { ActionDefinition } from "@/lib/actions/run";
-import * as affectations from "@/lib/affectations/reassign";
-import * as agendaParticipations from "@/lib/agenda/participations";
-import * as agendaSeances from "@/lib/agenda/seances";
-import * as allocation from "@/lib/allocation/decisions";
-import * as breakGlass from "@/lib/dossier/break-glass";
-import * as droitsIntake from "@/lib/droits/intake";
-import * as droitsTraitement from "@/lib/droits/traitement";
-import * as droitsTransitions from "@/lib/droits/transitions";
-import * as jeunesArchive from "@/lib/jeunes/archive";
-import * as nirReveal from "@/lib/jeunes/nir-reveal";
-import * as jeunesSave from "@/lib/jeunes/save";
+import * as affectations from "@/lib/affectations/writes";
+import * as agendaParticipations from "@/lib/agenda/participation-writes";
+import * as agendaSeances from "@/lib/agenda/seance-writes";
+import * as allocation from "@/lib/allocation/decision-writes";
+import * as breakGlass from "@/lib/dossier/break-glass-writes";
+import * as droitsIntake from "@/lib/droits/intake-writes";
+import * as droitsTraitement from "@/lib/droits/traitement-writes";
+import * as droitsTransitions from "@/lib/droits/transition-writes";
+import * as jeunesArchive from "@/lib/jeunes/archive-writes";
+import * as nirReveal from "@/lib/jeunes/nir-reveal-writes";
+import * as jeunesSave from "@/lib/jeunes/writes";
 import * as contrats from "@/lib/parcours/contrat-writes";
 import * as phases from "@/lib/parcours/phase-writes";
-import * as sanctions from "@/lib/sanctions/transitions";
-import * as settings from "@/lib/settings/create";
-import * as transmissionsRetry from "@/lib/transmissions/retry";
-import * as transmissionsSendNow from "@/lib/transmissions/send-now";
+import * as sanctions from "@/lib/sanctions/writes";
+import * as settings from "@/lib/settings/writes";
+import * as transmissionsRetry from "@/lib/transmissions/retry-writes";
+import * as transmissionsSendNow from "@/lib/transmissions/send-now-writes";
 
 // biome-ignore lint/suspicious/noExplicitAny: definitions of every input and result type live side by side here.
 export type AnyActionDefinition = ActionDefinition<any, any>;
@@ -33,24 +33,24 @@ export function isActionDefinition(value: unknown): value is AnyActionDefinition
 }
 
 export const ACTION_MODULES = {
-  "actions-jeune/write": actionsJeune,
-  "affectations/reassign": affectations,
-  "agenda/participations": agendaParticipations,
-  "agenda/seances": agendaSeances,
-  "allocation/decisions": allocation,
-  "dossier/break-glass": breakGlass,
-  "droits/intake": droitsIntake,
-  "droits/traitement": droitsTraitement,
-  "droits/transitions": droitsTransitions,
-  "jeunes/archive": jeunesArchive,
-  "jeunes/nir-reveal": nirReveal,
-  "jeunes/save": jeunesSave,
+  "actions-jeune/writes": actionsJeune,
+  "affectations/writes": affectations,
+  "agenda/participation-writes": agendaParticipations,
+  "agenda/seance-writes": agendaSeances,
+  "allocation/decision-writes": allocation,
+  "dossier/break-glass-writes": breakGlass,
+  "droits/intake-writes": droitsIntake,
+  "droits/traitement-writes": droitsTraitement,
+  "droits/transition-writes": droitsTransitions,
+  "jeunes/archive-writes": jeunesArchive,
+  "jeunes/nir-reveal-writes": nirReveal,
+  "jeunes/writes": jeunesSave,
   "parcours/contrat-writes": contrats,
   "parcours/phase-writes": phases,
-  "sanctions/transitions": sanctions,
-  "settings/create": settings,
-  "transmissions/retry": transmissionsRetry,
-  "transmissions/send-now": transmissionsSendNow,
+  "sanctions/writes": sanctions,
+  "settings/writes": settings,
+  "transmissions/retry-writes": transmissionsRetry,
+  "transmissions/send-now-writes": transmissionsSendNow,
 } as const;
 
 /** "module.export" → definition, for every definition the listed modules export. */

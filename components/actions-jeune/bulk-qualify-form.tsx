@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { IDLE, errorOf, type FormState } from "@/lib/actions/form-state";
 import { bulkQualifyActionsAction } from "@/lib/actions-jeune/actions";
-import type { BulkQualifyResult } from "@/lib/actions-jeune/write";
+import type { BulkQualifyResult } from "@/lib/actions-jeune/writes";
 
 export interface ToQualify {
   id: string;

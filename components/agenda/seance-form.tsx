@@ -9,7 +9,7 @@ import { SelectField, type SelectOption } from "@/components/ui/select";
 import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { createSeanceAction, updateSeanceAction } from "@/lib/agenda/actions";
 import { MAX_CAPACITE, SEANCE_TYPES, SEANCE_TYPE_LABELS, type SeanceType } from "@/lib/agenda/rules";
-import type { SeanceResult } from "@/lib/agenda/seances";
+import type { SeanceResult } from "@/lib/agenda/seance-writes";
 import { JeunePicker } from "./jeune-picker";
 
 export interface SeanceFormValues {

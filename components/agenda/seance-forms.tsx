@@ -14,9 +14,9 @@ import {
   recordAttendanceAction,
   removeParticipantAction,
 } from "@/lib/agenda/actions";
-import type { ParticipationResult } from "@/lib/agenda/participations";
+import type { ParticipationResult } from "@/lib/agenda/participation-writes";
 import { ANNULATION_MOTIFS, MARKED_PRESENCES, PRESENCE_LABELS, type Presence } from "@/lib/agenda/rules";
-import type { SeanceResult } from "@/lib/agenda/seances";
+import type { SeanceResult } from "@/lib/agenda/seance-writes";
 import { JeunePicker } from "./jeune-picker";
 import { PersonName } from "@/components/ui/person-name";
 

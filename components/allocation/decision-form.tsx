@@ -10,7 +10,7 @@ import { SelectField, type SelectOption } from "@/components/ui/select";
 import { TBody, Table, Td, Th, Tr } from "@/components/ui/table";
 import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { previewAllocationDecisionAction, recordAllocationDecisionAction } from "@/lib/allocation/actions";
-import type { AllocationPreview, RecordedDecision } from "@/lib/allocation/decisions";
+import type { AllocationPreview, RecordedDecision } from "@/lib/allocation/decision-writes";
 import { FOYERS } from "@/lib/allocation/schema";
 import { formatMoneyCents } from "@/lib/format/fr";
 import { RadioGroup } from "./radio-group";

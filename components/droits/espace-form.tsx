@@ -10,7 +10,7 @@ import { FormFeedback } from "@/components/ui/form-feedback";
 import { SelectField, type SelectOption } from "@/components/ui/select";
 import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { createDemandeFromEspaceAction } from "@/lib/droits/actions";
-import type { CreatedDemande } from "@/lib/droits/intake";
+import type { CreatedDemande } from "@/lib/droits/intake-writes";
 import { useFocusOnSuccess } from "./form-parts";
 
 const FIELDS = ["type", "finalite", "objet", "transmissionId"] as const;

@@ -8,7 +8,7 @@ import { RadioGroup } from "@/components/ui/radio-group";
 import { SelectField, type SelectOption } from "@/components/ui/select";
 import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { recordDeskDemandeAction, recordDpoDemandeAction } from "@/lib/droits/actions";
-import type { CreatedDemande } from "@/lib/droits/intake";
+import type { CreatedDemande } from "@/lib/droits/intake-writes";
 import { Alert } from "@/components/ui/alert";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { CheckboxField, useFocusOnSuccess } from "./form-parts";

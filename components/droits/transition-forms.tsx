@@ -20,7 +20,7 @@ import {
   respondToDemandeAction,
   verifyIdentityAction,
 } from "@/lib/droits/actions";
-import type { TransitionResult } from "@/lib/droits/transitions";
+import type { TransitionResult } from "@/lib/droits/transition-writes";
 import { FormFeedback } from "@/components/ui/form-feedback";
 import { CheckboxField } from "./form-parts";
 

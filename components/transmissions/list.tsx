@@ -7,9 +7,9 @@ import { formatDateTime, formatShortDate, formatTime } from "@/lib/format/fr";
 import { displayName } from "@/lib/jeunes/labels";
 import type { TransmissionListRow } from "@/lib/transmissions/admin-queries";
 import { KIND_LABELS, STATUS_LABELS } from "@/lib/transmissions/labels";
-import { isRetryable } from "@/lib/transmissions/retry";
+import { isRetryable } from "@/lib/transmissions/retry-writes";
 import { RetryButton, SendNowButton } from "./retry-button";
-import { isWaiting } from "@/lib/transmissions/send-now";
+import { isWaiting } from "@/lib/transmissions/send-now-writes";
 import { PersonName } from "@/components/ui/person-name";
 
 function jeuneName(r: TransmissionListRow): string | null {

@@ -7,7 +7,7 @@ import { FormFeedback } from "@/components/ui/form-feedback";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { retryTransmissionAction } from "@/lib/transmissions/retry-actions";
 import { sendNowAction } from "@/lib/transmissions/send-now-actions";
-import type { SendNowOutcome } from "@/lib/transmissions/send-now";
+import type { SendNowOutcome } from "@/lib/transmissions/send-now-writes";
 
 type TransferOutcome = { id: string; jeuneId: string; retour: string };
 

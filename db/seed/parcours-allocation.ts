@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { contrats, participations, seances } from "@/db/schema";
-import { computeAllocationDecision, storeDecision } from "@/lib/allocation/decisions";
+import { computeAllocationDecision, storeDecision } from "@/lib/allocation/decision-writes";
 import { addToMonth, monthOf } from "@/lib/allocation/months";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Role } from "@/lib/auth/roles";
@@ -11,7 +11,7 @@ import { type ActionDefinition, runInTransaction } from "@/lib/actions/run";
 import { addDays, dayOfWeek, type CivilDate } from "@/lib/calendar/civil-date";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { proposeSanctionIfDue } from "@/lib/sanctions/proposals";
-import { sanctionActions } from "@/lib/sanctions/transitions";
+import { sanctionActions } from "@/lib/sanctions/writes";
 import type { ParcoursSeedContext } from "./parcours";
 
 type Staff = ParcoursSeedContext["staff"][number];

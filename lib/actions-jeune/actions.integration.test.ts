@@ -7,7 +7,7 @@ import { addDays, todayInParis } from "@/lib/calendar/civil-date";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import { getAction, listActions, listActionsToQualify } from "./queries";
-import { bulkQualifyActions, changeActionStatut, closeAction, createAction, editAction, qualifyAction } from "./write";
+import { bulkQualifyActions, changeActionStatut, closeAction, createAction, editAction, qualifyAction } from "./writes";
 
 const CAMILLE = "conseillere.lyon@sillage.demo";
 const JULIEN = "conseiller.lyon@sillage.demo";

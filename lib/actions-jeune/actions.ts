@@ -9,7 +9,7 @@ import {
   editAction,
   qualifyAction,
   type ActionWriteResult,
-} from "./write";
+} from "./writes";
 
 export const createActionAction = formAction(createAction, {
   successMessage: "",

@@ -6,7 +6,7 @@ import { runAction } from "@/lib/actions/run";
 import { accessKind } from "@/test/access";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { reassignJeunes } from "./reassign";
+import { reassignJeunes } from "./writes";
 
 const TODAY = "2026-11-25";
 

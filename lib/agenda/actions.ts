@@ -1,8 +1,8 @@
 "use server";
 
 import { formAction } from "@/lib/actions/form";
-import { addParticipant, recordAttendance, removeParticipant } from "./participations";
-import { cancelSeance, closeSeance, createSeance, updateSeance } from "./seances";
+import { addParticipant, recordAttendance, removeParticipant } from "./participation-writes";
+import { cancelSeance, closeSeance, createSeance, updateSeance } from "./seance-writes";
 
 // Each step changes what the séance page shows: the confirmation lives on the page (?fait=…), not in a form that disappears.
 export const createSeanceAction = formAction(createSeance, { successMessage: "", redirectTo: (d) => `/agenda/${d.id}?fait=creee` });

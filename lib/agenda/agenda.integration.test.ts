@@ -8,9 +8,9 @@ import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import { runDownload } from "@/lib/actions/download";
 import { emargementDownload } from "./emargement";
-import { addParticipant, recordAttendance, removeParticipant } from "./participations";
+import { addParticipant, recordAttendance, removeParticipant } from "./participation-writes";
 import { getSeanceDetail, listJeuneSeances, listWeek, searchJeunes } from "./queries";
-import { cancelSeance, closeSeance, createSeance, updateSeance } from "./seances";
+import { cancelSeance, closeSeance, createSeance, updateSeance } from "./seance-writes";
 import { isoWeekOf } from "./week";
 
 const proposeSanctionIfDue = vi.hoisted(() => vi.fn(async () => null as string | null));

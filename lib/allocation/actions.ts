@@ -1,7 +1,7 @@
 "use server";
 
 import { formAction } from "@/lib/actions/form";
-import { previewAllocationDecision, recordAllocationDecision } from "./decisions";
+import { previewAllocationDecision, recordAllocationDecision } from "./decision-writes";
 
 /** Step 1: computes the amount and its explanation, writes nothing. */
 export const previewAllocationDecisionAction = formAction(previewAllocationDecision, { successMessage: "" });

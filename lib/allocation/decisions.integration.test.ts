@@ -3,10 +3,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import { allocationDecisions, auditLog, contrats, jeunes, sanctions, transmissions, users, type Jeune } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
-import { createSetting } from "@/lib/settings/create";
+import { createSetting } from "@/lib/settings/writes";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { allocationDecisionActions, type AllocationPreview } from "./decisions";
+import { allocationDecisionActions, type AllocationPreview } from "./decision-writes";
 
 const CAMILLE = "conseillere.lyon@sillage.demo";
 const DIRECTRICE = "directrice.lyon@sillage.demo";

@@ -4,7 +4,7 @@ import { actionsJeune, jeunes, participations, seances, structures } from "@/db/
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
 import { addDays, addMonths, parseCivilDate, toCivilDate, todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
-import { createSetting } from "@/lib/settings/create";
+import { createSetting } from "@/lib/settings/writes";
 import { settingInForce } from "@/lib/settings/read";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";

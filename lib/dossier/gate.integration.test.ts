@@ -8,7 +8,7 @@ import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import { BREAK_GLASS_TTL_MS } from "@/lib/consultations/access";
 import { accessKind } from "@/test/access";
-import { giveConsultationReason } from "./break-glass";
+import { giveConsultationReason } from "./break-glass-writes";
 
 const TODAY = "2026-11-25";
 

@@ -2,8 +2,8 @@
 
 import { formAction } from "@/lib/actions/form";
 import { formatDate } from "@/lib/format/fr";
-import { createDemandeFromEspace, recordDeskDemande, recordDpoDemande } from "./intake";
-import { applyRectification, decideErasure, forwardToFranceTravail, recordFranceTravailAnswer } from "./traitement";
+import { createDemandeFromEspace, recordDeskDemande, recordDpoDemande } from "./intake-writes";
+import { applyRectification, decideErasure, forwardToFranceTravail, recordFranceTravailAnswer } from "./traitement-writes";
 import type { Etape } from "./etapes";
 import {
   applyLimitation,
@@ -15,7 +15,7 @@ import {
   respondToDemande,
   verifyIdentity,
   type TransitionResult,
-} from "./transitions";
+} from "./transition-writes";
 
 export const recordDeskDemandeAction = formAction(recordDeskDemande, {
   successMessage: (d) => `La demande n° ${d.numero} est enregistrée. Réponse au plus tard le ${formatDate(d.echeance)}.`,

@@ -12,7 +12,7 @@ import { formatDate } from "@/lib/format/fr";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import { computeDeadline } from "./deadline";
-import { createDemandeFromEspace, recordDeskDemande, recordDpoDemande, type CreatedDemande } from "./intake";
+import { createDemandeFromEspace, recordDeskDemande, recordDpoDemande, type CreatedDemande } from "./intake-writes";
 import { listQueue, listRegistre } from "./queries";
 import {
   applyLimitation,
@@ -23,7 +23,7 @@ import {
   recordIdentityComplement,
   respondToDemande,
   verifyIdentity,
-} from "./transitions";
+} from "./transition-writes";
 
 const CAMILLE = "conseillere.lyon@sillage.demo";
 const JULIEN = "conseiller.lyon@sillage.demo";

@@ -13,7 +13,7 @@ import { isStatut, type QueueFilters } from "./queue-params";
 import { SOON_DAYS } from "./rules";
 import { DEMANDE_NOT_FOUND } from "./store";
 import { forwardInfo } from "./forward";
-import { art19TransfersOf, holdsFor } from "./traitement";
+import { art19TransfersOf, holdsFor } from "./traitement-writes";
 import { RECTIFIABLE_FIELDS, RECTIFIABLE_LABELS } from "./traitement-rules";
 
 export const QUEUE_PAGE_SIZE = 25;

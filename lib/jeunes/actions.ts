@@ -1,8 +1,8 @@
 "use server";
 
 import { formAction } from "@/lib/actions/form";
-import { revealNir } from "./nir-reveal";
-import { createJeune, updateJeune } from "./save";
+import { revealNir } from "./nir-reveal-writes";
+import { createJeune, updateJeune } from "./writes";
 
 export const createJeuneAction = formAction(createJeune, {
   successMessage: "Le dossier est créé.",

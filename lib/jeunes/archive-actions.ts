@@ -1,7 +1,7 @@
 "use server";
 
 import { formAction } from "@/lib/actions/form";
-import { archiveJeune, restoreJeune } from "./archive";
+import { archiveJeune, restoreJeune } from "./archive-writes";
 
 export const archiveAction = formAction(archiveJeune, {
   successMessage: "Le dossier est archivé.",

@@ -5,7 +5,7 @@ import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { archiveJeune, restoreJeune } from "./archive";
+import { archiveJeune, restoreJeune } from "./archive-writes";
 
 describe("archive and restore", () => {
   const t = useTestDatabase();

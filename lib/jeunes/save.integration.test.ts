@@ -9,9 +9,9 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { ErrorDetails } from "@/lib/errors/details";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { revealNir } from "./nir-reveal";
+import { revealNir } from "./nir-reveal-writes";
 import { nirKey } from "./rules";
-import { fieldHashes, formValuesOfRow, createJeune, updateJeune } from "./save";
+import { fieldHashes, formValuesOfRow, createJeune, updateJeune } from "./writes";
 
 // The handlers read the real clock (age rule, break-glass window): the data is built around it.
 const TODAY = todayInParis(new Date());

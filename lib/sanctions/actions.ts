@@ -1,7 +1,7 @@
 "use server";
 
 import { formAction } from "@/lib/actions/form";
-import { decideSanction, liftSuspension, recordFailure, recordResponse } from "./transitions";
+import { decideSanction, liftSuspension, recordFailure, recordResponse } from "./writes";
 
 // Each step lands on the sanction's page, which says what was recorded (?etape=…).
 const to = (etape: string) => ({

@@ -3,12 +3,12 @@ import { and, eq } from "drizzle-orm";
 import { auditLog, contrats, jeunes, participations, sanctions, seances, users, type Jeune, type Sanction } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
-import { recordAttendance } from "@/lib/agenda/participations";
-import { allocationDecisionActions } from "@/lib/allocation/decisions";
+import { recordAttendance } from "@/lib/agenda/participation-writes";
+import { allocationDecisionActions } from "@/lib/allocation/decision-writes";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import { proposeSanctionIfDue } from "./proposals";
-import { sanctionActions } from "./transitions";
+import { sanctionActions } from "./writes";
 
 const CAMILLE = "conseillere.lyon@sillage.demo";
 const DIRECTRICE = "directrice.lyon@sillage.demo";

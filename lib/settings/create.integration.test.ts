@@ -5,7 +5,7 @@ import { seedDemo } from "@/db/seed/demo";
 import { runAction } from "@/lib/actions/run";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { createSetting } from "./create";
+import { createSetting } from "./writes";
 
 const valid = {
   key: "rsa.montant_personne_seule",

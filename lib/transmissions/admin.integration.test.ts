@@ -15,7 +15,7 @@ import { listTransmissions, listTransmissionsForExport } from "./admin-queries";
 import { enqueueTransmission } from "./enqueue";
 import { transmissionsDownload } from "./export-download";
 import { verifyLedger } from "./ledger";
-import { retryTransmission } from "./retry";
+import { retryTransmission } from "./retry-writes";
 import { MAX_ATTEMPTS, backoffMs, deliverDue } from "./worker";
 
 const DPO = "dpo.lyon@sillage.demo";

@@ -1,7 +1,7 @@
 "use server";
 
 import { formAction } from "@/lib/actions/form";
-import { retryTransmission } from "./retry";
+import { retryTransmission } from "./retry-writes";
 
 export const retryTransmissionAction = formAction(retryTransmission, {
   successMessage: "La transmission est remise dans la file d'envoi.",

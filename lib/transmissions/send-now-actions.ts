@@ -7,7 +7,7 @@ import { formDataToObject } from "@/lib/actions/form";
 import type { FormState } from "@/lib/actions/form-state";
 import { getSessionUser } from "@/lib/auth/session";
 import { adapterForEnv } from "./channels";
-import { sendNow, type SendNowOutcome } from "./send-now";
+import { sendNow, type SendNowOutcome } from "./send-now-writes";
 
 /** "Envoyer maintenant" on /transmissions: back to the same list with the outcome in the URL (a status code, no data). */
 export async function sendNowAction(_prev: FormState<SendNowOutcome>, formData: FormData): Promise<FormState<SendNowOutcome>> {

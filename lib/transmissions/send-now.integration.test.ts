@@ -8,8 +8,8 @@ import { sessionUserFor } from "@/test/session";
 import type { AdapterFor } from "./adapters";
 import { runAction } from "@/lib/actions/run";
 import { enqueueTransmission } from "./enqueue";
-import { retryTransmission } from "./retry";
-import { sendNow, sendNowMessage } from "./send-now";
+import { retryTransmission } from "./retry-writes";
+import { sendNow, sendNowMessage } from "./send-now-writes";
 
 const accepting: AdapterFor = () => ({ send: async (t) => ({ ok: true, ack: `ACK-${t.id.slice(0, 8)}` }) });
 const unavailable: AdapterFor = () => ({ send: async () => ({ ok: false, permanent: false, error: "HTTP 503" }) });

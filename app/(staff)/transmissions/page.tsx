@@ -21,7 +21,7 @@ import {
   transmissionsHref,
 } from "@/lib/transmissions/admin-params";
 import { listStructureOptions, listTransmissions } from "@/lib/transmissions/admin-queries";
-import { isSendNowStatus, sendNowMessage } from "@/lib/transmissions/send-now";
+import { isSendNowStatus, sendNowMessage } from "@/lib/transmissions/send-now-writes";
 
 export const metadata: Metadata = { title: "Transmissions" };
 

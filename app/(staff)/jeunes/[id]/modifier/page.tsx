@@ -9,8 +9,8 @@ import { requireCapability } from "@/lib/auth/session";
 import { openDossierPage } from "@/lib/dossier/page";
 import { assignmentOptions } from "@/lib/jeunes/form-options";
 import { displayName } from "@/lib/jeunes/labels";
-import { maskedStoredNir } from "@/lib/jeunes/nir-reveal";
-import { fieldHashes, formValuesOfRow } from "@/lib/jeunes/save";
+import { maskedStoredNir } from "@/lib/jeunes/nir-reveal-writes";
+import { fieldHashes, formValuesOfRow } from "@/lib/jeunes/writes";
 import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Modifier un dossier jeune" };

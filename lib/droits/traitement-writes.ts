@@ -38,7 +38,7 @@ import {
   type ErasureFacts,
 } from "./traitement-rules";
 import { forwardInfo } from "./forward";
-import { audit, begin, dateError, definition, type TransitionResult } from "./transitions";
+import { audit, begin, dateError, definition, type TransitionResult } from "./transition-writes";
 
 export const JEUNE_CONFLICT = "Le dossier a été modifié pendant que vous traitiez la demande. Rechargez la page : rien n'a été enregistré.";
 

@@ -15,7 +15,7 @@ import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import { logger } from "@/lib/log/logger";
 import type { AdapterFor } from "./adapters";
-import { TRANSMISSION_NOT_FOUND, retrySchema } from "./retry";
+import { TRANSMISSION_NOT_FOUND, retrySchema } from "./retry-writes";
 import { deliverDue } from "./worker";
 import { isNoticeKind } from "./kinds";
 
