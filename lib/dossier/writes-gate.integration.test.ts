@@ -18,6 +18,7 @@ import { and, eq, getTableName, is, isNull, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
 import { consultations, demandesDroits, jeunes, participations, phases, seances, transmissions, users } from "@/db/schema";
+import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { ACTION_REGISTRY, type AnyActionDefinition } from "@/lib/action-registry";
 import { createAction } from "@/lib/actions-jeune/write";
@@ -52,6 +53,7 @@ interface Built {
 }
 
 interface Ctx {
+  db: Db;
   today: CivilDate;
   camille: SessionUser;
   directrice: SessionUser;
@@ -62,6 +64,19 @@ interface Ctx {
   run<T>(def: AnyActionDefinition, raw: Raw, user: SessionUser): Promise<T>;
   /** The current version of a row (for inputs posted after set-up steps). */
   version(table: typeof jeunes | typeof demandesDroits | typeof seances, id: string): Promise<string>;
+}
+
+/** Rows the set-up steps created, found again for the inputs that name them. */
+const participationOf = async (ctx: Ctx, seanceId: string) =>
+  (await ctx.db.select({ id: participations.id }).from(participations).where(eq(participations.seanceId, seanceId)))[0]!.id;
+
+const phaseOf = async (ctx: Ctx, contratId: string) =>
+  (await ctx.db.select({ id: phases.id }).from(phases).where(eq(phases.contratId, contratId)))[0]!.id;
+
+async function transmissionOf(ctx: Ctx, jeuneId: string): Promise<string> {
+  const [row] = await ctx.db.select({ id: transmissions.id }).from(transmissions).where(eq(transmissions.jeuneId, jeuneId)).limit(1);
+  if (!row) throw new Error("no transfer queued for this young person");
+  return row.id;
 }
 
 type Fixture = (ctx: Ctx) => Promise<Built>;
@@ -132,14 +147,8 @@ const rendezVous = (ctx: Ctx, jeuneId: string) =>
 async function atelierWith(ctx: Ctx, jeuneId: string, past = false) {
   const seanceId = await seance(ctx, past ? { date: addDays(ctx.today, -1) } : {});
   await ctx.run(addParticipant, { seanceId, jeuneId }, ctx.camille);
-  const [p] = await participationsOf(seanceId);
-  return { seanceId, participationId: p!.id };
+  return { seanceId, participationId: await participationOf(ctx, seanceId) };
 }
-
-let participationsOf: (seanceId: string) => Promise<{ id: string; version: number }[]>;
-let firstTransmissionOf: (jeuneId: string) => Promise<string>;
-let setTransmissionStatus: (id: string, status: "abandonnee") => Promise<void>;
-let phaseOf: (contratId: string) => Promise<string>;
 
 /** A rights request taken at the desk by Camille, identity checked (status « en cours »). */
 const deskDemande = (ctx: Ctx, jeuneId: string, type = "acces") =>
@@ -418,8 +427,8 @@ const FIXTURES: Record<string, Fixture> = {
     const jeuneId = await ctx.jeune();
     const demandeId = await deskDemande(ctx, jeuneId, "effacement");
     // The decision the page would expect for this file (a refusal while a legal hold applies).
-    const [row] = await testDb().select().from(jeunes).where(eq(jeunes.id, jeuneId));
-    const holds = await holdsFor(testDb(), row!, ctx.today);
+    const [row] = await ctx.db.select().from(jeunes).where(eq(jeunes.id, jeuneId));
+    const holds = await holdsFor(ctx.db, row!, ctx.today);
     return {
       jeuneId,
       input: {
@@ -453,7 +462,7 @@ const FIXTURES: Record<string, Fixture> = {
   // The file itself
   "jeunes/save.updateJeune": async (ctx) => {
     const jeuneId = await ctx.jeune();
-    const [row] = await testDb().select().from(jeunes).where(eq(jeunes.id, jeuneId));
+    const [row] = await ctx.db.select().from(jeunes).where(eq(jeunes.id, jeuneId));
     return {
       jeuneId,
       input: {
@@ -529,7 +538,7 @@ const FIXTURES: Record<string, Fixture> = {
     return {
       jeuneId,
       input: {
-        phaseId: await phaseOf(contratId),
+        phaseId: await phaseOf(ctx, contratId),
         version: "1",
         type: "diagnostic",
         debut: ctx.today,
@@ -549,7 +558,7 @@ const FIXTURES: Record<string, Fixture> = {
     );
     return {
       jeuneId,
-      input: { phaseId: await phaseOf(contratId), version: "1", bilan: "Projet clarifié : logistique", bilanLe: ctx.today },
+      input: { phaseId: await phaseOf(ctx, contratId), version: "1", bilan: "Projet clarifié : logistique", bilanLe: ctx.today },
     };
   },
 
@@ -590,13 +599,14 @@ const FIXTURES: Record<string, Fixture> = {
   "transmissions/send-now.makeDueNow": async (ctx) => {
     const jeuneId = await ctx.jeune();
     await cej(ctx, jeuneId);
-    return { jeuneId, input: { transmissionId: await firstTransmissionOf(jeuneId) } };
+    return { jeuneId, input: { transmissionId: await transmissionOf(ctx, jeuneId) } };
   },
   "transmissions/retry.retryTransmission": async (ctx) => {
     const jeuneId = await ctx.jeune();
     await cej(ctx, jeuneId);
-    const transmissionId = await firstTransmissionOf(jeuneId);
-    await setTransmissionStatus(transmissionId, "abandonnee");
+    const transmissionId = await transmissionOf(ctx, jeuneId);
+    // Dead letter after too many failures: what a relaunch is for.
+    await ctx.db.update(transmissions).set({ status: "abandonnee" }).where(eq(transmissions.id, transmissionId));
     return { jeuneId, input: { transmissionId } };
   },
 };
@@ -605,19 +615,8 @@ const FIXTURES: Record<string, Fixture> = {
 // The test
 // ---------------------------------------------------------------------------------------------
 
-const t = useTestDatabase();
-const testDb = () => t.db;
-
 /** Every table of the schema: a refused write leaves all their row counts as they were. */
-const TABLES = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
-
-async function fingerprint(): Promise<Record<string, number>> {
-  const counts = Object.fromEntries(
-    TABLES.map((table) => [getTableName(table), sql<number>`(select count(*) from ${table})`.mapWith(Number)]),
-  );
-  const [row] = await t.db.select(counts).from(schema.structures).limit(1);
-  return row!;
-}
+const TABLES: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
 
 /** The write went past the gate: ok, or refused by a business rule this file documents. */
 function expectThrough(key: string, result: ActionResult<unknown>): void {
@@ -642,6 +641,15 @@ function nirFor(birthDate: string, order: number): string {
 }
 
 describe("the dossier gate on every write that targets a young person", () => {
+  const t = useTestDatabase();
+  async function fingerprint(): Promise<Record<string, number>> {
+    const counts = Object.fromEntries(
+      TABLES.map((table) => [getTableName(table), sql<number>`(select count(*) from ${table})`.mapWith(Number)]),
+    );
+    const [row] = await t.db.select(counts).from(schema.structures).limit(1);
+    return row!;
+  }
+
   const today = todayInParis(new Date());
   const who = {} as Record<"camille" | "julien" | "directrice" | "dpo" | "admin" | "ines" | "karim" | "dpoMarseille", SessionUser>;
   let ctx: Ctx;
@@ -670,22 +678,8 @@ describe("the dossier gate on every write that targets a young person", () => {
     } as const;
     for (const [name, email] of Object.entries(accounts)) who[name as keyof typeof who] = await sessionUserFor(t.db, email);
 
-    participationsOf = (seanceId) =>
-      t.db
-        .select({ id: participations.id, version: participations.version })
-        .from(participations)
-        .where(eq(participations.seanceId, seanceId));
-    firstTransmissionOf = async (jeuneId) => {
-      const [row] = await t.db.select({ id: transmissions.id }).from(transmissions).where(eq(transmissions.jeuneId, jeuneId)).limit(1);
-      if (!row) throw new Error("no transfer queued for this young person");
-      return row.id;
-    };
-    setTransmissionStatus = async (id, status) => {
-      await t.db.update(transmissions).set({ status }).where(eq(transmissions.id, id));
-    };
-    phaseOf = async (contratId) => (await t.db.select({ id: phases.id }).from(phases).where(eq(phases.contratId, contratId)))[0]!.id;
-
     ctx = {
+      db: t.db,
       today,
       camille: who.camille,
       directrice: who.directrice,
