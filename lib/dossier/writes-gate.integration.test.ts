@@ -1,0 +1,855 @@
+/**
+ * Acceptance test of the dossier gate for writes, walked from the registry of action definitions: every
+ * definition that targets a young person has a fixture here (a definition added without one fails), and
+ * for each one:
+ * - a counsellor of the same structure, outside the portfolio, without a reason, is refused
+ *   (`reason_required`, or `forbidden` when the role lacks the capability) and nothing is written;
+ *   the DPO and the admin too, when they hold the capability and the act does not exempt them;
+ * - another structure gets `not_found` (or `forbidden`), and nothing is written;
+ * - once a reason is given (or for a role the act exempts) the write goes through and a consultation
+ *   outside the portfolio is recorded, named by the act.
+ * Every fixture targets a fresh young person of Lyon, in Camille's portfolio and not in Julien's.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, getTableName, is, isNull, sql } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import * as schema from "@/db/schema";
+import { consultations, demandesDroits, jeunes, participations, phases, seances, transmissions, users } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { seedDemo } from "@/db/seed/demo";
+import { ACTION_REGISTRY, type AnyActionDefinition } from "@/lib/action-registry";
+import { createAction } from "@/lib/actions-jeune/write";
+import { type ActionResult, type DossierTarget, runAction } from "@/lib/actions/run";
+import { addParticipant, recordAttendance } from "@/lib/agenda/participations";
+import { createSeance } from "@/lib/agenda/seances";
+import { type AllocationPreview, previewAllocationDecision } from "@/lib/allocation/decisions";
+import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { addDays, addMonths, type CivilDate, todayInParis } from "@/lib/calendar/civil-date";
+import { giveConsultationReason } from "@/lib/dossier/break-glass";
+import { recordDeskDemande, recordDpoDemande } from "@/lib/droits/intake";
+import { forwardToFranceTravail, holdsFor } from "@/lib/droits/traitement";
+import { applyLimitation, askIdentityComplement, respondToDemande } from "@/lib/droits/transitions";
+import { archiveJeune } from "@/lib/jeunes/archive";
+import { nirKey } from "@/lib/jeunes/rules";
+import { createJeune, fieldHashes, formValuesOfRow } from "@/lib/jeunes/save";
+import { endAfterMonths } from "@/lib/parcours/contrats";
+import { signContrat } from "@/lib/parcours/contrat-writes";
+import { addPhase } from "@/lib/parcours/phase-writes";
+import { decideSanction, recordFailure, recordResponse } from "@/lib/sanctions/transitions";
+import { useTestDatabase } from "@/test/db";
+import { sessionUserFor } from "@/test/session";
+
+type Raw = Record<string, unknown>;
+
+/** What a fixture hands back: the young person the input targets, and the input as a form would post it. */
+interface Built {
+  jeuneId: string;
+  input: Raw;
+}
+
+interface Ctx {
+  db: Db;
+  today: CivilDate;
+  camille: SessionUser;
+  directrice: SessionUser;
+  dpo: SessionUser;
+  /** A fresh young person of Lyon, created by Camille (in her portfolio, not in Julien's). */
+  jeune(options?: { nir?: boolean }): Promise<string>;
+  /** Runs a set-up step that must succeed. */
+  run<T>(def: AnyActionDefinition, raw: Raw, user: SessionUser): Promise<T>;
+  /** The current version of a row (for inputs posted after set-up steps). */
+  version(table: typeof jeunes | typeof demandesDroits | typeof seances, id: string): Promise<string>;
+}
+
+/** Rows the set-up steps created, found again for the inputs that name them. */
+const participationOf = async (ctx: Ctx, seanceId: string) =>
+  (await ctx.db.select({ id: participations.id }).from(participations).where(eq(participations.seanceId, seanceId)))[0]!.id;
+
+const phaseOf = async (ctx: Ctx, contratId: string) =>
+  (await ctx.db.select({ id: phases.id }).from(phases).where(eq(phases.contratId, contratId)))[0]!.id;
+
+async function transmissionOf(ctx: Ctx, jeuneId: string): Promise<string> {
+  const [row] = await ctx.db.select({ id: transmissions.id }).from(transmissions).where(eq(transmissions.jeuneId, jeuneId)).limit(1);
+  if (!row) throw new Error("no transfer queued for this young person");
+  return row.id;
+}
+
+type Fixture = (ctx: Ctx) => Promise<Built>;
+
+/** Codes the gate (or the capability check in front of it) answers with. */
+const GATE_CODES = ["reason_required", "not_found", "forbidden"];
+
+/**
+ * Definitions whose fixture the business rules refuse once the gate has let it through, with why. Empty
+ * while every fixture is a valid write; an entry here is checked to fail on something other than the gate.
+ */
+const BUSINESS_REFUSALS: Record<string, string> = {};
+
+// ---------------------------------------------------------------------------------------------
+// Set-up steps shared by several fixtures
+// ---------------------------------------------------------------------------------------------
+
+const cej = (ctx: Ctx, jeuneId: string, debut: CivilDate = ctx.today) =>
+  ctx.run<{ contratId: string }>(
+    signContrat,
+    { jeuneId, type: "CEJ", signeLe: debut, debut, finPrevue: endAfterMonths(debut, 12) },
+    ctx.camille,
+  );
+
+const pacea = (ctx: Ctx, jeuneId: string, debut: CivilDate = ctx.today) =>
+  ctx.run<{ contratId: string }>(
+    signContrat,
+    { jeuneId, type: "PACEA", signeLe: debut, debut, finPrevue: endAfterMonths(debut, 12) },
+    ctx.camille,
+  );
+
+const action = (ctx: Ctx, jeuneId: string, over: Raw = {}) =>
+  ctx
+    .run<{ id: string }>(
+      createAction,
+      { jeuneId, libelle: "Candidature chez un transporteur", categorie: "emploi", statut: "a_faire", debut: ctx.today, ...over },
+      ctx.camille,
+    )
+    .then((r) => r.id);
+
+const finishedAction = (ctx: Ctx, jeuneId: string) =>
+  action(ctx, jeuneId, { statut: "terminee", debut: addDays(ctx.today, -2), fin: addDays(ctx.today, -1) });
+
+/** A séance of Camille's; an individual rendez-vous names the young person. */
+const seance = (ctx: Ctx, over: Raw) =>
+  ctx
+    .run<{ id: string }>(
+      createSeance,
+      {
+        type: "atelier",
+        titre: "Atelier CV",
+        date: addDays(ctx.today, 2),
+        heureDebut: "09:30",
+        heureFin: "11:30",
+        lieu: "Salle 2",
+        animateurId: ctx.camille.id,
+        capacite: "5",
+        ...over,
+      },
+      ctx.camille,
+    )
+    .then((r) => r.id);
+
+const rendezVous = (ctx: Ctx, jeuneId: string) =>
+  seance(ctx, { type: "rendez_vous_individuel", titre: "Entretien de suivi", capacite: "", jeuneId });
+
+/** An atelier with the young person registered; `past`: it took place yesterday. */
+async function atelierWith(ctx: Ctx, jeuneId: string, past = false) {
+  const seanceId = await seance(ctx, past ? { date: addDays(ctx.today, -1) } : {});
+  await ctx.run(addParticipant, { seanceId, jeuneId }, ctx.camille);
+  return { seanceId, participationId: await participationOf(ctx, seanceId) };
+}
+
+/** A rights request taken at the desk by Camille, identity checked (status « en cours »). */
+const deskDemande = (ctx: Ctx, jeuneId: string, type = "acces") =>
+  ctx
+    .run<{ id: string }>(
+      recordDeskDemande,
+      { jeuneId, type, objet: "Demande faite au guichet", recueLe: ctx.today, identiteVerifiee: "on" },
+      ctx.camille,
+    )
+    .then((r) => r.id);
+
+/** A rights request received by mail and recorded by the DPO, identity not checked yet (status « reçue »). */
+const mailDemande = (ctx: Ctx, jeuneId: string) =>
+  ctx
+    .run<{ id: string }>(
+      recordDpoDemande,
+      { jeuneId, type: "acces", objet: "Demande reçue par courrier", recueLe: ctx.today, canal: "courrier" },
+      ctx.dpo,
+    )
+    .then((r) => r.id);
+
+/** A failure recorded by Camille on a running CEJ (status « proposée »). */
+async function proposedSanction(ctx: Ctx, jeuneId: string) {
+  await cej(ctx, jeuneId, addDays(ctx.today, -60));
+  const { id } = await ctx.run<{ id: string }>(
+    recordFailure,
+    { jeuneId, dateFait: addDays(ctx.today, -1), motif: "Absence non justifiée à l'atelier obligatoire." },
+    ctx.camille,
+  );
+  return id;
+}
+
+async function answeredSanction(ctx: Ctx, jeuneId: string) {
+  const sanctionId = await proposedSanction(ctx, jeuneId);
+  await ctx.run(
+    recordResponse,
+    { sanctionId, version: "1", reponseLe: ctx.today, reponseJeune: "Le jeune était malade et n'a pas prévenu." },
+    ctx.camille,
+  );
+  return sanctionId;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One fixture per definition that targets a young person, keyed like ACTION_REGISTRY
+// ---------------------------------------------------------------------------------------------
+
+const FIXTURES: Record<string, Fixture> = {
+  // Actions of the young person
+  "actions-jeune/write.createAction": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return {
+      jeuneId,
+      input: { jeuneId, libelle: "Inscription à une formation", categorie: "formation", statut: "a_faire", debut: ctx.today },
+    };
+  },
+  "actions-jeune/write.editAction": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const actionId = await action(ctx, jeuneId);
+    return {
+      jeuneId,
+      input: { actionId, version: "1", libelle: "Candidature chez un transporteur de Vénissieux", categorie: "emploi", debut: ctx.today },
+    };
+  },
+  "actions-jeune/write.changeActionStatut": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return { jeuneId, input: { actionId: await action(ctx, jeuneId), version: "1", statut: "en_cours" } };
+  },
+  "actions-jeune/write.closeAction": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const actionId = await action(ctx, jeuneId, { statut: "en_cours", debut: addDays(ctx.today, -3) });
+    return { jeuneId, input: { actionId, version: "1", fin: ctx.today, duree: "3 h" } };
+  },
+  "actions-jeune/write.qualifyAction": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return { jeuneId, input: { actionId: await finishedAction(ctx, jeuneId), version: "1", categorie: "emploi" } };
+  },
+  "actions-jeune/write.bulkQualifyActions": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const ids = [await finishedAction(ctx, jeuneId), await finishedAction(ctx, jeuneId)];
+    return { jeuneId, input: { jeuneId, actions: ids.map((id) => `${id}:1`) } };
+  },
+
+  // Agenda
+  "agenda/seances.createSeance": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return {
+      jeuneId,
+      input: {
+        type: "rendez_vous_individuel",
+        titre: "Entretien de suivi",
+        date: addDays(ctx.today, 3),
+        heureDebut: "14:00",
+        heureFin: "15:00",
+        animateurId: ctx.camille.id,
+        jeuneId,
+      },
+    };
+  },
+  "agenda/seances.updateSeance": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const seanceId = await rendezVous(ctx, jeuneId);
+    return {
+      jeuneId,
+      input: {
+        seanceId,
+        version: "1",
+        type: "rendez_vous_individuel",
+        titre: "Entretien de suivi — bilan du mois",
+        date: addDays(ctx.today, 2),
+        heureDebut: "10:00",
+        heureFin: "11:00",
+        animateurId: ctx.camille.id,
+        jeuneId,
+      },
+    };
+  },
+  "agenda/seances.cancelSeance": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return { jeuneId, input: { seanceId: await rendezVous(ctx, jeuneId), version: "1", motif: "jeune_indisponible" } };
+  },
+  "agenda/seances.closeSeance": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const { seanceId, participationId } = await atelierWith(ctx, jeuneId, true);
+    await ctx.run(
+      recordAttendance,
+      { seanceId, [`version_${participationId}`]: "1", [`presence_${participationId}`]: "present" },
+      ctx.camille,
+    );
+    return { jeuneId, input: { seanceId, version: await ctx.version(seances, seanceId) } };
+  },
+  "agenda/participations.addParticipant": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return { jeuneId, input: { seanceId: await seance(ctx, {}), jeuneId } };
+  },
+  "agenda/participations.removeParticipant": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const { seanceId, participationId } = await atelierWith(ctx, jeuneId);
+    return { jeuneId, input: { seanceId, participationId, version: "1" } };
+  },
+  "agenda/participations.recordAttendance": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const { seanceId, participationId } = await atelierWith(ctx, jeuneId, true);
+    return { jeuneId, input: { seanceId, [`version_${participationId}`]: "1", [`presence_${participationId}`]: "present" } };
+  },
+
+  // Allowance decisions
+  "allocation/decisions.previewAllocationDecision": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    await cej(ctx, jeuneId, addDays(ctx.today, -60));
+    return { jeuneId, input: { jeuneId, mois: ctx.today.slice(0, 7), foyer: "non_imposable" } };
+  },
+  "allocation/decisions.recordAllocationDecision": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    await cej(ctx, jeuneId, addDays(ctx.today, -60));
+    const input = { jeuneId, mois: ctx.today.slice(0, 7), foyer: "non_imposable", remplaceId: "" };
+    const preview = await ctx.run<AllocationPreview>(previewAllocationDecision, input, ctx.camille);
+    return { jeuneId, input: { ...input, apercuCents: String(preview.montantCents) } };
+  },
+
+  // Rights requests: intake
+  "droits/intake.recordDeskDemande": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return { jeuneId, input: { jeuneId, type: "acces", objet: "Copie de mon dossier", recueLe: ctx.today, identiteVerifiee: "on" } };
+  },
+  "droits/intake.recordDpoDemande": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return {
+      jeuneId,
+      input: { jeuneId, type: "acces", objet: "Copie de mon dossier, reçue par courriel", recueLe: ctx.today, canal: "courriel" },
+    };
+  },
+  // The young person's own door: the target is the signed-in person's file, whatever the input.
+  "droits/intake.createDemandeFromEspace": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return { jeuneId, input: { type: "acces", objet: "Je veux une copie de mes données." } };
+  },
+
+  // Rights requests: the DPO's steps
+  "droits/transitions.askIdentityComplement": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await mailDemande(ctx, jeuneId);
+    return {
+      jeuneId,
+      input: {
+        demandeId,
+        version: await ctx.version(demandesDroits, demandeId),
+        objet: "Copie d'une pièce d'identité",
+        demandeeLe: ctx.today,
+      },
+    };
+  },
+  "droits/transitions.recordIdentityComplement": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await mailDemande(ctx, jeuneId);
+    await ctx.run(
+      askIdentityComplement,
+      { demandeId, version: await ctx.version(demandesDroits, demandeId), objet: "Copie d'une pièce d'identité", demandeeLe: ctx.today },
+      ctx.dpo,
+    );
+    return { jeuneId, input: { demandeId, version: await ctx.version(demandesDroits, demandeId), recuLe: ctx.today } };
+  },
+  "droits/transitions.verifyIdentity": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await mailDemande(ctx, jeuneId);
+    return {
+      jeuneId,
+      input: { demandeId, version: await ctx.version(demandesDroits, demandeId), methode: "rappel", verifieeLe: ctx.today },
+    };
+  },
+  "droits/transitions.extendDeadline": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await deskDemande(ctx, jeuneId);
+    return {
+      jeuneId,
+      input: {
+        demandeId,
+        version: await ctx.version(demandesDroits, demandeId),
+        motif: "Demande complexe : plusieurs années de suivi à rassembler.",
+      },
+    };
+  },
+  "droits/transitions.respondToDemande": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await deskDemande(ctx, jeuneId);
+    return {
+      jeuneId,
+      input: {
+        demandeId,
+        version: await ctx.version(demandesDroits, demandeId),
+        issue: "acceptee",
+        motif: "Vous trouverez la copie de votre dossier jointe à ce courrier.",
+      },
+    };
+  },
+  "droits/transitions.closeDemande": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await deskDemande(ctx, jeuneId);
+    await ctx.run(
+      respondToDemande,
+      {
+        demandeId,
+        version: await ctx.version(demandesDroits, demandeId),
+        issue: "acceptee",
+        motif: "Vous trouverez la copie de votre dossier jointe à ce courrier.",
+      },
+      ctx.dpo,
+    );
+    return { jeuneId, input: { demandeId, version: await ctx.version(demandesDroits, demandeId) } };
+  },
+  "droits/transitions.applyLimitation": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await deskDemande(ctx, jeuneId, "limitation");
+    return { jeuneId, input: { demandeId, version: await ctx.version(demandesDroits, demandeId) } };
+  },
+  "droits/transitions.liftLimitation": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await deskDemande(ctx, jeuneId, "limitation");
+    await ctx.run(applyLimitation, { demandeId, version: await ctx.version(demandesDroits, demandeId) }, ctx.dpo);
+    return { jeuneId, input: { demandeId, version: await ctx.version(demandesDroits, demandeId) } };
+  },
+  "droits/traitement.applyRectification": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await deskDemande(ctx, jeuneId, "rectification");
+    return {
+      jeuneId,
+      input: {
+        demandeId,
+        version: await ctx.version(demandesDroits, demandeId),
+        jeuneVersion: await ctx.version(jeunes, jeuneId),
+        champ: "telephone",
+        valeur: "07 11 22 33 44",
+      },
+    };
+  },
+  "droits/traitement.decideErasure": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await deskDemande(ctx, jeuneId, "effacement");
+    // The decision the page would expect for this file (a refusal while a legal hold applies).
+    const [row] = await ctx.db.select().from(jeunes).where(eq(jeunes.id, jeuneId));
+    const holds = await holdsFor(ctx.db, row!, ctx.today);
+    return {
+      jeuneId,
+      input: {
+        demandeId,
+        version: await ctx.version(demandesDroits, demandeId),
+        jeuneVersion: String(row!.version),
+        attendu: holds.length > 0 ? "refus" : "effacement",
+      },
+    };
+  },
+  "droits/traitement.forwardToFranceTravail": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await deskDemande(ctx, jeuneId);
+    return { jeuneId, input: { demandeId, version: await ctx.version(demandesDroits, demandeId) } };
+  },
+  "droits/traitement.recordFranceTravailAnswer": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await deskDemande(ctx, jeuneId);
+    await ctx.run(forwardToFranceTravail, { demandeId, version: await ctx.version(demandesDroits, demandeId) }, ctx.dpo);
+    return {
+      jeuneId,
+      input: {
+        demandeId,
+        version: await ctx.version(demandesDroits, demandeId),
+        reponduLe: ctx.today,
+        resume: "France Travail a envoyé la copie des données qu'il détient.",
+      },
+    };
+  },
+
+  // The file itself
+  "jeunes/save.updateJeune": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const [row] = await ctx.db.select().from(jeunes).where(eq(jeunes.id, jeuneId));
+    return {
+      jeuneId,
+      input: {
+        ...formValuesOfRow(row!),
+        id: jeuneId,
+        version: String(row!.version),
+        etatInitial: fieldHashes(row!),
+        telephone: "07 11 22 33 44",
+      },
+    };
+  },
+  "jeunes/archive.archiveJeune": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return { jeuneId, input: { jeuneId, version: await ctx.version(jeunes, jeuneId), motif: "sortie_emploi" } };
+  },
+  "jeunes/archive.restoreJeune": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    await ctx.run(archiveJeune, { jeuneId, version: await ctx.version(jeunes, jeuneId), motif: "demenagement" }, ctx.camille);
+    return { jeuneId, input: { jeuneId, version: await ctx.version(jeunes, jeuneId) } };
+  },
+  "jeunes/nir-reveal.revealNir": async (ctx) => {
+    const jeuneId = await ctx.jeune({ nir: true });
+    return { jeuneId, input: { jeuneId } };
+  },
+
+  // Contracts and phases
+  "parcours/contrat-writes.signContrat": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    return { jeuneId, input: { jeuneId, type: "CEJ", signeLe: ctx.today, debut: ctx.today, finPrevue: endAfterMonths(ctx.today, 12) } };
+  },
+  "parcours/contrat-writes.modifyContrat": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const { contratId } = await cej(ctx, jeuneId);
+    return { jeuneId, input: { contratId, version: "1", finPrevue: endAfterMonths(ctx.today, 10) } };
+  },
+  "parcours/contrat-writes.endContrat": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const { contratId } = await cej(ctx, jeuneId, addDays(ctx.today, -30));
+    return { jeuneId, input: { contratId, version: "1", finReelle: ctx.today, motifSortie: "emploi" } };
+  },
+  "parcours/contrat-writes.switchContrat": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const { contratId } = await pacea(ctx, jeuneId, addDays(ctx.today, -120));
+    return {
+      jeuneId,
+      input: {
+        contratId,
+        version: "1",
+        type: "CEJ",
+        dateBascule: ctx.today,
+        signeLe: ctx.today,
+        finPrevue: endAfterMonths(ctx.today, 12),
+        motif: "Projet d'emploi précis : besoin d'un accompagnement intensif",
+      },
+    };
+  },
+  "parcours/phase-writes.addPhase": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const { contratId } = await pacea(ctx, jeuneId);
+    return {
+      jeuneId,
+      input: { contratId, type: "diagnostic", debut: ctx.today, fin: addDays(ctx.today, 60), objectifs: "Faire le point" },
+    };
+  },
+  "parcours/phase-writes.editPhase": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const { contratId } = await pacea(ctx, jeuneId);
+    await ctx.run(
+      addPhase,
+      { contratId, type: "diagnostic", debut: ctx.today, fin: addDays(ctx.today, 60), objectifs: "Faire le point" },
+      ctx.camille,
+    );
+    return {
+      jeuneId,
+      input: {
+        phaseId: await phaseOf(ctx, contratId),
+        version: "1",
+        type: "diagnostic",
+        debut: ctx.today,
+        fin: addDays(ctx.today, 45),
+        objectifs: "Faire le point sur le projet professionnel",
+      },
+    };
+  },
+  "parcours/phase-writes.recordBilan": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const start = addDays(ctx.today, -60);
+    const { contratId } = await pacea(ctx, jeuneId, start);
+    await ctx.run(
+      addPhase,
+      { contratId, type: "diagnostic", debut: start, fin: addDays(ctx.today, 10), objectifs: "Faire le point" },
+      ctx.camille,
+    );
+    return {
+      jeuneId,
+      input: { phaseId: await phaseOf(ctx, contratId), version: "1", bilan: "Projet clarifié : logistique", bilanLe: ctx.today },
+    };
+  },
+
+  // Sanctions
+  "sanctions/transitions.recordFailure": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    await cej(ctx, jeuneId, addDays(ctx.today, -60));
+    return {
+      jeuneId,
+      input: { jeuneId, dateFait: addDays(ctx.today, -1), motif: "Ne s'est pas présenté à l'entretien d'embauche organisé." },
+    };
+  },
+  "sanctions/transitions.recordResponse": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const sanctionId = await proposedSanction(ctx, jeuneId);
+    return { jeuneId, input: { sanctionId, version: "1", reponseLe: ctx.today, reponseJeune: "Pas de réponse au courrier." } };
+  },
+  "sanctions/transitions.decideSanction": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const sanctionId = await answeredSanction(ctx, jeuneId);
+    return {
+      jeuneId,
+      input: { sanctionId, version: "2", issue: "appliquer", premierMois: ctx.today.slice(0, 7), pourcentage: "50", mois: "2" },
+    };
+  },
+  "sanctions/transitions.liftSuspension": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const sanctionId = await answeredSanction(ctx, jeuneId);
+    await ctx.run(
+      decideSanction,
+      { sanctionId, version: "2", issue: "appliquer", premierMois: ctx.today.slice(0, 7), pourcentage: "50", mois: "2" },
+      ctx.directrice,
+    );
+    return { jeuneId, input: { sanctionId, version: "3", leveeLe: ctx.today } };
+  },
+
+  // Transfers (signing a CEJ queues the registration with France Travail)
+  "transmissions/send-now.makeDueNow": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    await cej(ctx, jeuneId);
+    return { jeuneId, input: { transmissionId: await transmissionOf(ctx, jeuneId) } };
+  },
+  "transmissions/retry.retryTransmission": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    await cej(ctx, jeuneId);
+    const transmissionId = await transmissionOf(ctx, jeuneId);
+    // Dead letter after too many failures: what a relaunch is for.
+    await ctx.db.update(transmissions).set({ status: "abandonnee" }).where(eq(transmissions.id, transmissionId));
+    return { jeuneId, input: { transmissionId } };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The test
+// ---------------------------------------------------------------------------------------------
+
+/** Every table of the schema: a refused write leaves all their row counts as they were. */
+const TABLES: PgTable[] = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
+
+/** The write went past the gate: ok, or refused by a business rule this file documents. */
+function expectThrough(key: string, result: ActionResult<unknown>): void {
+  const refusal = BUSINESS_REFUSALS[key];
+  if (refusal) {
+    expect(result.ok, refusal).toBe(false);
+    if (!result.ok) expect(GATE_CODES, `${key}: ${result.code} ${result.message}`).not.toContain(result.code);
+    return;
+  }
+  expect(result, result.ok ? "" : `${key}: ${result.code} ${result.message} ${JSON.stringify(result.fieldErrors)}`).toMatchObject({
+    ok: true,
+  });
+}
+
+const TARGETS = Object.entries(ACTION_REGISTRY)
+  .filter(([, def]) => !("none" in def.dossier))
+  .map(([key, def]) => ({ key, def, target: def.dossier as DossierTarget<unknown> }));
+
+function nirFor(birthDate: string, order: number): string {
+  const first13 = `2${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}69123${String(order).padStart(3, "0")}`;
+  return first13 + nirKey(first13);
+}
+
+describe("the dossier gate on every write that targets a young person", () => {
+  const t = useTestDatabase();
+  async function fingerprint(): Promise<Record<string, number>> {
+    const counts = Object.fromEntries(
+      TABLES.map((table) => [getTableName(table), sql<number>`(select count(*) from ${table})`.mapWith(Number)]),
+    );
+    const [row] = await t.db.select(counts).from(schema.structures).limit(1);
+    return row!;
+  }
+
+  const today = todayInParis(new Date());
+  const who = {} as Record<"camille" | "julien" | "directrice" | "dpo" | "admin" | "ines" | "karim" | "dpoMarseille", SessionUser>;
+  let ctx: Ctx;
+  let counter = 0;
+  let outbox: string;
+  const previousOutbox = process.env.MAIL_OUTBOX_DIR;
+
+  beforeAll(async () => {
+    outbox = await mkdtemp(path.join(tmpdir(), "sillage-writes-gate-outbox-"));
+    process.env.MAIL_OUTBOX_DIR = outbox;
+    await seedDemo(t.db, { today, jeunesPerStructure: 2 });
+    // Marseille has no DPO account in the demo: one holds droits.handle there, for the other-structure case.
+    const [karimRow] = await t.db.select().from(users).where(eq(users.email, "directeur.marseille@sillage.demo"));
+    await t.db
+      .insert(users)
+      .values({ email: "dpo.marseille@sillage.test", name: "DPO Marseille", role: "dpo", structureId: karimRow!.structureId });
+    const accounts = {
+      camille: "conseillere.lyon@sillage.demo",
+      julien: "conseiller.lyon@sillage.demo",
+      directrice: "directrice.lyon@sillage.demo",
+      dpo: "dpo.lyon@sillage.demo",
+      admin: "admin@sillage.demo",
+      ines: "conseillere.marseille@sillage.demo",
+      karim: "directeur.marseille@sillage.demo",
+      dpoMarseille: "dpo.marseille@sillage.test",
+    } as const;
+    for (const [name, email] of Object.entries(accounts)) who[name as keyof typeof who] = await sessionUserFor(t.db, email);
+
+    ctx = {
+      db: t.db,
+      today,
+      camille: who.camille,
+      directrice: who.directrice,
+      dpo: who.dpo,
+      async jeune(options = {}) {
+        counter++;
+        const dateNaissance = addDays(addMonths(today, -12 * 20), -counter);
+        const data = await ctx.run<{ id: string }>(
+          createJeune,
+          {
+            nomNaissance: `Porte-${String.fromCharCode(65 + (counter % 26))}${String.fromCharCode(65 + Math.floor(counter / 26))}`,
+            prenoms: "Alex",
+            dateNaissance,
+            sexe: "F",
+            nationalite: "francaise",
+            telephone: "06 01 02 03 04",
+            codePostal: "69008",
+            commune: "Lyon",
+            protectionJuridique: "aucune",
+            dispositif: "aucun",
+            antenneId: who.camille.antenneId!,
+            conseillerId: who.camille.id,
+            ...(options.nir ? { nir: nirFor(dateNaissance, counter) } : {}),
+          },
+          who.camille,
+        );
+        return data.id;
+      },
+      async run<T>(def: AnyActionDefinition, raw: Raw, user: SessionUser) {
+        const result = (await runAction(def, raw, user)) as ActionResult<T>;
+        if (!result.ok)
+          throw new Error(`set-up step ${def.name} failed: ${result.code} ${result.message} ${JSON.stringify(result.fieldErrors)}`);
+        return result.data;
+      },
+      async version(table, id) {
+        const [row] = await t.db.select({ version: table.version }).from(table).where(eq(table.id, id));
+        if (!row) throw new Error(`no row ${id}`);
+        return String(row.version);
+      },
+    };
+  });
+
+  afterAll(async () => {
+    process.env.MAIL_OUTBOX_DIR = previousOutbox;
+    await rm(outbox, { recursive: true, force: true });
+  });
+
+  it("has a fixture for every definition of the registry that targets a young person, and none for the others", () => {
+    expect(TABLES.length).toBeGreaterThan(15);
+    expect(TARGETS.length).toBeGreaterThan(40);
+    const missing = TARGETS.map(({ key }) => key).filter((key) => !(key in FIXTURES));
+    expect(missing, `add a fixture to FIXTURES for: ${missing.join(", ")}`).toEqual([]);
+    const stale = Object.keys(FIXTURES).filter((key) => !TARGETS.some((d) => d.key === key));
+    expect(stale, "fixtures for definitions not in the registry, or that target no young person").toEqual([]);
+  });
+
+  /** How many openings by `user` were recorded on the file outside the portfolio, named `onglet`, without a reason (the act). */
+  const actConsultations = async (jeuneId: string, user: SessionUser, onglet: string) =>
+    (
+      await t.db
+        .select({ id: consultations.id })
+        .from(consultations)
+        .where(
+          and(
+            eq(consultations.jeuneId, jeuneId),
+            eq(consultations.userId, user.id),
+            eq(consultations.onglet, onglet),
+            eq(consultations.horsPortefeuille, true),
+            isNull(consultations.motif),
+          ),
+        )
+    ).length;
+
+  /** Runs the write as `user` and expects it through the gate, recorded as one consultation outside the portfolio. */
+  const throughOutside = async (key: string, def: AnyActionDefinition, built: Built, user: SessionUser, onglet: string) => {
+    const before = await actConsultations(built.jeuneId, user, onglet);
+    const result = await runAction(def, built.input, user);
+    expectThrough(key, result);
+    if (result.ok) expect(await actConsultations(built.jeuneId, user, onglet), "consultation recorded by the write").toBe(before + 1);
+  };
+
+  describe.each(TARGETS)("$key", ({ key, def, target }) => {
+    const build = async (): Promise<Built> => {
+      const fixture = FIXTURES[key];
+      if (!fixture) throw new Error(`no fixture for ${key}: add one to FIXTURES in lib/dossier/writes-gate.integration.test.ts`);
+      return fixture(ctx);
+    };
+    const onglet = target.onglet ?? "modification";
+    const exemptRoles: readonly Role[] = target.exempt?.roles ?? [];
+    const counsellorCan = can("conseiller", def.capability);
+    const counsellorExempt = counsellorCan && exemptRoles.includes("conseiller");
+    /** Roles without a portfolio in the structure, holding the capability, that the act exempts from a reason. */
+    const exemptOutsiders = (["dpo", "admin"] as const).filter((r) => can(r, def.capability) && exemptRoles.includes(r));
+    /** Roles without a portfolio that hold the capability but need a reason like anyone else. */
+    const reasonOutsiders = (["dpo", "admin"] as const).filter((r) => can(r, def.capability) && !exemptRoles.includes(r));
+
+    it(
+      counsellorExempt
+        ? "lets a counsellor outside the portfolio act without a reason (the act is the ground), and records the consultation"
+        : "refuses a counsellor of the structure outside the portfolio without a reason, and writes nothing",
+      async () => {
+        const built = await build();
+        if (counsellorExempt) {
+          await throughOutside(key, def, built, who.julien, onglet);
+          return;
+        }
+        const { input } = built;
+        const before = await fingerprint();
+        const result = await runAction(def, input, who.julien);
+        expect(result).toMatchObject({ ok: false, code: counsellorCan ? "reason_required" : "forbidden" });
+        for (const role of reasonOutsiders) {
+          expect(await runAction(def, input, who[role]), role).toMatchObject({ ok: false, code: "reason_required" });
+        }
+        expect(await fingerprint()).toEqual(before);
+      },
+    );
+
+    it("answers another structure as if the file did not exist, and writes nothing", async () => {
+      const { input } = await build();
+      const other = [who.ines, who.karim, who.dpoMarseille].find((u) => can(u.role, def.capability));
+      const before = await fingerprint();
+      const result = await runAction(def, input, other ?? who.ines);
+      expect(result).toMatchObject({ ok: false, code: other ? "not_found" : "forbidden" });
+      expect(await fingerprint()).toEqual(before);
+    });
+
+    if (counsellorCan) {
+      it("lets the counsellor through once a reason is given, and records the write as a consultation outside the portfolio", async () => {
+        const built = await build();
+        const reason = await runAction(
+          giveConsultationReason,
+          { jeuneId: built.jeuneId, onglet: "parcours", motif: "remplacement", motifDetail: "Remplacement de Camille Martin" },
+          who.julien,
+        );
+        expect(reason).toMatchObject({ ok: true });
+        await throughOutside(key, def, built, who.julien, onglet);
+      });
+    }
+
+    for (const role of exemptOutsiders) {
+      it(`lets the ${role} act without a reason (exempt), and records the consultation « ${onglet} »`, async () => {
+        await throughOutside(key, def, await build(), who[role], onglet);
+      });
+    }
+
+    if (!counsellorCan && exemptOutsiders.length === 0) {
+      // Nobody outside the portfolio may do it: directors (whose portfolio is the structure) or the person themselves.
+      it("is done from inside the portfolio only, with the same input (the refusals above were the gate's)", async () => {
+        const { jeuneId, input } = await build();
+        let user: SessionUser;
+        if (can("directeur", def.capability)) user = who.directrice;
+        else if (can("jeune", def.capability)) user = await accountOf(jeuneId);
+        else throw new Error(`${key}: no role may perform it`);
+        const openings = () =>
+          t.db
+            .select({ id: consultations.id })
+            .from(consultations)
+            .where(and(eq(consultations.jeuneId, jeuneId), eq(consultations.userId, user.id)));
+        const before = await openings();
+        expectThrough(key, await runAction(def, input, user));
+        // Inside the portfolio the audit entry is the record: no consultation.
+        expect(await openings()).toEqual(before);
+      });
+    }
+  });
+
+  /** A sign-in account for the young person (the espace's own door). */
+  async function accountOf(jeuneId: string): Promise<SessionUser> {
+    const email = `jeune.${jeuneId.slice(0, 8)}@exemple.test`;
+    await t.db.insert(users).values({ email, name: "Jeune de test", role: "jeune", jeuneId });
+    return sessionUserFor(t.db, email);
+  }
+});
