@@ -10,7 +10,6 @@ import { getAction, listActions, listActionsToQualify } from "./queries";
 import { bulkQualifyActions, changeActionStatut, closeAction, createAction, editAction, qualifyAction } from "./writes";
 
 const CAMILLE = "conseillere.lyon@sillage.demo";
-const JULIEN = "conseiller.lyon@sillage.demo";
 const DIRECTRICE = "directrice.lyon@sillage.demo";
 const DPO = "dpo.lyon@sillage.demo";
 const ADMIN = "admin@sillage.demo";

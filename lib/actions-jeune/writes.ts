@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Tx } from "@/db/client";
-import { actionsJeune, contrats, jeunes, type ActionJeune } from "@/db/schema";
+import { actionsJeune, contrats, type ActionJeune } from "@/db/schema";
 import { type ActionContext, type ActionDefinition, theDossier } from "@/lib/actions/run";
 import { inputJeune, ownerOfAction } from "@/lib/dossier/targets";
 import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";

@@ -4,7 +4,6 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Tx } from "@/db/client";
 import { participations, seances } from "@/db/schema";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -17,6 +16,7 @@ import {
   assertJeuneOfStructure,
   lockSeance,
   ofAgendaJeune,
+  ofRendezVousChange,
   ofSeanceParticipants,
   participationAudit,
   registeredCount,
@@ -81,7 +81,7 @@ export const createSeance = definition("agenda.seance_create", createSeanceSchem
   return { data: { id: row!.id }, audit };
 });
 
-export const updateSeance = definition("agenda.seance_update", updateSeanceSchema, ofAgendaJeune, async ({ tx, user, input }) => {
+export const updateSeance = definition("agenda.seance_update", updateSeanceSchema, ofRendezVousChange, async ({ tx, user, input }) => {
   const seance = await lockSeance(tx, user, input.seanceId);
   const frozen = frozenReason(seance);
   if (frozen) throw new DomainError("conflict", { message: frozen });

@@ -78,6 +78,23 @@ export const ofAgendaJeune = {
   stateMessage: "Ce jeune est introuvable parmi les dossiers actifs de votre structure.",
 };
 
+/**
+ * Changing an individual rendez-vous may hand it to another young person: the one it had (whose
+ * participation goes) and the one it gets are both written on.
+ */
+export const ofRendezVousChange = {
+  ...ofAgendaJeune,
+  states: ["archive"] as const,
+  jeuneIds: async (input: { seanceId: string; jeuneId?: string | null }, tx: Tx) => {
+    const current = await tx
+      .select({ jeuneId: participations.jeuneId })
+      .from(participations)
+      .innerJoin(seances, eq(seances.id, participations.seanceId))
+      .where(and(eq(participations.seanceId, input.seanceId), eq(seances.type, "rendez_vous_individuel")));
+    return [...current.map((r) => r.jeuneId), ...ofAgendaJeune.jeuneIds(input)];
+  },
+};
+
 /** Every participant of a séance (cancelling or closing it writes on each), whatever their file's state. */
 export const ofSeanceParticipants = {
   ...AGENDA_GROUND,

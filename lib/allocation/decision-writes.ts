@@ -388,7 +388,7 @@ export function allocationDecisionActions(now: () => Date = () => new Date()) {
     name: "allocation.apercu",
     schema: decisionInputSchema,
     capability: "parcours.write",
-    dossier: { jeuneIds: inputJeune, states: ["archive"] },
+    dossier: { jeuneIds: inputJeune, states: ["archive"], onglet: "parcours" },
     handler: async ({ tx, user, input }) => {
       const computed = await computeAllocationDecision(tx, user, input, todayInParis(now()));
       const { entrees: _entrees, structureId: _structure, ...shown } = computed;
@@ -401,7 +401,7 @@ export function allocationDecisionActions(now: () => Date = () => new Date()) {
     name: "allocation.decision",
     schema: confirmDecisionSchema,
     capability: "parcours.write",
-    dossier: { jeuneIds: inputJeune, states: ["archive"] },
+    dossier: { jeuneIds: inputJeune, states: ["archive"], onglet: "parcours" },
     handler: async ({ tx, user, input }) => {
       const computed = await computeAllocationDecision(tx, user, input, todayInParis(now()), { lock: true });
       checkSameCurrent(computed, input.remplaceId);

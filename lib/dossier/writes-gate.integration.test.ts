@@ -21,26 +21,26 @@ import { consultations, demandesDroits, jeunes, participations, phases, seances,
 import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { ACTION_REGISTRY, type AnyActionDefinition } from "@/lib/action-registry";
-import { createAction } from "@/lib/actions-jeune/write";
+import { createAction } from "@/lib/actions-jeune/writes";
 import { type ActionResult, type DossierTarget, runAction } from "@/lib/actions/run";
-import { addParticipant, recordAttendance } from "@/lib/agenda/participations";
-import { createSeance } from "@/lib/agenda/seances";
-import { type AllocationPreview, previewAllocationDecision } from "@/lib/allocation/decisions";
+import { addParticipant, recordAttendance } from "@/lib/agenda/participation-writes";
+import { createSeance } from "@/lib/agenda/seance-writes";
+import { type AllocationPreview, previewAllocationDecision } from "@/lib/allocation/decision-writes";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { addDays, addMonths, type CivilDate, todayInParis } from "@/lib/calendar/civil-date";
-import { giveConsultationReason } from "@/lib/dossier/break-glass";
-import { recordDeskDemande, recordDpoDemande } from "@/lib/droits/intake";
-import { forwardToFranceTravail, holdsFor } from "@/lib/droits/traitement";
-import { applyLimitation, askIdentityComplement, respondToDemande } from "@/lib/droits/transitions";
-import { archiveJeune } from "@/lib/jeunes/archive";
+import { giveConsultationReason } from "@/lib/dossier/break-glass-writes";
+import { recordDeskDemande, recordDpoDemande } from "@/lib/droits/intake-writes";
+import { forwardToFranceTravail, holdsFor } from "@/lib/droits/traitement-writes";
+import { applyLimitation, askIdentityComplement, respondToDemande } from "@/lib/droits/transition-writes";
+import { archiveJeune } from "@/lib/jeunes/archive-writes";
 import { nirKey } from "@/lib/jeunes/rules";
-import { createJeune, fieldHashes, formValuesOfRow } from "@/lib/jeunes/save";
+import { createJeune, fieldHashes, formValuesOfRow } from "@/lib/jeunes/writes";
 import { endAfterMonths } from "@/lib/parcours/contrats";
 import { signContrat } from "@/lib/parcours/contrat-writes";
 import { addPhase } from "@/lib/parcours/phase-writes";
-import { decideSanction, recordFailure, recordResponse } from "@/lib/sanctions/transitions";
+import { decideSanction, recordFailure, recordResponse } from "@/lib/sanctions/writes";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 
@@ -197,14 +197,14 @@ async function answeredSanction(ctx: Ctx, jeuneId: string) {
 
 const FIXTURES: Record<string, Fixture> = {
   // Actions of the young person
-  "actions-jeune/write.createAction": async (ctx) => {
+  "actions-jeune/writes.createAction": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return {
       jeuneId,
       input: { jeuneId, libelle: "Inscription à une formation", categorie: "formation", statut: "a_faire", debut: ctx.today },
     };
   },
-  "actions-jeune/write.editAction": async (ctx) => {
+  "actions-jeune/writes.editAction": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const actionId = await action(ctx, jeuneId);
     return {
@@ -212,27 +212,27 @@ const FIXTURES: Record<string, Fixture> = {
       input: { actionId, version: "1", libelle: "Candidature chez un transporteur de Vénissieux", categorie: "emploi", debut: ctx.today },
     };
   },
-  "actions-jeune/write.changeActionStatut": async (ctx) => {
+  "actions-jeune/writes.changeActionStatut": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return { jeuneId, input: { actionId: await action(ctx, jeuneId), version: "1", statut: "en_cours" } };
   },
-  "actions-jeune/write.closeAction": async (ctx) => {
+  "actions-jeune/writes.closeAction": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const actionId = await action(ctx, jeuneId, { statut: "en_cours", debut: addDays(ctx.today, -3) });
     return { jeuneId, input: { actionId, version: "1", fin: ctx.today, duree: "3 h" } };
   },
-  "actions-jeune/write.qualifyAction": async (ctx) => {
+  "actions-jeune/writes.qualifyAction": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return { jeuneId, input: { actionId: await finishedAction(ctx, jeuneId), version: "1", categorie: "emploi" } };
   },
-  "actions-jeune/write.bulkQualifyActions": async (ctx) => {
+  "actions-jeune/writes.bulkQualifyActions": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const ids = [await finishedAction(ctx, jeuneId), await finishedAction(ctx, jeuneId)];
     return { jeuneId, input: { jeuneId, actions: ids.map((id) => `${id}:1`) } };
   },
 
   // Agenda
-  "agenda/seances.createSeance": async (ctx) => {
+  "agenda/seance-writes.createSeance": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return {
       jeuneId,
@@ -247,7 +247,7 @@ const FIXTURES: Record<string, Fixture> = {
       },
     };
   },
-  "agenda/seances.updateSeance": async (ctx) => {
+  "agenda/seance-writes.updateSeance": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const seanceId = await rendezVous(ctx, jeuneId);
     return {
@@ -265,11 +265,11 @@ const FIXTURES: Record<string, Fixture> = {
       },
     };
   },
-  "agenda/seances.cancelSeance": async (ctx) => {
+  "agenda/seance-writes.cancelSeance": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return { jeuneId, input: { seanceId: await rendezVous(ctx, jeuneId), version: "1", motif: "jeune_indisponible" } };
   },
-  "agenda/seances.closeSeance": async (ctx) => {
+  "agenda/seance-writes.closeSeance": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const { seanceId, participationId } = await atelierWith(ctx, jeuneId, true);
     await ctx.run(
@@ -279,28 +279,28 @@ const FIXTURES: Record<string, Fixture> = {
     );
     return { jeuneId, input: { seanceId, version: await ctx.version(seances, seanceId) } };
   },
-  "agenda/participations.addParticipant": async (ctx) => {
+  "agenda/participation-writes.addParticipant": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return { jeuneId, input: { seanceId: await seance(ctx, {}), jeuneId } };
   },
-  "agenda/participations.removeParticipant": async (ctx) => {
+  "agenda/participation-writes.removeParticipant": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const { seanceId, participationId } = await atelierWith(ctx, jeuneId);
     return { jeuneId, input: { seanceId, participationId, version: "1" } };
   },
-  "agenda/participations.recordAttendance": async (ctx) => {
+  "agenda/participation-writes.recordAttendance": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const { seanceId, participationId } = await atelierWith(ctx, jeuneId, true);
     return { jeuneId, input: { seanceId, [`version_${participationId}`]: "1", [`presence_${participationId}`]: "present" } };
   },
 
   // Allowance decisions
-  "allocation/decisions.previewAllocationDecision": async (ctx) => {
+  "allocation/decision-writes.previewAllocationDecision": async (ctx) => {
     const jeuneId = await ctx.jeune();
     await cej(ctx, jeuneId, addDays(ctx.today, -60));
     return { jeuneId, input: { jeuneId, mois: ctx.today.slice(0, 7), foyer: "non_imposable" } };
   },
-  "allocation/decisions.recordAllocationDecision": async (ctx) => {
+  "allocation/decision-writes.recordAllocationDecision": async (ctx) => {
     const jeuneId = await ctx.jeune();
     await cej(ctx, jeuneId, addDays(ctx.today, -60));
     const input = { jeuneId, mois: ctx.today.slice(0, 7), foyer: "non_imposable", remplaceId: "" };
@@ -309,11 +309,11 @@ const FIXTURES: Record<string, Fixture> = {
   },
 
   // Rights requests: intake
-  "droits/intake.recordDeskDemande": async (ctx) => {
+  "droits/intake-writes.recordDeskDemande": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return { jeuneId, input: { jeuneId, type: "acces", objet: "Copie de mon dossier", recueLe: ctx.today, identiteVerifiee: "on" } };
   },
-  "droits/intake.recordDpoDemande": async (ctx) => {
+  "droits/intake-writes.recordDpoDemande": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return {
       jeuneId,
@@ -321,13 +321,13 @@ const FIXTURES: Record<string, Fixture> = {
     };
   },
   // The young person's own door: the target is the signed-in person's file, whatever the input.
-  "droits/intake.createDemandeFromEspace": async (ctx) => {
+  "droits/intake-writes.createDemandeFromEspace": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return { jeuneId, input: { type: "acces", objet: "Je veux une copie de mes données." } };
   },
 
   // Rights requests: the DPO's steps
-  "droits/transitions.askIdentityComplement": async (ctx) => {
+  "droits/transition-writes.askIdentityComplement": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await mailDemande(ctx, jeuneId);
     return {
@@ -340,7 +340,7 @@ const FIXTURES: Record<string, Fixture> = {
       },
     };
   },
-  "droits/transitions.recordIdentityComplement": async (ctx) => {
+  "droits/transition-writes.recordIdentityComplement": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await mailDemande(ctx, jeuneId);
     await ctx.run(
@@ -350,7 +350,7 @@ const FIXTURES: Record<string, Fixture> = {
     );
     return { jeuneId, input: { demandeId, version: await ctx.version(demandesDroits, demandeId), recuLe: ctx.today } };
   },
-  "droits/transitions.verifyIdentity": async (ctx) => {
+  "droits/transition-writes.verifyIdentity": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await mailDemande(ctx, jeuneId);
     return {
@@ -358,7 +358,7 @@ const FIXTURES: Record<string, Fixture> = {
       input: { demandeId, version: await ctx.version(demandesDroits, demandeId), methode: "rappel", verifieeLe: ctx.today },
     };
   },
-  "droits/transitions.extendDeadline": async (ctx) => {
+  "droits/transition-writes.extendDeadline": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await deskDemande(ctx, jeuneId);
     return {
@@ -370,7 +370,7 @@ const FIXTURES: Record<string, Fixture> = {
       },
     };
   },
-  "droits/transitions.respondToDemande": async (ctx) => {
+  "droits/transition-writes.respondToDemande": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await deskDemande(ctx, jeuneId);
     return {
@@ -383,7 +383,7 @@ const FIXTURES: Record<string, Fixture> = {
       },
     };
   },
-  "droits/transitions.closeDemande": async (ctx) => {
+  "droits/transition-writes.closeDemande": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await deskDemande(ctx, jeuneId);
     await ctx.run(
@@ -398,18 +398,18 @@ const FIXTURES: Record<string, Fixture> = {
     );
     return { jeuneId, input: { demandeId, version: await ctx.version(demandesDroits, demandeId) } };
   },
-  "droits/transitions.applyLimitation": async (ctx) => {
+  "droits/transition-writes.applyLimitation": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await deskDemande(ctx, jeuneId, "limitation");
     return { jeuneId, input: { demandeId, version: await ctx.version(demandesDroits, demandeId) } };
   },
-  "droits/transitions.liftLimitation": async (ctx) => {
+  "droits/transition-writes.liftLimitation": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await deskDemande(ctx, jeuneId, "limitation");
     await ctx.run(applyLimitation, { demandeId, version: await ctx.version(demandesDroits, demandeId) }, ctx.dpo);
     return { jeuneId, input: { demandeId, version: await ctx.version(demandesDroits, demandeId) } };
   },
-  "droits/traitement.applyRectification": async (ctx) => {
+  "droits/traitement-writes.applyRectification": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await deskDemande(ctx, jeuneId, "rectification");
     return {
@@ -423,7 +423,7 @@ const FIXTURES: Record<string, Fixture> = {
       },
     };
   },
-  "droits/traitement.decideErasure": async (ctx) => {
+  "droits/traitement-writes.decideErasure": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await deskDemande(ctx, jeuneId, "effacement");
     // The decision the page would expect for this file (a refusal while a legal hold applies).
@@ -439,12 +439,12 @@ const FIXTURES: Record<string, Fixture> = {
       },
     };
   },
-  "droits/traitement.forwardToFranceTravail": async (ctx) => {
+  "droits/traitement-writes.forwardToFranceTravail": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await deskDemande(ctx, jeuneId);
     return { jeuneId, input: { demandeId, version: await ctx.version(demandesDroits, demandeId) } };
   },
-  "droits/traitement.recordFranceTravailAnswer": async (ctx) => {
+  "droits/traitement-writes.recordFranceTravailAnswer": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await deskDemande(ctx, jeuneId);
     await ctx.run(forwardToFranceTravail, { demandeId, version: await ctx.version(demandesDroits, demandeId) }, ctx.dpo);
@@ -460,7 +460,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
 
   // The file itself
-  "jeunes/save.updateJeune": async (ctx) => {
+  "jeunes/writes.updateJeune": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const [row] = await ctx.db.select().from(jeunes).where(eq(jeunes.id, jeuneId));
     return {
@@ -474,16 +474,16 @@ const FIXTURES: Record<string, Fixture> = {
       },
     };
   },
-  "jeunes/archive.archiveJeune": async (ctx) => {
+  "jeunes/archive-writes.archiveJeune": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return { jeuneId, input: { jeuneId, version: await ctx.version(jeunes, jeuneId), motif: "sortie_emploi" } };
   },
-  "jeunes/archive.restoreJeune": async (ctx) => {
+  "jeunes/archive-writes.restoreJeune": async (ctx) => {
     const jeuneId = await ctx.jeune();
     await ctx.run(archiveJeune, { jeuneId, version: await ctx.version(jeunes, jeuneId), motif: "demenagement" }, ctx.camille);
     return { jeuneId, input: { jeuneId, version: await ctx.version(jeunes, jeuneId) } };
   },
-  "jeunes/nir-reveal.revealNir": async (ctx) => {
+  "jeunes/nir-reveal-writes.revealNir": async (ctx) => {
     const jeuneId = await ctx.jeune({ nir: true });
     return { jeuneId, input: { jeuneId } };
   },
@@ -563,7 +563,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
 
   // Sanctions
-  "sanctions/transitions.recordFailure": async (ctx) => {
+  "sanctions/writes.recordFailure": async (ctx) => {
     const jeuneId = await ctx.jeune();
     await cej(ctx, jeuneId, addDays(ctx.today, -60));
     return {
@@ -571,12 +571,12 @@ const FIXTURES: Record<string, Fixture> = {
       input: { jeuneId, dateFait: addDays(ctx.today, -1), motif: "Ne s'est pas présenté à l'entretien d'embauche organisé." },
     };
   },
-  "sanctions/transitions.recordResponse": async (ctx) => {
+  "sanctions/writes.recordResponse": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const sanctionId = await proposedSanction(ctx, jeuneId);
     return { jeuneId, input: { sanctionId, version: "1", reponseLe: ctx.today, reponseJeune: "Pas de réponse au courrier." } };
   },
-  "sanctions/transitions.decideSanction": async (ctx) => {
+  "sanctions/writes.decideSanction": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const sanctionId = await answeredSanction(ctx, jeuneId);
     return {
@@ -584,7 +584,7 @@ const FIXTURES: Record<string, Fixture> = {
       input: { sanctionId, version: "2", issue: "appliquer", premierMois: ctx.today.slice(0, 7), pourcentage: "50", mois: "2" },
     };
   },
-  "sanctions/transitions.liftSuspension": async (ctx) => {
+  "sanctions/writes.liftSuspension": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const sanctionId = await answeredSanction(ctx, jeuneId);
     await ctx.run(
@@ -596,12 +596,12 @@ const FIXTURES: Record<string, Fixture> = {
   },
 
   // Transfers (signing a CEJ queues the registration with France Travail)
-  "transmissions/send-now.makeDueNow": async (ctx) => {
+  "transmissions/send-now-writes.makeDueNow": async (ctx) => {
     const jeuneId = await ctx.jeune();
     await cej(ctx, jeuneId);
     return { jeuneId, input: { transmissionId: await transmissionOf(ctx, jeuneId) } };
   },
-  "transmissions/retry.retryTransmission": async (ctx) => {
+  "transmissions/retry-writes.retryTransmission": async (ctx) => {
     const jeuneId = await ctx.jeune();
     await cej(ctx, jeuneId);
     const transmissionId = await transmissionOf(ctx, jeuneId);
@@ -802,7 +802,11 @@ describe("the dossier gate on every write that targets a young person", () => {
       const other = [who.ines, who.karim, who.dpoMarseille].find((u) => can(u.role, def.capability));
       const before = await fingerprint();
       const result = await runAction(def, input, other ?? who.ines);
-      expect(result).toMatchObject({ ok: false, code: other ? "not_found" : "forbidden" });
+      // A target picked in a form (target.field) reports "introuvable" on that field rather than on the page.
+      const field = (def.dossier as DossierTarget<unknown>).field;
+      if (other && field) {
+        expect(result).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { [field]: [expect.stringContaining("introuvable")] } });
+      } else expect(result).toMatchObject({ ok: false, code: other ? "not_found" : "forbidden" });
       expect(await fingerprint()).toEqual(before);
     });
 

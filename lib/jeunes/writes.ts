@@ -5,7 +5,6 @@ import { antennes, jeunes, users, type Jeune } from "@/db/schema";
 import type { ActionDefinition } from "@/lib/actions/run";
 import { changedFields } from "@/lib/audit/write";
 import { assertSameStructure, structureScope, type SessionUser } from "@/lib/auth/session-user";
-import { todayInParis } from "@/lib/calendar/civil-date";
 import { recordHash } from "@/lib/crypto/keys";
 import { decryptNir, encryptNir, nirIndex } from "@/lib/crypto/nir-vault";
 import { DomainError } from "@/lib/errors/domain-error";
