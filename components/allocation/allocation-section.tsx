@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import type { DossierSectionProps } from "@/components/dossier/tab-props";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -8,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { formatMonth } from "@/lib/allocation/cej";
 import { describeBasis } from "@/lib/allocation/labels";
-import { DECISIONS_PAGE_SIZE, listDecisions } from "@/lib/allocation/queries";
+import { DECISIONS_PAGE_SIZE, listDecisionsForDossier } from "@/lib/allocation/queries";
 import { describeRegleVersion } from "@/lib/allocation/regle-version";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatMoneyCents } from "@/lib/format/fr";
@@ -20,8 +19,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Monthly allowance decisions (CEJ, PACEA): most recent month first, superseded ones kept and marked. */
 export async function AllocationSection({ user, jeuneId, params }: DossierSectionProps) {
   const page = parsePage(params.allocationPage);
-  const db = await getDb();
-  const { rows, total } = await listDecisions(db, user, jeuneId, page);
+  const { rows, total } = await listDecisionsForDossier(user, jeuneId, page);
   const pageCount = Math.max(1, Math.ceil(total / DECISIONS_PAGE_SIZE));
   const canWrite = can(user.role, "parcours.write");
   const saved = firstString(params.allocation, 7);

@@ -1,15 +1,12 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { contrats } from "@/db/schema";
 import type { DossierSectionProps } from "@/components/dossier/tab-props";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/link";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
-import { structureScope } from "@/lib/auth/session-user";
 import { formatHeures } from "@/lib/cej/heures";
 import { activityMinutes, isDeclared, weekOf, type IsoWeek } from "@/lib/cej/jauge";
-import { jeuneWeekGauge } from "@/lib/cej/jauge-query";
+import type { JeuneWeekGauge } from "@/lib/cej/jauge-query";
+import { cejWeekForDossier } from "@/lib/cej/queries";
 import { DETAIL_LABELS, KIND_LABELS } from "@/lib/cej/labels";
 import { isoWeekParam, nextWeek, parseIsoWeek, previousWeek } from "@/lib/cej/semaine";
 import { dossierHref } from "@/lib/consultations/onglets";
@@ -30,31 +27,16 @@ function weekTitle(week: IsoWeek): string {
  * validated (done: attended séances, actions qualified by a counsellor), for the week in ?semaine=.
  */
 export async function JaugeSection({ user, jeuneId, today, params }: DossierSectionProps) {
-  const db = await getDb();
-  const scope = structureScope(user);
-  const [contrat] = await db
-    .select({ id: contrats.id, structureId: contrats.structureId, debut: contrats.debut })
-    .from(contrats)
-    .where(
-      and(
-        eq(contrats.jeuneId, jeuneId),
-        eq(contrats.type, "CEJ"),
-        isNull(contrats.finReelle),
-        ...(scope ? [eq(contrats.structureId, scope)] : []),
-      ),
-    )
-    .limit(1);
-  if (!contrat) {
+  const current = weekOf(today);
+  const week = parseIsoWeek(firstString(params.semaine, 10)) ?? current;
+  const result = await cejWeekForDossier(user, jeuneId, week);
+  if (result.kind === "no_contract") {
     return (
       <p className="text-ink-2">
         Jauge hebdomadaire du CEJ : sans objet, le jeune n&apos;a pas de contrat d&apos;engagement jeune en cours.
       </p>
     );
   }
-
-  const current = weekOf(today);
-  const week = parseIsoWeek(firstString(params.semaine, 10)) ?? current;
-  const result = await jeuneWeekGauge(db, { structureId: contrat.structureId, jeuneId, week });
 
   return (
     <section id="jauge-cej" aria-labelledby="jauge-titre" className="flex flex-col gap-4 rounded-sm border border-border p-4 sm:p-6">
@@ -78,19 +60,19 @@ export async function JaugeSection({ user, jeuneId, today, params }: DossierSect
           Semaine suivante
         </TextLink>
       </nav>
-      {result === null ? (
+      {result.kind === "no_rules" ? (
         <Alert tone="warning">
           Les heures comptées par activité ou l&apos;objectif hebdomadaire ne sont pas paramétrés pour cette semaine : contactez
           l&apos;administrateur.
         </Alert>
       ) : (
-        <GaugeBody result={result} />
+        <GaugeBody result={result.gauge} />
       )}
     </section>
   );
 }
 
-function GaugeBody({ result }: { result: NonNullable<Awaited<ReturnType<typeof jeuneWeekGauge>>> }) {
+function GaugeBody({ result }: { result: JeuneWeekGauge }) {
   const { gauge, rules, activities } = result;
   const target = formatHeures(gauge.targetMinutes);
   const scale = Math.max(gauge.targetMinutes, gauge.declareesMinutes);

@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { BulkQualifyForm } from "@/components/actions-jeune/bulk-qualify-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -9,7 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { ACTION_CATEGORIES, ACTION_STATUTS, CATEGORIE_LABELS, STATUT_LABELS, STATUT_TONES } from "@/lib/actions-jeune/labels";
-import { listActions, listActionsToQualify, parseActionsFiltre, type ActionListRow, type ActionsFiltre } from "@/lib/actions-jeune/queries";
+import { listActionsForDossier, parseActionsFiltre, type ActionListRow, type ActionsFiltre } from "@/lib/actions-jeune/queries";
 import { can } from "@/lib/auth/permissions";
 import { formatHeures } from "@/lib/cej/heures";
 import { dossierHref } from "@/lib/consultations/onglets";
@@ -34,14 +33,10 @@ function Dates({ row }: { row: ActionListRow }) {
 
 /** The young person's actions: add, filter, open one to edit it, qualify finished ones in one go. */
 export async function ActionsTab({ user, jeuneId, params }: DossierSectionProps) {
-  const db = await getDb();
   const page = parsePage(params.page);
   const filtre = parseActionsFiltre(params);
   const canWrite = can(user.role, "parcours.write");
-  const [list, toQualify] = await Promise.all([
-    listActions(db, user, jeuneId, { page, filtre }),
-    canWrite ? listActionsToQualify(db, user, jeuneId) : Promise.resolve([]),
-  ]);
+  const { list, toQualify } = await listActionsForDossier(user, jeuneId, { page, filtre, withToQualify: canWrite });
   const qualifieesParam = Number(firstString(params.qualifiees, 3));
   const qualifiees = Number.isInteger(qualifieesParam) && qualifieesParam > 0 ? qualifieesParam : 0;
   const filtered = filtre.statut !== null || filtre.categorie !== null;

@@ -1,6 +1,3 @@
-import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { jeunes } from "@/db/schema";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ButtonLink, TextLink } from "@/components/ui/link";
@@ -15,15 +12,20 @@ import { StatutBadge, UrgencyBadge } from "./status";
 
 /**
  * The "Demandes de droits" tab of a dossier: this young person's requests, their status and deadline.
- * The dossier page has already checked access and recorded the consultation.
+ * The dossier page has already checked access and recorded the consultation; the limitation comes from
+ * the row its gate read.
  */
-export async function DossierDroitsTab({ user, jeuneId }: { user: SessionUser; jeuneId: string }) {
-  const db = await getDb();
+export async function DossierDroitsTab({
+  user,
+  jeuneId,
+  limitationDepuis,
+}: {
+  user: SessionUser;
+  jeuneId: string;
+  limitationDepuis: Date | null;
+}) {
   const today = todayInParis(new Date());
-  const [rows, [jeune]] = await Promise.all([
-    listDemandesForJeune(user, jeuneId),
-    db.select({ limitationDepuis: jeunes.limitationDepuis }).from(jeunes).where(eq(jeunes.id, jeuneId)),
-  ]);
+  const rows = await listDemandesForJeune(user, jeuneId);
   const canIntake = can(user.role, "droits.intake");
   const canRead = can(user.role, "droits.read");
   const newRequest = canIntake ? (
@@ -34,8 +36,8 @@ export async function DossierDroitsTab({ user, jeuneId }: { user: SessionUser; j
 
   return (
     <div className="flex flex-col gap-6">
-      {jeune?.limitationDepuis ? (
-        <Alert tone="warning" title={`Limitation en cours depuis le ${formatDate(jeune.limitationDepuis)}`}>
+      {limitationDepuis ? (
+        <Alert tone="warning" title={`Limitation en cours depuis le ${formatDate(limitationDepuis)}`}>
           Aucune transmission ne part pour ce jeune tant que le délégué à la protection des données ne l&apos;a pas levée.
         </Alert>
       ) : null}

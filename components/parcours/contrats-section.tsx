@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import type { DossierSectionProps } from "@/components/dossier/tab-props";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -10,7 +9,7 @@ import { maxEndDate } from "@/lib/parcours/contrats";
 import { confirmationOf } from "@/lib/parcours/confirmations";
 import { CONTRAT_TYPE_LONG } from "@/lib/parcours/labels";
 import { daysLeft } from "@/lib/parcours/periodes";
-import { listContrats, type ContratView } from "@/lib/parcours/queries";
+import { listContratsForDossier, type ContratView } from "@/lib/parcours/queries";
 import { ContratHistory } from "./contrat-history";
 import { PhasesTable } from "./phases-table";
 import { PersonName } from "@/components/ui/person-name";
@@ -112,8 +111,7 @@ function CurrentContrat({
 
 /** The contract in force, its PACEA phases, and the whole pathway (every contract and its events). */
 export async function ContratsSection({ user, jeuneId, today, params }: DossierSectionProps) {
-  const db = await getDb();
-  const all = await listContrats(db, user, jeuneId);
+  const all = await listContratsForDossier(user, jeuneId);
   const current = all.find((c) => c.finReelle === null) ?? null;
   const canWrite = can(user.role, "parcours.write");
   const confirmation = confirmationOf(params.parcours);

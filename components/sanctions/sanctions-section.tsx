@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import type { DossierSectionProps } from "@/components/dossier/tab-props";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -6,13 +5,12 @@ import { ButtonLink } from "@/components/ui/link";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/format/fr";
 import { SANCTION_STATUTS } from "@/lib/sanctions/labels";
-import { listSanctions } from "@/lib/sanctions/queries";
+import { listSanctionsForDossier } from "@/lib/sanctions/queries";
 import { SanctionDetails } from "./sanction-details";
 
 /** Failures and sanctions: proposed, answered, decided or dropped, with the rule at the date of the fact. */
 export async function SanctionsSection({ user, jeuneId }: DossierSectionProps) {
-  const db = await getDb();
-  const rows = await listSanctions(db, user, jeuneId);
+  const rows = await listSanctionsForDossier(user, jeuneId);
   const canPropose = can(user.role, "sanctions.propose");
   const canAct = canPropose || can(user.role, "sanctions.decide");
   const newLink = canPropose ? (

@@ -1,10 +1,10 @@
 import { clsx } from "clsx";
 import NextLink from "next/link";
 import { StatusIcon } from "@/components/ui/icons";
-import type { TransmissionStatut } from "@/db/schema";
 import { formatNumber } from "@/lib/format/fr";
 import { TRANSMISSION_STATUTS, transmissionsHref, type TransmissionFilters } from "@/lib/transmissions/admin-params";
 import { STATUS_LABELS } from "@/lib/transmissions/labels";
+import type { TransmissionStatut } from "@/lib/transmissions/queries";
 
 /**
  * How many transfers of the selection are in each status (other filters kept), each a link that narrows the

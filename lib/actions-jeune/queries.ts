@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, isNull, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { actionsJeune, users, type ActionJeune } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { isActionCategorie, isActionStatut, type ActionCategorie, type ActionStatut } from "./labels";
@@ -75,6 +75,23 @@ export async function listActionsToQualify(db: DbOrTx, user: SessionUser, jeuneI
     .where(and(...scoped(user, jeuneId), eq(actionsJeune.statut, "terminee"), isNull(actionsJeune.qualifieeLe)))
     .orderBy(asc(actionsJeune.fin), asc(actionsJeune.debut), asc(actionsJeune.id))
     .limit(100)) as ActionListRow[];
+}
+
+/**
+ * The dossier's Actions tab: one page of the list and, for a caller who may qualify them, the finished
+ * actions waiting for it. Same scoping as `listActions` and `listActionsToQualify`.
+ */
+export async function listActionsForDossier(
+  user: SessionUser,
+  jeuneId: string,
+  options: { page: number; filtre: ActionsFiltre; withToQualify: boolean },
+): Promise<{ list: Awaited<ReturnType<typeof listActions>>; toQualify: ActionListRow[] }> {
+  const db = await getDb();
+  const [list, toQualify] = await Promise.all([
+    listActions(db, user, jeuneId, { page: options.page, filtre: options.filtre }),
+    options.withToQualify ? listActionsToQualify(db, user, jeuneId) : Promise.resolve([]),
+  ]);
+  return { list, toQualify };
 }
 
 export interface ActionDetail extends ActionJeune {

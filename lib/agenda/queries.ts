@@ -208,6 +208,17 @@ export async function defaultJeuneOptions(user: SessionUser, extraIds: string[] 
   return rows.map((r) => ({ value: r.id, label: jeuneLabel(r) }));
 }
 
+/** The young person a new séance starts with (?jeune= from a dossier): their id if active and of the caller's structure, else null. */
+export async function preselectedJeuneId(user: SessionUser, jeuneId: string): Promise<string | null> {
+  if (!user.structureId) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: jeunes.id })
+    .from(jeunes)
+    .where(and(eq(jeunes.id, jeuneId), eq(jeunes.structureId, user.structureId), eq(jeunes.statut, "actif")));
+  return row?.id ?? null;
+}
+
 /** Active young people of the caller's structure whose name has words starting like the query's ("dup lea"). */
 export async function searchJeunes(user: SessionUser, query: string): Promise<Option[]> {
   const words = normalizeForSearch(query).split(/\s+/).filter(Boolean).slice(0, 4);

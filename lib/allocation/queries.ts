@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gte, lte, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { allocationDecisions, contrats, users } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { firstDayOfMonth } from "./cej";
@@ -56,6 +56,15 @@ export async function listDecisions(
     db.select({ n: count() }).from(allocationDecisions).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** `listDecisions` for the dossier's allowance section, on the process-wide database. */
+export async function listDecisionsForDossier(
+  user: SessionUser,
+  jeuneId: string,
+  page: number,
+): Promise<{ rows: DecisionView[]; total: number }> {
+  return listDecisions(await getDb(), user, jeuneId, page);
 }
 
 /** Types of the contracts in force at some point between two months (to show the right form fields). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { DbOrTx } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import type { DownloadDefinition } from "@/lib/actions/download";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { todayInParis } from "@/lib/calendar/civil-date";
@@ -15,6 +15,11 @@ export type RegisterExportFormat = "csv" | "pdf";
 export async function loadRegister(db: DbOrTx, user: SessionUser, now: Date): Promise<RegisterModel> {
   const [ctx, controller] = await Promise.all([loadDataMapContext(db, todayInParis(now)), registerControllerFor(db, user)]);
   return buildRegister(ctx, controller, now);
+}
+
+/** `loadRegister` for the register page, on the process-wide database (the export reads it in its transaction). */
+export async function loadRegisterPage(user: SessionUser, now: Date): Promise<RegisterModel> {
+  return loadRegister(await getDb(), user, now);
 }
 
 const paramsSchema = z.object({});

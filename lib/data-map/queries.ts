@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { settings, structures } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { CivilDate } from "@/lib/calendar/civil-date";
@@ -35,6 +35,15 @@ export async function loadDataMapContext(db: DbOrTx, today: CivilDate): Promise<
 /** DPO mailboxes of the missions locales, for the public notice (GDPR art. 37-7: the DPO's contact is public). */
 export async function listDpoContacts(db: DbOrTx): Promise<{ name: string; dpoEmail: string }[]> {
   return db.select({ name: structures.name, dpoEmail: structures.dpoEmail }).from(structures).orderBy(asc(structures.name)).limit(1000);
+}
+
+/** What the public notice is built from, on the process-wide database: no caller, nothing personal. */
+export async function loadNoticeSources(
+  today: CivilDate,
+): Promise<{ ctx: DataMapContext; dpoContacts: { name: string; dpoEmail: string }[] }> {
+  const db = await getDb();
+  const [ctx, dpoContacts] = await Promise.all([loadDataMapContext(db, today), listDpoContacts(db)]);
+  return { ctx, dpoContacts };
 }
 
 /** The reader's mission locale as controller of the register; the admin reads the register of every structure. */

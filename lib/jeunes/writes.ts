@@ -31,7 +31,10 @@ export type JeuneData = Pick<Jeune, Exclude<EditableField, "nir">> & { nir: stri
 
 type FieldValue = JeuneData[EditableField];
 
-function dataOfRow(row: Jeune): JeuneData {
+/** What the form's values and hashes are read from: the editable columns, the NIR's keyed hash and the id. */
+export type JeuneFormRow = Pick<Jeune, "id" | "nirHmac" | Exclude<EditableField, "nir">>;
+
+function dataOfRow(row: JeuneFormRow): JeuneData {
   const data = {} as Record<EditableField, FieldValue>;
   for (const field of EDITABLE_FIELDS) data[field] = field === "nir" ? row.nirHmac : row[field];
   return data as JeuneData;
@@ -50,7 +53,7 @@ function formString(field: EditableField, value: FieldValue): string {
 }
 
 /** The values the edit form starts from; the NIR and nothing else is left out. */
-export function formValuesOfRow(row: Jeune): Record<string, string> {
+export function formValuesOfRow(row: JeuneFormRow): Record<string, string> {
   const data = dataOfRow(row);
   return Object.fromEntries(EDITABLE_FIELDS.filter((f) => f !== "nir").map((f) => [f, formString(f, data[f])]));
 }
@@ -61,7 +64,7 @@ function fieldHash(jeuneId: string, field: EditableField, value: FieldValue): st
 }
 
 /** The edit form's "etatInitial": a keyed hash per field (JSON), safe to put in a hidden input. */
-export function fieldHashes(row: Jeune): string {
+export function fieldHashes(row: JeuneFormRow): string {
   const data = dataOfRow(row);
   return JSON.stringify(Object.fromEntries(EDITABLE_FIELDS.map((f) => [f, fieldHash(row.id, f, data[f])])));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { contratEvenements, contrats, jeunes, phases, users, type Contrat, type Phase } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 
@@ -51,6 +51,11 @@ export async function listContrats(db: DbOrTx, user: SessionUser, jeuneId: strin
       .filter((r) => r.e.contratId === contrat.id)
       .map(({ e, par }) => ({ id: e.id, type: e.type, dateEffet: e.dateEffet, motif: e.motif, etat: e.etat, at: e.at, par })),
   }));
+}
+
+/** `listContrats` for the dossier's pathway section, on the process-wide database. */
+export async function listContratsForDossier(user: SessionUser, jeuneId: string): Promise<ContratView[]> {
+  return listContrats(await getDb(), user, jeuneId);
 }
 
 /** One contract of this young person (the dossier's access was checked by the page), or null. */

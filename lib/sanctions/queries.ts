@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { type DbOrTx, getDb } from "@/db/client";
 import { sanctions, users, type Sanction } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { proposeSanction, RUNGS, type SanctionProposal } from "./bareme";
@@ -40,6 +40,11 @@ export async function listSanctions(db: DbOrTx, user: SessionUser, jeuneId: stri
     db,
     rows.map((r) => ({ ...r.sanction, decideeParNom: r.decideeParNom })),
   );
+}
+
+/** `listSanctions` for the dossier's pathway section, on the process-wide database. */
+export async function listSanctionsForDossier(user: SessionUser, jeuneId: string): Promise<SanctionView[]> {
+  return listSanctions(await getDb(), user, jeuneId);
 }
 
 /** One sanction of this young person, in the caller's structure; null otherwise. */

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { NoticeView } from "@/components/data-map/notice-view";
-import { getDb } from "@/db/client";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { buildNotice } from "@/lib/data-map/notice";
-import { listDpoContacts, loadDataMapContext } from "@/lib/data-map/queries";
+import { loadNoticeSources } from "@/lib/data-map/queries";
 
 export const metadata: Metadata = {
   title: "Vos données personnelles à la mission locale",
@@ -12,7 +11,6 @@ export const metadata: Metadata = {
 
 /** Public notice (GDPR arts. 13–14), generated from the data map; no sign-in needed. */
 export default async function NoticePage() {
-  const db = await getDb();
-  const [ctx, dpoContacts] = await Promise.all([loadDataMapContext(db, todayInParis(new Date())), listDpoContacts(db)]);
+  const { ctx, dpoContacts } = await loadNoticeSources(todayInParis(new Date()));
   return <NoticeView notice={buildNotice(ctx)} dpoContacts={dpoContacts} />;
 }

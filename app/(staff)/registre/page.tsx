@@ -5,15 +5,14 @@ import { RegisterTable } from "@/components/data-map/register-table";
 import { buttonClasses } from "@/components/ui/button";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db/client";
 import { requireCapability } from "@/lib/auth/session";
-import { loadRegister } from "@/lib/data-map/export";
+import { loadRegisterPage } from "@/lib/data-map/export";
 
 export const metadata: Metadata = { title: "Registre des activités de traitement" };
 
 export default async function RegistrePage() {
   const user = await requireCapability("registre.read");
-  const model = await loadRegister(await getDb(), user, new Date());
+  const model = await loadRegisterPage(user, new Date());
   return (
     <>
       <PageHeader

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { jeunes } from "@/db/schema";
 import { SeanceForm } from "@/components/agenda/seance-form";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { animateurOptions, defaultJeuneOptions } from "@/lib/agenda/queries";
+import { animateurOptions, defaultJeuneOptions, preselectedJeuneId } from "@/lib/agenda/queries";
 import { requireCapability } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
@@ -18,15 +15,7 @@ export default async function NouvelleSeancePage({ searchParams }: { searchParam
   const user = await requireCapability("agenda.write");
   const params = await searchParams;
   const requested = z.uuid().safeParse(firstString(params.jeune, 40));
-  let preselected: string | null = null;
-  if (requested.success && user.structureId) {
-    const db = await getDb();
-    const [row] = await db
-      .select({ id: jeunes.id })
-      .from(jeunes)
-      .where(and(eq(jeunes.id, requested.data), eq(jeunes.structureId, user.structureId), eq(jeunes.statut, "actif")));
-    preselected = row?.id ?? null;
-  }
+  const preselected = requested.success ? await preselectedJeuneId(user, requested.data) : null;
   const [animateurs, jeuneOptions] = await Promise.all([
     animateurOptions(user),
     defaultJeuneOptions(user, preselected ? [preselected] : []),

@@ -51,7 +51,7 @@ async function TabContent(props: {
     case "donnees-partagees":
       return <DonneesPartageesTab user={user} dossier={dossier} />;
     case "droits":
-      return <DossierDroitsTab user={user} jeuneId={dossier.jeune.id} />;
+      return <DossierDroitsTab user={user} jeuneId={dossier.jeune.id} limitationDepuis={dossier.jeune.limitationDepuis} />;
     case "historique": {
       const page = parsePage(params.page);
       const filtre = parseHistoriqueFiltre(params.quoi);

@@ -1,20 +1,17 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { getDb } from "@/db/client";
 import { JeuneForm } from "@/components/jeunes/jeune-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
-import { structureScope } from "@/lib/auth/session-user";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { assignmentOptions } from "@/lib/jeunes/form-options";
+import { assignmentOptionsForNewDossier } from "@/lib/jeunes/queries";
 
 export const metadata: Metadata = { title: "Nouveau dossier jeune" };
 
 export default async function NouveauJeunePage() {
   const user = await requireCapability("jeunes.write");
-  const structureId = structureScope(user);
-  if (!structureId) forbidden();
-  const options = await assignmentOptions(await getDb(), structureId);
+  const options = await assignmentOptionsForNewDossier(user);
+  if (!options) forbidden();
   const initial = {
     nationalite: "francaise",
     protectionJuridique: "aucune",

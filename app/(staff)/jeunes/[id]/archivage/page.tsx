@@ -1,7 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { jeunes } from "@/db/schema";
 import { ArchiveForm, RestoreForm } from "@/components/archivage/archive-forms";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -28,9 +25,7 @@ const BASIS_LABELS = {
 export default async function ArchivagePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireCapability("jeunes.read");
   const { id: rawId } = await params;
-  const { db, today, jeuneId: id } = await openDossierPage(user, rawId, "archivage");
-  const [jeune] = await db.select().from(jeunes).where(eq(jeunes.id, id));
-  if (!jeune) notFound();
+  const { db, jeune, today, jeuneId: id } = await openDossierPage(user, rawId, "archivage");
 
   const rules = await settingInForce(db, "conservation.regles", today);
   const retention = rules ? retentionEnd({ dateNaissance: jeune.dateNaissance }, rules.value) : null;

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { jeunes } from "@/db/schema";
 import { JeuneForm } from "@/components/jeunes/jeune-form";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,6 +7,7 @@ import { requireCapability } from "@/lib/auth/session";
 import { openDossierPage } from "@/lib/dossier/page";
 import { assignmentOptions } from "@/lib/jeunes/form-options";
 import { displayName } from "@/lib/jeunes/labels";
+import { getJeuneEditRow } from "@/lib/jeunes/queries";
 import { maskedStoredNir } from "@/lib/jeunes/nir-reveal-writes";
 import { fieldHashes, formValuesOfRow } from "@/lib/jeunes/writes";
 import { PersonName } from "@/components/ui/person-name";
@@ -20,8 +19,9 @@ export default async function ModifierJeunePage({ params }: { params: Promise<{ 
   const { id: rawId } = await params;
   // The form shows identity, situation, health and justice data: the opening is a consultation.
   // Outside the portfolio, the dossier page asks for the reason first, then links back here.
-  const { db, today, jeuneId: id } = await openDossierPage(user, rawId, "modification");
-  const [row] = await db.select().from(jeunes).where(eq(jeunes.id, id));
+  const opened = await openDossierPage(user, rawId, "modification");
+  const { db, today } = opened;
+  const row = await getJeuneEditRow(opened);
   if (!row) notFound();
   const options = await assignmentOptions(db, row.structureId, row.conseillerId);
 

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { jeunes } from "@/db/schema";
 import { CloseActionForm, EditActionForm, QualifyActionForm, StatutForm } from "@/components/actions-jeune/action-forms";
 import { InfoList } from "@/components/dossier/info-list";
 import { Alert } from "@/components/ui/alert";
@@ -41,12 +39,9 @@ export default async function ActionPage({
   const user = await requireCapability("parcours.write");
   const { id: rawId, actionId } = await params;
   if (!z.uuid().safeParse(actionId).success) notFound();
-  const { db, today, jeuneId } = await openDossierPage(user, rawId, "actions");
-  const [[jeune], action] = await Promise.all([
-    db.select().from(jeunes).where(eq(jeunes.id, jeuneId)),
-    getAction(db, user, jeuneId, actionId),
-  ]);
-  if (!jeune || !action) notFound();
+  const { db, jeune, today, jeuneId } = await openDossierPage(user, rawId, "actions");
+  const action = await getAction(db, user, jeuneId, actionId);
+  if (!action) notFound();
   const confirmation = CONFIRMATIONS[firstString((await searchParams).fait, 20)];
   const qualifiee = action.qualifieeLe !== null;
   const open = action.statut === "a_faire" || action.statut === "en_cours";

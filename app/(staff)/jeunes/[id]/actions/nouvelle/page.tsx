@@ -1,7 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { jeunes } from "@/db/schema";
 import { CreateActionForm } from "@/components/actions-jeune/action-forms";
 import { Alert } from "@/components/ui/alert";
 import { TextLink } from "@/components/ui/link";
@@ -17,9 +14,7 @@ export const metadata: Metadata = { title: "Nouvelle action" };
 export default async function NouvelleActionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireCapability("parcours.write");
   const { id: rawId } = await params;
-  const { db, today, jeuneId } = await openDossierPage(user, rawId, "actions");
-  const [jeune] = await db.select().from(jeunes).where(eq(jeunes.id, jeuneId));
-  if (!jeune) notFound();
+  const { jeune, today, jeuneId } = await openDossierPage(user, rawId, "actions");
 
   return (
     <div className="max-w-3xl">

@@ -1,7 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { jeunes } from "@/db/schema";
 import { DecisionForm } from "@/components/allocation/decision-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ButtonLink, TextLink } from "@/components/ui/link";
@@ -22,12 +19,7 @@ const MONTHS_BACK = 11;
 export default async function NouvelleDecisionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireCapability("parcours.write");
   const { id: rawId } = await params;
-  const { db, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
-  const [jeune] = await db
-    .select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms })
-    .from(jeunes)
-    .where(eq(jeunes.id, jeuneId));
-  if (!jeune) notFound();
+  const { db, jeune, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
 
   const current = monthOf(today);
   const latest = addToMonth(current, 1);

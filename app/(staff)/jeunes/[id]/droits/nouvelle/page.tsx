@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { and, eq } from "drizzle-orm";
-import { z } from "zod";
-import { jeunes, transmissions } from "@/db/schema";
 import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { formatDateTime } from "@/lib/format/fr";
 import type { SearchParams } from "@/lib/http/search-params";
 import { KIND_LABELS } from "@/lib/transmissions/labels";
+import { getTransferOfDossier } from "@/lib/transmissions/queries";
 import { DeskIntakeForm } from "@/components/droits/intake-form";
 import { intakeOptions } from "@/components/droits/intake-options";
 import { TextLink } from "@/components/ui/link";
@@ -28,35 +26,13 @@ export default async function NouvelleDemandeGuichetPage({
 }) {
   const user = await requireCapability("droits.intake");
   const { id: rawId } = await params;
-  const { db, today, jeuneId: id } = await openDossierPage(user, rawId, "droits", `/jeunes/${rawId}?onglet=droits`);
-
-  const [jeune] = await db
-    .select({
-      id: jeunes.id,
-      nomNaissance: jeunes.nomNaissance,
-      nomUsage: jeunes.nomUsage,
-      prenoms: jeunes.prenoms,
-      email: jeunes.email,
-      anonymisedAt: jeunes.anonymisedAt,
-    })
-    .from(jeunes)
-    .where(eq(jeunes.id, id));
-  if (!jeune || jeune.anonymisedAt) notFound();
+  const opened = await openDossierPage(user, rawId, "droits", `/jeunes/${rawId}?onglet=droits`);
+  const { jeune, today, jeuneId: id } = opened;
+  if (jeune.anonymisedAt) notFound();
   // "Question sur cette transmission": the transfer's id (not personal data) comes in the URL, and must be this dossier's.
   const query = await searchParams;
   const rawTransfer = Array.isArray(query.transmission) ? query.transmission[0] : query.transmission;
-  const [transfer] = z.uuid().safeParse(rawTransfer).success
-    ? await db
-        .select({
-          id: transmissions.id,
-          recipient: transmissions.recipient,
-          finality: transmissions.finality,
-          kind: transmissions.kind,
-          createdAt: transmissions.createdAt,
-        })
-        .from(transmissions)
-        .where(and(eq(transmissions.id, rawTransfer as string), eq(transmissions.jeuneId, id)))
-    : [];
+  const transfer = await getTransferOfDossier(opened, rawTransfer);
   const reference = transfer
     ? `la transmission du ${formatDateTime(transfer.createdAt)} à ${RECIPIENTS[transfer.recipient].name} (${KIND_LABELS[transfer.kind]})`
     : null;

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { jeunes } from "@/db/schema";
 import { SanctionDetails } from "@/components/sanctions/sanction-details";
 import { DecideForm, LiftForm, ResponseForm } from "@/components/sanctions/sanction-forms";
 import { Alert } from "@/components/ui/alert";
@@ -42,14 +40,9 @@ export default async function SanctionPage({
   const user = await requireCapability("jeunes.read");
   const { id: rawId, sanctionId } = await params;
   if (!z.uuid().safeParse(sanctionId).success) notFound();
-  const { db, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
+  const { db, jeune, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
   const sanction = await getSanction(db, user, jeuneId, sanctionId);
   if (!sanction) notFound();
-  const [jeune] = await db
-    .select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms })
-    .from(jeunes)
-    .where(eq(jeunes.id, jeuneId));
-  if (!jeune) notFound();
 
   const etape = firstString((await searchParams).etape, 20);
   const open = sanction.statut === "proposee" || sanction.statut === "contradictoire";

@@ -1,7 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { jeunes } from "@/db/schema";
 import { FailureForm } from "@/components/sanctions/sanction-forms";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,12 +12,7 @@ export const metadata: Metadata = { title: "Signaler un manquement" };
 export default async function NouveauManquementPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireCapability("sanctions.propose");
   const { id: rawId } = await params;
-  const { db, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
-  const [jeune] = await db
-    .select({ nomNaissance: jeunes.nomNaissance, nomUsage: jeunes.nomUsage, prenoms: jeunes.prenoms })
-    .from(jeunes)
-    .where(eq(jeunes.id, jeuneId));
-  if (!jeune) notFound();
+  const { jeune, today, jeuneId } = await openDossierPage(user, rawId, "parcours");
   return (
     <>
       <p className="mb-2">
