@@ -1,6 +1,6 @@
 import { ButtonLink } from "@/components/ui/link";
 
-/** Shared by the 403 page (proxy rewrite) and app/forbidden.tsx (server-side check). */
+/** Shared by the 403 page (proxy rewrite), app/forbidden.tsx and each area's forbidden.tsx (server-side checks). */
 export function ForbiddenMessage() {
   return (
     <div className="mx-auto max-w-[640px] py-8">

@@ -15,7 +15,8 @@ export type TableProps = Omit<ComponentProps<"table">, "children"> & {
  */
 export function Table({ caption, captionHidden = false, className, children, ...props }: TableProps) {
   return (
-    <div role="region" aria-label={caption} className="overflow-x-auto">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable).
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto">
       <table className={clsx("w-full border-collapse text-left", className)} {...props}>
         <caption className={captionHidden ? "sr-only" : "mb-3 text-left text-lg font-bold"}>{caption}</caption>
         {children}
