@@ -15,7 +15,7 @@ import { ButtonLink, TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { agendaHref } from "@/lib/agenda/params";
-import { parisWallClock } from "@/lib/agenda/paris-time";
+import { parisWallClock } from "@/lib/calendar/paris-time";
 import { defaultJeuneOptions, getSeanceDetail } from "@/lib/agenda/queries";
 import { addRefusal, cancelRefusal, closeRefusal, inscritsLabel, isCollective, seanceState } from "@/lib/agenda/rules";
 import { isoWeekOf } from "@/lib/agenda/week";
