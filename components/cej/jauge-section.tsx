@@ -8,17 +8,17 @@ import { TextLink } from "@/components/ui/link";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { structureScope } from "@/lib/auth/session-user";
 import { formatHeures } from "@/lib/cej/heures";
-import { activityMinutes, isDeclared, weekOf, type IsoWeek } from "@/lib/cej/jauge";
+import { activityMinutes, isDeclared } from "@/lib/cej/jauge";
+import { isoWeekOf, type IsoWeek, formatIsoWeek, shiftWeek, parseIsoWeek } from "@/lib/calendar/iso-week";
 import { jeuneWeekGauge } from "@/lib/cej/jauge-query";
 import { DETAIL_LABELS, KIND_LABELS } from "@/lib/cej/labels";
-import { isoWeekParam, nextWeek, parseIsoWeek, previousWeek } from "@/lib/cej/semaine";
 import { dossierHref } from "@/lib/consultations/onglets";
 import { formatDate, formatShortDate } from "@/lib/format/fr";
 import { firstString } from "@/lib/http/search-params";
 import { JaugeBar } from "./jauge-bar";
 
 function weekHref(jeuneId: string, week: IsoWeek): string {
-  return `${dossierHref(jeuneId, "parcours", { semaine: isoWeekParam(week) })}#jauge-cej`;
+  return `${dossierHref(jeuneId, "parcours", { semaine: formatIsoWeek(week) })}#jauge-cej`;
 }
 
 function weekTitle(week: IsoWeek): string {
@@ -52,7 +52,7 @@ export async function JaugeSection({ user, jeuneId, today, params }: DossierSect
     );
   }
 
-  const current = weekOf(today);
+  const current = isoWeekOf(today);
   const week = parseIsoWeek(firstString(params.semaine, 10)) ?? current;
   const result = await jeuneWeekGauge(db, { structureId: contrat.structureId, jeuneId, week });
 
@@ -66,7 +66,7 @@ export async function JaugeSection({ user, jeuneId, today, params }: DossierSect
         </p>
       </div>
       <nav aria-label="Changer de semaine" className="flex flex-wrap gap-x-6 gap-y-2">
-        <TextLink href={weekHref(jeuneId, previousWeek(week))} scroll={false}>
+        <TextLink href={weekHref(jeuneId, shiftWeek(week, -1))} scroll={false}>
           Semaine précédente
         </TextLink>
         {week.start !== current.start ? (
@@ -74,7 +74,7 @@ export async function JaugeSection({ user, jeuneId, today, params }: DossierSect
             Semaine en cours
           </TextLink>
         ) : null}
-        <TextLink href={weekHref(jeuneId, nextWeek(week))} scroll={false}>
+        <TextLink href={weekHref(jeuneId, shiftWeek(week, 1))} scroll={false}>
           Semaine suivante
         </TextLink>
       </nav>

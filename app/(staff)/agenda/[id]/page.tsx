@@ -18,7 +18,7 @@ import { agendaHref } from "@/lib/agenda/params";
 import { parisWallClock } from "@/lib/calendar/paris-time";
 import { defaultJeuneOptions, getSeanceDetail } from "@/lib/agenda/queries";
 import { addRefusal, cancelRefusal, closeRefusal, inscritsLabel, isCollective, seanceState } from "@/lib/agenda/rules";
-import { isoWeekOf } from "@/lib/agenda/week";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
 import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
 import { formatDate, formatDateTime, formatTime } from "@/lib/format/fr";
