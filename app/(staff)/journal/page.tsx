@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
-import { auditActionLabel } from "@/lib/audit/labels";
+import { auditActionLabel } from "@/lib/audit-labels";
 import { listAudit } from "@/lib/audit/queries";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireCapability } from "@/lib/auth/session";
