@@ -1,5 +1,5 @@
 /**
- * Portfolio alerts that read the pathway tables (db/schema/parcours.ts). Same model as lib/jeunes/alerts.ts:
+ * Portfolio alerts that read the pathway tables (db/schema/parcours.ts, actions-jeune.ts, agenda.ts…). Same model as lib/jeunes/alerts.ts:
  * SQL on a `jeunes` row, other tables under their own aliases.
  *
  * The CEJ hours alert recomputes the weekly gauge in SQL so the portfolio can filter and count on it;
