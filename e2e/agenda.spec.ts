@@ -1,4 +1,4 @@
-import { formatIsoWeek, isoWeekOf } from "../lib/agenda/week";
+import { formatIsoWeek, isoWeekOf } from "../lib/calendar/iso-week";
 import { todayInParis } from "../lib/calendar/civil-date";
 import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 

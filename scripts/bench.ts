@@ -23,7 +23,7 @@ import { growStructure } from "@/db/seed/bulk";
 import { seedDemo } from "@/db/seed/demo";
 import { listActions, listActionsToQualify } from "@/lib/actions-jeune/queries";
 import { listWeek } from "@/lib/agenda/queries";
-import { isoWeekOf } from "@/lib/agenda/week";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { openDossier } from "@/lib/dossier/gate";
 import { listQueue } from "@/lib/droits/queries";

@@ -2,7 +2,7 @@ import { clsx } from "clsx";
 import NextLink from "next/link";
 import { inscritsLabel } from "@/lib/agenda/rules";
 import type { WeekSeance } from "@/lib/agenda/queries";
-import { parisWallClock } from "@/lib/agenda/paris-time";
+import { parisWallClock } from "@/lib/calendar/paris-time";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { formatDate, formatTime } from "@/lib/format/fr";
 import { StateBadge, TypeBadge } from "./seance-badges";

@@ -5,12 +5,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ButtonLink } from "@/components/ui/link";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import { formatMonth } from "@/lib/allocation/cej";
+import { formatMonth, formatDateTime, formatMoneyCents } from "@/lib/format/fr";
 import { describeBasis } from "@/lib/allocation/labels";
 import { DECISIONS_PAGE_SIZE, listDecisionsForDossier } from "@/lib/allocation/queries";
 import { describeRegleVersion } from "@/lib/allocation/regle-version";
 import { can } from "@/lib/auth/permissions";
-import { formatDateTime, formatMoneyCents } from "@/lib/format/fr";
 import { firstString, parsePage } from "@/lib/http/search-params";
 import { PersonName } from "@/components/ui/person-name";
 

@@ -4,18 +4,18 @@ import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/link";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { formatHeures } from "@/lib/cej/heures";
-import { activityMinutes, isDeclared, weekOf, type IsoWeek } from "@/lib/cej/jauge";
+import { formatIsoWeek, type IsoWeek, isoWeekOf, parseIsoWeek, shiftWeek } from "@/lib/calendar/iso-week";
+import { activityMinutes, isDeclared } from "@/lib/cej/jauge";
 import type { JeuneWeekGauge } from "@/lib/cej/jauge-query";
 import { cejWeekForDossier } from "@/lib/cej/queries";
 import { DETAIL_LABELS, KIND_LABELS } from "@/lib/cej/labels";
-import { isoWeekParam, nextWeek, parseIsoWeek, previousWeek } from "@/lib/cej/semaine";
 import { dossierHref } from "@/lib/consultations/onglets";
 import { formatDate, formatShortDate } from "@/lib/format/fr";
 import { firstString } from "@/lib/http/search-params";
 import { JaugeBar } from "./jauge-bar";
 
 function weekHref(jeuneId: string, week: IsoWeek): string {
-  return `${dossierHref(jeuneId, "parcours", { semaine: isoWeekParam(week) })}#jauge-cej`;
+  return `${dossierHref(jeuneId, "parcours", { semaine: formatIsoWeek(week) })}#jauge-cej`;
 }
 
 function weekTitle(week: IsoWeek): string {
@@ -27,7 +27,7 @@ function weekTitle(week: IsoWeek): string {
  * validated (done: attended séances, actions qualified by a counsellor), for the week in ?semaine=.
  */
 export async function JaugeSection({ user, jeuneId, today, params }: DossierSectionProps) {
-  const current = weekOf(today);
+  const current = isoWeekOf(today);
   const week = parseIsoWeek(firstString(params.semaine, 10)) ?? current;
   const result = await cejWeekForDossier(user, jeuneId, week);
   if (result.kind === "no_contract") {
@@ -48,7 +48,7 @@ export async function JaugeSection({ user, jeuneId, today, params }: DossierSect
         </p>
       </div>
       <nav aria-label="Changer de semaine" className="flex flex-wrap gap-x-6 gap-y-2">
-        <TextLink href={weekHref(jeuneId, previousWeek(week))} scroll={false}>
+        <TextLink href={weekHref(jeuneId, shiftWeek(week, -1))} scroll={false}>
           Semaine précédente
         </TextLink>
         {week.start !== current.start ? (
@@ -56,7 +56,7 @@ export async function JaugeSection({ user, jeuneId, today, params }: DossierSect
             Semaine en cours
           </TextLink>
         ) : null}
-        <TextLink href={weekHref(jeuneId, nextWeek(week))} scroll={false}>
+        <TextLink href={weekHref(jeuneId, shiftWeek(week, 1))} scroll={false}>
           Semaine suivante
         </TextLink>
       </nav>

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { BadgeTone } from "@/components/ui/tones";
+import type { BadgeTone } from "@/lib/ui/tones";
 import type { NoticeFinality } from "@/lib/data-map/notice";
 import type { Availability } from "@/lib/data-map/rights";
 import { FurtherLine } from "./further-line";

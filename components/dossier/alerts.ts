@@ -1,4 +1,4 @@
-import type { StatusTone } from "@/components/ui/tones";
+import type { StatusTone } from "@/lib/ui/tones";
 import { diffInDays, type CivilDate } from "@/lib/calendar/civil-date";
 import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { ARCHIVE_MOTIFS } from "@/lib/jeunes/archive-schema";

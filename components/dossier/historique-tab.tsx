@@ -4,12 +4,11 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextLink } from "@/components/ui/link";
 import { Pagination } from "@/components/ui/pagination";
-import { auditActionLabel } from "@/lib/audit/labels";
+import { auditActionLabel, auditFieldLabels } from "@/lib/audit-labels";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { MOTIF_LABELS } from "@/lib/consultations/motifs";
 import { consultedLabel, dossierHref } from "@/lib/consultations/onglets";
 import { formatDate, formatNumber, formatTime } from "@/lib/format/fr";
-import { auditFieldLabels } from "@/lib/audit/field-labels";
 import type { HistoriqueEntry, HistoriqueFiltre, listHistorique } from "@/lib/jeunes/historique";
 import { PersonName } from "@/components/ui/person-name";
 

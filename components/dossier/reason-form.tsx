@@ -9,7 +9,7 @@ import { Textarea } from "@/components/ui/field";
 import { TextLink } from "@/components/ui/link";
 import { SelectField, type SelectOption } from "@/components/ui/select";
 import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
-import { giveConsultationReasonAction } from "@/lib/dossier/actions";
+import { giveConsultationReasonAction } from "@/lib/jeunes/break-glass-actions";
 import type { DossierOnglet } from "@/lib/consultations/onglets";
 
 const FIELD_ORDER = ["motif", "motifDetail"];

@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ButtonLink, TextLink } from "@/components/ui/link";
 import { Pagination } from "@/components/ui/pagination";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
-import { parisWallClock } from "@/lib/agenda/paris-time";
+import { parisWallClock } from "@/lib/calendar/paris-time";
 import { listJeuneSeances, type JeuneSeance } from "@/lib/agenda/queries";
 import { can } from "@/lib/auth/permissions";
 import { dossierHref } from "@/lib/consultations/onglets";

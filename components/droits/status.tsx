@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { BadgeTone } from "@/components/ui/tones";
+import type { BadgeTone } from "@/lib/ui/tones";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { ISSUE_LABELS, STATUT_LABELS, type DemandeIssue, type DemandeStatut } from "@/lib/droits/labels";
 import { urgencyLabel, urgencyOf } from "@/lib/droits/rules";

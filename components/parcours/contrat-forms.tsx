@@ -7,7 +7,8 @@ import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-st
 import { addDays, isValidCivilDate } from "@/lib/calendar/civil-date";
 import { endContratAction, modifyContratAction, signContratAction, switchContratAction } from "@/lib/parcours/actions";
 import type { ContratResult } from "@/lib/parcours/contrat-writes";
-import { formatLongCivilDate, maxEndDate, type ContractKind } from "@/lib/parcours/contrats";
+import { maxEndDate, type ContractKind } from "@/lib/parcours/contrats";
+import { formatLongCivilDate } from "@/lib/format/fr";
 import { MOTIFS_SORTIE } from "@/lib/parcours/motifs-sortie";
 import { Checkbox, ParcoursForm, RadioGroup, errorsOf } from "./form-parts";
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { TextInput, Textarea } from "@/components/ui/field";
 import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { addPhaseAction, editPhaseAction, recordBilanAction } from "@/lib/parcours/actions";
-import { formatLongCivilDate } from "@/lib/parcours/contrats";
+import { formatLongCivilDate } from "@/lib/format/fr";
 import type { PhaseResult } from "@/lib/parcours/phase-writes";
 import { ParcoursForm, RadioGroup, errorsOf } from "./form-parts";
 

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { formatMonth } from "@/lib/allocation/cej";
-import { formatDate } from "@/lib/format/fr";
+import { formatMonth, formatDate } from "@/lib/format/fr";
 import { describeDecidedEffect, readDecidedEffect } from "@/lib/sanctions/effet";
 import { REGIME_SHORT } from "@/lib/sanctions/labels";
 import { rungDescription, type SanctionView } from "@/lib/sanctions/queries";

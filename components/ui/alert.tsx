@@ -1,7 +1,8 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
 import { StatusIcon } from "./icons";
-import { alertTones, type StatusTone } from "./tones";
+import { alertTones } from "./tones";
+import type { StatusTone } from "@/lib/ui/tones";
 
 // Read before the message so the tone is never carried by colour and icon alone.
 const toneWords: Record<StatusTone, string> = {

@@ -1,7 +1,8 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
 import { StatusIcon } from "./icons";
-import { badgeTones, type BadgeTone } from "./tones";
+import { badgeTones } from "./tones";
+import type { BadgeTone } from "@/lib/ui/tones";
 
 export type BadgeProps = {
   tone: BadgeTone;

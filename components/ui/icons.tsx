@@ -1,6 +1,6 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
-import type { BadgeTone } from "./tones";
+import type { BadgeTone } from "@/lib/ui/tones";
 
 // Decorative icons only: every icon sits next to a word that carries the meaning (aria-hidden).
 

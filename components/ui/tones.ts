@@ -3,8 +3,8 @@
 // change here or in the theme that breaks WCAG AA fails the tests.
 // Classes are written out in full: Tailwind only generates classes it finds verbatim in the source.
 
-export type StatusTone = "info" | "success" | "warning" | "error";
-export type BadgeTone = StatusTone | "neutral" | "new";
+import type { BadgeTone, StatusTone } from "@/lib/ui/tones";
+
 export type ButtonVariant = "primary" | "secondary" | "tertiary" | "danger";
 
 /** Normal and hover colours; a variant without `bg-*` sits on the page background (white or alt). */

@@ -1,7 +1,7 @@
 import { date, index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
+import { staffId, structureId } from "./foreign-keys";
 import { jeunes } from "./jeunes";
-import { structures } from "./structures";
 import { users } from "./users";
 
 export const affectationTypeEnum = pgEnum("affectation_type", ["permanente", "temporaire"]);
@@ -18,11 +18,9 @@ export const affectations = pgTable(
     jeuneId: uuid("jeune_id")
       .notNull()
       .references(() => jeunes.id, { onDelete: "cascade" }),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id, { onDelete: "restrict" }),
+    structureId: structureId(),
     type: affectationTypeEnum("type").notNull(),
-    deConseillerId: uuid("de_conseiller_id").references(() => users.id, { onDelete: "set null" }),
+    deConseillerId: staffId("de_conseiller_id"),
     versConseillerId: uuid("vers_conseiller_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
@@ -30,7 +28,7 @@ export const affectations = pgTable(
     /** Last day of a temporary assignment (inclusive); null for a permanent one. */
     fin: date("fin", { mode: "string" }),
     motif: text("motif").notNull(),
-    decidePar: uuid("decide_par").references(() => users.id, { onDelete: "set null" }),
+    decidePar: staffId("decide_par"),
     createdAt: createdAt(),
   },
   (t) => [index("affectations_jeune_idx").on(t.jeuneId, t.debut), index("affectations_vers_idx").on(t.versConseillerId, t.fin)],

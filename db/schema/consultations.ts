@@ -1,7 +1,7 @@
 import { bigserial, boolean, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { staffId, structureId } from "./foreign-keys";
 import { jeunes } from "./jeunes";
-import { structures } from "./structures";
-import { roleEnum, users } from "./users";
+import { roleEnum } from "./users";
 
 export const consultationReasonEnum = pgEnum("consultation_motif", [
   "remplacement",
@@ -25,10 +25,8 @@ export const consultations = pgTable(
     jeuneId: uuid("jeune_id")
       .notNull()
       .references(() => jeunes.id, { onDelete: "cascade" }),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id, { onDelete: "restrict" }),
-    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    structureId: structureId(),
+    userId: staffId("user_id"),
     userRole: roleEnum("user_role").notNull(),
     /** Tab opened, e.g. "identite", "parcours", "historique", or "nir" for a deliberate NIR reveal. */
     onglet: text("onglet").notNull(),

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, date, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
+import { staffId, structureId } from "./foreign-keys";
 import { jeunes } from "./jeunes";
-import { structures } from "./structures";
-import { users } from "./users";
 
 export const demandeTypeEnum = pgEnum("demande_type", [
   "acces",
@@ -33,16 +32,14 @@ export const demandesDroits = pgTable(
     id: id(),
     /** Human reference per structure and year, e.g. 2026-0042. */
     numero: text("numero").notNull(),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id, { onDelete: "restrict" }),
+    structureId: structureId(),
     jeuneId: uuid("jeune_id").references(() => jeunes.id, { onDelete: "set null" }),
     type: demandeTypeEnum("type").notNull(),
     /** Finality concerned (data-map id), for an objection or a question on a transfer. */
     finalite: text("finalite"),
     canal: demandeCanalEnum("canal").notNull(),
     /** Staff member who recorded it (counsellor at the desk acting as mandataire, or the DPO). */
-    saisiePar: uuid("saisie_par").references(() => users.id, { onDelete: "set null" }),
+    saisiePar: staffId("saisie_par"),
     /** What the person asks, in their words (may quote personal data: never logged). */
     objet: text("objet").notNull(),
     recueLe: date("recue_le", { mode: "string" }).notNull(),
@@ -96,7 +93,7 @@ export const demandeEvenements = pgTable(
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     /** recue, identite_demandee, identite_recue, identite_verifiee, en_cours, prolongee, repondue, close. */
     type: text("type").notNull(),
-    par: uuid("par").references(() => users.id, { onDelete: "set null" }),
+    par: staffId("par"),
     /** Text shown to the young person. */
     message: text("message").notNull(),
   },

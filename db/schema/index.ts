@@ -9,3 +9,7 @@ export * from "./affectations";
 export * from "./droits";
 export * from "./transmissions";
 export * from "./parcours";
+export * from "./actions-jeune";
+export * from "./agenda";
+export * from "./allocation";
+export * from "./sanctions";

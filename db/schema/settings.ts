@@ -1,7 +1,7 @@
 import { date, index, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
+import { staffId } from "./foreign-keys";
 import { structures } from "./structures";
-import { users } from "./users";
 
 /**
  * Values that the law moves (allowance amounts, hour weights, sanction ladders, retention periods),
@@ -19,7 +19,7 @@ export const settings = pgTable(
     /** Where the value comes from (text of reference), or why it is to be confirmed. */
     source: text("source").notNull(),
     toConfirm: text("to_confirm"),
-    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdBy: staffId("created_by"),
     createdAt: createdAt(),
   },
   (t) => [

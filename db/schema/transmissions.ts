@@ -3,8 +3,7 @@ import type { FinalityId } from "@/lib/data-map/finalities";
 import type { LegalBasisId } from "@/lib/data-map/legal-bases";
 import type { RecipientId } from "@/lib/data-map/recipients";
 import { createdAt, id } from "./columns";
-import { jeunes } from "./jeunes";
-import { structures } from "./structures";
+import { jeuneId, structureId } from "./foreign-keys";
 
 /**
  * a_envoyer: due; envoyee: handed over, acknowledgement pending; accusee: acknowledged by the recipient;
@@ -66,12 +65,8 @@ export const transmissions = pgTable(
   "transmissions",
   {
     id: id(),
-    structureId: uuid("structure_id")
-      .notNull()
-      .references(() => structures.id, { onDelete: "restrict" }),
-    jeuneId: uuid("jeune_id")
-      .notNull()
-      .references(() => jeunes.id, { onDelete: "restrict" }),
+    structureId: structureId(),
+    jeuneId: jeuneId(),
     recipient: text("recipient").$type<RecipientId>().notNull(),
     finality: text("finality").$type<FinalityId>().notNull(),
     kind: transmissionKindEnum("kind").notNull(),

@@ -17,7 +17,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { antennes, structures, users } from "@/db/schema";
-import { weekOf } from "@/lib/cej/jauge";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { normalizeForSearch } from "@/lib/jeunes/rules";
 
@@ -292,7 +292,7 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
     const run = (text: string) => tx.execute(sql.raw(text));
     const LYON = uuidLit(lyon.id);
     const T = dateLit(today);
-    const MONDAY = dateLit(weekOf(today).start);
+    const MONDAY = dateLit(isoWeekOf(today).start);
     const N = total;
     const K = counsellors.length;
     const ATELIERS_PER_WEEK = Math.max(1, Math.floor(K / 3));

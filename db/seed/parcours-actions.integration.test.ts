@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { actionsJeune, contrats, jeunes, structures } from "@/db/schema";
 import { cejGaugeAlerts } from "@/lib/cej/jauge-query";
-import { weekOf } from "@/lib/cej/jauge";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
 import { useTestDatabase } from "@/test/db";
 import { seedDemo } from "./demo";
 
@@ -16,7 +16,7 @@ describe("demo actions", () => {
 
   it("gives Léa Dupont several actions this week, some qualified, some waiting", async () => {
     const [lea] = await t.db.select().from(jeunes).where(eq(jeunes.email, "lea.dupont@exemple.fr"));
-    const week = weekOf(today);
+    const week = isoWeekOf(today);
     const rows = (await t.db.select().from(actionsJeune).where(eq(actionsJeune.jeuneId, lea!.id))).filter(
       (a) => a.debut >= week.start && a.debut <= week.end,
     );
@@ -40,7 +40,7 @@ describe("demo actions", () => {
       .select({ id: jeunes.id })
       .from(jeunes)
       .where(and(eq(jeunes.structureId, lyon!.id), eq(jeunes.dispositif, "CEJ"), eq(jeunes.statut, "actif")));
-    const result = await cejGaugeAlerts(t.db, { structureId: lyon!.id, jeuneIds: cej.map((j) => j.id), week: weekOf(today) });
+    const result = await cejGaugeAlerts(t.db, { structureId: lyon!.id, jeuneIds: cej.map((j) => j.id), week: isoWeekOf(today) });
     const gauges = [...result!.gauges.values()];
     expect(gauges.some((g) => g.reached)).toBe(true);
     expect(gauges.some((g) => !g.reached)).toBe(true);

@@ -3,7 +3,7 @@ import type { Tx } from "@/db/client";
 import { actionsJeune, contrats } from "@/db/schema";
 import { addDays, compare, type CivilDate } from "@/lib/calendar/civil-date";
 import type { ActionCategorie, ActionStatut } from "@/lib/actions-jeune/labels";
-import { weekOf } from "@/lib/cej/jauge";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
 import type { ParcoursSeedContext } from "./parcours";
 
 /** Wording a counsellor would write, by category (several per category so dossiers do not all look alike). */
@@ -148,7 +148,7 @@ export async function seedActions(tx: Tx, ctx: ParcoursSeedContext): Promise<voi
       ),
     );
   const contratOf = new Map(open.map((c) => [c.jeuneId, c.id]));
-  const week = weekOf(ctx.today);
+  const week = isoWeekOf(ctx.today);
   const rows: (typeof actionsJeune.$inferInsert)[] = [];
   let cejIndex = 0;
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { jeunes, participations, seances, structures, users } from "@/db/schema";
-import { mondayOf } from "@/lib/agenda/week";
-import { parisWallClock } from "@/lib/agenda/paris-time";
+import { mondayOf } from "@/lib/calendar/iso-week";
+import { parisWallClock } from "@/lib/calendar/paris-time";
 import { addDays, compare, todayInParis } from "@/lib/calendar/civil-date";
 import { useTestDatabase } from "@/test/db";
 import { seedDemo } from "./demo";

@@ -8,7 +8,7 @@
  */
 import type { Tx } from "@/db/client";
 import { auditLog, participations, seances } from "@/db/schema";
-import { parisToInstant } from "@/lib/agenda/paris-time";
+import { parisToInstant } from "@/lib/calendar/paris-time";
 import type { Presence, SeanceType } from "@/lib/agenda/rules";
 import { addDays, compare, dayOfWeek, type CivilDate } from "@/lib/calendar/civil-date";
 import type { ParcoursSeedContext } from "./parcours";

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { contrats, participations, seances } from "@/db/schema";
 import { computeAllocationDecision, storeDecision } from "@/lib/allocation/decision-writes";
-import { addToMonth, monthOf } from "@/lib/allocation/months";
+import { addToMonth, monthOf } from "@/lib/calendar/months";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Role } from "@/lib/auth/roles";
 import type { z } from "zod";

@@ -1,5 +1,5 @@
 /** French wording of an action's categories and statuses: the one place the UI, the seed and the gauge read. */
-import type { BadgeTone } from "@/components/ui/tones";
+import type { BadgeTone } from "@/lib/ui/tones";
 
 export const ACTION_CATEGORIES = [
   "emploi",

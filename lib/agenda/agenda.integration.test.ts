@@ -11,7 +11,7 @@ import { emargementDownload } from "./emargement";
 import { addParticipant, recordAttendance, removeParticipant } from "./participation-writes";
 import { getSeanceDetail, listJeuneSeances, listWeek, searchJeunes } from "./queries";
 import { cancelSeance, closeSeance, createSeance, updateSeance } from "./seance-writes";
-import { isoWeekOf } from "./week";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
 
 const proposeSanctionIfDue = vi.hoisted(() => vi.fn(async () => null as string | null));
 vi.mock("@/lib/sanctions/proposals", () => ({ proposeSanctionIfDue }));

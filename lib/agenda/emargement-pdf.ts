@@ -6,7 +6,7 @@
 import { rgb } from "pdf-lib";
 import { formatDate, formatDateTime, formatTime } from "@/lib/format/fr";
 import { BLUE, GREY, createFlow } from "@/lib/pdf/flow";
-import { parisWallClock } from "./paris-time";
+import { parisWallClock } from "@/lib/calendar/paris-time";
 import { PRESENCE_LABELS, SEANCE_TYPE_LABELS, type Presence, type SeanceType } from "./rules";
 
 export interface EmargementInput {

@@ -1,7 +1,7 @@
 /** The agenda's URL: ?semaine=2026-W48&type=atelier&mes=1. Anything unknown is ignored, never an error. */
 import { withParams } from "@/lib/http/search-params";
 import { SEANCE_TYPES, type SeanceType } from "./rules";
-import { formatIsoWeek, type IsoWeek } from "./week";
+import { formatIsoWeek, type IsoWeekRef } from "@/lib/calendar/iso-week";
 
 export interface AgendaFilters {
   type: SeanceType | null;
@@ -17,7 +17,7 @@ export function parseAgendaFilters(params: Record<string, string | string[] | un
   };
 }
 
-export function agendaHref(week: IsoWeek | null, filters: AgendaFilters): string {
+export function agendaHref(week: IsoWeekRef | null, filters: AgendaFilters): string {
   return withParams("/agenda", {
     semaine: week ? formatIsoWeek(week) : undefined,
     type: filters.type ?? undefined,

@@ -8,9 +8,9 @@ import { addDays } from "@/lib/calendar/civil-date";
 import { normalizeForSearch } from "@/lib/jeunes/rules";
 import { escapeLike } from "@/lib/jeunes/portefeuille-params";
 import { displayName } from "@/lib/jeunes/labels";
-import { parisStartOfDay } from "./paris-time";
+import { parisStartOfDay } from "@/lib/calendar/paris-time";
 import { ANNULATION_MOTIFS, type AnnulationMotif, type Presence, type SeanceType } from "./rules";
-import { mondayOfIsoWeek, type IsoWeek } from "./week";
+import { mondayOfIsoWeek, type IsoWeek } from "@/lib/calendar/iso-week";
 
 /** A week holds at most this many séances on screen; beyond, the page says the list is cut (filters narrow it). */
 export const WEEK_LIMIT = 400;

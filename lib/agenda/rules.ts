@@ -1,5 +1,5 @@
 /** Pure rules of the agenda: labels, capacity, what a séance allows in its current state. No I/O. */
-import type { BadgeTone } from "@/components/ui/tones";
+import type { BadgeTone } from "@/lib/ui/tones";
 
 export const SEANCE_TYPES = ["rendez_vous_individuel", "atelier", "information_collective"] as const;
 export type SeanceType = (typeof SEANCE_TYPES)[number];

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { addMonths, compare, isValidCivilDate, todayInParis } from "@/lib/calendar/civil-date";
 import { optionalText, text, version as versionField } from "@/lib/validation/fields";
-import { parisToInstant } from "./paris-time";
+import { parisToInstant } from "@/lib/calendar/paris-time";
 import { ANNULATION_MOTIFS, MARKED_PRESENCES, MAX_CAPACITE, SEANCE_TYPES, type AnnulationMotif, type MarkedPresence } from "./rules";
 
 const seanceId = z.uuid({ error: "Séance introuvable : rechargez la page." });

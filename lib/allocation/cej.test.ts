@@ -6,8 +6,6 @@ import { valueInForce } from "@/lib/settings/rules";
 import {
   amountsInForce,
   computeCejAllowance,
-  firstDayOfMonth,
-  formatMonth,
   isResourceRuleUsable,
   partialReduction,
   type CejAmounts,
@@ -41,15 +39,6 @@ function allowance(month: string, overrides: Partial<CejAllowanceInput> = {}) {
     ...overrides,
   });
 }
-
-describe("month helpers", () => {
-  it("first day and French label", () => {
-    expect(firstDayOfMonth("2027-04")).toBe("2027-04-01");
-    expect(formatMonth("2027-04")).toBe("avril 2027");
-    expect(() => firstDayOfMonth("2027-13")).toThrow(RangeError);
-    expect(() => firstDayOfMonth("2027-4")).toThrow(RangeError);
-  });
-});
 
 describe("amountsInForce", () => {
   it("uses the first day of the month: 1 April switches to the new amounts", () => {

@@ -19,10 +19,10 @@
  *   amounts are already cents. The abatement (300 €), the share (80 %) and the SMIC are dated settings.
  */
 import type { CivilDate } from "@/lib/calendar/civil-date";
+import { firstDayOfMonth } from "@/lib/calendar/months";
+import { formatMonth, formatMoneyCents, formatLongCivilDate } from "@/lib/format/fr";
 import { ageOn } from "@/lib/jeunes/rules";
-import { formatMoneyCents } from "@/lib/format/fr";
 import { valueInForce, type DatedValue } from "@/lib/settings/rules";
-import { formatLongCivilDate } from "@/lib/parcours/contrats";
 
 /** Value of the setting `cej.allocation.montants` (cents). */
 export interface CejAmounts {
@@ -96,22 +96,6 @@ export function partialReduction(baseCents: number, partlyDeductedCents: number,
   // At or beyond the share of the SMIC the whole amount goes (and the product below stays small).
   if (excess >= span) return baseCents;
   return Math.floor((excess * baseCents) / span);
-}
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** First day of a "YYYY-MM" month; throws a RangeError on a malformed month (a programmer error). */
-export function firstDayOfMonth(month: string): CivilDate {
-  if (!MONTH.test(month)) throw new RangeError(`Mois invalide : ${JSON.stringify(month)} (AAAA-MM attendu)`);
-  return `${month}-01`;
-}
-
-const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "avril 2027". */
-export function formatMonth(month: string): string {
-  const first = firstDayOfMonth(month);
-  return monthFormat.format(new Date(`${first}T00:00:00Z`));
 }
 
 /** The `cej.allocation.montants` row in force on the month's first day. */

@@ -10,8 +10,8 @@
  *   one ending with it): a payment recorded for a later month therefore also limits this one, and no
  *   window can ever exceed the ceiling.
  */
-import { formatMoneyCents } from "@/lib/format/fr";
-import { firstDayOfMonth, formatMonth } from "./cej";
+import { formatMoneyCents, formatMonth } from "@/lib/format/fr";
+import { firstDayOfMonth } from "@/lib/calendar/months";
 
 export interface PaceaPayment {
   /** "YYYY-MM". */

@@ -3,8 +3,7 @@ import { and, count, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { type DbOrTx, getDb } from "@/db/client";
 import { allocationDecisions, contrats, users } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
-import { firstDayOfMonth } from "./cej";
-import { lastDayOfMonth } from "./months";
+import { firstDayOfMonth, lastDayOfMonth } from "@/lib/calendar/months";
 
 export const DECISIONS_PAGE_SIZE = 12;
 

@@ -4,7 +4,7 @@
  * so a decision can be explained and recomputed after the settings changed. Pure.
  */
 import { isValidCivilDate, type CivilDate } from "@/lib/calendar/civil-date";
-import { formatLongCivilDate } from "@/lib/parcours/contrats";
+import { formatLongCivilDate } from "@/lib/format/fr";
 
 export interface RuleRef {
   key: string;

@@ -5,10 +5,8 @@
  * (shares are not added up, so a month is never cut twice); the other ones are named in the explanation.
  * The amount withheld is rounded down to the cent, in the young person's favour.
  */
-import { formatMoneyCents } from "@/lib/format/fr";
-import { formatLongCivilDate } from "@/lib/parcours/contrats";
+import { formatMoneyCents, formatLongCivilDate, formatMonth } from "@/lib/format/fr";
 import { effectCovers, type DecidedEffect } from "@/lib/sanctions/effet";
-import { formatMonth } from "./cej";
 
 export interface DecidedSanction {
   id: string;

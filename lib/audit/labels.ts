@@ -1,42 +1,38 @@
-import { ACTIONS_AUDIT_LABELS } from "./labels-actions";
-import { AGENDA_AUDIT_LABELS } from "./labels-agenda";
-import { ALLOCATION_AUDIT_LABELS } from "./labels-allocation";
-import { CONTRATS_AUDIT_LABELS } from "./labels-contrats";
+/**
+ * How the journal words an audited act: each feature lists its acts and the fields they name
+ * (lib/<feature>/audit-labels.ts); lib/audit-labels.ts gathers them into one lookup.
+ */
 
-/** French wording of audited actions (unknown actions show their technical name). */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  "auth.sign_in": "Connexion",
-  "settings.create": "Nouvelle valeur de paramètre",
-  "jeune.reaffectation": "Réaffectation",
-  "jeune.archive": "Archivage du dossier",
-  "jeune.restore": "Restauration du dossier",
-  "jeune.anonymise": "Anonymisation (fin de la durée de conservation)",
-  "jeune.consultation": "Consultation d'un dossier",
-  "jeune.create": "Création d'un dossier",
-  "jeune.update": "Modification d'un dossier",
-  "jeune.nir_reveal": "Affichage du numéro de sécurité sociale",
-  "jeune.break_glass": "Motif donné pour ouvrir le dossier hors portefeuille",
-  "droits.demande_create": "Enregistrement d'une demande d'exercice de droits",
-  "droits.identite_demandee": "Demande de droits : complément d'identité demandé",
-  "droits.identite_recue": "Demande de droits : complément d'identité reçu",
-  "droits.identite_verifiee": "Demande de droits : identité vérifiée",
-  "droits.prolongation": "Demande de droits : délai prolongé",
-  "droits.reponse": "Demande de droits : réponse envoyée",
-  "droits.cloture": "Demande de droits : clôture",
-  "droits.limitation_appliquee": "Limitation du traitement appliquée",
-  "droits.limitation_levee": "Limitation du traitement levée",
-  "droits.document": "Téléchargement d'un courrier de demande de droits",
-  "droits.registre_export": "Export du registre des demandes de droits",
-  "droits.access_pack": "Téléchargement de la copie complète du dossier (droit d'accès)",
-  "transmissions.relance": "Relance d'une transmission abandonnée ou refusée",
-  "transmissions.envoi_immediat": "Envoi immédiat d'une transmission en attente",
-  "transmissions.export": "Export de la liste des transmissions (CSV)",
-  ...CONTRATS_AUDIT_LABELS,
-  ...ACTIONS_AUDIT_LABELS,
-  ...AGENDA_AUDIT_LABELS,
-  ...ALLOCATION_AUDIT_LABELS,
-};
+/** French wording of one feature's audited acts, and of the fields those acts list. */
+export interface FeatureAuditLabels {
+  /** Act name ("contrat.signature") → its wording. */
+  actions: Readonly<Record<string, string>>;
+  /** Act prefix ("contrat.") → the French names of the fields its acts list. */
+  fields?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
 
-export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
+export interface AuditLabelLookup {
+  /** The act's wording; an unknown act shows its technical name. */
+  auditActionLabel(action: string): string;
+  /** Labels of the fields of one audited act, each once, in the order given. */
+  auditFieldLabels(action: string, names: readonly string[]): string[];
+}
+
+/**
+ * One lookup over every feature's labels. A field is named by its act's own names first (so "statut" reads
+ * differently for a dossier and for an action), then by `fallbackFields`; unknown names are shown as stored.
+ */
+export function auditLabelLookup(
+  features: readonly FeatureAuditLabels[],
+  fallbackFields: Readonly<Record<string, string>>,
+): AuditLabelLookup {
+  const actions: Record<string, string> = Object.assign({}, ...features.map((f) => f.actions));
+  const byPrefix = features.flatMap((f) => Object.entries(f.fields ?? {}));
+  return {
+    auditActionLabel: (action) => actions[action] ?? action,
+    auditFieldLabels(action, names) {
+      const own = byPrefix.find(([prefix]) => action.startsWith(prefix))?.[1];
+      return [...new Set(names.map((n) => own?.[n] ?? fallbackFields[n] ?? n))];
+    },
+  };
 }

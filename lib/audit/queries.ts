@@ -2,15 +2,16 @@ import "server-only";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLog, users } from "@/db/schema";
-import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** The audit log of the caller's structure (admin: all), newest first. */
-export async function listAudit(user: SessionUser, page: number) {
+/**
+ * The audit log of one structure (null: all, for the admin), newest first. The caller passes its
+ * `structureScope(user)`: lib/audit stays below lib/auth, whose sign-in writes an entry.
+ */
+export async function listAudit(scope: string | null, page: number) {
   const db = await getDb();
   const conditions: SQL[] = [];
-  const scope = structureScope(user);
   if (scope) conditions.push(eq(auditLog.structureId, scope));
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { actionActivity, actionKind, actionStatus, participationActivity, presenceStatus, type ActionCategorieCode } from "./activites";
-import { isInWeek, weekOf } from "./jauge";
+import { isInWeek, isoWeekOf } from "@/lib/calendar/iso-week";
 
 describe("action → gauge activity", () => {
   it("counts employment and training as 'action emploi-formation', every other category as 'autre action'", () => {
@@ -97,7 +97,7 @@ describe("séance attendance → gauge activity", () => {
 
   it("puts a séance at 00:30 Monday (Paris) in the new ISO week, not the previous one", () => {
     const activity = seance("2026-11-29T23:30:00Z");
-    expect(isInWeek(activity.date, weekOf("2026-11-30"))).toBe(true);
-    expect(isInWeek(activity.date, weekOf("2026-11-29"))).toBe(false);
+    expect(isInWeek(activity.date, isoWeekOf("2026-11-30"))).toBe(true);
+    expect(isInWeek(activity.date, isoWeekOf("2026-11-29"))).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { createSetting } from "@/lib/settings/writes";
 import { settingInForce } from "@/lib/settings/read";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { weekOf, type IsoWeek } from "./jauge";
+import { isoWeekOf, type IsoWeek } from "@/lib/calendar/iso-week";
 import { cejGaugeAlerts, jeuneWeekGauge } from "./jauge-query";
 
 const CATEGORIES = [
@@ -70,7 +70,7 @@ const genSeance = fc.record({
   minutes: fc.oneof(fc.integer({ min: -2 * 1440, max: 9 * 1440 }), boundary),
 });
 /** Any ISO week of 2026–2027 (both DST changes, and 2026-W53). */
-const genWeek = fc.integer({ min: 0, max: 104 }).map((n) => weekOf(addDays("2025-12-29", 7 * n)));
+const genWeek = fc.integer({ min: 0, max: 104 }).map((n) => isoWeekOf(addDays("2025-12-29", 7 * n)));
 
 // Independent of the code under test: the browser-grade Intl conversion, not lib/calendar.
 const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
@@ -242,7 +242,7 @@ describe("CEJ gauge from the database", () => {
   });
 
   it("counts nothing of another structure's young person (scoped by structure)", async () => {
-    const week = weekOf(today);
+    const week = isoWeekOf(today);
     const lyonJeune = await newJeune();
     await insertWeek(
       lyonJeune,
@@ -263,11 +263,11 @@ describe("CEJ gauge from the database", () => {
     const admin = await sessionUserFor(t.db, "admin@sillage.demo");
     const { year, month } = parseCivilDate(addMonths(today, 1));
     const effective = toCivilDate(year, month, 1);
-    const thisWeek = weekOf(today);
+    const thisWeek = isoWeekOf(today);
     // The first week whose Monday is on or after the effective date.
-    let nextMonthWeek = weekOf(effective);
-    if (nextMonthWeek.start < effective) nextMonthWeek = weekOf(addDays(nextMonthWeek.start, 7));
-    const weekBefore = weekOf(addDays(nextMonthWeek.start, -7));
+    let nextMonthWeek = isoWeekOf(effective);
+    if (nextMonthWeek.start < effective) nextMonthWeek = isoWeekOf(addDays(nextMonthWeek.start, 7));
+    const weekBefore = isoWeekOf(addDays(nextMonthWeek.start, -7));
 
     const jeuneId = await newJeune();
     const plan: GenAction[] = [

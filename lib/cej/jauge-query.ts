@@ -9,7 +9,8 @@ import { actionsJeune, participations, seances } from "@/db/schema";
 import { addDays, type CivilDate } from "@/lib/calendar/civil-date";
 import { settingInForce } from "@/lib/settings/read";
 import { actionActivity, participationActivity, type GaugeActivity } from "./activites";
-import { isInWeek, weeklyGauge, type ActivityWeights, type IsoWeek, type WeeklyGauge } from "./jauge";
+import { weeklyGauge, type ActivityWeights, type WeeklyGauge } from "./jauge";
+import { isInWeek, type IsoWeek } from "@/lib/calendar/iso-week";
 
 export interface GaugeRules {
   weights: ActivityWeights;

@@ -1,16 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, dayOfWeek, fromEpochDay, toEpochDay } from "@/lib/calendar/civil-date";
-import {
-  activityMinutes,
-  isInWeek,
-  weekOf,
-  weeklyGauge,
-  type ActivityKind,
-  type ActivityStatus,
-  type ActivityWeights,
-  type CejActivity,
-} from "./jauge";
+import { addDays } from "@/lib/calendar/civil-date";
+import { activityMinutes, weeklyGauge, type ActivityKind, type ActivityStatus, type ActivityWeights, type CejActivity } from "./jauge";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
 
 // The seeded `cej.heures.ponderation` and `cej.heures.objectif_hebdo` values (db/seed/settings.ts).
 const weights: ActivityWeights = {
@@ -25,38 +17,8 @@ const target = 900;
 const KINDS: ActivityKind[] = ["action_emploi_formation", "autre_action", "atelier", "information_collective", "rendez_vous_individuel"];
 const STATUSES: ActivityStatus[] = ["prevue", "realisee", "annulee", "absent_excuse", "absent_non_excuse"];
 
-describe("weekOf (ISO 8601)", () => {
-  it("Monday to Sunday around a Wednesday", () => {
-    expect(weekOf("2026-11-25")).toEqual({ year: 2026, week: 48, start: "2026-11-23", end: "2026-11-29" });
-  });
-
-  it("a Monday and a Sunday belong to their own week", () => {
-    expect(weekOf("2026-11-23").start).toBe("2026-11-23");
-    expect(weekOf("2026-11-29").start).toBe("2026-11-23");
-  });
-
-  it("year boundaries: 1 Jan 2027 (Friday) is in week 53 of 2026; 29 Dec 2025 starts week 1 of 2026", () => {
-    expect(weekOf("2027-01-01")).toEqual({ year: 2026, week: 53, start: "2026-12-28", end: "2027-01-03" });
-    expect(weekOf("2025-12-31")).toEqual({ year: 2026, week: 1, start: "2025-12-29", end: "2026-01-04" });
-    expect(weekOf("2027-01-04").week).toBe(1);
-  });
-
-  it("property: starts on a Monday, holds the date, lasts 7 days, week between 1 and 53", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: toEpochDay("2000-01-01"), max: toEpochDay("2100-12-31") }).map(fromEpochDay), (date) => {
-        const week = weekOf(date);
-        expect(dayOfWeek(week.start)).toBe(1);
-        expect(week.end).toBe(addDays(week.start, 6));
-        expect(isInWeek(date, week)).toBe(true);
-        expect(week.week).toBeGreaterThanOrEqual(1);
-        expect(week.week).toBeLessThanOrEqual(53);
-      }),
-    );
-  });
-});
-
 describe("weeklyGauge — examples", () => {
-  const week = weekOf("2026-11-25");
+  const week = isoWeekOf("2026-11-25");
 
   it("empty week", () => {
     expect(weeklyGauge([], weights, target, week)).toEqual({
@@ -111,7 +73,7 @@ describe("weeklyGauge — examples", () => {
 
 describe("weeklyGauge — properties", () => {
   const weekStart = "2026-11-23";
-  const week = weekOf(weekStart);
+  const week = isoWeekOf(weekStart);
   const activity = fc.record({
     kind: fc.constantFrom(...KINDS),
     // from the Sunday before to the Monday after: boundaries are exercised

@@ -12,7 +12,8 @@
  * - `reached` and `manque` are about validated time (what the young person actually did);
  *   `manqueDeclarees` tells whether what is planned can still reach the target.
  */
-import { addDays, compare, dayOfWeek, diffInDays, parseCivilDate, toCivilDate, type CivilDate } from "@/lib/calendar/civil-date";
+import type { CivilDate } from "@/lib/calendar/civil-date";
+import { isInWeek, type IsoWeek } from "@/lib/calendar/iso-week";
 
 export type ActivityKind = "action_emploi_formation" | "autre_action" | "atelier" | "information_collective" | "rendez_vous_individuel";
 
@@ -44,36 +45,6 @@ export const WEIGHT_KEY: Readonly<Record<ActivityKind, keyof ActivityWeights>> =
 });
 
 const DECLARED: ReadonlySet<ActivityStatus> = new Set(["prevue", "realisee", "absent_excuse", "absent_non_excuse"]);
-
-/** An ISO 8601 week: Monday to Sunday; week 1 is the one holding the year's first Thursday. */
-export interface IsoWeek {
-  /** ISO week-numbering year (2027-01-01 belongs to week 53 of 2026). */
-  year: number;
-  week: number;
-  /** Monday. */
-  start: CivilDate;
-  /** Sunday (inclusive). */
-  end: CivilDate;
-}
-
-export function weekOf(date: CivilDate): IsoWeek {
-  const isoDay = dayOfWeek(date) || 7; // Monday = 1 … Sunday = 7
-  const start = addDays(date, 1 - isoDay);
-  const thursday = addDays(start, 3);
-  const year = parseCivilDate(thursday).year;
-  const firstThursdayWeekStart = weekStartOfFirstThursday(year);
-  const week = diffInDays(firstThursdayWeekStart, start) / 7 + 1;
-  return { year, week, start, end: addDays(start, 6) };
-}
-
-function weekStartOfFirstThursday(year: number): CivilDate {
-  const jan4 = toCivilDate(year, 1, 4); // 4 January is always in week 1
-  return addDays(jan4, 1 - (dayOfWeek(jan4) || 7));
-}
-
-export function isInWeek(date: CivilDate, week: Pick<IsoWeek, "start" | "end">): boolean {
-  return compare(date, week.start) >= 0 && compare(date, week.end) <= 0;
-}
 
 export interface WeeklyGauge {
   declareesMinutes: number;

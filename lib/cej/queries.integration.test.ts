@@ -10,13 +10,13 @@ import { listContratsForDossier } from "@/lib/parcours/queries";
 import { listSanctionsForDossier } from "@/lib/sanctions/queries";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { weekOf } from "./jauge";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
 import { cejWeekForDossier } from "./queries";
 
 describe("the dossier's Parcours and Actions loaders", () => {
   const t = useTestDatabase();
   const today = todayInParis(new Date());
-  const week = weekOf(today);
+  const week = isoWeekOf(today);
   let camille: SessionUser;
   let ines: SessionUser;
   let admin: SessionUser;

@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { contrats } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
-import type { IsoWeek } from "./jauge";
+import type { IsoWeek } from "@/lib/calendar/iso-week";
 import { type JeuneWeekGauge, jeuneWeekGauge } from "./jauge-query";
 
 export type DossierCejWeek =

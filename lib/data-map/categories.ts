@@ -1,8 +1,9 @@
 /**
  * Data categories and their fields. A field's id is the column name of the `jeunes` table
  * (db/schema/jeunes.ts) when the data lives there (`source: "jeunes"`); `derived` fields are computed
- * from a column; `parcours` fields come from the pathway tables (db/schema/parcours.ts: contracts,
- * actions, séances, allowance decisions) under the name lib/transmissions/triggers.ts gives them;
+ * from a column; `parcours` fields come from the pathway tables (db/schema/parcours.ts: contracts;
+ * actions-jeune.ts, agenda.ts, allocation.ts: actions, séances, allowance decisions) under the name
+ * lib/transmissions/triggers.ts gives them;
  * `planned` fields belong to tables still to come (bank details, rights requests) and keep the name
  * those tables must use.
  */

@@ -805,7 +805,11 @@ describe("the dossier gate on every write that targets a young person", () => {
       // A target picked in a form (target.field) reports "introuvable" on that field rather than on the page.
       const field = (def.dossier as DossierTarget<unknown>).field;
       if (other && field) {
-        expect(result).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { [field]: [expect.stringContaining("introuvable")] } });
+        expect(result).toMatchObject({
+          ok: false,
+          code: "invalid_input",
+          fieldErrors: { [field]: [expect.stringContaining("introuvable")] },
+        });
       } else expect(result).toMatchObject({ ok: false, code: other ? "not_found" : "forbidden" });
       expect(await fingerprint()).toEqual(before);
     });

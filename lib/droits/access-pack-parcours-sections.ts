@@ -4,8 +4,7 @@
  */
 import { CATEGORIE_LABELS, STATUT_LABELS as ACTION_STATUT_LABELS, isActionCategorie, isActionStatut } from "@/lib/actions-jeune/labels";
 import { PRESENCE_LABELS, SEANCE_TYPE_LABELS, type Presence, type SeanceType } from "@/lib/agenda/rules";
-import { formatMonth } from "@/lib/allocation/cej";
-import { formatDate, formatDateTime, formatMoneyCents, formatTime } from "@/lib/format/fr";
+import { formatMonth, formatDate, formatDateTime, formatMoneyCents, formatTime } from "@/lib/format/fr";
 import { CONTRAT_TYPE_LONG, EVENEMENT_LABELS, PHASE_TYPE_LABELS } from "@/lib/parcours/labels";
 import { motifSortieLabel } from "@/lib/parcours/motifs-sortie";
 import { SANCTION_STATUTS, type SanctionStatut } from "@/lib/sanctions/labels";

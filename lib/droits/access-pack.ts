@@ -28,7 +28,7 @@ import {
   type Transmission,
   type TransmissionPayload,
 } from "@/db/schema";
-import { auditActionLabel } from "@/lib/audit/labels";
+import { auditActionLabel, auditFieldLabels } from "@/lib/audit-labels";
 import type { Role } from "@/lib/auth/roles";
 import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
 import { MOTIF_LABELS } from "@/lib/consultations/motifs";
@@ -43,7 +43,6 @@ import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { describeRetentionForJeune } from "@/lib/data-map/retention";
 import { RIGHTS } from "@/lib/data-map/rights";
 import { DomainError } from "@/lib/errors/domain-error";
-import { auditFieldLabels } from "@/lib/audit/field-labels";
 import { retentionEnd } from "@/lib/retention/rules";
 import { settingInForce } from "@/lib/settings/read";
 import { createThirdPartyMasker } from "./access-pack-mask";

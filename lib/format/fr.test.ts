@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMoneyCents, formatNumber, formatShortDate, formatTime } from "./fr";
+import {
+  formatDate,
+  formatDateTime,
+  formatLongCivilDate,
+  formatMoneyCents,
+  formatMonth,
+  formatNumber,
+  formatShortDate,
+  formatTime,
+} from "./fr";
 
 const NNBSP = "\u202f"; // narrow no-break space: thousands separator
 const NBSP = "\u00a0"; // no-break space: before € and %
@@ -62,5 +71,18 @@ describe("formatMoneyCents / formatNumber", () => {
   it("formats numbers", () => {
     expect(formatNumber(1234567.5)).toBe(`1${NNBSP}234${NNBSP}567,5`);
     expect(formatNumber(0.8, { style: "percent", maximumFractionDigits: 1 })).toBe(`80${NBSP}%`);
+  });
+});
+
+describe("formatMonth", () => {
+  it("writes a month in French", () => {
+    expect(formatMonth("2027-04")).toBe("avril 2027");
+  });
+});
+
+describe("formatLongCivilDate", () => {
+  it("writes the first of the month as an ordinal and no weekday", () => {
+    expect(formatLongCivilDate("2027-07-01")).toBe("1er juillet 2027");
+    expect(formatLongCivilDate("2026-12-31")).toBe("31 décembre 2026");
   });
 });

@@ -5,6 +5,7 @@
  * another ICU version render the same string (no hydration mismatch). "14 h 30" and " à " use ordinary spaces.
  */
 import { parseCivilDate, type CivilDate } from "@/lib/calendar/civil-date";
+import { firstDayOfMonth } from "@/lib/calendar/months";
 
 const PARIS = "Europe/Paris";
 
@@ -79,4 +80,25 @@ export function formatMoneyCents(cents: number): string {
 /** 1234567.5 → "1 234 567,5" (U+202F between thousands); options as in Intl.NumberFormat. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
   return withPinnedSpaces(new Intl.NumberFormat("fr-FR", options).formatToParts(value));
+}
+
+const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "avril 2027". */
+export function formatMonth(month: string): string {
+  const first = firstDayOfMonth(month);
+  return monthFormat.format(new Date(`${first}T00:00:00Z`));
+}
+
+const longCivilDate = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "1er juillet 2027", "31 décembre 2026" (no weekday: reads better inside a sentence). */
+export function formatLongCivilDate(date: CivilDate): string {
+  const { year, month, day } = parseCivilDate(date);
+  const instant = new Date(0);
+  instant.setUTCFullYear(year, month - 1, day);
+  return longCivilDate
+    .formatToParts(instant)
+    .map((p) => (p.type === "day" && p.value === "1" ? "1er" : p.value))
+    .join("");
 }

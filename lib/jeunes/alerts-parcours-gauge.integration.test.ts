@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { jeunes, structures } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
-import { weekOf } from "@/lib/cej/jauge";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
 import { cejGaugeAlerts } from "@/lib/cej/jauge-query";
 import { useTestDatabase } from "@/test/db";
 import { cejAlertWeeks, cejWeekMinutesSql } from "./alerts-parcours";
@@ -26,7 +26,7 @@ describe("the portfolio's CEJ hours match the dossier's gauge", () => {
       const ids = (await t.db.select({ id: jeunes.id }).from(jeunes).where(eq(jeunes.structureId, s.id))).map((r) => r.id);
       expect(ids.length).toBeGreaterThan(5);
       for (const monday of [previous, current]) {
-        const week = weekOf(monday);
+        const week = isoWeekOf(monday);
         const expected = await cejGaugeAlerts(t.db, { structureId: s.id, jeuneIds: ids, week });
         expect(expected).not.toBeNull();
         const rows = (await t.db

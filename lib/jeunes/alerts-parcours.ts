@@ -1,5 +1,5 @@
 /**
- * Portfolio alerts that read the pathway tables (db/schema/parcours.ts). Same model as lib/jeunes/alerts.ts:
+ * Portfolio alerts that read the pathway tables (db/schema/parcours.ts, actions-jeune.ts, agenda.ts…). Same model as lib/jeunes/alerts.ts:
  * SQL on a `jeunes` row, other tables under their own aliases.
  *
  * The CEJ hours alert recomputes the weekly gauge in SQL so the portfolio can filter and count on it;
@@ -13,7 +13,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { jeunes } from "@/db/schema";
 import { addDays, addMonths, type CivilDate } from "@/lib/calendar/civil-date";
-import { weekOf } from "@/lib/cej/jauge";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
 import { formatShortDate } from "@/lib/format/fr";
 
 const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -57,7 +57,7 @@ function hoursText(minutes: number): string {
 
 /** Shared by the alert specs below: the ISO weeks the CEJ alert looks at. */
 export function cejAlertWeeks(today: CivilDate): { previous: CivilDate; current: CivilDate } {
-  const current = weekOf(today).start;
+  const current = isoWeekOf(today).start;
   return { previous: addDays(current, -7), current };
 }
 

@@ -1,24 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, compare, fromEpochDay, toEpochDay } from "@/lib/calendar/civil-date";
-import {
-  checkCejEntry,
-  checkPlannedEnd,
-  checkSwitch,
-  endAfterMonths,
-  formatLongCivilDate,
-  maxEndDate,
-  nextCejPossibleFrom,
-} from "./contrats";
+import { checkCejEntry, checkPlannedEnd, checkSwitch, endAfterMonths, maxEndDate, nextCejPossibleFrom } from "./contrats";
 
 const civilDate = fc.integer({ min: toEpochDay("2000-01-01"), max: toEpochDay("2100-12-31") }).map(fromEpochDay);
-
-describe("formatLongCivilDate", () => {
-  it("writes the first of the month as an ordinal and no weekday", () => {
-    expect(formatLongCivilDate("2027-07-01")).toBe("1er juillet 2027");
-    expect(formatLongCivilDate("2026-12-31")).toBe("31 décembre 2026");
-  });
-});
 
 describe("end dates: start + N months − 1 day, inclusive", () => {
   it("a 12-month contract from 1 Jan ends on 31 Dec", () => {

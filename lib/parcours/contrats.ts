@@ -6,7 +6,8 @@
  * on `start + N months − 1 day`, inclusive (the last day it is in force), with the month-end rule of
  * `addMonths`: 2026-01-01 + 12 months → 2026-12-31; 2026-01-31 + 12 months → 2027-01-30.
  */
-import { addDays, addMonths, compare, parseCivilDate, type CivilDate } from "@/lib/calendar/civil-date";
+import { addDays, addMonths, compare, type CivilDate } from "@/lib/calendar/civil-date";
+import { formatLongCivilDate } from "@/lib/format/fr";
 import { DEFAULT_AGE_LIMITS, eligibility, type AgeLimits } from "@/lib/jeunes/rules";
 
 export type ContractKind = "PACEA" | "CEJ";
@@ -23,19 +24,6 @@ export interface Refusal<C extends string = string> {
 }
 
 const CONTRACT_LABELS: Record<ContractKind, string> = { PACEA: "PACEA", CEJ: "CEJ" };
-
-const longDate = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "1er juillet 2027", "31 décembre 2026" (no weekday: reads better inside a sentence). */
-export function formatLongCivilDate(date: CivilDate): string {
-  const { year, month, day } = parseCivilDate(date);
-  const instant = new Date(0);
-  instant.setUTCFullYear(year, month - 1, day);
-  return longDate
-    .formatToParts(instant)
-    .map((p) => (p.type === "day" && p.value === "1" ? "1er" : p.value))
-    .join("");
-}
 
 /** Last day (inclusive) of a period of `months` months starting on `start`. */
 export function endAfterMonths(start: CivilDate, months: number): CivilDate {

@@ -3,7 +3,7 @@
  * and what an earlier end does to its PACEA phases. Civil dates, inclusive ends (see ./contrats.ts).
  */
 import { addDays, compare, diffInDays, type CivilDate } from "@/lib/calendar/civil-date";
-import { formatLongCivilDate } from "./contrats";
+import { formatLongCivilDate } from "@/lib/format/fr";
 import type { Period } from "./phases";
 
 export interface ContractDates {

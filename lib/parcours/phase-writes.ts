@@ -13,7 +13,7 @@ import { changedFields, type AuditInput } from "@/lib/audit/write";
 import { compare, todayInParis } from "@/lib/calendar/civil-date";
 import { ownerOfPhase } from "@/lib/dossier/targets";
 import { DomainError } from "@/lib/errors/domain-error";
-import { formatLongCivilDate } from "./contrats";
+import { formatLongCivilDate } from "@/lib/format/fr";
 import { contractPeriod } from "./periodes";
 import { phaseFieldErrors } from "./phase-errors";
 import { checkPhases, type Phase } from "./phases";

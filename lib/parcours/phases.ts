@@ -4,7 +4,8 @@
  * Gaps between phases are allowed (a pause in the accompaniment); overlaps are not.
  */
 import { compare, type CivilDate } from "@/lib/calendar/civil-date";
-import { formatLongCivilDate, type Refusal } from "./contrats";
+import type { Refusal } from "./contrats";
+import { formatLongCivilDate } from "@/lib/format/fr";
 
 export type PhaseKind = "diagnostic" | "accompagnement";
 

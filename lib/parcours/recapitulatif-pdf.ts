@@ -6,7 +6,8 @@
 import { rgb } from "pdf-lib";
 import { BLUE, GREY, INK, createFlow } from "@/lib/pdf/flow";
 import { toWinAnsi } from "@/lib/pdf/win-ansi";
-import { formatLongCivilDate, maxEndDate, type ContractKind } from "./contrats";
+import { maxEndDate, type ContractKind } from "./contrats";
+import { formatLongCivilDate } from "@/lib/format/fr";
 import { durationLabel } from "./durees";
 import { CONTRAT_TYPE_LONG, PHASE_TYPE_LABELS } from "./labels";
 import { motifSortieLabel } from "./motifs-sortie";

@@ -5,7 +5,8 @@
  */
 import { addDays, compare, type CivilDate } from "@/lib/calendar/civil-date";
 import { eligibility } from "@/lib/jeunes/rules";
-import { checkCejEntry, checkPlannedEnd, formatLongCivilDate, type ContractKind } from "./contrats";
+import { checkCejEntry, checkPlannedEnd, type ContractKind } from "./contrats";
+import { formatLongCivilDate } from "@/lib/format/fr";
 
 export interface NewContract {
   type: ContractKind;

@@ -15,7 +15,7 @@
 import { compare, type CivilDate } from "@/lib/calendar/civil-date";
 import type { ActivityStatus } from "@/lib/cej/jauge";
 import { valueInForce, type DatedValue } from "@/lib/settings/rules";
-import { formatLongCivilDate } from "@/lib/parcours/contrats";
+import { formatLongCivilDate } from "@/lib/format/fr";
 
 export type SanctionRegime = "cej_2022" | "suspension_remobilisation";
 

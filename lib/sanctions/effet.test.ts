@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMonth } from "@/lib/allocation/cej";
+import { formatMonth } from "@/lib/format/fr";
 import { RUNGS } from "./bareme";
 import { decideEffect, describeDecidedEffect, effectBounds, effectCovers, readDecidedEffect } from "./effet";
 

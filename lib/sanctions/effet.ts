@@ -13,7 +13,7 @@
 import { z } from "zod";
 import { isValidCivilDate } from "@/lib/calendar/civil-date";
 import { formatShortDate } from "@/lib/format/fr";
-import { addToMonth, monthOf } from "@/lib/allocation/months";
+import { addToMonth, monthOf } from "@/lib/calendar/months";
 import type { AllowanceEffect, AllowanceEffectKind } from "./bareme";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -1,4 +1,4 @@
-import type { BadgeTone } from "@/components/ui/tones";
+import type { BadgeTone } from "@/lib/ui/tones";
 
 export type SanctionStatut = "proposee" | "contradictoire" | "decidee" | "abandonnee";
 

@@ -19,7 +19,7 @@ import { contrats, participations, sanctions, seances } from "@/db/schema";
 import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import { writeAudit } from "@/lib/audit/write";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { formatLongCivilDate } from "@/lib/parcours/contrats";
+import { formatLongCivilDate } from "@/lib/format/fr";
 import { proposeSanction, UNEXCUSED_ABSENCES_BEFORE_SANCTION } from "./bareme";
 import { loadLadders } from "./ladders";
 

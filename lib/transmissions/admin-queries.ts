@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { type DbOrTx, getDb } from "@/db/client";
 import { jeunes, structures, transmissions } from "@/db/schema";
 import type { TransmissionStatut } from "@/db/schema";
-import { parisStartOfDay } from "@/lib/agenda/paris-time";
+import { parisStartOfDay } from "@/lib/calendar/paris-time";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { addDays } from "@/lib/calendar/civil-date";
 import { TRANSMISSION_STATUTS, type TransmissionFilters } from "./admin-params";

@@ -1,4 +1,4 @@
-import type { BadgeTone } from "@/components/ui/tones";
+import type { BadgeTone } from "@/lib/ui/tones";
 import type { TransmissionKind, TransmissionStatut } from "@/db/schema";
 import { fieldInfo, type FieldId } from "@/lib/data-map/categories";
 

@@ -9,7 +9,7 @@ import { SelectField } from "@/components/ui/select";
 import { agendaHref, parseAgendaFilters } from "@/lib/agenda/params";
 import { listWeek } from "@/lib/agenda/queries";
 import { SEANCE_TYPES, SEANCE_TYPE_LABELS } from "@/lib/agenda/rules";
-import { daysOfWeek, formatIsoWeek, isoWeekOf, resolveWeek, shiftWeek } from "@/lib/agenda/week";
+import { daysOfWeek, formatIsoWeek, isoWeekOf, resolveWeek, shiftWeek } from "@/lib/calendar/iso-week";
 import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/calendar/civil-date";

@@ -4,10 +4,11 @@ import { ButtonLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
-import { auditActionLabel } from "@/lib/audit/labels";
+import { auditActionLabel } from "@/lib/audit-labels";
 import { listAudit } from "@/lib/audit/queries";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireCapability } from "@/lib/auth/session";
+import { structureScope } from "@/lib/auth/session-user";
 import { formatDateTime, formatNumber } from "@/lib/format/fr";
 import { parsePage, withParams, type SearchParams } from "@/lib/http/search-params";
 import { PersonName } from "@/components/ui/person-name";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Journal d'audit" };
 export default async function JournalPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireCapability("audit.read");
   const page = parsePage((await searchParams).page);
-  const { rows, total, pageCount } = await listAudit(user, page);
+  const { rows, total, pageCount } = await listAudit(structureScope(user), page);
   return (
     <>
       <PageHeader

@@ -5,7 +5,7 @@ import { SeanceForm } from "@/components/agenda/seance-form";
 import { Alert } from "@/components/ui/alert";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { parisWallClock } from "@/lib/agenda/paris-time";
+import { parisWallClock } from "@/lib/calendar/paris-time";
 import { animateurOptions, defaultJeuneOptions, getSeanceDetail } from "@/lib/agenda/queries";
 import { frozenReason, isCollective } from "@/lib/agenda/rules";
 import { requireCapability } from "@/lib/auth/session";

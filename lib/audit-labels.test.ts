@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditFieldLabels } from "./field-labels";
+import { auditActionLabel, auditFieldLabels } from "./audit-labels";
 
 describe("field names of an audited act", () => {
   it("reads a field by the act it belongs to", () => {
@@ -17,5 +17,16 @@ describe("field names of an audited act", () => {
   it("falls back to the dossier's names, then to the stored name; the NIR's three names are one line", () => {
     expect(auditFieldLabels("jeune.update", ["nir", "nirEncrypted", "nirHmac"])).toEqual(["Numéro de sécurité sociale"]);
     expect(auditFieldLabels("agenda.presence", ["dispositif", "champInconnu"])).toEqual(["Dispositif", "champInconnu"]);
+  });
+});
+
+describe("wording of an audited act", () => {
+  it("finds each feature's acts, and shows an unknown act as stored", () => {
+    expect(auditActionLabel("auth.sign_in")).toBe("Connexion");
+    expect(auditActionLabel("droits.reponse")).toBe("Demande de droits : réponse envoyée");
+    expect(auditActionLabel("contrat.signature")).toBe("Signature d'un contrat (PACEA ou CEJ)");
+    expect(auditActionLabel("sanction.levee")).toBe("Suspension de l'allocation levée");
+    expect(auditActionLabel("agenda.presence")).toBe("Présence à une séance notée");
+    expect(auditActionLabel("inconnu.acte")).toBe("inconnu.acte");
   });
 });

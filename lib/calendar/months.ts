@@ -2,7 +2,14 @@
  * "YYYY-MM" months (the unit of allowance decisions). Pure. Fixed-width ISO months compare as strings.
  */
 import { parseCivilDate, type CivilDate, daysInMonth } from "@/lib/calendar/civil-date";
-import { firstDayOfMonth } from "./cej";
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** First day of a "YYYY-MM" month; throws a RangeError on a malformed month (a programmer error). */
+export function firstDayOfMonth(month: string): CivilDate {
+  if (!MONTH.test(month)) throw new RangeError(`Mois invalide : ${JSON.stringify(month)} (AAAA-MM attendu)`);
+  return `${month}-01`;
+}
 
 /** The month a civil date falls in: "2026-11-25" → "2026-11". */
 export function monthOf(date: CivilDate): string {

@@ -1,7 +1,7 @@
 "use server";
 
 import { formAction } from "@/lib/actions/form";
-import { giveConsultationReason } from "./break-glass-writes";
+import { giveConsultationReason } from "@/lib/dossier/break-glass-writes";
 import { dossierHref } from "@/lib/consultations/onglets";
 
 export const giveConsultationReasonAction = formAction(giveConsultationReason, {

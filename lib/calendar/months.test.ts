@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addToMonth, lastDayOfMonth, monthOf, monthsBetween } from "./months";
+import { addToMonth, firstDayOfMonth, lastDayOfMonth, monthOf, monthsBetween } from "./months";
 
 describe("months", () => {
   it("month of a date, last day with leap years", () => {
@@ -23,5 +23,13 @@ describe("months", () => {
     expect(() => addToMonth("2026-13", 1)).toThrow(RangeError);
     expect(() => lastDayOfMonth("2026-1")).toThrow(RangeError);
     expect(() => addToMonth("2026-01", 0.5)).toThrow(RangeError);
+  });
+});
+
+describe("firstDayOfMonth", () => {
+  it("gives the first day and refuses a malformed month", () => {
+    expect(firstDayOfMonth("2027-04")).toBe("2027-04-01");
+    expect(() => firstDayOfMonth("2027-13")).toThrow(RangeError);
+    expect(() => firstDayOfMonth("2027-4")).toThrow(RangeError);
   });
 });
