@@ -142,10 +142,11 @@ async function openTargets<I>(tx: Tx, user: SessionUser, target: DossierTarget<I
       continue;
     }
     const error = refusalError(result);
+    const message = result.refusal === "not_found" ? (target.notFoundMessage ?? error.message) : error.message;
     if (target.field && result.refusal !== "reason_required") {
-      throw new DomainError("invalid_input", { fieldErrors: { [target.field]: [target.stateMessage ?? error.message] } });
+      throw new DomainError(result.refusal === "not_found" ? "not_found" : "invalid_input", { fieldErrors: { [target.field]: [message] } });
     }
-    if (result.refusal === "not_found" && target.notFoundMessage) throw new DomainError("not_found", { message: target.notFoundMessage });
+    if (result.refusal === "not_found") throw new DomainError("not_found", { message });
     throw error;
   }
   return opened;

@@ -70,12 +70,15 @@ export async function assertAnimateur(tx: Tx, structureId: string, animateurId: 
  */
 const AGENDA_GROUND = { onglet: "agenda", exempt: { roles: ["conseiller", "directeur"] as const } };
 
+const NOT_AMONG_ACTIVE = "Ce jeune est introuvable parmi les dossiers actifs de votre structure.";
+
 /** One named young person (enrolment, individual rendez-vous): an active file only. */
 export const ofAgendaJeune = {
   ...AGENDA_GROUND,
   jeuneIds: (input: { jeuneId?: string | null }) => (input.jeuneId ? [input.jeuneId] : []),
   field: "jeuneId",
-  stateMessage: "Ce jeune est introuvable parmi les dossiers actifs de votre structure.",
+  notFoundMessage: NOT_AMONG_ACTIVE,
+  stateMessage: NOT_AMONG_ACTIVE,
 };
 
 /**

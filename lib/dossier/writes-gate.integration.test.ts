@@ -807,7 +807,7 @@ describe("the dossier gate on every write that targets a young person", () => {
       if (other && field) {
         expect(result).toMatchObject({
           ok: false,
-          code: "invalid_input",
+          code: "not_found",
           fieldErrors: { [field]: [expect.stringContaining("introuvable")] },
         });
       } else expect(result).toMatchObject({ ok: false, code: other ? "not_found" : "forbidden" });

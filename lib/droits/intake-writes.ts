@@ -4,13 +4,12 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { demandesDroits, jeunes, transmissions } from "@/db/schema";
+import { demandesDroits, transmissions } from "@/db/schema";
 import { type ActionDefinition, theDossier } from "@/lib/actions/run";
 import { inputJeune } from "@/lib/dossier/targets";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { todayInParis, type CivilDate } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
-import { structureConditions } from "@/lib/dossier/scope";
 import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { formatDateTime } from "@/lib/format/fr";
 import { KIND_FALC } from "@/lib/transmissions/labels";
@@ -148,8 +147,6 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
 /** A request is taken for a file in any state (the handler refuses an anonymised one); a DPO needs no prior reason. */
 const INTAKE = { onglet: "demande-de-droits", exempt: { roles: ["dpo"] as const }, states: ["archive", "anonymise"] as const };
 
-const jeuneColumns = { id: jeunes.id, structureId: jeunes.structureId, anonymisedAt: jeunes.anonymisedAt };
-
 /** Counsellor (or director, or DPO) at the desk, for a young person whose dossier they may open. */
 export const recordDeskDemande: ActionDefinition<typeof deskIntakeSchema, CreatedDemande> = {
   name: "droits.demande_create",
@@ -180,16 +177,14 @@ export const recordDpoDemande: ActionDefinition<typeof dpoIntakeSchema, CreatedD
   name: "droits.demande_create",
   schema: dpoIntakeSchema,
   capability: "droits.handle",
-  dossier: { ...INTAKE, jeuneIds: inputJeune },
-  async handler({ tx, user, input }) {
-    const [jeune] = await tx
-      .select(jeuneColumns)
-      .from(jeunes)
-      .where(and(eq(jeunes.id, input.jeuneId), ...structureConditions(user)));
-    if (!jeune)
-      throw new DomainError("not_found", {
-        fieldErrors: { jeuneId: ["Ce jeune est introuvable dans votre structure : cherchez-le de nouveau."] },
-      });
+  dossier: {
+    ...INTAKE,
+    jeuneIds: inputJeune,
+    field: "jeuneId",
+    notFoundMessage: "Ce jeune est introuvable dans votre structure : cherchez-le de nouveau.",
+  },
+  async handler({ tx, user, input, dossiers }) {
+    const { jeune } = theDossier(dossiers);
     const today = todayInParis(new Date());
     return insertDemande(tx, user, {
       jeune,
@@ -212,10 +207,9 @@ export const createDemandeFromEspace: ActionDefinition<typeof espaceIntakeSchema
   schema: espaceIntakeSchema,
   capability: "self.read",
   dossier: { ...INTAKE, jeuneIds: (_input, _tx, user) => (user.jeuneId ? [user.jeuneId] : []) },
-  async handler({ tx, user, input }) {
+  async handler({ tx, user, input, dossiers }) {
     if (user.role !== "jeune" || !user.jeuneId) throw new DomainError("forbidden");
-    const [jeune] = await tx.select(jeuneColumns).from(jeunes).where(eq(jeunes.id, user.jeuneId));
-    if (!jeune) throw new DomainError("not_found");
+    const { jeune } = theDossier(dossiers);
     const today = todayInParis(new Date());
     return insertDemande(tx, user, {
       jeune,
