@@ -72,8 +72,6 @@ export interface OpenedDossier {
   now: Date;
 }
 
-export type GateRefusal = "not_found" | "reason_required" | "state";
-
 export type GateResult =
   | { ok: true; dossier: OpenedDossier }
   | { ok: false; refusal: "not_found" }
@@ -94,8 +92,8 @@ function stateOf(jeune: Pick<GateJeune, "statut" | "anonymisedAt">): DossierStat
 
 /**
  * Opens a file for a purpose, or says why not. Records the consultation when the file opens (pages and
- * downloads always; writes when outside the portfolio). Use `requireDossier` in a transaction that must
- * fail as a whole, `openDossier` where the refusal is rendered (a page asking for a reason).
+ * downloads always; writes when outside the portfolio). A page renders the refusal (the reason form, a
+ * 404); runAction and runDownload turn it into an error that rolls their transaction back.
  */
 export async function openDossier(
   db: DbOrTx,
@@ -168,19 +166,7 @@ export async function decideDossierAccess(
   return { ok: true, dossier: { jeune, structureId: jeune.structureId, ground, horsPortefeuille, reasonGivenAt, today, now } };
 }
 
-/** `openDossier` for a transaction: any refusal throws the DomainError the action result carries. */
-export async function requireDossier(
-  db: DbOrTx,
-  user: SessionUser,
-  jeuneId: string,
-  purpose: DossierPurpose,
-  options: GateOptions,
-): Promise<OpenedDossier> {
-  const result = await openDossier(db, user, jeuneId, purpose, options);
-  if (result.ok) return result.dossier;
-  throw refusalError(result);
-}
-
+/** The DomainError a refusal becomes in a write or a download (the transaction then writes nothing). */
 export function refusalError(result: Exclude<GateResult, { ok: true }>): DomainError {
   switch (result.refusal) {
     case "not_found":
