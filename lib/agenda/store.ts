@@ -68,7 +68,7 @@ export async function assertAnimateur(tx: Tx, structureId: string, animateurId: 
  * structure's agenda: any of its counsellors or directors may do them without a prior reason (the act is
  * the ground), and a consultation "agenda" outside the portfolio is recorded for the young person.
  */
-const AGENDA_GROUND = { onglet: "agenda", exempt: { roles: ["conseiller", "directeur"] as const } };
+const AGENDA_GROUND = { onglet: "agenda", exempt: { roles: ["conseiller", "directeur"] as const, motif: "rendez_vous" as const } };
 
 const NOT_AMONG_ACTIVE = "Ce jeune est introuvable parmi les dossiers actifs de votre structure.";
 

@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, isNotNull } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { consultations } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { DOSSIER_ONGLETS } from "./onglets";
 
 /** A reason given to open a dossier outside one's portfolio stays valid this long (one working day). */
 export const BREAK_GLASS_TTL_MS = 8 * 60 * 60 * 1000;
@@ -16,6 +17,9 @@ export async function latestReasonAt(db: DbOrTx, user: SessionUser, jeuneId: str
         eq(consultations.jeuneId, jeuneId),
         eq(consultations.userId, user.id),
         isNotNull(consultations.motif),
+        // A reason is given on a tab (the break-glass form); an act's own consultation (a rights request,
+        // an agenda act) records its motif for the young person but opens nothing.
+        inArray(consultations.onglet, [...DOSSIER_ONGLETS]),
         gte(consultations.at, new Date(now.getTime() - BREAK_GLASS_TTL_MS)),
       ),
     )

@@ -25,7 +25,7 @@ describe("dossier access and break-glass", () => {
     ids.camilleOwn = (await t.db.select({ id: jeunes.id }).from(jeunes).where(eq(jeunes.conseillerId, camille.id)).limit(1))[0]!.id;
     ids.julien = (await t.db.select({ id: jeunes.id }).from(jeunes).where(eq(jeunes.conseillerId, julien.id))).map((r) => r.id);
     ids.marseille = (await t.db.select({ id: jeunes.id }).from(jeunes).where(eq(jeunes.structureId, marseille!.id)).limit(1))[0]!.id;
-    expect(ids.julien.length).toBeGreaterThanOrEqual(4);
+    expect(ids.julien.length).toBeGreaterThanOrEqual(5);
   });
 
   const as = (email: string) => sessionUserFor(t.db, email);
@@ -204,5 +204,16 @@ describe("dossier access and break-glass", () => {
     expect(await counts()).toEqual(before);
     const [others] = await t.db.select({ n: count() }).from(consultations).where(ne(consultations.userId, dpo.id));
     expect(others!.n).toBeGreaterThan(0);
+  });
+
+  it("an act's own consultation with a motif (a rights request handled by the DPO) opens nothing; a reason on a tab does", async () => {
+    const dpo = await as("dpo.lyon@sillage.demo");
+    const jeuneId = ids.julien[4]!;
+    const [row] = await t.db.select({ structureId: jeunes.structureId }).from(jeunes).where(eq(jeunes.id, jeuneId));
+    const base = { jeuneId, structureId: row!.structureId, userId: dpo.id, userRole: dpo.role, horsPortefeuille: true };
+    await t.db.insert(consultations).values({ ...base, onglet: "demande-de-droits", motif: "demande_de_droits" });
+    expect(await accessKind(t.db, dpo, jeuneId)).toEqual({ kind: "reason_required" });
+    await t.db.insert(consultations).values({ ...base, onglet: "identite", motif: "controle_dpo" });
+    expect(await accessKind(t.db, dpo, jeuneId)).toEqual({ kind: "break_glass" });
   });
 });

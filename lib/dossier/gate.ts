@@ -18,6 +18,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { type CivilDate, todayInParis } from "@/lib/calendar/civil-date";
 import { latestReasonAt, recordConsultation } from "@/lib/consultations/access";
+import type { ConsultationMotif } from "@/lib/consultations/motifs";
 import { DomainError } from "@/lib/errors/domain-error";
 import { portfolioCondition, structureConditions } from "@/lib/dossier/scope";
 
@@ -29,10 +30,12 @@ export type DossierState = "actif" | "archive" | "anonymise";
 /**
  * Roles an act opens a file for without a prior reason: the act is the ground (a DPO handling a rights
  * request, staff marking attendance at a séance of the structure). The consultation is still recorded,
- * outside the portfolio and named by the act (`onglet`), without a motif: it opens nothing else.
+ * outside the portfolio, named by the act (`onglet`) with the motif the young person reads. It opens
+ * nothing else: only a reason given on a tab (break-glass) opens the file for pages.
  */
 export interface DossierExemption {
   roles: readonly Role[];
+  motif: ConsultationMotif;
 }
 
 export interface GateOptions {
@@ -111,6 +114,7 @@ export async function openDossier(
       structureId: dossier.structureId,
       onglet: options.onglet,
       horsPortefeuille: dossier.horsPortefeuille,
+      motif: dossier.ground === "exempt" ? options.exempt?.motif : undefined,
     });
   }
   return result;

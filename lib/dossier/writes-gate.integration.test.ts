@@ -20,6 +20,7 @@ import * as schema from "@/db/schema";
 import { consultations, demandesDroits, jeunes, participations, phases, seances, transmissions, users } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
+import type { ConsultationMotif } from "@/lib/consultations/motifs";
 import { ACTION_REGISTRY, type AnyActionDefinition } from "@/lib/action-registry";
 import { createAction } from "@/lib/actions-jeune/writes";
 import { type ActionResult, type DossierTarget, runAction } from "@/lib/actions/run";
@@ -737,7 +738,7 @@ describe("the dossier gate on every write that targets a young person", () => {
   });
 
   /** How many openings by `user` were recorded on the file outside the portfolio, named `onglet`, without a reason (the act). */
-  const actConsultations = async (jeuneId: string, user: SessionUser, onglet: string) =>
+  const actConsultations = async (jeuneId: string, user: SessionUser, onglet: string, motif: string | null) =>
     (
       await t.db
         .select({ id: consultations.id })
@@ -748,17 +749,26 @@ describe("the dossier gate on every write that targets a young person", () => {
             eq(consultations.userId, user.id),
             eq(consultations.onglet, onglet),
             eq(consultations.horsPortefeuille, true),
-            isNull(consultations.motif),
+            motif ? eq(consultations.motif, motif as ConsultationMotif) : isNull(consultations.motif),
           ),
         )
     ).length;
 
   /** Runs the write as `user` and expects it through the gate, recorded as one consultation outside the portfolio. */
-  const throughOutside = async (key: string, def: AnyActionDefinition, built: Built, user: SessionUser, onglet: string) => {
-    const before = await actConsultations(built.jeuneId, user, onglet);
+  // After a reason (break-glass) the write records no motif of its own; an exempt act records its motif.
+  const throughOutside = async (
+    key: string,
+    def: AnyActionDefinition,
+    built: Built,
+    user: SessionUser,
+    onglet: string,
+    motif: string | null = null,
+  ) => {
+    const before = await actConsultations(built.jeuneId, user, onglet, motif);
     const result = await runAction(def, built.input, user);
     expectThrough(key, result);
-    if (result.ok) expect(await actConsultations(built.jeuneId, user, onglet), "consultation recorded by the write").toBe(before + 1);
+    if (result.ok)
+      expect(await actConsultations(built.jeuneId, user, onglet, motif), "consultation recorded by the write").toBe(before + 1);
   };
 
   describe.each(TARGETS)("$key", ({ key, def, target }) => {
@@ -783,7 +793,7 @@ describe("the dossier gate on every write that targets a young person", () => {
       async () => {
         const built = await build();
         if (counsellorExempt) {
-          await throughOutside(key, def, built, who.julien, onglet);
+          await throughOutside(key, def, built, who.julien, onglet, target.exempt?.motif ?? null);
           return;
         }
         const { input } = built;
@@ -829,7 +839,7 @@ describe("the dossier gate on every write that targets a young person", () => {
 
     for (const role of exemptOutsiders) {
       it(`lets the ${role} act without a reason (exempt), and records the consultation « ${onglet} »`, async () => {
-        await throughOutside(key, def, await build(), who[role], onglet);
+        await throughOutside(key, def, await build(), who[role], onglet, target.exempt?.motif ?? null);
       });
     }
 

@@ -105,7 +105,7 @@ export const accessPackDownload: DownloadDefinition<typeof accessPackParams> = {
       return demande.type === "acces" ? demande.jeuneId : null;
     },
     onglet: "acces",
-    exempt: { roles: ["dpo"] },
+    exempt: { roles: ["dpo"], motif: "demande_de_droits" },
   },
   async render({ tx, user, params }) {
     const demande = await loadDemande(tx, user, params.id);

@@ -145,7 +145,11 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
 }
 
 /** A request is taken for a file in any state (the handler refuses an anonymised one); a DPO needs no prior reason. */
-const INTAKE = { onglet: "demande-de-droits", exempt: { roles: ["dpo"] as const }, states: ["archive", "anonymise"] as const };
+const INTAKE = {
+  onglet: "demande-de-droits",
+  exempt: { roles: ["dpo"] as const, motif: "demande_de_droits" as const },
+  states: ["archive", "anonymise"] as const,
+};
 
 /** Counsellor (or director, or DPO) at the desk, for a young person whose dossier they may open. */
 export const recordDeskDemande: ActionDefinition<typeof deskIntakeSchema, CreatedDemande> = {

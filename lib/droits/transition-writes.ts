@@ -82,7 +82,7 @@ const paths = (d: { id: string; jeuneId: string | null }) => ["/droits", `/droit
 const OF_DEMANDE = {
   jeuneIds: (input: { demandeId: string }, tx: Tx) => ownerOfDemande(tx, input.demandeId),
   onglet: "demande-de-droits",
-  exempt: { roles: ["dpo"] as const },
+  exempt: { roles: ["dpo"] as const, motif: "demande_de_droits" as const },
   states: ["archive", "anonymise"] as const,
   notFoundMessage: DEMANDE_NOT_FOUND,
 };

@@ -9,6 +9,6 @@ import { ownerOfTransmission } from "@/lib/dossier/targets";
 export const OF_TRANSMISSION = {
   jeuneIds: (input: { transmissionId: string }, tx: Tx) => ownerOfTransmission(tx, input.transmissionId),
   onglet: "transmission",
-  exempt: { roles: ["dpo"] as const },
+  exempt: { roles: ["dpo"] as const, motif: "controle_dpo" as const },
   states: ["archive", "anonymise"] as const,
 };
