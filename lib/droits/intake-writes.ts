@@ -107,7 +107,12 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
   if (input.envoyerAccuse) {
     const ctx = await loadLetterContext(tx, row);
     if (ctx.email) {
-      await queueLetter(tx, row, { kind: "droits.accuse", to: ctx.email, letter: buildReceipt(ctx, { echeance, today }), replyTo: ctx.structure.dpoEmail });
+      await queueLetter(tx, row, {
+        kind: "droits.accuse",
+        to: ctx.email,
+        letter: buildReceipt(ctx, { echeance, today }),
+        replyTo: ctx.structure.dpoEmail,
+      });
       mailed = true;
     }
   }

@@ -46,10 +46,15 @@ export async function enqueueMail(tx: Tx, mail: QueuedMail): Promise<string> {
     })
     .returning({ id: mailMessages.id });
   if (!row) throw new Error("mail not queued");
-  afterCommit(tx, async (db) => {
-    await deliverMail(db, { onlyIds: [row.id] });
-  });
+  sendAfterCommit(tx, row.id);
   return row.id;
+}
+
+/** Once `tx` commits (in runAction), the message is sent at once; on failure it stays due for the worker. */
+export function sendAfterCommit(tx: Tx, mailId: string): void {
+  afterCommit(tx, async (db) => {
+    await deliverMail(db, { onlyIds: [mailId] });
+  });
 }
 
 export interface MailDeliveryReport {
@@ -108,7 +113,12 @@ export async function deliverMail(
       } else {
         await tx
           .update(mailMessages)
-          .set({ status: "echec_temporaire", attempts: attempt, lastError: error, nextAttemptAt: new Date(now.getTime() + mailBackoffMs(attempt)) })
+          .set({
+            status: "echec_temporaire",
+            attempts: attempt,
+            lastError: error,
+            nextAttemptAt: new Date(now.getTime() + mailBackoffMs(attempt)),
+          })
           .where(eq(mailMessages.id, m.id));
         report.echecs += 1;
       }
@@ -128,7 +138,11 @@ async function trySend(send: MailSender, m: MailMessageRow): Promise<string | nu
       replyTo: m.replyTo ?? undefined,
       subject: m.subject,
       text: m.text,
-      attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, "base64") })),
+      attachments: m.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: Buffer.from(a.base64, "base64"),
+      })),
     });
     return null;
   } catch (error) {
