@@ -71,7 +71,7 @@ test.describe("demandes de droits", () => {
     await dpo.getByLabel("Acceptée", { exact: true }).check();
     await dpo.getByLabel("Explication pour la personne").fill("Vous trouverez la copie de votre dossier jointe à cette lettre.");
     await dpo.getByRole("button", { name: "Enregistrer la réponse et préparer la lettre" }).click();
-    await expect(dpo.getByText("La réponse est enregistrée et la lettre a été envoyée par e-mail.")).toBeVisible();
+    await expect(dpo.getByText("La réponse est enregistrée et la lettre part par e-mail.")).toBeVisible();
     await expect(dpo.getByRole("heading", { name: "Décision : acceptée" })).toBeVisible();
     const letter = dpo.getByRole("link", { name: "Lettre de réponse (PDF)" });
     await expectPdf(dpo, (await letter.getAttribute("href"))!);
@@ -110,7 +110,7 @@ test.describe("demandes de droits", () => {
     await expect(page.getByText("L'identité est vérifiée : la demande est en cours de traitement.")).toBeVisible();
     await page.getByLabel("Motif de la prolongation").fill("Nous devons interroger l'État sur les envois déjà faits.");
     await page.getByRole("button", { name: "Prolonger et prévenir la personne" }).click();
-    await expect(page.getByText("Le délai est prolongé de deux mois. La personne a été prévenue par e-mail.")).toBeVisible();
+    await expect(page.getByText("Le délai est prolongé de deux mois. L'avis part par e-mail à la personne.")).toBeVisible();
     await expect(page.getByText(/décidée le .* motif : Nous devons interroger l'État/)).toBeVisible();
     await expectAccessible(page);
   });

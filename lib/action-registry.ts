@@ -16,6 +16,7 @@ import * as droitsTransitions from "@/lib/droits/transition-writes";
 import * as jeunesArchive from "@/lib/jeunes/archive-writes";
 import * as nirReveal from "@/lib/jeunes/nir-reveal-writes";
 import * as jeunesSave from "@/lib/jeunes/writes";
+import * as mail from "@/lib/mail/writes";
 import * as contrats from "@/lib/parcours/contrat-writes";
 import * as phases from "@/lib/parcours/phase-writes";
 import * as sanctions from "@/lib/sanctions/writes";
@@ -45,6 +46,7 @@ export const ACTION_MODULES = {
   "jeunes/archive-writes": jeunesArchive,
   "jeunes/nir-reveal-writes": nirReveal,
   "jeunes/writes": jeunesSave,
+  "mail/writes": mail,
   "parcours/contrat-writes": contrats,
   "parcours/phase-writes": phases,
   "sanctions/writes": sanctions,

@@ -11,6 +11,7 @@ import { auditLabelLookup, type FeatureAuditLabels } from "@/lib/audit/labels";
 import { AUTH_AUDIT_LABELS } from "@/lib/auth/audit-labels";
 import { JEUNES_AUDIT_LABELS } from "@/lib/jeunes/audit-labels";
 import { JEUNE_FIELD_LABELS } from "@/lib/jeunes/field-labels";
+import { MAIL_AUDIT_LABELS } from "@/lib/mail/audit-labels";
 import { PARCOURS_AUDIT_LABELS } from "@/lib/parcours/audit-labels";
 import { SANCTIONS_AUDIT_LABELS } from "@/lib/sanctions/audit-labels";
 import { SETTINGS_AUDIT_LABELS } from "@/lib/settings/audit-labels";
@@ -44,6 +45,7 @@ export const { auditActionLabel, auditFieldLabels } = auditLabelLookup(
     JEUNES_AUDIT_LABELS,
     DROITS_AUDIT_LABELS,
     TRANSMISSIONS_AUDIT_LABELS,
+    MAIL_AUDIT_LABELS,
     PARCOURS_AUDIT_LABELS,
     ACTIONS_JEUNE_AUDIT_LABELS,
     AGENDA_AUDIT_LABELS,

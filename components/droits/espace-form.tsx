@@ -38,7 +38,7 @@ export function EspaceDemandeForm({ options }: { options: EspaceFormOptions }) {
       <div ref={successRef} tabIndex={-1} className="outline-none">
         <Alert tone="success" live="polite" title="Votre demande est envoyée">
           <p>{state.message}</p>
-          <p className="mt-2">Vous avez aussi reçu un accusé de réception par e-mail, si nous connaissons votre adresse.</p>
+          <p className="mt-2">Vous allez aussi recevoir un accusé de réception par e-mail, si nous connaissons votre adresse.</p>
           <p className="mt-3">
             <a href="/mon-espace#titre-demandes" className="font-medium text-primary underline underline-offset-4 hover:decoration-2">
               Voir où en est votre demande

@@ -108,7 +108,7 @@ export function DeskIntakeForm({ jeuneId, email, options }: { jeuneId: string; e
         <Alert tone="success" live="polite">
           <p>{state.message}</p>
           <p className="mt-2">
-            {d.mailed ? "L'accusé de réception a aussi été envoyé par e-mail." : "Remettez l'accusé de réception à la personne."}
+            {d.mailed ? "L'accusé de réception part aussi par e-mail." : "Remettez l'accusé de réception à la personne."}
           </p>
           <ul className="mt-3 flex flex-col gap-2">
             <li>

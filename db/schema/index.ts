@@ -13,3 +13,4 @@ export * from "./actions-jeune";
 export * from "./agenda";
 export * from "./allocation";
 export * from "./sanctions";
+export * from "./mail";

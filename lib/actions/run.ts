@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { getDb, type Tx } from "@/db/client";
+import { type Db, getDb, type Tx } from "@/db/client";
 import { can, type Capability } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { writeAudit, type AuditInput } from "@/lib/audit/write";
@@ -8,6 +8,7 @@ import type { ErrorDetails } from "@/lib/errors/details";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { messageFor } from "@/lib/errors/messages";
 import { logger } from "@/lib/log/logger";
+import { type AfterCommit, takeAfterCommit } from "./after-commit";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -101,7 +102,16 @@ export async function runAction<S extends z.ZodType, T>(
 
   try {
     const db = await getDb();
-    const data = await db.transaction((tx) => runInTransaction(tx, def, user, parsed.data, options.requestId));
+    let hooks: AfterCommit[] = [];
+    const data = await db.transaction(async (tx) => {
+      try {
+        return await runInTransaction(tx, def, user, parsed.data, options.requestId);
+      } finally {
+        hooks = takeAfterCommit(tx);
+      }
+    });
+    // Committed: what the transaction queued for afterwards (e-mails) runs now, best effort.
+    for (const hook of hooks) await runHook(hook, db, def.name, options.requestId);
     return { ok: true, data };
   } catch (error) {
     if (isDomainError(error)) return failure(error);
@@ -150,6 +160,15 @@ async function openTargets<I>(tx: Tx, user: SessionUser, target: DossierTarget<I
     throw error;
   }
   return opened;
+}
+
+/** An after-commit hook never turns a committed write into a failure: its own retry path (the worker) takes over. */
+async function runHook(hook: AfterCommit, db: Db, action: string, requestId?: string): Promise<void> {
+  try {
+    await hook(db);
+  } catch (error) {
+    logger.warn({ action, requestId, err: describeError(error) }, "after-commit work failed");
+  }
 }
 
 function failure(error: DomainError): ActionResult<never> {

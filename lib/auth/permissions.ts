@@ -23,6 +23,9 @@ export const CAPABILITIES = {
   "transmissions.read": ["admin", "directeur", "dpo"],
   /** Send again a transfer abandoned after too many failures (dead letter). */
   "transmissions.retry": ["directeur", "dpo"],
+  /** The structure's e-mails that could not be sent (dead letters), and relaunching them. */
+  "mail.read": ["admin", "directeur", "dpo"],
+  "mail.retry": ["directeur", "dpo"],
   /** Contracts, phases, actions, allowance decisions of a young person. */
   "parcours.write": ["directeur", "conseiller"],
   /** The structure's agenda: rendez-vous, ateliers, attendance. */

@@ -232,6 +232,14 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
       empty: "Aucune donnée n'a été envoyée à un autre organisme.",
     },
     {
+      heading: "Les courriels que nous vous avons envoyés",
+      items: pack.courriels.map((c) => ({
+        title: `${formatDateTime(c.createdAt)} · ${c.kindLabel}`,
+        lines: [`Objet : ${c.subject}`, `À : ${c.to}`, c.sentAt ? `Envoyé le ${formatDateTime(c.sentAt)}` : "Pas encore envoyé"],
+      })),
+      empty: "Aucun courriel.",
+    },
+    {
       heading: "Ce qui a été fait sur votre dossier",
       intro: "Sillage note chaque action sur votre dossier : quoi, quand, par qui, et quelles informations ont changé (sans les valeurs).",
       items: pack.historique.map((h) => ({

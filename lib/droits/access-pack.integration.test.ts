@@ -17,6 +17,7 @@ import {
   demandePauses,
   demandesDroits,
   jeunes,
+  mailMessages,
   transmissionLedger,
   transmissions,
   users,
@@ -128,6 +129,19 @@ describe("access pack (GDPR art. 15)", () => {
     await t.db
       .insert(demandePauses)
       .values({ demandeId: demande.id, demandeeLe: demande.recueLe, recueLe: demande.recueLe, objet: "Confirmer votre adresse" });
+    // The receipt e-mailed to Léa (the other young person's message stays out of her pack).
+    for (const j of [lea, other]) {
+      await t.db.insert(mailMessages).values({
+        structureId: j.structureId,
+        jeuneId: j.id,
+        kind: "droits.accuse",
+        to: "lea@exemple.fr",
+        subject: "Accusé de réception",
+        text: "",
+        status: "envoye",
+        sentAt: new Date(),
+      });
+    }
 
     // One pathway row of each kind for Léa and for the other young person (an ended contract: the demo may already hold an open one).
     for (const j of [lea, other]) {
@@ -267,6 +281,9 @@ describe("access pack (GDPR art. 15)", () => {
       expect(json).toContain(uuid);
     expect(pack.transmissions.map((tr) => tr.id).sort()).toEqual([...own.transmissions].sort());
     expect(pack.transmissions.flatMap((tr) => tr.evenements.map((e) => e.id)).sort()).toEqual([...own.ledger].sort());
+    const courriels = (await t.db.select({ id: mailMessages.id }).from(mailMessages).where(eq(mailMessages.jeuneId, id))).map((r) => r.id);
+    expect(courriels).toHaveLength(1);
+    expect(pack.courriels.map((c) => c.id)).toEqual(courriels);
     expect(pack.jeune.id).toBe(id);
     expect(pack.comptes.map((c) => c.id).sort()).toEqual([...own.users].sort());
     expect(pack.affectations.map((a) => a.id).sort()).toEqual([...own.affectations].sort());
@@ -294,6 +311,7 @@ describe("access pack (GDPR art. 15)", () => {
       "contrat_evenements",
       "contrats",
       "demandes_droits",
+      "mail_messages",
       "participations",
       "phases",
       "sanctions",

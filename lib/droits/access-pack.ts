@@ -19,12 +19,14 @@ import {
   demandePauses,
   demandesDroits,
   jeunes,
+  mailMessages,
   structures,
   transmissionLedger,
   transmissions,
   users,
   type DemandeDroits,
   type Jeune,
+  type MailStatut,
   type Transmission,
   type TransmissionPayload,
 } from "@/db/schema";
@@ -43,6 +45,7 @@ import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { describeRetentionForJeune } from "@/lib/data-map/retention";
 import { RIGHTS } from "@/lib/data-map/rights";
 import { DomainError } from "@/lib/errors/domain-error";
+import { mailKindLabel } from "@/lib/mail/kinds";
 import { retentionEnd } from "@/lib/retention/rules";
 import { settingInForce } from "@/lib/settings/read";
 import { createThirdPartyMasker } from "./access-pack-mask";
@@ -143,6 +146,17 @@ export interface AccessPack {
     acknowledgedAt: Date | null;
     evenements: { id: number; at: Date; event: string }[];
   }[];
+  /** E-mails sent (or to be sent) to the person: the envelope only (the content is cleared once sent). */
+  courriels: {
+    id: string;
+    createdAt: Date;
+    kind: string;
+    kindLabel: string;
+    to: string;
+    subject: string;
+    status: MailStatut;
+    sentAt: Date | null;
+  }[];
   /** The pathway: contracts and their history, phases, actions, rendez-vous and sessions, allowance, sanctions. */
   parcours: AccessPackParcours;
   /** Audit entries concerning the person: what was done, when, by whom, on which fields (never values). */
@@ -179,6 +193,7 @@ export const ACCESS_PACK_FIELDS = [
   "demandes",
   "parcours",
   "transmissions",
+  "courriels",
   "historique",
   "finalites",
   "conservation",
@@ -243,6 +258,7 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
     rules,
     transmissionRows,
     ledgerRows,
+    courrielRows,
   ] = await Promise.all([
     db
       .select({
@@ -307,6 +323,19 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       .from(transmissionLedger)
       .where(eq(transmissionLedger.jeuneId, jeuneId))
       .orderBy(asc(transmissionLedger.id)),
+    db
+      .select({
+        id: mailMessages.id,
+        createdAt: mailMessages.createdAt,
+        kind: mailMessages.kind,
+        to: mailMessages.to,
+        subject: mailMessages.subject,
+        status: mailMessages.status,
+        sentAt: mailMessages.sentAt,
+      })
+      .from(mailMessages)
+      .where(eq(mailMessages.jeuneId, jeuneId))
+      .orderBy(asc(mailMessages.createdAt), asc(mailMessages.id)),
   ]);
 
   const demandeIds = demandeRows.map((r) => r.d.id);
@@ -421,6 +450,7 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       acknowledgedAt: t.acknowledgedAt,
       evenements: ledgerRows.filter((l) => l.transmissionId === t.id).map(({ id, at, event }) => ({ id, at, event })),
     })),
+    courriels: courrielRows.map((c) => ({ ...c, kindLabel: mailKindLabel(c.kind) })),
     historique: auditRows.map(({ a, name }) => ({
       id: a.id,
       at: a.at,

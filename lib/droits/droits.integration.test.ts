@@ -402,7 +402,7 @@ describe("rights requests", () => {
       });
       expect(letter!.text).toContain("CNIL");
       expect(letter!.text).toContain("tribunal judiciaire");
-      expect((await eventsOf(d.id)).at(-1)!.message).toContain("La lettre de réponse vous a été envoyée par e-mail.");
+      expect((await eventsOf(d.id)).at(-1)!.message).toContain("La lettre de réponse vous est envoyée par e-mail.");
 
       expect(await runAction(closeDemande, { demandeId: d.id, version: "1" }, dpo)).toMatchObject({ ok: false, code: "conflict" });
       expect((await runAction(closeDemande, { demandeId: d.id, version: "2" }, dpo)).ok).toBe(true);

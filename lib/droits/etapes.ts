@@ -25,7 +25,7 @@ export function etapeMessage(etape: Etape, mailed: boolean, transmissions = 0): 
   switch (etape) {
     case "enregistree":
       return mailed
-        ? "La demande est enregistrée. L'accusé de réception a été envoyé par e-mail."
+        ? "La demande est enregistrée. L'accusé de réception part par e-mail."
         : "La demande est enregistrée. Envoyez l'accusé de réception par courrier.";
     case "complement_demande":
       return "La demande de complément est notée : le délai est suspendu jusqu'à sa réception.";
@@ -35,11 +35,11 @@ export function etapeMessage(etape: Etape, mailed: boolean, transmissions = 0): 
       return "L'identité est vérifiée : la demande est en cours de traitement.";
     case "prolongee":
       return mailed
-        ? "Le délai est prolongé de deux mois. La personne a été prévenue par e-mail."
+        ? "Le délai est prolongé de deux mois. L'avis part par e-mail à la personne."
         : "Le délai est prolongé de deux mois. Prévenez la personne par courrier : aucune adresse e-mail n'est connue.";
     case "repondue":
       return mailed
-        ? "La réponse est enregistrée et la lettre a été envoyée par e-mail."
+        ? "La réponse est enregistrée et la lettre part par e-mail."
         : "La réponse est enregistrée. Téléchargez la lettre pour la remettre ou l'envoyer par courrier.";
     case "close":
       return "La demande est close.";

@@ -18,14 +18,14 @@ import { IDENTITE_METHODES, type DemandeCanal, type DemandeStatut, type DemandeT
 import { EVENT_MESSAGES, buildReceipt } from "./letters";
 import { needsFinalite } from "./rules";
 import { deskIntakeSchema, dpoIntakeSchema, espaceIntakeSchema } from "./schema";
-import { addEvent, allocateNumero, loadLetterContext, mailLetter } from "./store";
+import { addEvent, allocateNumero, loadLetterContext, queueLetter } from "./store";
 
 export interface CreatedDemande {
   id: string;
   numero: string;
   jeuneId: string;
   echeance: CivilDate;
-  /** The dated receipt was e-mailed to the young person. */
+  /** The dated receipt is queued to be e-mailed to the young person (sent right after the commit, else retried). */
   mailed: boolean;
 }
 
@@ -107,7 +107,12 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
   if (input.envoyerAccuse) {
     const ctx = await loadLetterContext(tx, row);
     if (ctx.email) {
-      await mailLetter(ctx.email, buildReceipt(ctx, { echeance, today }), ctx.structure.dpoEmail);
+      await queueLetter(tx, row, {
+        kind: "droits.accuse",
+        to: ctx.email,
+        letter: buildReceipt(ctx, { echeance, today }),
+        replyTo: ctx.structure.dpoEmail,
+      });
       mailed = true;
     }
   }
@@ -137,7 +142,7 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
         type: input.type,
         canal: input.canal,
         statut,
-        accuseEnvoye: mailed,
+        accuseParEmail: mailed,
         ...(transfer ? { transmissionId: transfer.id } : {}),
       },
     },

@@ -203,7 +203,7 @@ export const EVENT_MESSAGES = {
   prolongee: (motif: string, echeance: CivilDate) =>
     `Nous avons besoin de plus de temps. Nous vous répondrons au plus tard le ${formatDate(echeance)}. Pourquoi : ${motif}`,
   repondue: (issue: DemandeIssue, mailed: boolean) =>
-    `Nous avons répondu à votre demande : ${ISSUE_LABELS[issue].toLowerCase()}. ${mailed ? "La lettre de réponse vous a été envoyée par e-mail." : "Votre mission locale vous remet la lettre de réponse."}`,
+    `Nous avons répondu à votre demande : ${ISSUE_LABELS[issue].toLowerCase()}. ${mailed ? "La lettre de réponse vous est envoyée par e-mail." : "Votre mission locale vous remet la lettre de réponse."}`,
   close: () => "Votre demande est terminée.",
   limitation_appliquee: (destinataires: readonly string[]) =>
     `Vos données sont gelées : nous ne les envoyons plus à personne et nous ne les supprimons pas, le temps de traiter votre demande.${

@@ -5,7 +5,8 @@ import { demandeEvenements, demandePauses, demandesDroits, jeunes, structures, t
 import { assertSameStructure, type SessionUser } from "@/lib/auth/session-user";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
-import { sendMail } from "@/lib/mail/send";
+import type { MailKind } from "@/lib/mail/kinds";
+import { enqueueMail } from "@/lib/mail/outbox";
 import type { IdentityPause } from "./deadline";
 import { letterToText, type Letter, type LetterContext } from "./letters";
 import { renderLetterPdf } from "./pdf";
@@ -129,24 +130,24 @@ export async function loadLetterContext(db: DbOrTx, d: DemandeDroits): Promise<L
 }
 
 /**
- * E-mails a letter with its PDF. Called last in the action's transaction: if sending fails, nothing
- * is recorded and the DPO can retry (or untick the e-mail); the reverse — mail sent, then the audit
- * insert failing — is the only remaining gap.
+ * Queues a letter (with its PDF) in the action's transaction: it is sent right after the commit, and retried by
+ * the worker if that fails (lib/mail/outbox.ts). A rolled-back action queues nothing.
  */
-export async function mailLetter(to: string, letter: Letter, replyTo: string, withPdf = true): Promise<void> {
-  const pdf = withPdf ? await renderLetterPdf(letter) : null;
-  try {
-    await sendMail({
-      to,
-      replyTo,
-      subject: letter.title,
-      text: letterToText(letter),
-      attachments: pdf ? [{ filename: `${letter.slug}.pdf`, content: pdf, contentType: "application/pdf" }] : [],
-    });
-  } catch {
-    throw new DomainError("unexpected", {
-      message:
-        "L'e-mail n'a pas pu être envoyé : rien n'a été enregistré. Réessayez, ou décochez l'envoi par e-mail et remettez la lettre en main propre.",
-    });
-  }
+export async function queueLetter(
+  tx: Tx,
+  d: Pick<DemandeDroits, "id" | "structureId" | "jeuneId">,
+  mail: { kind: MailKind; to: string; replyTo: string; letter: Letter; withPdf?: boolean },
+): Promise<string> {
+  const pdf = (mail.withPdf ?? true) ? await renderLetterPdf(mail.letter) : null;
+  return enqueueMail(tx, {
+    structureId: d.structureId,
+    kind: mail.kind,
+    demandeId: d.id,
+    jeuneId: d.jeuneId,
+    to: mail.to,
+    replyTo: mail.replyTo,
+    subject: mail.letter.title,
+    text: letterToText(mail.letter),
+    attachments: pdf ? [{ filename: `${mail.letter.slug}.pdf`, content: pdf, contentType: "application/pdf" }] : [],
+  });
 }

@@ -23,7 +23,7 @@ import { NOTICE_KIND_LIST } from "@/lib/transmissions/kinds";
 import { cancelWaiting, notifyRecipients, recipientNames } from "@/lib/transmissions/notices";
 import { EVENT_MESSAGES, buildResponseLetter } from "./letters";
 import { effacementSchema, rectificationSchema, reponseFranceTravailSchema, demandeRefSchema } from "./schema";
-import { addEvent, loadLetterContext, mailLetter, updateDemande } from "./store";
+import { addEvent, loadLetterContext, queueLetter, updateDemande } from "./store";
 import {
   RECTIFIABLE_LABELS,
   dataMapFieldOf,
@@ -247,7 +247,13 @@ export const decideErasure = definition("droits.effacement", effacementSchema, a
   const ctx = await loadLetterContext(tx, demande);
   let mailed = false;
   if (input.envoyer && ctx.email) {
-    await mailLetter(ctx.email, buildResponseLetter(ctx, { issue, motif, reponduLe: today }), ctx.structure.dpoEmail);
+    // Queued before the anonymisation below: the address is still known, and the message keeps it until sent.
+    await queueLetter(tx, demande, {
+      kind: "droits.reponse",
+      to: ctx.email,
+      letter: buildResponseLetter(ctx, { issue, motif, reponduLe: today }),
+      replyTo: ctx.structure.dpoEmail,
+    });
     mailed = true;
   }
 
@@ -282,7 +288,7 @@ export const decideErasure = definition("droits.effacement", effacementSchema, a
         row,
         ["statut", "issue", "reponseMotif", "reponduLe"],
         { issue, motif },
-        { issue, lettreEnvoyee: mailed, motifs: holds.map((h) => h.code).join(",") || null },
+        { issue, lettreParEmail: mailed, motifs: holds.map((h) => h.code).join(",") || null },
       ),
     ],
   };

@@ -29,7 +29,7 @@ import {
   loadDemande,
   loadLetterContext,
   loadPauses,
-  mailLetter,
+  queueLetter,
   stateOf,
   toIdentityPauses,
   updateDemande,
@@ -38,7 +38,7 @@ import {
 export interface TransitionResult {
   id: string;
   jeuneId: string | null;
-  /** A letter or notice was e-mailed to the young person. */
+  /** A letter or notice is queued to be e-mailed to the young person (sent right after the commit, else retried). */
   mailed?: boolean;
 }
 
@@ -176,12 +176,18 @@ export const extendDeadline = definition("droits.prolongation", prolongationSche
   const ctx = await loadLetterContext(tx, row);
   let mailed = false;
   if (ctx.email) {
-    await mailLetter(ctx.email, buildExtensionNotice(ctx, { motif: input.motif, echeance, today }), ctx.structure.dpoEmail, false);
+    await queueLetter(tx, row, {
+      kind: "droits.prolongation",
+      to: ctx.email,
+      letter: buildExtensionNotice(ctx, { motif: input.motif, echeance, today }),
+      replyTo: ctx.structure.dpoEmail,
+      withPdf: false,
+    });
     mailed = true;
   }
   return {
     data: { id: row.id, jeuneId: row.jeuneId, mailed },
-    audit: audit("droits.prolongation", row, ["statut", "prolongeeLe", "prolongationMotif", "echeance"], input, { avisEnvoye: mailed }),
+    audit: audit("droits.prolongation", row, ["statut", "prolongeeLe", "prolongationMotif", "echeance"], input, { avisParEmail: mailed }),
   };
 });
 
@@ -213,11 +219,12 @@ export const respondToDemande = definition("droits.reponse", reponseSchema, asyn
   const ctx = await loadLetterContext(tx, row);
   let mailed = false;
   if (input.envoyer && ctx.email) {
-    await mailLetter(
-      ctx.email,
-      buildResponseLetter(ctx, { issue: input.issue, motif: input.motif, reponduLe: today }),
-      ctx.structure.dpoEmail,
-    );
+    await queueLetter(tx, row, {
+      kind: "droits.reponse",
+      to: ctx.email,
+      letter: buildResponseLetter(ctx, { issue: input.issue, motif: input.motif, reponduLe: today }),
+      replyTo: ctx.structure.dpoEmail,
+    });
     mailed = true;
   }
   await addEvent(tx, demande.id, "repondue", user.id, EVENT_MESSAGES.repondue(input.issue, mailed));
@@ -225,7 +232,7 @@ export const respondToDemande = definition("droits.reponse", reponseSchema, asyn
     data: { id: row.id, jeuneId: row.jeuneId, mailed },
     audit: audit("droits.reponse", row, ["statut", "issue", "reponseMotif", "reponduLe"], input, {
       issue: input.issue,
-      lettreEnvoyee: mailed,
+      lettreParEmail: mailed,
     }),
   };
 });

@@ -44,7 +44,7 @@ export async function sendMail(message: MailMessage, config: MailConfig = parseM
   };
 
   if (config.MAIL_TRANSPORT === "smtp") {
-    const transport = nodemailer.createTransport(config.SMTP_URL!);
+    const transport = nodemailer.createTransport(withTimeouts(config.SMTP_URL!));
     const info = await transport.sendMail(mail);
     logger.info({ transport: "smtp", messageId: info.messageId }, "mail sent");
     return { messageId: info.messageId };
@@ -77,4 +77,15 @@ export async function sendMail(message: MailMessage, config: MailConfig = parseM
   );
   logger.info({ transport: "outbox", messageId: info.messageId }, "mail written to the outbox");
   return { messageId: info.messageId, file };
+}
+
+/**
+ * Nodemailer waits two minutes for a connection and ten for a silent socket by default; a message sent right
+ * after an action keeps the person waiting, so shorter bounds apply unless the URL sets its own.
+ */
+export function withTimeouts(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  const defaults = { connectionTimeout: "10000", greetingTimeout: "10000", socketTimeout: "30000" };
+  for (const [name, value] of Object.entries(defaults)) if (!url.searchParams.has(name)) url.searchParams.set(name, value);
+  return url.toString();
 }

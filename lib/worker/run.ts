@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { logger } from "@/lib/log/logger";
+import { deliverMail, type MailDeliveryReport, type MailSender } from "@/lib/mail/outbox";
 import { runRetention, type RetentionRunResult } from "@/lib/retention/run";
 import { fileDropAdapter, type AdapterFor } from "@/lib/transmissions/adapters";
 import { adapterForEnv } from "@/lib/transmissions/channels";
@@ -15,15 +16,21 @@ export function defaultAdapters(dir?: string): AdapterFor {
 
 export interface WorkerTick {
   delivery: DeliveryReport;
+  /** E-mails due: queued ones whose after-commit send failed or never ran, and retries after a backoff. */
+  mail: MailDeliveryReport;
   retention: RetentionRunResult | null;
 }
 
-/** One pass of the background work: deliver due transfers; when asked, run the retention purge. */
-export async function runWorkerOnce(db: Db, options: { now?: Date; adapters?: AdapterFor; retention?: boolean } = {}): Promise<WorkerTick> {
+/** One pass of the background work: deliver due transfers and e-mails; when asked, run the retention purge. */
+export async function runWorkerOnce(
+  db: Db,
+  options: { now?: Date; adapters?: AdapterFor; retention?: boolean; sendMail?: MailSender } = {},
+): Promise<WorkerTick> {
   const now = options.now ?? new Date();
   const delivery = await deliverDue(db, options.adapters ?? defaultAdapters(), now);
+  const mail = await deliverMail(db, { now, send: options.sendMail });
   const retention = options.retention ? await runRetention(db, todayInParis(now)) : null;
-  return { delivery, retention };
+  return { delivery, mail, retention };
 }
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
@@ -42,9 +49,10 @@ export function startWorkerLoop(getDb: () => Promise<Db>, options: { intervalMs?
       const retention = Date.now() - lastRetention >= RETENTION_EVERY_MS;
       const result = await runWorkerOnce(await getDb(), { retention });
       if (retention) lastRetention = Date.now();
-      const { delivery } = result;
+      const { delivery, mail } = result;
       if (delivery.accusees + delivery.echecs + delivery.rejetees + delivery.abandonnees > 0)
         logger.info({ delivery }, "transfers delivered");
+      if (mail.envoyes + mail.echecs + mail.abandonnes > 0) logger.info({ mail }, "mail delivered");
     } catch (error) {
       logger.error({ err: { type: error instanceof Error ? error.name : typeof error } }, "worker tick failed");
     } finally {

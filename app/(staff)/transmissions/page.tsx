@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 import type { Metadata } from "next";
+import { FailedMailList } from "@/components/mail/failed-mail-list";
 import { TransmissionsFilters } from "@/components/transmissions/filters";
 import { StatusCounts } from "@/components/transmissions/status-counts";
 import { TransmissionsList } from "@/components/transmissions/list";
@@ -13,6 +14,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
+import { listFailedMail } from "@/lib/mail/queries";
 import {
   hasTransmissionNarrowing,
   parseTransmissionParams,
@@ -30,12 +32,14 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
   const raw = await searchParams;
   const filters = parseTransmissionParams(raw);
   const admin = user.role === "admin";
-  const [{ rows, total, page, pageCount, counts }, structureOptions] = await Promise.all([
+  const [{ rows, total, page, pageCount, counts }, structureOptions, failedMail] = await Promise.all([
     listTransmissions(user, filters),
     listStructureOptions(user),
+    can(user.role, "mail.read") ? listFailedMail(user) : [],
   ]);
   const canRetry = can(user.role, "transmissions.retry");
   const relaunched = firstString(raw.relance) === "ok";
+  const mailRelaunched = firstString(raw.courriel) === "relance";
   const sent = firstString(raw.envoi);
   const sentStatus = sent && isSendNowStatus(sent) ? sent : null;
   const current = { ...filters, page };
@@ -66,6 +70,15 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
           Elle est remise dans la file d&apos;envoi, avec le même contenu, et partira au prochain passage du service d&apos;envoi.
         </Alert>
       ) : null}
+
+      {mailRelaunched ? (
+        <Alert tone="success" live="polite" title="Courriel relancé" className="mb-6">
+          Il est remis dans la file d&apos;envoi et un nouvel essai vient d&apos;être fait : s&apos;il apparaît encore ci-dessous,
+          l&apos;envoi a de nouveau échoué.
+        </Alert>
+      ) : null}
+
+      {failedMail.length > 0 ? <FailedMailList rows={failedMail} admin={admin} canRetry={can(user.role, "mail.retry")} /> : null}
 
       {sentStatus ? (
         <Alert
