@@ -1,5 +1,5 @@
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns";
 
 /** A mission locale (an association with its own SIRET). */
 export const structures = pgTable(
@@ -12,7 +12,12 @@ export const structures = pgTable(
     commune: text("commune").notNull(),
     /** Contact shown in notices and letters (DPO mailbox of the structure). */
     dpoEmail: text("dpo_email").notNull(),
+    /** Deactivated instead of deleted: young people, accounts and the journal still refer to it. */
+    active: boolean("active").notNull().default(true),
+    /** Optimistic lock: an edit made on an older version is refused, never overwrites. */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("structures_siret_key").on(t.siret)],
 );
@@ -28,7 +33,11 @@ export const antennes = pgTable(
     name: text("name").notNull(),
     commune: text("commune").notNull(),
     codePostal: text("code_postal").notNull(),
+    /** A deactivated antenne is offered for no new assignment; the young people it follows keep it. */
+    active: boolean("active").notNull().default(true),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index("antennes_structure_idx").on(t.structureId)],
 );
