@@ -21,6 +21,7 @@ import * as contrats from "@/lib/parcours/contrat-writes";
 import * as phases from "@/lib/parcours/phase-writes";
 import * as sanctions from "@/lib/sanctions/writes";
 import * as settings from "@/lib/settings/writes";
+import * as structuresAdmin from "@/lib/structures/writes";
 import * as transmissionsRetry from "@/lib/transmissions/retry-writes";
 import * as transmissionsSendNow from "@/lib/transmissions/send-now-writes";
 
@@ -51,6 +52,7 @@ export const ACTION_MODULES = {
   "parcours/phase-writes": phases,
   "sanctions/writes": sanctions,
   "settings/writes": settings,
+  "structures/writes": structuresAdmin,
   "transmissions/retry-writes": transmissionsRetry,
   "transmissions/send-now-writes": transmissionsSendNow,
 } as const;

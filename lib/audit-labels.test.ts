@@ -27,6 +27,8 @@ describe("wording of an audited act", () => {
     expect(auditActionLabel("contrat.signature")).toBe("Signature d'un contrat (PACEA ou CEJ)");
     expect(auditActionLabel("sanction.levee")).toBe("Suspension de l'allocation levée");
     expect(auditActionLabel("agenda.presence")).toBe("Présence à une séance notée");
+    expect(auditActionLabel("antenne.deactivate")).toBe("Désactivation d'une antenne");
+    expect(auditFieldLabels("structure.update", ["siret", "dpoEmail"])).toEqual(["SIRET", "Adresse e-mail du DPO"]);
     expect(auditActionLabel("inconnu.acte")).toBe("inconnu.acte");
   });
 });

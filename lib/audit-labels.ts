@@ -15,6 +15,7 @@ import { MAIL_AUDIT_LABELS } from "@/lib/mail/audit-labels";
 import { PARCOURS_AUDIT_LABELS } from "@/lib/parcours/audit-labels";
 import { SANCTIONS_AUDIT_LABELS } from "@/lib/sanctions/audit-labels";
 import { SETTINGS_AUDIT_LABELS } from "@/lib/settings/audit-labels";
+import { STRUCTURES_AUDIT_LABELS } from "@/lib/structures/audit-labels";
 import { TRANSMISSIONS_AUDIT_LABELS } from "@/lib/transmissions/audit-labels";
 
 /**
@@ -42,6 +43,7 @@ export const { auditActionLabel, auditFieldLabels } = auditLabelLookup(
   [
     AUTH_AUDIT_LABELS,
     SETTINGS_AUDIT_LABELS,
+    STRUCTURES_AUDIT_LABELS,
     JEUNES_AUDIT_LABELS,
     DROITS_AUDIT_LABELS,
     TRANSMISSIONS_AUDIT_LABELS,

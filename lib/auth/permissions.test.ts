@@ -6,6 +6,7 @@ describe("permissions", () => {
   it("only the admin manages settings and users", () => {
     expect(ROLES.filter((r) => can(r, "settings.manage"))).toEqual(["admin"]);
     expect(ROLES.filter((r) => can(r, "users.manage"))).toEqual(["admin"]);
+    expect(ROLES.filter((r) => can(r, "structures.manage"))).toEqual(["admin"]);
   });
 
   it("young people have no staff capability", () => {

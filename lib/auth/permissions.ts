@@ -14,6 +14,8 @@ export const CAPABILITIES = {
   "registre.read": ["admin", "directeur", "dpo"],
   "settings.manage": ["admin"],
   "structures.read": ["admin"],
+  /** Create and edit missions locales and their antennes, deactivate and reactivate them. */
+  "structures.manage": ["admin"],
   "users.manage": ["admin"],
   "self.read": ["jeune"],
   "droits.intake": ["conseiller", "directeur", "dpo"],

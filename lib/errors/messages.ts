@@ -8,6 +8,7 @@ export const ERROR_MESSAGES = {
   invalid_input: "Le formulaire contient des erreurs. Corrigez les champs signalés puis réessayez.",
   conflict: "Ce dossier a été modifié par quelqu'un d'autre pendant que vous le modifiiez. Rien n'a été écrasé.",
   duplicate: "Cette valeur existe déjà.",
+  in_use: "Cet élément est encore utilisé : il ne peut pas être désactivé pour l'instant. Rien n'a été enregistré.",
   unexpected: "Une erreur inattendue est survenue. Rien n'a été enregistré. Réessayez dans un instant.",
 } as const;
 

@@ -10,18 +10,25 @@ export interface FormOption {
 
 /**
  * The antennes and counsellors a dossier of this structure may be given (two queries). A counsellor
- * who left stays listed on the dossier that still names them, so opening the form does not change it.
+ * who left, or a deactivated antenne, stays listed on the dossier that still names them, so opening the
+ * form does not change it; neither is offered to any other dossier.
  */
 export async function assignmentOptions(
   db: DbOrTx,
   structureId: string,
   currentConseillerId: string | null = null,
+  currentAntenneId: string | null = null,
 ): Promise<{ antennes: FormOption[]; conseillers: FormOption[] }> {
   const [sites, people] = await Promise.all([
     db
-      .select({ value: antennes.id, label: antennes.name })
+      .select({ value: antennes.id, label: antennes.name, active: antennes.active })
       .from(antennes)
-      .where(eq(antennes.structureId, structureId))
+      .where(
+        and(
+          eq(antennes.structureId, structureId),
+          currentAntenneId ? or(eq(antennes.active, true), eq(antennes.id, currentAntenneId)) : eq(antennes.active, true),
+        ),
+      )
       .orderBy(asc(antennes.name)),
     db
       .select({ value: users.id, label: users.name, active: users.active })
@@ -36,7 +43,7 @@ export async function assignmentOptions(
       .orderBy(asc(users.name)),
   ]);
   return {
-    antennes: sites,
+    antennes: sites.map((s) => ({ value: s.value, label: s.active ? s.label : `${s.label} (antenne désactivée)` })),
     conseillers: people.map((p) => ({ value: p.value, label: p.active ? p.label : `${p.label} (compte désactivé)` })),
   };
 }

@@ -92,29 +92,30 @@ function parseFieldHashes(raw: string | undefined): Partial<Record<EditableField
 /**
  * Antenne and conseiller come from the browser: both must belong to the dossier's structure (a forged
  * id from another structure is refused on its field, before anything is written). A counsellor who
- * left stays acceptable on a dossier that already had them, so an unrelated edit is not blocked.
+ * left, or a deactivated antenne, stays acceptable on a dossier that already had them, so an unrelated
+ * edit is not blocked.
  */
 async function assertAssignment(
   tx: Tx,
   structureId: string,
   input: { antenneId: string | null; conseillerId: string | null },
-  currentConseillerId: string | null,
+  current: { conseillerId: string | null; antenneId: string | null },
 ) {
   const fieldErrors: Record<string, string[]> = {};
   const [antenne] = input.antenneId
     ? await tx
-        .select({ id: antennes.id })
+        .select({ id: antennes.id, active: antennes.active })
         .from(antennes)
         .where(and(eq(antennes.id, input.antenneId), eq(antennes.structureId, structureId)))
     : [];
-  if (!antenne) fieldErrors.antenneId = ["Choisissez une antenne de votre mission locale dans la liste."];
+  if (!antenne || (!antenne.active && antenne.id !== current.antenneId)) fieldErrors.antenneId = ["Choisissez une antenne de votre mission locale dans la liste."];
   const [conseiller] = input.conseillerId
     ? await tx
         .select({ id: users.id, active: users.active })
         .from(users)
         .where(and(eq(users.id, input.conseillerId), eq(users.structureId, structureId), eq(users.role, "conseiller")))
     : [];
-  if (!conseiller || (!conseiller.active && conseiller.id !== currentConseillerId)) {
+  if (!conseiller || (!conseiller.active && conseiller.id !== current.conseillerId)) {
     fieldErrors.conseillerId = ["Choisissez un conseiller ou une conseillère de votre mission locale dans la liste."];
   }
   if (Object.keys(fieldErrors).length > 0) throw new DomainError("invalid_input", { fieldErrors });
@@ -197,7 +198,7 @@ export const createJeune: ActionDefinition<typeof createJeuneSchema, { id: strin
   async handler({ tx, user, input }) {
     const structureId = structureScope(user);
     if (!structureId) throw new DomainError("forbidden");
-    await assertAssignment(tx, structureId, input, null);
+    await assertAssignment(tx, structureId, input, { conseillerId: null, antenneId: null });
 
     const nirHmac = input.nir ? nirIndex(input.nir) : null;
     const confirmed = await guardDuplicates(
@@ -323,7 +324,7 @@ export const updateJeune: ActionDefinition<typeof updateJeuneSchema, { id: strin
     const fields = changedFields(before, after);
     if (fields.length === 0) return { data: { id: row.id }, audit: [] };
 
-    await assertAssignment(tx, row.structureId, after, row.conseillerId);
+    await assertAssignment(tx, row.structureId, after, { conseillerId: row.conseillerId, antenneId: row.antenneId });
     assertStoredNirMatches(row, after);
 
     let confirmed = false;

@@ -23,7 +23,7 @@ export default async function ModifierJeunePage({ params }: { params: Promise<{ 
   const { db, today } = opened;
   const row = await getJeuneEditRow(opened);
   if (!row) notFound();
-  const options = await assignmentOptions(db, row.structureId, row.conseillerId);
+  const options = await assignmentOptions(db, row.structureId, row.conseillerId, row.antenneId);
 
   return (
     <>
