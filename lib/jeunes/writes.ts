@@ -108,7 +108,8 @@ async function assertAssignment(
         .from(antennes)
         .where(and(eq(antennes.id, input.antenneId), eq(antennes.structureId, structureId)))
     : [];
-  if (!antenne || (!antenne.active && antenne.id !== current.antenneId)) fieldErrors.antenneId = ["Choisissez une antenne de votre mission locale dans la liste."];
+  if (!antenne || (!antenne.active && antenne.id !== current.antenneId))
+    fieldErrors.antenneId = ["Choisissez une antenne de votre mission locale dans la liste."];
   const [conseiller] = input.conseillerId
     ? await tx
         .select({ id: users.id, active: users.active })

@@ -14,7 +14,9 @@ export const updateStructureAction = formAction(updateStructure, {
 
 export const setStructureActiveAction = formAction(setStructureActive, {
   successMessage: (data) =>
-    data.active ? "La mission locale est réactivée." : "La mission locale est désactivée. Ses jeunes et son historique restent consultables.",
+    data.active
+      ? "La mission locale est réactivée."
+      : "La mission locale est désactivée. Ses jeunes et son historique restent consultables.",
 });
 
 export const createAntenneAction = formAction(createAntenne, {

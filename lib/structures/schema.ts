@@ -68,7 +68,11 @@ const structureFields = {
 };
 
 export const createStructureSchema = z.object(structureFields);
-export const updateStructureSchema = z.object({ id: z.uuid({ error: "Mission locale introuvable : rechargez la page." }), version: version(), ...structureFields });
+export const updateStructureSchema = z.object({
+  id: z.uuid({ error: "Mission locale introuvable : rechargez la page." }),
+  version: version(),
+  ...structureFields,
+});
 
 const antenneFields = {
   name: text({
@@ -85,14 +89,23 @@ const antenneFields = {
     .refine((v) => /^\d{5}$/.test(v), STRUCTURE_MESSAGES.codePostal),
 };
 
-export const createAntenneSchema = z.object({ structureId: z.uuid({ error: "Mission locale introuvable : rechargez la page." }), ...antenneFields });
-export const updateAntenneSchema = z.object({ id: z.uuid({ error: "Antenne introuvable : rechargez la page." }), version: version(), ...antenneFields });
+export const createAntenneSchema = z.object({
+  structureId: z.uuid({ error: "Mission locale introuvable : rechargez la page." }),
+  ...antenneFields,
+});
+export const updateAntenneSchema = z.object({
+  id: z.uuid({ error: "Antenne introuvable : rechargez la page." }),
+  version: version(),
+  ...antenneFields,
+});
 
 /** Deactivate (active = false) or reactivate a structure or an antenne. */
 export const setActiveSchema = z.object({
   id: z.uuid({ error: "Élément introuvable : rechargez la page." }),
   version: version(),
-  active: z.preprocess(String, z.enum(["true", "false"], { error: "Valeur inattendue : rechargez la page." })).transform((v) => v === "true"),
+  active: z
+    .preprocess(String, z.enum(["true", "false"], { error: "Valeur inattendue : rechargez la page." }))
+    .transform((v) => v === "true"),
 });
 
 export type CreateStructureInput = z.output<typeof createStructureSchema>;

@@ -30,7 +30,14 @@ export const createStructure: ActionDefinition<typeof createStructureSchema, { i
     if (!row) throw new DomainError("unexpected");
     return {
       data: row,
-      audit: { action: "structure.create", targetType: "structure", targetId: row.id, structureId: row.id, fields: [...STRUCTURE_FIELDS], after: input },
+      audit: {
+        action: "structure.create",
+        targetType: "structure",
+        targetId: row.id,
+        structureId: row.id,
+        fields: [...STRUCTURE_FIELDS],
+        after: input,
+      },
     };
   },
   revalidate: (_input, data) => structurePaths(data.id),
@@ -49,10 +56,17 @@ export const updateStructure: ActionDefinition<typeof updateStructureSchema, { i
     const fields = changedFields(before, after);
     if (fields.includes("siret")) await assertSiretFree(tx, input.siret, row.id);
     const next = fields.length > 0 ? bump(row) : null;
-    if (next) await tx.update(structures).set({ ...after, ...next }).where(eq(structures.id, row.id));
+    if (next)
+      await tx
+        .update(structures)
+        .set({ ...after, ...next })
+        .where(eq(structures.id, row.id));
     return {
       data: { id: row.id, version: next?.version ?? row.version },
-      audit: fields.length > 0 ? { action: "structure.update", targetType: "structure", targetId: row.id, structureId: row.id, fields, before, after } : [],
+      audit:
+        fields.length > 0
+          ? { action: "structure.update", targetType: "structure", targetId: row.id, structureId: row.id, fields, before, after }
+          : [],
     };
   },
   revalidate: (input) => structurePaths(input.id),
@@ -78,7 +92,11 @@ export const setStructureActive: ActionDefinition<typeof setActiveSchema, { id: 
         });
       }
     }
-    if (row.active !== input.active) await tx.update(structures).set({ active: input.active, ...bump(row) }).where(eq(structures.id, row.id));
+    if (row.active !== input.active)
+      await tx
+        .update(structures)
+        .set({ active: input.active, ...bump(row) })
+        .where(eq(structures.id, row.id));
     return {
       data: { id: row.id, active: input.active },
       audit:
@@ -104,14 +122,23 @@ export const createAntenne: ActionDefinition<typeof createAntenneSchema, { id: s
   async handler({ tx, input }) {
     const structure = await lockStructure(tx, input.structureId);
     if (!structure.active) {
-      throw new DomainError("in_use", { message: "Cette mission locale est désactivée : réactivez-la avant de lui ajouter une antenne. Rien n'a été enregistré." });
+      throw new DomainError("in_use", {
+        message: "Cette mission locale est désactivée : réactivez-la avant de lui ajouter une antenne. Rien n'a été enregistré.",
+      });
     }
     const values = { structureId: structure.id, ...pick(input, ANTENNE_FIELDS) };
     const [row] = await tx.insert(antennes).values(values).returning({ id: antennes.id });
     if (!row) throw new DomainError("unexpected");
     return {
       data: { id: row.id, structureId: structure.id },
-      audit: { action: "antenne.create", targetType: "antenne", targetId: row.id, structureId: structure.id, fields: [...ANTENNE_FIELDS], after: values },
+      audit: {
+        action: "antenne.create",
+        targetType: "antenne",
+        targetId: row.id,
+        structureId: structure.id,
+        fields: [...ANTENNE_FIELDS],
+        after: values,
+      },
     };
   },
   revalidate: (input) => structurePaths(input.structureId),
@@ -129,11 +156,17 @@ export const updateAntenne: ActionDefinition<typeof updateAntenneSchema, { id: s
     const after = pick(input, ANTENNE_FIELDS);
     const fields = changedFields(before, after);
     const next = fields.length > 0 ? bump(row) : null;
-    if (next) await tx.update(antennes).set({ ...after, ...next }).where(eq(antennes.id, row.id));
+    if (next)
+      await tx
+        .update(antennes)
+        .set({ ...after, ...next })
+        .where(eq(antennes.id, row.id));
     return {
       data: { id: row.id, structureId: row.structureId, version: next?.version ?? row.version },
       audit:
-        fields.length > 0 ? { action: "antenne.update", targetType: "antenne", targetId: row.id, structureId: row.structureId, fields, before, after } : [],
+        fields.length > 0
+          ? { action: "antenne.update", targetType: "antenne", targetId: row.id, structureId: row.structureId, fields, before, after }
+          : [],
     };
   },
   revalidate: (_input, data) => structurePaths(data.structureId),
@@ -148,7 +181,11 @@ export const setAntenneActive: ActionDefinition<typeof setActiveSchema, { id: st
   async handler({ tx, input }) {
     const row = await lockAntenne(tx, input.id);
     assertVersion(row, input.version, "antenne");
-    if (row.active !== input.active) await tx.update(antennes).set({ active: input.active, ...bump(row) }).where(eq(antennes.id, row.id));
+    if (row.active !== input.active)
+      await tx
+        .update(antennes)
+        .set({ active: input.active, ...bump(row) })
+        .where(eq(antennes.id, row.id));
     return {
       data: { id: row.id, structureId: row.structureId, active: input.active },
       audit:

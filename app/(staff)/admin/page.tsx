@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/link";
+import { ButtonLink, TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { adminOverview } from "@/lib/admin/queries";
@@ -20,9 +20,14 @@ export default async function AdminPage() {
         title="Administration"
         description="Missions locales, comptes des équipes et paramètres réglementaires."
         actions={
-          <ButtonLink href="/admin/parametres" variant="secondary">
-            Paramètres datés
-          </ButtonLink>
+          <>
+            <ButtonLink href="/admin/structures/nouvelle" variant="primary">
+              Nouvelle mission locale
+            </ButtonLink>
+            <ButtonLink href="/admin/parametres" variant="secondary">
+              Paramètres datés
+            </ButtonLink>
+          </>
         }
       />
       <div className="flex flex-col gap-10">
@@ -34,16 +39,20 @@ export default async function AdminPage() {
               <Th>Département</Th>
               <Th>Antennes</Th>
               <Th>Jeunes</Th>
+              <Th>État</Th>
             </Tr>
           </THead>
           <TBody>
             {structures.map((s) => (
               <Tr key={s.id}>
-                <Th scope="row">{s.name}</Th>
+                <Th scope="row">
+                  <TextLink href={`/admin/structures/${s.id}`}>{s.name}</TextLink>
+                </Th>
                 <Td className="tabular-nums">{s.siret}</Td>
                 <Td>{s.departement}</Td>
                 <Td>{formatNumber(s.antennes)}</Td>
                 <Td>{formatNumber(s.jeunes)}</Td>
+                <Td>{s.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Désactivée</Badge>}</Td>
               </Tr>
             ))}
           </TBody>
