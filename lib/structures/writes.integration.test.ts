@@ -19,7 +19,13 @@ const SIRET_A = withLuhnKey("8123456780001");
 const SIRET_B = withLuhnKey("8123456780002");
 const badKey = (siret: string) => siret.slice(0, 13) + String((Number(siret[13]) + 1) % 10);
 
-const valid = { name: "Mission locale du Vercors", siret: SIRET_A, departement: "38", commune: "Villard-de-Lans", dpoEmail: "DPO@ml-vercors.fr" };
+const valid = {
+  name: "Mission locale du Vercors",
+  siret: SIRET_A,
+  departement: "38",
+  commune: "Villard-de-Lans",
+  dpoEmail: "DPO@ml-vercors.fr",
+};
 const OTHER_ROLES = ["directrice.lyon@sillage.demo", "conseillere.lyon@sillage.demo", "dpo.lyon@sillage.demo"];
 
 describe("structures admin writes", () => {
@@ -100,11 +106,19 @@ describe("structures admin writes", () => {
   });
 
   it("adds and renames an antenne, refusing a stale rename", async () => {
-    const created = await runAction(createAntenne, { structureId, name: "Antenne de Lans", commune: "Lans", codePostal: "38 250" }, await admin());
+    const created = await runAction(
+      createAntenne,
+      { structureId, name: "Antenne de Lans", commune: "Lans", codePostal: "38 250" },
+      await admin(),
+    );
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const id = created.data.id;
-    const renamed = await runAction(updateAntenne, { id, version: 1, name: "Antenne du plateau", commune: "Lans", codePostal: "38250" }, await admin());
+    const renamed = await runAction(
+      updateAntenne,
+      { id, version: 1, name: "Antenne du plateau", commune: "Lans", codePostal: "38250" },
+      await admin(),
+    );
     expect(renamed).toMatchObject({ ok: true, data: { version: 2 } });
     const stale = await runAction(updateAntenne, { id, version: 1, name: "Autre", commune: "Lans", codePostal: "38250" }, await admin());
     expect(stale).toMatchObject({ ok: false, code: "conflict" });
@@ -124,10 +138,7 @@ describe("structures admin writes", () => {
 
   it("a deactivated antenne is offered to no new dossier, while its young people keep it; it can be reactivated", async () => {
     const [lyon] = await t.db.select().from(structures).where(eq(structures.departement, "69"));
-    const [jeune] = await t.db
-      .select({ id: jeunes.id, antenneId: jeunes.antenneId })
-      .from(jeunes)
-      .where(eq(jeunes.structureId, lyon!.id));
+    const [jeune] = await t.db.select({ id: jeunes.id, antenneId: jeunes.antenneId }).from(jeunes).where(eq(jeunes.structureId, lyon!.id));
     const antenneId = jeune!.antenneId!;
     const [antenne] = await t.db.select().from(antennes).where(eq(antennes.id, antenneId));
 
