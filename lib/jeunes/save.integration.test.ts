@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
-import { auditLog, consultations, jeunes } from "@/db/schema";
+import { antennes, auditLog, consultations, jeunes } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runAction, type ActionResult } from "@/lib/actions/run";
 import { addDays, addMonths, todayInParis } from "@/lib/calendar/civil-date";
@@ -241,6 +241,21 @@ describe("création et modification d'un dossier jeune", () => {
 
     const confirmed = await runAction(createJeune, { ...typed, confirmerDoublon: feedback.token! }, ines);
     expect(confirmed.ok).toBe(true);
+  });
+
+  it("refuses a deactivated antenne to a new dossier; a dossier that has it keeps it through an edit", async () => {
+    const id = await create(camille, { nomNaissance: "Antennedesactivee", email: "antenne.desactivee@exemple.fr" });
+    await t.db.update(antennes).set({ active: false }).where(eq(antennes.id, lyonAntenne));
+    try {
+      const refused = await runAction(createJeune, input({ nomNaissance: "Autre", email: "autre.antenne@exemple.fr" }), camille);
+      expect(refused).toMatchObject({ ok: false, code: "invalid_input" });
+      if (!refused.ok) expect(refused.fieldErrors.antenneId?.[0]).toMatch(/antenne de votre mission locale/);
+      const edited = await runAction(updateJeune, await editForm(id, { commune: "Villeurbanne", codePostal: "69100" }), camille);
+      expect(edited.ok).toBe(true);
+      expect((await load(id)).antenneId).toBe(lyonAntenne);
+    } finally {
+      await t.db.update(antennes).set({ active: true }).where(eq(antennes.id, lyonAntenne));
+    }
   });
 
   it("refuses an antenne or a conseiller of another structure (forged ids), writing nothing", async () => {
