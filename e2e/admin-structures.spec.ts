@@ -47,14 +47,14 @@ test.describe("missions locales administration", () => {
     await add.getByLabel("Code postal").fill("20000");
     await add.getByRole("button", { name: "Ajouter l'antenne" }).click();
     await expect(add.getByText("L'antenne est ajoutée.")).toBeVisible();
-    const row = page.getByRole("row", { name: new RegExp(antenne) });
-    await expect(row.getByText("Active")).toBeVisible();
+    const row = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: antenne }) });
+    await expect(row.getByText("Active", { exact: true })).toBeVisible();
     await expect(add.getByLabel("Nom de l'antenne")).toHaveValue("");
     await expectAccessible(page);
 
     await row.getByRole("button", { name: `Désactiver l'antenne ${antenne}` }).click();
     await expect(row.getByText("L'antenne est désactivée")).toBeVisible();
-    await expect(row.getByText("Désactivée")).toBeVisible();
+    await expect(row.getByText("Désactivée", { exact: true })).toBeVisible();
     await expect(row.getByRole("button", { name: `Réactiver l'antenne ${antenne}` })).toBeVisible();
     await expectAccessible(page);
 

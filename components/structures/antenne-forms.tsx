@@ -13,10 +13,21 @@ const FIELDS = ["name", "commune", "codePostal"] as const;
 
 type AntenneValues = Record<(typeof FIELDS)[number], string>;
 
-function AntenneFields({ state, initial, id }: { state: FormState<unknown>; initial: AntenneValues; id: (name: string) => string }) {
+function AntenneFields({
+  state,
+  initial,
+  id,
+  stacked = false,
+}: {
+  state: FormState<unknown>;
+  initial: AntenneValues;
+  id: (name: string) => string;
+  /** One field under the other (inside an antenne's card), instead of a row on wide screens. */
+  stacked?: boolean;
+}) {
   const value = (name: keyof AntenneValues) => typedValue(state, name, initial[name]);
   return (
-    <div className="grid gap-4 sm:grid-cols-[2fr_2fr_1fr]">
+    <div className={stacked ? "flex flex-col gap-4" : "grid gap-4 sm:grid-cols-[2fr_2fr_1fr]"}>
       <TextInput
         id={id("name")}
         name="name"
@@ -89,7 +100,7 @@ export function RenameAntenneForm({ antenne }: { antenne: { id: string; version:
       summaryId={id("erreurs")}
       className="flex flex-col gap-4 pt-3"
     >
-      <AntenneFields state={state} initial={antenne} id={id} />
+      <AntenneFields state={state} initial={antenne} id={id} stacked />
     </FeedbackForm>
   );
 }

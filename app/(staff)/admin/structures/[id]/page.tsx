@@ -7,7 +7,6 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { requireCapability } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format/fr";
 import { structureForAdmin } from "@/lib/structures/queries";
@@ -74,45 +73,39 @@ export default async function StructurePage({
               Ajoutez la première antenne avec le formulaire ci-dessous.
             </EmptyState>
           ) : (
-            <Table caption={`Antennes de ${structure.name}`}>
-              <THead>
-                <Tr>
-                  <Th>Nom</Th>
-                  <Th>Commune</Th>
-                  <Th>Jeunes suivis</Th>
-                  <Th>État</Th>
-                  <Th>Actions</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {structure.antennes.map((a) => (
-                  <Tr key={a.id}>
-                    <Th scope="row">{a.name}</Th>
-                    <Td>
+            <ul
+              aria-label={`Antennes de la mission locale (${formatNumber(structure.antennes.length)})`}
+              className="grid gap-4 lg:grid-cols-2"
+            >
+              {structure.antennes.map((a) => (
+                <li key={a.id} className="flex flex-col gap-4 rounded-sm border border-border p-4">
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <h3 className="text-lg">{a.name}</h3>
+                    {a.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Désactivée</Badge>}
+                  </div>
+                  <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+                    <dt className="text-ink-2">Commune</dt>
+                    <dd>
                       {a.commune} <span className="tabular-nums">({a.codePostal})</span>
-                    </Td>
-                    <Td className="tabular-nums">{formatNumber(a.jeunes)}</Td>
-                    <Td>{a.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Désactivée</Badge>}</Td>
-                    <Td className="min-w-64">
-                      <div className="flex flex-col gap-3">
-                        <AntenneActiveToggle
-                          id={a.id}
-                          version={a.version}
-                          active={a.active}
-                          label={`${a.active ? "Désactiver" : "Réactiver"} l'antenne ${a.name}`}
-                        />
-                        <details>
-                          <summary className="cursor-pointer font-medium text-primary underline">
-                            Renommer<span className="sr-only"> l'antenne {a.name}</span>
-                          </summary>
-                          <RenameAntenneForm antenne={a} />
-                        </details>
-                      </div>
-                    </Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
+                    </dd>
+                    <dt className="text-ink-2">Jeunes suivis</dt>
+                    <dd className="tabular-nums">{formatNumber(a.jeunes)}</dd>
+                  </dl>
+                  <AntenneActiveToggle
+                    id={a.id}
+                    version={a.version}
+                    active={a.active}
+                    label={`${a.active ? "Désactiver" : "Réactiver"} l'antenne ${a.name}`}
+                  />
+                  <details>
+                    <summary className="cursor-pointer font-medium text-primary underline">
+                      Renommer<span className="sr-only"> l'antenne {a.name}</span>
+                    </summary>
+                    <RenameAntenneForm antenne={a} />
+                  </details>
+                </li>
+              ))}
+            </ul>
           )}
           <section aria-labelledby="titre-nouvelle-antenne" className="rounded-sm border border-border p-4 sm:p-6">
             <h3 id="titre-nouvelle-antenne" className="mb-4">
