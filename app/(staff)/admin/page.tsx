@@ -20,9 +20,14 @@ export default async function AdminPage() {
         title="Administration"
         description="Missions locales, comptes des équipes et paramètres réglementaires."
         actions={
-          <ButtonLink href="/admin/parametres" variant="secondary">
-            Paramètres datés
-          </ButtonLink>
+          <>
+            <ButtonLink href="/admin/comptes" variant="primary">
+              Gérer les comptes
+            </ButtonLink>
+            <ButtonLink href="/admin/parametres" variant="secondary">
+              Paramètres datés
+            </ButtonLink>
+          </>
         }
       />
       <div className="flex flex-col gap-10">
