@@ -208,7 +208,7 @@ export function DeactivateForm({ compte, name }: { compte: CompteRef; name: stri
             {name} ne pourra plus se connecter et ses sessions ouvertes seront fermées. Ses jeunes ne sont jamais réaffectés automatiquement
             : un conseiller encore référent de dossiers actifs ne peut pas être désactivé.
           </p>
-          <p>Le compte reste dans le journal et peut être réactivé.</p>
+          <p className="mt-2">Le compte reste dans le journal et peut être réactivé.</p>
         </>
       }
       fields={["confirmation"]}

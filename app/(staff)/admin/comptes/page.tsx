@@ -22,10 +22,23 @@ import {
   parseComptesParams,
 } from "@/lib/comptes/params";
 import { listComptes } from "@/lib/comptes/queries";
-import { formatDateTime, formatNumber } from "@/lib/format/fr";
+import { formatNumber, formatShortDate, formatTime } from "@/lib/format/fr";
 import type { SearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Comptes des équipes" };
+
+/** An address that wraps after its "@" rather than in the middle of a word. */
+function Email({ children, className }: { children: string; className?: string }) {
+  const at = children.indexOf("@");
+  if (at < 0) return <span className={className}>{children}</span>;
+  return (
+    <span className={className}>
+      {children.slice(0, at)}
+      <wbr />
+      {children.slice(at)}
+    </span>
+  );
+}
 
 export default async function ComptesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireCapability("comptes.read");
@@ -41,7 +54,7 @@ export default async function ComptesPage({ searchParams }: { searchParams: Sear
         description={
           admin
             ? "Les comptes des équipes de toutes les missions locales : rôle, rattachement, désactivation."
-            : `Les comptes de ${user.structureName ?? "votre mission locale"}. Vous gérez ceux des conseillers : antenne, désactivation.`
+            : `${user.structureName ?? "Votre mission locale"} : vous gérez les comptes des conseillers (antenne, désactivation).`
         }
       />
 
@@ -135,7 +148,7 @@ export default async function ComptesPage({ searchParams }: { searchParams: Sear
                     <TextLink href={`${COMPTES_PATH}/${u.id}`} className="font-bold">
                       <PersonName>{u.name}</PersonName>
                     </TextLink>
-                    <span className="block text-sm break-all text-ink-2">{u.email}</span>
+                    <Email className="block text-sm break-words text-ink-2">{u.email}</Email>
                     {/* On phones the state column is hidden: a deactivated account says so under the name. */}
                     {!u.active ? (
                       <span className="mt-1 block sm:hidden">
@@ -151,7 +164,9 @@ export default async function ComptesPage({ searchParams }: { searchParams: Sear
                   <Td className="hidden sm:table-cell">
                     {u.active ? <Badge tone="success">Actif</Badge> : <Badge tone="warning">Désactivé</Badge>}
                   </Td>
-                  <Td className="hidden lg:table-cell">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Jamais"}</Td>
+                  <Td className="hidden whitespace-nowrap lg:table-cell">
+                    {u.lastLoginAt ? `${formatShortDate(u.lastLoginAt)} à ${formatTime(u.lastLoginAt)}` : "Jamais"}
+                  </Td>
                 </Tr>
               ))}
             </TBody>
