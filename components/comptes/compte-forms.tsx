@@ -160,7 +160,8 @@ export function MoveForm({
       variant="secondary"
     >
       {(state, id) => {
-        const current = structures.length > 0 ? typedValue(state, "structureId", chosen) : structureId;
+        // The chosen structure is client state: it survives a refused submit (the form is never reset).
+        const current = structures.length > 0 ? chosen : structureId;
         const options = antennes.filter((a) => a.structureId === current);
         return (
           <div className="grid max-w-2xl grid-cols-1 gap-4 sm:grid-cols-2">
