@@ -44,8 +44,11 @@ export function needsStructure(role: Role): boolean {
   return role !== "admin" && role !== "jeune";
 }
 
-/** "12 jeunes", "1 jeune": the counsellor's titular young people with an active file. */
-export function portfolioRefusal(jeunes: number, act: "désactiver" | "changer de mission locale"): string {
+/** What the refused act would have done, as the refusal words it. */
+export type PortfolioAct = "désactiver son compte" | "changer sa mission locale" | "changer son rôle";
+
+/** The refusal of an act on a counsellor still titular of active files: how many, and what to do first. */
+export function portfolioRefusal(jeunes: number, act: PortfolioAct): string {
   const count = jeunes === 1 ? "1 jeune dont le dossier est actif" : `${jeunes} jeunes dont les dossiers sont actifs`;
-  return `Ce conseiller est encore référent de ${count}. Réaffectez-les avant de ${act} son compte : rien n'a été réaffecté ni enregistré.`;
+  return `Ce conseiller est encore référent de ${count}. Réaffectez-les avant de ${act} : rien n'a été réaffecté ni enregistré.`;
 }

@@ -233,6 +233,8 @@ describe("staff account writes", () => {
       admin,
     );
     expect(moved).toMatchObject({ ok: false, code: "conflict", details: { kind: "portefeuille", jeunes: n } });
+    const promoted = await runAction(changeCompteRole, { compteId: julien.id, version: julien.updatedAt.getTime(), role: "dpo" }, admin);
+    expect(promoted).toMatchObject({ ok: false, code: "conflict", details: { kind: "portefeuille", jeunes: n } });
     expect(await row("conseiller.lyon@sillage.demo")).toEqual(julien);
     expect(await auditCount()).toBe(audits);
     const reassigned = await t.db.select({ n: count() }).from(jeunes).where(eq(jeunes.conseillerId, julien.id));

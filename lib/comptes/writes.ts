@@ -13,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { PortfolioDetails } from "./details";
 import { COMPTES_PATH } from "./params";
-import { assertMayGrant, assertMayManage, needsStructure, portfolioRefusal } from "./rules";
+import { assertMayGrant, assertMayManage, needsStructure, type PortfolioAct, portfolioRefusal } from "./rules";
 import { changeRoleSchema, deactivateSchema, moveSchema, reactivateSchema } from "./schema";
 import { assertFresh, assertNotLastAdmin, lockAccount, titularActiveCount } from "./store";
 
@@ -35,7 +35,7 @@ function audit(
   return { action, targetType: "user", targetId: target.id, structureId: target.structureId, fields, ...(meta && { meta }) };
 }
 
-async function assertEmptyPortfolio(tx: Tx, userId: string, act: "désactiver" | "changer de mission locale"): Promise<void> {
+async function assertEmptyPortfolio(tx: Tx, userId: string, act: PortfolioAct): Promise<void> {
   const n = await titularActiveCount(tx, userId);
   if (n === 0) return;
   const details: PortfolioDetails = { kind: "portefeuille", jeunes: n, href: REAFFECTATION_PATH };
@@ -59,6 +59,8 @@ export const changeCompteRole: ActionDefinition<typeof changeRoleSchema, CompteR
     assertFresh(row);
     if (row.role === input.role) throw new DomainError("invalid_input", { fieldErrors: { role: ["Ce compte a déjà ce rôle."] } });
     if (row.role === "admin") await assertNotLastAdmin(tx, row);
+    // Another role would leave their young people with a titular who no longer follows them.
+    await assertEmptyPortfolio(tx, row.id, "changer son rôle");
 
     let structureId: string | null = null;
     let antenneId: string | null = null;
@@ -122,7 +124,7 @@ export const moveCompte: ActionDefinition<typeof moveSchema, CompteResult> = {
     if (!movesStructure && antenneId === row.antenneId) {
       throw new DomainError("invalid_input", { fieldErrors: { antenneId: ["Ce compte est déjà rattaché ici."] } });
     }
-    if (movesStructure) await assertEmptyPortfolio(tx, row.id, "changer de mission locale");
+    if (movesStructure) await assertEmptyPortfolio(tx, row.id, "changer sa mission locale");
 
     await tx.update(users).set({ structureId: input.structureId, antenneId, updatedAt: new Date() }).where(eq(users.id, row.id));
     const fields = [...(movesStructure ? ["structureId"] : []), ...(antenneId !== row.antenneId ? ["antenneId"] : [])];
@@ -145,7 +147,7 @@ export const deactivateCompte: ActionDefinition<typeof deactivateSchema, CompteR
     assertFresh(row);
     if (!row.active) throw new DomainError("conflict", { message: "Ce compte est déjà désactivé : rechargez la page." });
     await assertNotLastAdmin(tx, row);
-    await assertEmptyPortfolio(tx, row.id, "désactiver");
+    await assertEmptyPortfolio(tx, row.id, "désactiver son compte");
     const now = new Date();
     await tx
       .update(users)
