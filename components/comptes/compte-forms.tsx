@@ -17,6 +17,8 @@ export interface CompteRef {
   id: string;
   /** The account's updated_at in milliseconds: the optimistic lock of every form. */
   version: number;
+  /** Whether the caller hands young people over (the director): the refusal then links to the page. */
+  canReassign: boolean;
 }
 
 /** One act on the account: a titled box, its fields, its button; messages focused after submit. */
@@ -57,9 +59,13 @@ function CompteForm({
         <FormFeedback state={state} fields={fields} idFor={id} summaryId={id("erreurs")} />
         {portfolio ? (
           <p>
-            <TextLink href={portfolio.href}>
-              Réaffecter {portfolio.jeunes === 1 ? "ce jeune" : `ces ${portfolio.jeunes} jeunes`} (page Réaffectation)
-            </TextLink>
+            {compte.canReassign ? (
+              <TextLink href={portfolio.href}>
+                Réaffecter {portfolio.jeunes === 1 ? "ce jeune" : `ces ${portfolio.jeunes} jeunes`} (page Réaffectation)
+              </TextLink>
+            ) : (
+              "Le directeur de la mission locale les réaffecte depuis sa page Réaffectation."
+            )}
           </p>
         ) : null}
         {children?.(state, id)}

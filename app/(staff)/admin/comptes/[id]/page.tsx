@@ -29,7 +29,7 @@ export default async function ComptePage({ params }: { params: Promise<{ id: str
 
   const self = compte.id === user.id;
   const manages = !self && mayManageRole(user.role, compte.role);
-  const ref = { id: compte.id, version: compte.version };
+  const ref = { id: compte.id, version: compte.version, canReassign: can(user.role, "jeunes.reassign") };
   const roleOptions = ACCOUNT_MANAGEMENT[user.role].map((r) => ({ value: r, label: ROLE_LABELS[r] }));
   const structureOptions = compte.structures.map((s) => ({ value: s.id, label: s.name }));
   const antenneOptions = compte.antennes.map((a) => ({ value: a.id, label: a.name, structureId: a.structureId }));
