@@ -5,6 +5,8 @@ export interface NavItem {
   href: string;
   label: string;
   capability?: Capability;
+  /** Only for these roles (an entry another item already leads to for the others). */
+  roles?: readonly Role[];
 }
 
 const STAFF_NAV: NavItem[] = [
@@ -15,10 +17,15 @@ const STAFF_NAV: NavItem[] = [
   { href: "/transmissions", label: "Transmissions", capability: "transmissions.read" },
   { href: "/journal", label: "Journal d'audit" },
   { href: "/registre", label: "Registre des traitements" },
+  // The admin reaches the accounts from /admin; the director has no /admin, so the list is in their menu.
+  { href: "/admin/comptes", label: "Comptes des équipes", capability: "comptes.read", roles: ["directeur"] },
   { href: "/admin", label: "Administration" },
 ];
 
 /** The main navigation of a role: only the areas it may enter (same table as proxy.ts). */
 export function navFor(role: Role): NavItem[] {
-  return STAFF_NAV.filter((item) => isAllowedPath(role, item.href) && (!item.capability || can(role, item.capability)));
+  return STAFF_NAV.filter(
+    (item) =>
+      isAllowedPath(role, item.href) && (!item.capability || can(role, item.capability)) && (!item.roles || item.roles.includes(role)),
+  );
 }

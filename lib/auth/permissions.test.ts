@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CAPABILITIES, can, isAllowedPath, isPublicPath } from "./permissions";
+import { ACCOUNT_MANAGEMENT, CAPABILITIES, can, isAllowedPath, isPublicPath, mayManageRole } from "./permissions";
 import { ROLES, ROLE_HOME } from "./roles";
 
 describe("permissions", () => {
@@ -24,6 +24,26 @@ describe("permissions", () => {
     expect(isAllowedPath("conseiller", "/administratif")).toBe(true);
     expect(isAllowedPath("jeune", "/jeunes/123")).toBe(false);
     expect(isAllowedPath("dpo", "/portefeuille")).toBe(false);
+  });
+
+  it("opens the accounts list to the director, not the rest of /admin", () => {
+    expect(isAllowedPath("directeur", "/admin/comptes")).toBe(true);
+    expect(isAllowedPath("directeur", "/admin/comptes/0190aaaa-0000-7000-8000-000000000000")).toBe(true);
+    expect(isAllowedPath("directeur", "/admin")).toBe(false);
+    expect(isAllowedPath("directeur", "/admin/parametres")).toBe(false);
+    expect(isAllowedPath("directeur", "/admin/comptesx")).toBe(false);
+    for (const role of ["conseiller", "dpo", "jeune"] as const) expect(isAllowedPath(role, "/admin/comptes"), role).toBe(false);
+    expect(isAllowedPath("admin", "/admin/comptes")).toBe(true);
+  });
+
+  it("a director manages counsellors only; only the admin changes roles and structures", () => {
+    expect(ROLES.filter((r) => can(r, "comptes.manage"))).toEqual(["admin", "directeur"]);
+    expect(ROLES.filter((r) => can(r, "comptes.role"))).toEqual(["admin"]);
+    expect(ACCOUNT_MANAGEMENT.directeur).toEqual(["conseiller"]);
+    expect(mayManageRole("directeur", "directeur")).toBe(false);
+    expect(mayManageRole("directeur", "admin")).toBe(false);
+    expect(mayManageRole("admin", "jeune")).toBe(false);
+    for (const role of ["conseiller", "dpo", "jeune"] as const) expect(ACCOUNT_MANAGEMENT[role]).toEqual([]);
   });
 
   it("knows which paths are public", () => {

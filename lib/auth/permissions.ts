@@ -17,6 +17,12 @@ export const CAPABILITIES = {
   /** Create and edit missions locales and their antennes, deactivate and reactivate them. */
   "structures.manage": ["admin"],
   "users.manage": ["admin"],
+  /** The staff accounts list and an account's page: the admin sees every structure, a director their own. */
+  "comptes.read": ["admin", "directeur"],
+  /** Deactivate, reactivate, move between antennes: limited per role by ACCOUNT_MANAGEMENT below. */
+  "comptes.manage": ["admin", "directeur"],
+  /** Change an account's role or move it to another structure: platform-wide, hence the admin only. */
+  "comptes.role": ["admin"],
   "self.read": ["jeune"],
   "droits.intake": ["conseiller", "directeur", "dpo"],
   "droits.handle": ["dpo"],
@@ -41,12 +47,29 @@ export const CAPABILITIES = {
 
 export type Capability = keyof typeof CAPABILITIES;
 
+/**
+ * Who may manage (and grant) which staff roles: the admin every staff role, a director only the counsellors
+ * of their own structure (record-level: lib/comptes/rules.ts). Nobody manages their own account.
+ */
+export const ACCOUNT_MANAGEMENT: Readonly<Record<Role, readonly Role[]>> = {
+  admin: ["admin", "directeur", "conseiller", "dpo"],
+  directeur: ["conseiller"],
+  conseiller: [],
+  dpo: [],
+  jeune: [],
+};
+
+export function mayManageRole(actor: Role, target: Role): boolean {
+  return ACCOUNT_MANAGEMENT[actor].includes(target);
+}
+
 export function can(role: Role, capability: Capability): boolean {
   return (CAPABILITIES[capability] as readonly Role[]).includes(role);
 }
 
 /** URL areas and the roles allowed in each; proxy.ts enforces it before any page renders. */
 export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
+  { prefix: "/admin/comptes", roles: ["admin", "directeur"] },
   { prefix: "/admin", roles: ["admin"] },
   { prefix: "/journal", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/registre", roles: ["admin", "directeur", "dpo"] },
@@ -65,8 +88,11 @@ export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
+/** The most specific area of a path (/admin/comptes before /admin), whatever the order of AREAS. */
 export function areaFor(pathname: string) {
-  return AREAS.find((a) => pathname === a.prefix || pathname.startsWith(`${a.prefix}/`));
+  return AREAS.filter((a) => pathname === a.prefix || pathname.startsWith(`${a.prefix}/`)).sort(
+    (a, b) => b.prefix.length - a.prefix.length,
+  )[0];
 }
 
 /** null when the role may enter the path, else the area that refuses it. */

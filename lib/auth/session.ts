@@ -1,12 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { structures, users } from "@/db/schema";
 import { can, type Capability } from "./permissions";
 import type { Role } from "./roles";
-import { toSessionUser, type SessionUser } from "./session-user";
+import { loadSessionAccount } from "./session-account";
+import type { SessionUser } from "./session-user";
 import { auth } from "./auth";
 
 /**
@@ -17,15 +16,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({ user: users, structureName: structures.name })
-    .from(users)
-    .leftJoin(structures, eq(structures.id, users.structureId))
-    .where(eq(users.id, id));
-  if (!row?.user.active) return null;
-  if (row.user.sessionVersion !== session.user.sessionVersion || row.user.role !== session.user.role) return null;
-  return toSessionUser(row.user, row.structureName);
+  return loadSessionAccount(await getDb(), { id, role: session.user.role, sessionVersion: session.user.sessionVersion });
 });
 
 export async function requireUser(): Promise<SessionUser> {

@@ -1,3 +1,4 @@
+import type { PortfolioDetails } from "@/lib/comptes/details";
 import type { ConflictDetails, DuplicateDetails } from "@/lib/jeunes/details";
 
 /**
@@ -5,4 +6,4 @@ import type { ConflictDetails, DuplicateDetails } from "@/lib/jeunes/details";
  * One `kind` per shape, listed here as the codes are in messages.ts. They go back to the browser:
  * never a secret, a NIR or a keyed hash in them.
  */
-export type ErrorDetails = ConflictDetails | DuplicateDetails;
+export type ErrorDetails = ConflictDetails | DuplicateDetails | PortfolioDetails;

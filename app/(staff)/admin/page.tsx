@@ -24,6 +24,9 @@ export default async function AdminPage() {
             <ButtonLink href="/admin/structures/nouvelle" variant="primary">
               Nouvelle mission locale
             </ButtonLink>
+            <ButtonLink href="/admin/comptes" variant="secondary">
+              Gérer les comptes
+            </ButtonLink>
             <ButtonLink href="/admin/parametres" variant="secondary">
               Paramètres datés
             </ButtonLink>
