@@ -3,7 +3,7 @@ import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 test.describe("comptes des équipes", () => {
   test("the director filters the accounts; a counsellor who still follows young people cannot be deactivated", async ({ page }) => {
     await signIn(page, ACCOUNTS.directeur);
-    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Comptes des équipes" }).click();
+    await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Comptes", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Comptes des équipes" })).toBeVisible();
     // A director sees their own structure only, and has no structure filter.
     await expect(page.getByLabel("Mission locale")).toHaveCount(0);

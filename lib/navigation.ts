@@ -18,7 +18,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/journal", label: "Journal d'audit" },
   { href: "/registre", label: "Registre des traitements" },
   // The admin reaches the accounts from /admin; the director has no /admin, so the list is in their menu.
-  { href: "/admin/comptes", label: "Comptes des équipes", capability: "comptes.read", roles: ["directeur"] },
+  { href: "/admin/comptes", label: "Comptes", capability: "comptes.read", roles: ["directeur"] },
   { href: "/admin", label: "Administration" },
 ];
 
