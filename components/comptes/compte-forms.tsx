@@ -1,17 +1,13 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { useState } from "react";
 import { ErrorLines } from "@/components/ui/error-lines";
-import { FormFeedback } from "@/components/ui/form-feedback";
 import { TextLink } from "@/components/ui/link";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
+import { StepForm } from "@/components/ui/step-form";
+import { errorOf, typedValue } from "@/lib/actions/form-state";
 import { changeCompteRoleAction, deactivateCompteAction, moveCompteAction, reactivateCompteAction } from "@/lib/comptes/actions";
 import type { CompteResult } from "@/lib/comptes/writes";
-
-type Action = (state: FormState<CompteResult>, formData: FormData) => Promise<FormState<CompteResult>>;
 
 export interface CompteRef {
   id: string;
@@ -21,43 +17,21 @@ export interface CompteRef {
   canReassign: boolean;
 }
 
-/** One act on the account: a titled box, its fields, its button; messages focused after submit. */
-function CompteForm({
-  action,
-  compte,
-  prefix,
-  title,
-  description,
-  fields,
-  submit,
-  variant = "primary",
-  children,
-}: {
-  action: Action;
+type CompteFormProps = Omit<Parameters<typeof StepForm<CompteResult>>[0], "hidden" | "headingLevel" | "afterFeedback"> & {
   compte: CompteRef;
-  prefix: string;
-  title: string;
-  description?: ReactNode;
-  fields: readonly string[];
-  submit: string;
-  variant?: "primary" | "secondary" | "danger";
-  children?: (state: FormState<CompteResult>, id: (name: string) => string) => ReactNode;
-}) {
-  const [state, formAction, pending] = useActionState<FormState<CompteResult>, FormData>(action, IDLE);
-  const headingId = `${prefix}-titre`;
-  const id = (name: string) => `${prefix}-${name}`;
-  const portfolio = state.status === "error" && state.details?.kind === "portefeuille" ? state.details : null;
+};
+
+/** One act on the account; a refusal for young people still followed links to their reassignment. */
+function CompteForm({ compte, ...props }: CompteFormProps) {
   return (
-    <section aria-labelledby={headingId} className="rounded-sm border border-border p-4 sm:p-6">
-      <h2 id={headingId} className="mb-2 text-lg">
-        {title}
-      </h2>
-      {description ? <div className="mb-4 text-ink-2">{description}</div> : null}
-      <ActionForm action={formAction} className="flex flex-col gap-4">
-        <input type="hidden" name="compteId" value={compte.id} />
-        <input type="hidden" name="version" value={compte.version} />
-        <FormFeedback state={state} fields={fields} idFor={id} summaryId={id("erreurs")} />
-        {portfolio ? (
+    <StepForm<CompteResult>
+      {...props}
+      headingLevel={2}
+      hidden={{ compteId: compte.id, version: compte.version }}
+      afterFeedback={(state) => {
+        const portfolio = state.status === "error" && state.details?.kind === "portefeuille" ? state.details : null;
+        if (!portfolio) return null;
+        return (
           <p>
             {compte.canReassign ? (
               <TextLink href={portfolio.href}>
@@ -67,15 +41,9 @@ function CompteForm({
               "Le directeur de la mission locale les réaffecte depuis sa page Réaffectation."
             )}
           </p>
-        ) : null}
-        {children?.(state, id)}
-        <div>
-          <Button type="submit" variant={variant} disabled={pending}>
-            {pending ? "Enregistrement…" : submit}
-          </Button>
-        </div>
-      </ActionForm>
-    </section>
+        );
+      }}
+    />
   );
 }
 

@@ -1,11 +1,8 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
-import { ActionForm } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
 import { TextInput, Textarea } from "@/components/ui/field";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
+import { errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import {
   applyLimitationAction,
   applyRectificationAction,
@@ -21,10 +18,8 @@ import {
   verifyIdentityAction,
 } from "@/lib/droits/actions";
 import type { TransitionResult } from "@/lib/droits/transition-writes";
-import { FormFeedback } from "@/components/ui/form-feedback";
+import { StepForm } from "@/components/ui/step-form";
 import { CheckboxField } from "./form-parts";
-
-type Action = (state: FormState<TransitionResult>, formData: FormData) => Promise<FormState<TransitionResult>>;
 
 export interface DemandeRef {
   demandeId: string;
@@ -35,52 +30,11 @@ export interface DemandeRef {
   earliest: string;
 }
 
-/** One step of the DPO: a titled box, its fields, its button; messages focused after submit. */
-function StepForm({
-  action,
-  refs,
-  prefix,
-  title,
-  description,
-  fields,
-  submit,
-  variant = "primary",
-  children,
-}: {
-  action: Action;
-  refs: DemandeRef;
-  /** Prefix of the ids of this form's fields: several forms on one page use the same field names. */
-  prefix: string;
-  title: string;
-  description?: ReactNode;
-  fields: readonly string[];
-  submit: string;
-  variant?: "primary" | "secondary" | "danger";
-  children?: (state: FormState<TransitionResult>, id: (name: string) => string) => ReactNode;
-}) {
-  const [state, formAction, pending] = useActionState<FormState<TransitionResult>, FormData>(action, IDLE);
-  const headingId = `${prefix}-titre`;
-  const id = (name: string) => `${prefix}-${name}`;
-  return (
-    <section aria-labelledby={headingId} className="rounded-sm border border-border p-4 sm:p-6">
-      <h3 id={headingId} className="mb-2">
-        {title}
-      </h3>
-      {description ? <div className="mb-4 text-ink-2">{description}</div> : null}
-      <ActionForm action={formAction} className="flex flex-col gap-4">
-        <input type="hidden" name="demandeId" value={refs.demandeId} />
-        <input type="hidden" name="version" value={refs.version} />
-        {/* Success redirects to the request's page, which shows the confirmation (lib/droits/etapes.ts). */}
-        <FormFeedback state={state} fields={fields} idFor={id} summaryId={id("erreurs")} />
-        {children?.(state, id)}
-        <div>
-          <Button type="submit" variant={variant} disabled={pending}>
-            {pending ? "Enregistrement…" : submit}
-          </Button>
-        </div>
-      </ActionForm>
-    </section>
-  );
+type StepProps = Omit<Parameters<typeof StepForm<TransitionResult>>[0], "hidden"> & { refs: DemandeRef };
+
+/** One step of the DPO (success redirects to the request's page, which shows the confirmation: lib/droits/etapes.ts). */
+function Step({ refs, ...props }: StepProps) {
+  return <StepForm<TransitionResult> {...props} hidden={{ demandeId: refs.demandeId, version: refs.version }} />;
 }
 
 function DateField({
@@ -118,7 +72,7 @@ function DateField({
 
 export function AskComplementForm({ refs }: { refs: DemandeRef }) {
   return (
-    <StepForm
+    <Step
       action={askIdentityComplementAction}
       refs={refs}
       prefix="complement"
@@ -143,13 +97,13 @@ export function AskComplementForm({ refs }: { refs: DemandeRef }) {
           <DateField id={id("demandeeLe")} name="demandeeLe" label="Demandé le" state={state} refs={refs} />
         </>
       )}
-    </StepForm>
+    </Step>
   );
 }
 
 export function ComplementReceivedForm({ refs }: { refs: DemandeRef }) {
   return (
-    <StepForm
+    <Step
       action={recordIdentityComplementAction}
       refs={refs}
       prefix="complement-recu"
@@ -159,13 +113,13 @@ export function ComplementReceivedForm({ refs }: { refs: DemandeRef }) {
       submit="Enregistrer la réception du complément"
     >
       {(state, id) => <DateField id={id("recuLe")} name="recuLe" label="Reçu le" state={state} refs={refs} />}
-    </StepForm>
+    </Step>
   );
 }
 
 export function VerifyIdentityForm({ refs, methodes }: { refs: DemandeRef; methodes: SelectOption[] }) {
   return (
-    <StepForm
+    <Step
       action={verifyIdentityAction}
       refs={refs}
       prefix="identite"
@@ -188,13 +142,13 @@ export function VerifyIdentityForm({ refs, methodes }: { refs: DemandeRef; metho
           <DateField id={id("verifieeLe")} name="verifieeLe" label="Vérifiée le" state={state} refs={refs} />
         </>
       )}
-    </StepForm>
+    </Step>
   );
 }
 
 export function ExtendForm({ refs, premiereEcheance }: { refs: DemandeRef; premiereEcheance: string | null }) {
   return (
-    <StepForm
+    <Step
       action={extendDeadlineAction}
       refs={refs}
       prefix="prolongation"
@@ -221,7 +175,7 @@ export function ExtendForm({ refs, premiereEcheance }: { refs: DemandeRef; premi
           error={errorOf(state, "motif")}
         />
       )}
-    </StepForm>
+    </Step>
   );
 }
 
@@ -235,7 +189,7 @@ export function RespondForm({
   rule?: { label: string; reason: string; excluded: boolean } | null;
 }) {
   return (
-    <StepForm
+    <Step
       action={respondToDemandeAction}
       refs={refs}
       prefix="reponse"
@@ -317,13 +271,13 @@ export function RespondForm({
           </>
         );
       }}
-    </StepForm>
+    </Step>
   );
 }
 
 export function CloseForm({ refs }: { refs: DemandeRef }) {
   return (
-    <StepForm
+    <Step
       action={closeDemandeAction}
       refs={refs}
       prefix="cloture"
@@ -338,7 +292,7 @@ export function CloseForm({ refs }: { refs: DemandeRef }) {
 
 export function ApplyLimitationForm({ refs }: { refs: DemandeRef }) {
   return (
-    <StepForm
+    <Step
       action={applyLimitationAction}
       refs={refs}
       prefix="limitation"
@@ -353,7 +307,7 @@ export function ApplyLimitationForm({ refs }: { refs: DemandeRef }) {
 
 export function LiftLimitationForm({ refs }: { refs: DemandeRef }) {
   return (
-    <StepForm
+    <Step
       action={liftLimitationAction}
       refs={refs}
       prefix="levee"
@@ -369,7 +323,7 @@ export function LiftLimitationForm({ refs }: { refs: DemandeRef }) {
 /** Dossier field to correct, its new value (checked like the dossier form), the dossier's version. */
 export function RectificationForm({ refs, jeuneVersion, champs }: { refs: DemandeRef; jeuneVersion: number; champs: SelectOption[] }) {
   return (
-    <StepForm
+    <Step
       action={applyRectificationAction}
       refs={refs}
       prefix="rectification"
@@ -402,7 +356,7 @@ export function RectificationForm({ refs, jeuneVersion, champs }: { refs: Demand
           />
         </>
       )}
-    </StepForm>
+    </Step>
   );
 }
 
@@ -420,7 +374,7 @@ export function ErasureForm({
 }) {
   const refused = holds.length > 0;
   return (
-    <StepForm
+    <Step
       action={decideErasureAction}
       refs={refs}
       prefix="effacement"
@@ -477,13 +431,13 @@ export function ErasureForm({
           )}
         </>
       )}
-    </StepForm>
+    </Step>
   );
 }
 
 export function ForwardForm({ refs }: { refs: DemandeRef }) {
   return (
-    <StepForm
+    <Step
       action={forwardToFranceTravailAction}
       refs={refs}
       prefix="transmission-ft"
@@ -498,7 +452,7 @@ export function ForwardForm({ refs }: { refs: DemandeRef }) {
 
 export function FranceTravailAnswerForm({ refs }: { refs: DemandeRef }) {
   return (
-    <StepForm
+    <Step
       action={recordFranceTravailAnswerAction}
       refs={refs}
       prefix="reponse-ft"
@@ -522,6 +476,6 @@ export function FranceTravailAnswerForm({ refs }: { refs: DemandeRef }) {
           />
         </>
       )}
-    </StepForm>
+    </Step>
   );
 }
