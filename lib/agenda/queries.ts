@@ -6,7 +6,7 @@ import { auditLog, jeunes, participations, seances, users, type Seance } from "@
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { addDays } from "@/lib/calendar/civil-date";
 import { normalizeForSearch } from "@/lib/jeunes/rules";
-import { escapeLike } from "@/lib/jeunes/portefeuille-params";
+import { escapeLike } from "@/lib/http/search-params";
 import { displayName } from "@/lib/jeunes/labels";
 import { parisStartOfDay } from "@/lib/calendar/paris-time";
 import { ANNULATION_MOTIFS, type AnnulationMotif, type Presence, type SeanceType } from "./rules";

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { antennes, jeunes, structures, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { structureScope } from "@/lib/auth/session-user";
-import { escapeLike } from "@/lib/jeunes/portefeuille-params";
+import { escapeLike } from "@/lib/http/search-params";
 import { COMPTES_PAGE_SIZE, type ComptesFilters } from "./params";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

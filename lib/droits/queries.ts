@@ -5,6 +5,7 @@ import { type DbOrTx, getDb } from "@/db/client";
 import { demandeEvenements, demandePauses, demandesDroits, jeunes, structures, users, type DemandeDroits } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { addDays, type CivilDate } from "@/lib/calendar/civil-date";
+import { escapeLike } from "@/lib/http/search-params";
 import { DomainError } from "@/lib/errors/domain-error";
 import { normalizeForSearch } from "@/lib/jeunes/rules";
 import { structureConditions } from "@/lib/dossier/scope";
@@ -200,11 +201,6 @@ export async function listRegistre(user: SessionUser, tx?: DbOrTx) {
 }
 
 export const JEUNE_SEARCH_LIMIT = 10;
-
-/** `%`, `_` and `\` typed by the user match themselves in LIKE. */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, "\\$&");
-}
 
 /** DPO intake: young people of the structure whose name contains every word typed. */
 export async function searchJeunesForIntake(user: SessionUser, q: string) {

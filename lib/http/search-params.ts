@@ -21,3 +21,8 @@ export function withParams(pathname: string, params: Record<string, string | num
   const qs = search.toString();
   return qs ? `${pathname}?${qs}` : pathname;
 }
+
+/** Escapes `%`, `_` and `\` typed in a search box for a LIKE pattern (default escape character `\`). */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, "\\$&");
+}

@@ -1,13 +1,7 @@
+import { escapeLike } from "@/lib/http/search-params";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  DEFAULT_FILTERS,
-  escapeLike,
-  hasNarrowing,
-  parsePortefeuilleParams,
-  parseSearchQuery,
-  portefeuilleHref,
-} from "./portefeuille-params";
+import { DEFAULT_FILTERS, hasNarrowing, parsePortefeuilleParams, parseSearchQuery, portefeuilleHref } from "./portefeuille-params";
 
 const UUID = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 

@@ -165,8 +165,3 @@ export function parseSearchQuery(q: string): SearchQuery {
   if (!text) return { kind: "invalid", reason: "text" };
   return { kind: "text", text, words: text.split(" ") };
 }
-
-/** Escapes `%`, `_` and `\` for a LIKE pattern (default escape character `\`). */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, "\\$&");
-}

@@ -7,12 +7,12 @@ import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
 import { ALERTS, alertBadges, alertDefinition, type AlertBadge, type AlertContext, type AlertKey } from "./alerts";
+import { escapeLike } from "@/lib/http/search-params";
 import {
   DEFAULT_FILTERS,
   DISPOSITIF_VALUES,
   SANS_CONSEILLER,
   STATUT_VALUES,
-  escapeLike,
   parseSearchQuery,
   type PortefeuilleFilters,
   type SearchQuery,
