@@ -14,3 +14,4 @@ export * from "./agenda";
 export * from "./allocation";
 export * from "./sanctions";
 export * from "./mail";
+export * from "./access";

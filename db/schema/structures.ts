@@ -14,6 +14,8 @@ export const structures = pgTable(
     dpoEmail: text("dpo_email").notNull(),
     /** Deactivated instead of deleted: young people, accounts and the journal still refer to it. */
     active: boolean("active").notNull().default(true),
+    /** Staff of this structure must use a second factor (always required for admin and DPO accounts). */
+    mfaRequired: boolean("mfa_required").notNull().default(false),
     /** Optimistic lock: an edit made on an older version is refused, never overwrites. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),

@@ -28,6 +28,8 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true, mode: "date" }),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true, mode: "date" }),
+    /** Set when the retention rule replaced the name and address of an account whose access ended long ago. */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -28,6 +28,7 @@ function asSessionUser(staff: Staff): SessionUser {
     role: staff.role as Role,
     structureId: staff.structureId,
     structureName: null,
+    sessionId: null,
     antenneId: null,
     jeuneId: null,
   };

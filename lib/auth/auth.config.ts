@@ -10,7 +10,7 @@ export const authConfig = {
   secret: authSecret(),
   pages: { signIn: "/connexion", error: "/connexion" },
   // JWT sessions: the Credentials provider only supports them. Revocation still works because every
-  // server render reloads the account and compares `sessionVersion` (see lib/auth/session.ts).
+  // server render reloads the account and its user_sessions row (`sid`), see lib/auth/session-account.ts.
   session: { strategy: "jwt", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
   providers: [],
   callbacks: {
@@ -19,6 +19,7 @@ export const authConfig = {
         token.uid = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -27,6 +28,7 @@ export const authConfig = {
         session.user.id = token.uid;
         session.user.role = token.role;
         session.user.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
+        session.user.sessionId = typeof token.sid === "string" ? token.sid : "";
       }
       return session;
     },

@@ -7,6 +7,7 @@ import { logger } from "@/lib/log/logger";
 import { findUnsafeChar } from "@/lib/validation/fields";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
+import { openSession, revokeSession } from "./sessions";
 
 /** Carries the failure kind to the sign-in form ("invalid" or "locked:<iso date>"), nothing more. */
 class SignInFailure extends CredentialsSignin {
@@ -40,10 +41,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     debug() {},
   },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(await getDb(), sid, "sign_out");
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInFailure("invalid");
         const db = await getDb();
@@ -61,7 +68,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             targetId: user.id,
           },
         );
-        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+        const sessionId = await openSession(db, {
+          userId: user.id,
+          role: user.role,
+          method: "password",
+          userAgent: request.headers.get("user-agent"),
+        });
+        return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, sessionId };
       },
     }),
   ],

@@ -4,12 +4,15 @@ declare module "next-auth" {
   interface User {
     role: Role;
     sessionVersion: number;
+    /** The user_sessions row opened at sign-in. */
+    sessionId: string;
   }
   interface Session {
     user: {
       id: string;
       role: Role;
       sessionVersion: number;
+      sessionId: string;
       name?: string | null;
       email?: string | null;
     };
@@ -21,5 +24,6 @@ declare module "@auth/core/jwt" {
     uid?: string;
     role?: Role;
     sv?: number;
+    sid?: string;
   }
 }

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { structures, users } from "@/db/schema";
+import { memberships, structures, userSessions, users } from "@/db/schema";
 import type { Role } from "./roles";
+import { sessionEnded, touchSession } from "./sessions";
 import { toSessionUser, type SessionUser } from "./session-user";
 
 /** What a session cookie claims about its account (lib/auth/auth.config.ts puts it in the JWT). */
@@ -9,19 +10,48 @@ export interface SessionClaims {
   id: string;
   role: Role;
   sessionVersion: number;
+  /** The user_sessions row of this browser. */
+  sessionId: string;
+}
+
+export interface LoadedSession {
+  user: SessionUser;
+  session: { id: string; method: string; mfaAt: Date | null; acr: string | null; amr: string[] | null };
 }
 
 /**
  * The account a session stands for, reloaded from the database: null when it was deactivated, its role
- * changed or its session version bumped since the cookie was issued (every open session is then refused).
+ * changed, its session version bumped, or this browser's session row revoked, expired or idle too long.
+ * The structure is the session's working structure when the account is a member of it, else its own.
  */
-export async function loadSessionAccount(db: DbOrTx, claims: SessionClaims): Promise<SessionUser | null> {
+export async function loadSession(db: DbOrTx, claims: SessionClaims, now: Date = new Date()): Promise<LoadedSession | null> {
   const [row] = await db
-    .select({ user: users, structureName: structures.name })
-    .from(users)
-    .leftJoin(structures, eq(structures.id, users.structureId))
-    .where(eq(users.id, claims.id));
+    .select({ user: users, session: userSessions })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(and(eq(userSessions.id, claims.sessionId), eq(userSessions.userId, claims.id)));
   if (!row?.user.active) return null;
   if (row.user.sessionVersion !== claims.sessionVersion || row.user.role !== claims.role) return null;
-  return toSessionUser(row.user, row.structureName);
+  if (sessionEnded(row.session, row.user.role, now)) return null;
+
+  let structureId = row.user.structureId;
+  if (row.session.structureId && row.session.structureId !== structureId) {
+    const [member] = await db
+      .select({ structureId: memberships.structureId })
+      .from(memberships)
+      .where(and(eq(memberships.userId, row.user.id), eq(memberships.structureId, row.session.structureId)));
+    if (member) structureId = member.structureId;
+  }
+  const [structure] = structureId ? await db.select({ name: structures.name }).from(structures).where(eq(structures.id, structureId)) : [];
+  await touchSession(db, row.session.id, now);
+  const { id, method, mfaAt, acr, amr } = row.session;
+  return {
+    user: { ...toSessionUser(row.user, structure?.name ?? null, id), structureId },
+    session: { id, method, mfaAt, acr, amr },
+  };
+}
+
+/** The SessionUser of a session, or null (see loadSession). */
+export async function loadSessionAccount(db: DbOrTx, claims: SessionClaims, now?: Date): Promise<SessionUser | null> {
+  return (await loadSession(db, claims, now))?.user ?? null;
 }

@@ -13,10 +13,12 @@ export interface SessionUser {
   structureName: string | null;
   antenneId: string | null;
   jeuneId: string | null;
+  /** The user_sessions row of the request (null outside a browser session: seeds, scripts, tests). */
+  sessionId: string | null;
 }
 
 /** The SessionUser of an account row (and its structure's name). */
-export function toSessionUser(user: User, structureName: string | null): SessionUser {
+export function toSessionUser(user: User, structureName: string | null, sessionId: string | null = null): SessionUser {
   return {
     id: user.id,
     email: user.email,
@@ -26,6 +28,7 @@ export function toSessionUser(user: User, structureName: string | null): Session
     structureName,
     antenneId: user.antenneId,
     jeuneId: user.jeuneId,
+    sessionId,
   };
 }
 

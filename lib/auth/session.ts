@@ -15,8 +15,9 @@ import { auth } from "./auth";
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  return loadSessionAccount(await getDb(), { id, role: session.user.role, sessionVersion: session.user.sessionVersion });
+  const sessionId = session?.user?.sessionId;
+  if (!id || !sessionId) return null;
+  return loadSessionAccount(await getDb(), { id, role: session.user.role, sessionVersion: session.user.sessionVersion, sessionId });
 });
 
 export async function requireUser(): Promise<SessionUser> {

@@ -5,6 +5,7 @@ import { seedDemo } from "@/db/seed/demo";
 import { type ActionResult, runAction } from "@/lib/actions/run";
 import type { AnyActionDefinition } from "@/lib/action-registry";
 import { loadSessionAccount } from "@/lib/auth/session-account";
+import { openSession } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
@@ -289,7 +290,8 @@ describe("staff account writes", () => {
   it("deactivation bumps session_version: the open session is refused at the next request, even after reactivation", async () => {
     const admin = await sessionUserFor(t.db, ACTOR_EMAIL.admin);
     const before = await row(FREE_LYON);
-    const claims = { id: before.id, role: before.role, sessionVersion: before.sessionVersion };
+    const sessionId = await openSession(t.db, { userId: before.id, role: before.role, method: "password" });
+    const claims = { id: before.id, role: before.role, sessionVersion: before.sessionVersion, sessionId };
     expect(await loadSessionAccount(t.db, claims)).toMatchObject({ id: before.id, role: "conseiller" });
 
     const result = await runAction(
@@ -316,13 +318,19 @@ describe("staff account writes", () => {
     const back = await runAction(reactivateCompte, { compteId: after.id, version: after.updatedAt.getTime() }, admin);
     expect(back.ok).toBe(true);
     expect(await loadSessionAccount(t.db, claims)).toBeNull();
-    expect(await loadSessionAccount(t.db, { ...claims, sessionVersion: after.sessionVersion })).toMatchObject({ id: before.id });
+    // The browser's own session row was revoked too: only a new sign-in opens the account again.
+    expect(await loadSessionAccount(t.db, { ...claims, sessionVersion: after.sessionVersion })).toBeNull();
+    const fresh = await openSession(t.db, { userId: before.id, role: before.role, method: "password" });
+    expect(await loadSessionAccount(t.db, { ...claims, sessionVersion: after.sessionVersion, sessionId: fresh })).toMatchObject({
+      id: before.id,
+    });
   });
 
   it("a role change closes the open sessions too", async () => {
     const admin = await sessionUserFor(t.db, ACTOR_EMAIL.admin);
     const before = await row(FREE_MARSEILLE);
-    const claims = { id: before.id, role: before.role, sessionVersion: before.sessionVersion };
+    const sessionId = await openSession(t.db, { userId: before.id, role: before.role, method: "password" });
+    const claims = { id: before.id, role: before.role, sessionVersion: before.sessionVersion, sessionId };
     const result = await runAction(changeCompteRole, { compteId: before.id, version: before.updatedAt.getTime(), role: "dpo" }, admin);
     expect(result.ok).toBe(true);
     expect(await loadSessionAccount(t.db, claims)).toBeNull();

@@ -4,6 +4,7 @@
  * Deactivating bumps session_version: lib/auth/session-account.ts then refuses every session already open.
  * Nothing is reassigned silently: a counsellor still titular of active files is refused, with the count.
  */
+import { revokeAllSessions } from "@/lib/auth/sessions";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { antennes, structures, users } from "@/db/schema";
@@ -153,6 +154,7 @@ export const deactivateCompte: ActionDefinition<typeof deactivateSchema, CompteR
       .update(users)
       .set({ active: false, deactivatedAt: now, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
       .where(eq(users.id, row.id));
+    await revokeAllSessions(tx, row.id, "deactivated", { now });
     return {
       data: { id: row.id },
       audit: audit("compte.desactivation", row, ["active", "deactivatedAt", "sessionVersion"]),

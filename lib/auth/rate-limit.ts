@@ -1,0 +1,64 @@
+import { createHmac } from "node:crypto";
+import { lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+import { purposeKey } from "@/lib/crypto/keys";
+
+/**
+ * Fixed-window limits, counted in PostgreSQL so that every app instance shares them. Per IP and per account
+ * (or address): trying one password across many addresses is slowed as much as many passwords on one.
+ */
+export const RATE_LIMITS = {
+  "sign_in:ip": { limit: 30, windowMs: 15 * 60_000 },
+  "sign_in:account": { limit: 10, windowMs: 15 * 60_000 },
+  "invitation:ip": { limit: 20, windowMs: 60 * 60_000 },
+  "invitation:account": { limit: 5, windowMs: 60 * 60_000 },
+  "password:ip": { limit: 20, windowMs: 15 * 60_000 },
+  "code:ip": { limit: 30, windowMs: 15 * 60_000 },
+  "code:account": { limit: 10, windowMs: 15 * 60_000 },
+} as const satisfies Record<string, { limit: number; windowMs: number }>;
+
+export type RateLimitBucket = keyof typeof RATE_LIMITS;
+
+export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAt: Date };
+
+function keyHash(bucket: RateLimitBucket, key: string): string {
+  return createHmac("sha256", purposeKey("throttle")).update(`${bucket}\n${key.trim().toLowerCase()}`).digest("hex");
+}
+
+/** Counts one attempt in the bucket and says whether it is still within the limit (one atomic upsert). */
+export async function hitRateLimit(db: DbOrTx, bucket: RateLimitBucket, key: string, now: Date = new Date()): Promise<RateLimitResult> {
+  const { limit, windowMs } = RATE_LIMITS[bucket];
+  // ISO strings with explicit casts: postgres.js cannot bind a raw Date inside a sql`` fragment.
+  const windowStart = sql`${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ bucket, keyHash: keyHash(bucket, key), hits: 1, windowStartedAt: now })
+    .onConflictDoUpdate({
+      target: [rateLimits.bucket, rateLimits.keyHash],
+      set: {
+        hits: sql`case when ${rateLimits.windowStartedAt} <= ${windowStart} then 1 else ${rateLimits.hits} + 1 end`,
+        windowStartedAt: sql`case when ${rateLimits.windowStartedAt} <= ${windowStart} then ${nowSql} else ${rateLimits.windowStartedAt} end`,
+      },
+    })
+    .returning({ hits: rateLimits.hits, windowStartedAt: rateLimits.windowStartedAt });
+  if (!row) throw new Error("rate limit not counted");
+  if (row.hits > limit) return { ok: false, retryAt: new Date(row.windowStartedAt.getTime() + windowMs) };
+  return { ok: true, remaining: limit - row.hits };
+}
+
+/** Forgets a key's count (a successful sign-in clears the account's bucket, never the IP's). */
+export async function clearRateLimit(db: DbOrTx, bucket: RateLimitBucket, key: string): Promise<void> {
+  await db.delete(rateLimits).where(sql`${rateLimits.bucket} = ${bucket} and ${rateLimits.keyHash} = ${keyHash(bucket, key)}`);
+}
+
+/** Drops the windows that ended (run by the worker's retention job). */
+export async function purgeRateLimits(db: DbOrTx, now: Date = new Date()): Promise<number> {
+  const longest = Math.max(...Object.values(RATE_LIMITS).map((r) => r.windowMs));
+  const rows = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStartedAt, new Date(now.getTime() - longest)))
+    .returning({ bucket: rateLimits.bucket });
+  return rows.length;
+}
