@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
+import { NO_PDFTOTEXT, PDFTOTEXT, UNICODE_NAMES, readingText } from "@/test/pdf-text";
 import { renderEmargementPdf, type EmargementInput } from "./emargement-pdf";
 
 const base: EmargementInput = {
@@ -83,6 +84,15 @@ describe("renderEmargementPdf", () => {
     const many = Array.from({ length: 45 }, (_, i) => ({ name: `PARTICIPANT ${i + 1} Ștefan`, presence: "prevu" as const }));
     const bytes = await renderEmargementPdf({ ...base, seance: { ...base.seance, type: "information_collective" }, participants: many });
     expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThan(1);
-    if (pdftotext) expect(textOf(bytes)).toContain("PARTICIPANT 45 Stefan");
+    if (pdftotext) expect(textOf(bytes)).toContain("PARTICIPANT 45 Ștefan");
+  });
+
+  it("prints participants' and the animateur's names in other alphabets as typed", async (ctx) => {
+    const participants = UNICODE_NAMES.map((n) => ({ name: `${n.nom.toUpperCase()} ${n.prenoms}`, presence: "present" as const }));
+    const bytes = await renderEmargementPdf({ ...base, animateurName: "Zoë Ğündüz", participants });
+    ctx.skip(!PDFTOTEXT, NO_PDFTOTEXT);
+    const text = readingText(bytes);
+    for (const p of participants) expect(text).toContain(p.name);
+    expect(text).toContain("Animation : Zoë Ğündüz");
   });
 });

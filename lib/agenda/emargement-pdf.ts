@@ -1,7 +1,7 @@
 /**
- * The sign-in sheet (feuille d'émargement) of a séance: A4, Helvetica, one line per participant with a
+ * The sign-in sheet (feuille d'émargement) of a séance: A4, DejaVu Sans, one line per participant with a
  * signature box; once the séance is closed each line also says whether the young person came.
- * Every string goes through toWinAnsi: pdf-lib's standard fonts only encode Windows-1252.
+ * Every string is drawn through the flow (lib/pdf/flow.ts): names print as typed.
  */
 import { rgb } from "pdf-lib";
 import { formatDate, formatDateTime, formatTime } from "@/lib/format/fr";

@@ -1,7 +1,9 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatDateTime } from "@/lib/format/fr";
+import { embedFonts, pdfText } from "@/lib/pdf/fonts";
+import { drawLine, lineWidth } from "@/lib/pdf/line";
+import { metadataText } from "@/lib/pdf/text";
 import { REGISTER_COLUMNS, type RegisterModel } from "./register";
-import { toWinAnsi } from "@/lib/pdf/win-ansi";
 
 // A4 in PostScript points.
 const PAGE = { width: 595.28, height: 841.89 };
@@ -33,14 +35,14 @@ export function wrapText(text: string, width: number, measure: (s: string) => nu
       continue;
     }
     if (line) lines.push(line);
-    let rest = word;
-    while (measure(rest) > width && rest.length > 1) {
+    let rest = [...word];
+    while (measure(rest.join("")) > width && rest.length > 1) {
       let cut = rest.length - 1;
-      while (cut > 1 && measure(rest.slice(0, cut)) > width) cut--;
-      lines.push(rest.slice(0, cut));
+      while (cut > 1 && measure(rest.slice(0, cut).join("")) > width) cut--;
+      lines.push(rest.slice(0, cut).join(""));
       rest = rest.slice(cut);
     }
-    line = rest;
+    line = rest.join("");
   }
   if (line) lines.push(line);
   return lines.length ? lines : [""];
@@ -78,21 +80,17 @@ class PdfWriter {
   paragraph(text: string, style: TextStyle) {
     const indent = style.indent ?? 0;
     const hanging = style.hanging ?? 0;
-    const safe = toWinAnsi(text);
-    const first = wrapText(safe, CONTENT_WIDTH - indent, (s) => style.font.widthOfTextAtSize(s, style.size));
+    const safe = pdfText(text);
+    const measure = (s: string) => lineWidth(style.font, s, style.size);
+    const first = wrapText(safe, CONTENT_WIDTH - indent, measure);
     // Re-wrap the continuation at the hanging width so no line overflows.
     const lines =
-      hanging && first.length > 1
-        ? [
-            first[0]!,
-            ...wrapText(first.slice(1).join(" "), CONTENT_WIDTH - indent - hanging, (s) => style.font.widthOfTextAtSize(s, style.size)),
-          ]
-        : first;
+      hanging && first.length > 1 ? [first[0]!, ...wrapText(first.slice(1).join(" "), CONTENT_WIDTH - indent - hanging, measure)] : first;
     const lh = this.lineHeight(style);
     lines.forEach((line, i) => {
       this.keep(lh);
       this.y -= lh;
-      this.page.drawText(line, {
+      drawLine(this.page, line, {
         x: MARGIN.side + indent + (i > 0 ? hanging : 0),
         y: this.y + (lh - style.size) / 2,
         size: style.size,
@@ -118,10 +116,9 @@ class PdfWriter {
 /** The register as an A4 PDF: title, generation date, controller, one block per finality, then the flows. */
 export async function registerPdf(model: RegisterModel): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedFonts(doc);
   const scope = model.controller.structureName ?? "Toutes les missions locales";
-  doc.setTitle(`${model.title} — ${scope}`);
+  doc.setTitle(metadataText(`${model.title} — ${scope}`));
   doc.setAuthor("Sillage");
   doc.setSubject("Registre des activités de traitement (RGPD, art. 30)");
   doc.setLanguage("fr-FR");
@@ -186,8 +183,8 @@ export async function registerPdf(model: RegisterModel): Promise<Uint8Array> {
 
   const total = w.pages.length;
   w.pages.forEach((page, i) => {
-    const footer = toWinAnsi(`${model.title} — ${scope} — page ${i + 1} sur ${total}`);
-    page.drawText(footer, { x: MARGIN.side, y: MARGIN.bottom / 2, size: 8, font: regular, color: INK_2 });
+    const footer = pdfText(`${model.title} — ${scope} — page ${i + 1} sur ${total}`);
+    drawLine(page, footer, { x: MARGIN.side, y: MARGIN.bottom / 2, size: 8, font: regular, color: INK_2 });
   });
   return doc.save();
 }

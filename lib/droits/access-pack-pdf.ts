@@ -1,5 +1,5 @@
 /**
- * The access pack as a readable French PDF (A4, Helvetica): one section per category of data, with
+ * The access pack as a readable French PDF (A4, DejaVu Sans): one section per category of data, with
  * plain headings. The layout model (accessPackSections) is pure so its wording can be tested.
  */
 import { rgb } from "pdf-lib";

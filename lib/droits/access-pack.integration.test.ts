@@ -28,6 +28,7 @@ import { seedDemo } from "@/db/seed/demo";
 import { addDays, todayInParis } from "@/lib/calendar/civil-date";
 import { decryptNir } from "@/lib/crypto/nir-vault";
 import { useTestDatabase } from "@/test/db";
+import { NO_PDFTOTEXT, PDFTOTEXT, UNICODE_NAMES, readingText } from "@/test/pdf-text";
 import { TIERS } from "./access-pack-mask";
 import { accessPackSections, renderAccessPackPdf } from "./access-pack-pdf";
 import { accessPackJson, buildAccessPack, type AccessPack } from "./access-pack";
@@ -440,5 +441,14 @@ describe("access pack (GDPR art. 15)", () => {
     expect(text("Vos rendez-vous et ateliers")).toContain("Présence : Absent excusé");
     expect(text("Votre allocation")).toContain("avril 2024");
     expect(text("Les manquements et sanctions")).toContain("Absence non justifiée");
+  });
+
+  it("prints the person's names in other alphabets as typed", async (ctx) => {
+    ctx.skip(!PDFTOTEXT, NO_PDFTOTEXT);
+    for (const n of UNICODE_NAMES) {
+      const jeune = { ...pack.jeune, prenoms: n.prenoms, nomNaissance: n.nom, nomUsage: null };
+      const text = readingText(await renderAccessPackPdf({ ...pack, jeune }));
+      expect(text).toContain(`Nom de naissance : ${n.nom} Nom d'usage : Non renseigné Prénoms : ${n.prenoms} `);
+    }
   });
 });

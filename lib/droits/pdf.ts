@@ -1,21 +1,20 @@
 /**
- * Letters as PDF (A4, Helvetica). The standard fonts only encode WinAnsi (CP-1252): anything else
- * (the narrow no-break spaces of fr-FR number formatting, arrows…) is mapped to a close character
- * first, else pdf-lib would throw on the whole document.
+ * Letters as PDF (A4, DejaVu Sans embedded: the recipient's name prints as typed, in any script the
+ * font covers). Text goes through lib/pdf/text.ts: one line, what the font lacks replaced.
  */
 import type { PDFFont } from "pdf-lib";
-import { BLUE, createFlow, wrapText as wrapWinAnsi } from "@/lib/pdf/flow";
-import { toWinAnsi } from "@/lib/pdf/win-ansi";
+import { pdfText } from "@/lib/pdf/fonts";
+import { BLUE, createFlow, wrapText as wrapFlowText } from "@/lib/pdf/flow";
 import type { Letter } from "./letters";
 
-/** One line of text → only characters Helvetica can draw; letters keep their typographic apostrophes. */
+/** One line of text the embedded font draws; letters keep their typographic apostrophes. */
 export function sanitizeForPdf(text: string): string {
-  return toWinAnsi(text, { typographicQuotes: true });
+  return pdfText(text, { typographicQuotes: true });
 }
 
 /** Greedy word wrap to `maxWidth` points; a word longer than a line is cut. */
 export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  return wrapWinAnsi(text, font, size, maxWidth, { typographicQuotes: true });
+  return wrapFlowText(text, font, size, maxWidth, { typographicQuotes: true });
 }
 
 const MARGIN = 56;

@@ -1,11 +1,11 @@
 /**
- * The contract summary as PDF (A4, Helvetica), in the spirit of the cerfa 15656 (PACEA) and of the
+ * The contract summary as PDF (A4, DejaVu Sans), in the spirit of the cerfa 15656 (PACEA) and of the
  * contrat d'engagement (CEJ): parties, contract, phases and objectives or engagements, signature boxes.
- * No NIR, no contact or sensitive data. Every string goes through toWinAnsi (via the flow).
+ * No NIR, no contact or sensitive data. Every string is drawn through the flow (lib/pdf/flow.ts).
  */
 import { rgb } from "pdf-lib";
 import { BLUE, GREY, INK, createFlow } from "@/lib/pdf/flow";
-import { toWinAnsi } from "@/lib/pdf/win-ansi";
+import { metadataText } from "@/lib/pdf/text";
 import { maxEndDate, type ContractKind } from "./contrats";
 import { formatLongCivilDate } from "@/lib/format/fr";
 import { durationLabel } from "./durees";
@@ -58,8 +58,8 @@ export async function renderRecapitulatifPdf(r: Recapitulatif): Promise<Uint8Arr
   const title = `Récapitulatif du contrat ${r.contrat.type}`;
   // The metadata keeps straight apostrophes, the text drawn typographic ones.
   const flow = await createFlow({
-    title: toWinAnsi(title),
-    author: toWinAnsi(r.structure.name),
+    title: metadataText(title),
+    author: metadataText(r.structure.name),
     margin: MARGIN,
     reserve: 24,
     size: 10,
@@ -79,10 +79,10 @@ export async function renderRecapitulatifPdf(r: Recapitulatif): Promise<Uint8Arr
     const lines = flow.wrap(value, { maxWidth: width - labelWidth });
     flow.ensure(14 * lines.length);
     flow.gap(14);
-    flow.page.drawText(toWinAnsi(label), { x: MARGIN, y: flow.y, size: 10, font: flow.bold, color: INK });
+    flow.draw(label, { x: MARGIN, y: flow.y, size: 10, bold: true, color: INK });
     lines.forEach((line, i) => {
       if (i > 0) flow.gap(14);
-      flow.page.drawText(line, { x: MARGIN + labelWidth, y: flow.y, size: 10, font: flow.regular, color: INK });
+      flow.draw(line, { x: MARGIN + labelWidth, y: flow.y, size: 10, color: INK });
     });
   };
 
@@ -163,12 +163,12 @@ export async function renderRecapitulatifPdf(r: Recapitulatif): Promise<Uint8Arr
     const { page, y } = flow;
     page.drawRectangle({ x, y: y - boxHeight, width: boxWidth, height: boxHeight, borderColor: LINE, borderWidth: 1 });
     const lines = flow.wrap(label, { bold: true, maxWidth: boxWidth - 16 });
-    lines.forEach((line, j) => page.drawText(line, { x: x + 8, y: y - 16 - j * 13, size: 10, font: flow.bold, color: INK }));
-    page.drawText(toWinAnsi("Date et signature :"), { x: x + 8, y: y - 20 - lines.length * 13, size: 9, font: flow.regular, color: GREY });
+    lines.forEach((line, j) => flow.draw(line, { x: x + 8, y: y - 16 - j * 13, size: 10, bold: true, color: INK }));
+    flow.draw("Date et signature :", { x: x + 8, y: y - 20 - lines.length * 13, size: 9, color: GREY });
   });
   flow.gap(boxHeight);
 
   // Straight apostrophes in the footer, as in the metadata.
-  flow.footer((page, pages) => toWinAnsi(`${title} · édité le ${formatLongCivilDate(r.editeLe)} · page ${page} sur ${pages}`));
+  flow.footer((page, pages) => metadataText(`${title} · édité le ${formatLongCivilDate(r.editeLe)} · page ${page} sur ${pages}`));
   return flow.save();
 }

@@ -1,38 +1,37 @@
 /**
- * An A4 document in Helvetica (regular and bold) written top to bottom: a cursor `y` on the current
- * page, and a new page whenever the next block would run into the bottom margin. Shared by the
- * letters, the access pack, the contract summary and the sign-in sheet.
+ * An A4 document in DejaVu Sans (regular and bold, embedded: fonts.ts) written top to bottom: a cursor
+ * `y` on the current page, and a new page whenever the next block would run into the bottom margin.
+ * Shared by the letters, the access pack, the contract summary and the sign-in sheet.
  *
- * pdf-lib's standard fonts only encode WinAnsi: every string drawn or set as metadata goes through
- * toWinAnsi, keeping typographic apostrophes when the flow is made with `typographicQuotes`.
+ * Every string drawn goes through pdfText (text.ts: what the font cannot draw is replaced) and every
+ * line through drawLine (right-to-left names in visual order); typographic apostrophes are kept when
+ * the flow is made with `typographicQuotes`.
  */
-import { PDFDocument, StandardFonts, rgb, type Color, type PDFFont, type PDFPage } from "pdf-lib";
-import { toWinAnsi } from "./win-ansi";
+import { PDFDocument, rgb, type Color, type PDFFont, type PDFPage } from "pdf-lib";
+import { embedFonts, pdfText } from "./fonts";
+import { drawLine, lineWidth } from "./line";
+import { metadataText, type PdfTextOptions } from "./text";
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const INK = rgb(0.086, 0.086, 0.086);
 export const BLUE = rgb(0, 0, 0.569);
 export const GREY = rgb(0.4, 0.4, 0.4);
 
-interface QuoteOptions {
-  /** Keep ‘ and ’ (letters: « l’année ») instead of straight apostrophes. */
-  typographicQuotes?: boolean;
-}
-
-/** Greedy word wrap to `maxWidth` points of WinAnsi text; a word longer than a line is cut. */
-export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number, options: QuoteOptions = {}): string[] {
-  const words = toWinAnsi(text, options).split(/ +/).filter(Boolean);
+/** Greedy word wrap to `maxWidth` points, measured with the font; a word longer than a line is cut. */
+export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number, options: PdfTextOptions = {}): string[] {
+  const words = pdfText(text, options).split(/ +/).filter(Boolean);
   const lines: string[] = [];
   let line = "";
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= maxWidth;
+  const fits = (s: string) => lineWidth(font, s, size) <= maxWidth;
   for (let word of words) {
     while (!fits(word)) {
-      let cut = word.length - 1;
-      while (cut > 1 && !fits(word.slice(0, cut))) cut--;
+      const chars = [...word];
+      let cut = chars.length - 1;
+      while (cut > 1 && !fits(chars.slice(0, cut).join(""))) cut--;
       if (line) lines.push(line);
-      lines.push(word.slice(0, cut));
+      lines.push(chars.slice(0, cut).join(""));
       line = "";
-      word = word.slice(cut);
+      word = chars.slice(cut).join("");
     }
     const candidate = line ? `${line} ${word}` : word;
     if (fits(candidate)) line = candidate;
@@ -45,15 +44,16 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
   return lines;
 }
 
-/** One line of WinAnsi text, cut and ended with "…" when wider than `maxWidth` points. */
-export function fitText(text: string, font: PDFFont, size: number, maxWidth: number, options: QuoteOptions = {}): string {
-  let out = toWinAnsi(text, options);
-  if (font.widthOfTextAtSize(out, size) <= maxWidth) return out;
-  while (out.length > 1 && font.widthOfTextAtSize(`${out}…`, size) > maxWidth) out = out.slice(0, -1);
-  return `${out}…`;
+/** One line of text, cut and ended with "…" when wider than `maxWidth` points. */
+export function fitText(text: string, font: PDFFont, size: number, maxWidth: number, options: PdfTextOptions = {}): string {
+  const out = pdfText(text, options);
+  if (lineWidth(font, out, size) <= maxWidth) return out;
+  const chars = [...out];
+  while (chars.length > 1 && lineWidth(font, `${chars.join("")}…`, size) > maxWidth) chars.pop();
+  return `${chars.join("")}…`;
 }
 
-export interface FlowOptions extends QuoteOptions {
+export interface FlowOptions extends PdfTextOptions {
   title: string;
   author: string;
   /** Creation and modification dates; pdf-lib's own (now) when absent. */
@@ -153,7 +153,7 @@ export class PdfFlow {
     for (const line of wrapText(text, font, size, this.width - indent, this.options)) {
       this.ensure(lineHeight);
       this.y -= lineHeight;
-      this.current.drawText(line, { x: this.options.margin + indent, y: this.y, size, font, color: options.color ?? INK });
+      drawLine(this.current, line, { x: this.options.margin + indent, y: this.y, size, font, color: options.color ?? INK });
     }
     this.y -= options.gap ?? 0;
   }
@@ -172,14 +172,30 @@ export class PdfFlow {
     const indent = options.indent ?? 0;
     const font = options.bold ? this.bold : this.regular;
     const line = fitText(text, font, size, options.maxWidth ?? this.width - indent, this.options);
-    this.current.drawText(line, { x: this.options.margin + indent, y: this.y, size, font, color: options.color ?? INK });
+    drawLine(this.current, line, { x: this.options.margin + indent, y: this.y, size, font, color: options.color ?? INK });
+  }
+
+  /** One line at a point of the current page (a label beside a value, text in a box); the cursor stays. */
+  draw(text: string, options: { x: number; y: number; bold?: boolean; size?: number; color?: Color }): void {
+    drawLine(this.current, pdfText(text, this.options), {
+      x: options.x,
+      y: options.y,
+      size: options.size ?? this.options.size,
+      font: options.bold ? this.bold : this.regular,
+      color: options.color ?? INK,
+    });
+  }
+
+  /** The width of the text in points, as drawn. */
+  widthOf(text: string, options: { bold?: boolean; size?: number } = {}): number {
+    return lineWidth(options.bold ? this.bold : this.regular, pdfText(text, this.options), options.size ?? this.options.size);
   }
 
   /** Draws `label(page number, page count)` at the foot of every page, small and grey. */
   footer(label: (pageNumber: number, pageCount: number) => string): void {
     const pages = this.doc.getPages();
     pages.forEach((p, i) => {
-      p.drawText(toWinAnsi(label(i + 1, pages.length), this.options), {
+      drawLine(p, pdfText(label(i + 1, pages.length), this.options), {
         x: this.options.margin,
         y: this.options.margin / 2,
         size: 8,
@@ -194,11 +210,11 @@ export class PdfFlow {
   }
 }
 
-/** A new French A4 document by Sillage, its two Helvetica fonts embedded and its first page open. */
+/** A new French A4 document by Sillage, its two fonts embedded and its first page open. */
 export async function createFlow(options: FlowOptions): Promise<PdfFlow> {
   const doc = await PDFDocument.create();
-  doc.setTitle(toWinAnsi(options.title, options));
-  doc.setAuthor(toWinAnsi(options.author, options));
+  doc.setTitle(metadataText(options.title, options));
+  doc.setAuthor(metadataText(options.author, options));
   doc.setLanguage("fr-FR");
   doc.setCreator("Sillage");
   doc.setProducer("Sillage");
@@ -206,7 +222,6 @@ export async function createFlow(options: FlowOptions): Promise<PdfFlow> {
     doc.setCreationDate(options.createdAt);
     doc.setModificationDate(options.createdAt);
   }
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedFonts(doc);
   return new PdfFlow(doc, regular, bold, options);
 }
