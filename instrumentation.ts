@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 /**
  * With the embedded database (DATABASE_URL unset), the app process also runs the background work
  * (transfer delivery, retention purge): PGlite cannot be opened by a second process. With PostgreSQL,
@@ -10,3 +12,10 @@ export async function register() {
   const { startWorkerLoop } = await import("./lib/worker/run");
   startWorkerLoop(getDb);
 }
+
+/** Server errors: their digest (the reference on the error page) logged with the request id. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("./lib/log/request-error");
+  logRequestError(error, request, context);
+};

@@ -12,6 +12,8 @@ const env = {
   AUTH_TRUST_HOST: "true",
   // The in-process worker would deliver the seeded transfers while tests look at them.
   SILLAGE_WORKER: "off",
+  // app/(staff)/essais/panne: a page that fails to render, for e2e/erreurs.spec.ts (a 404 without it).
+  SILLAGE_E2E_FAULTS: "1",
   LOG_LEVEL: "warn",
 };
 delete env.DATABASE_URL;
