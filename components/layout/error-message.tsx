@@ -40,7 +40,7 @@ export function ErrorMessage({ error, retry, audience }: { error: unknown; retry
     <div className="mx-auto max-w-[640px] py-8">
       <title>Une erreur est survenue · Sillage</title>
       <p className="mb-2 text-sm font-bold text-ink-2">Erreur</p>
-      <h1 ref={heading} tabIndex={-1} className="mb-4 outline-none">
+      <h1 ref={heading} tabIndex={-1} className="mb-4">
         Une erreur est survenue
       </h1>
       <p className="mb-4">

@@ -4,8 +4,8 @@
  * Vietnamese, Greek, Cyrillic, Arabic and Hebrew, so people's names print as they were typed; the
  * standard Helvetica of pdf-lib only knew Windows-1252 ("Łukasz" printed "?ukasz").
  *
- * The files are read once per process, from the package folder resolved at run time (the server bundle
- * keeps the package out: next.config.ts lists it in serverExternalPackages).
+ * The files are read once per process, from the package folder that Node resolves at run time from the
+ * project (a path the server bundle does not rewrite; checked under `next build` + `next start`).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
