@@ -1,6 +1,8 @@
 "use server";
 
 import { formAction } from "@/lib/actions/form";
+import { addMembership, removeMembership } from "./membership-writes";
+import { switchStructure } from "./structure-switch-writes";
 import { changeCompteRole, deactivateCompte, moveCompte, reactivateCompte } from "./writes";
 
 export const changeCompteRoleAction = formAction(changeCompteRole, {
@@ -12,4 +14,15 @@ export const deactivateCompteAction = formAction(deactivateCompte, {
 });
 export const reactivateCompteAction = formAction(reactivateCompte, {
   successMessage: "Le compte a été réactivé. La personne doit se reconnecter.",
+});
+export const addMembershipAction = formAction(addMembership, { successMessage: "La mission locale a été ajoutée à ce compte." });
+export const removeMembershipAction = formAction(removeMembership, {
+  successMessage: (r) =>
+    r.sessionsClosed > 0
+      ? "La mission locale a été retirée de ce compte. Les sessions qui y travaillaient ont été fermées."
+      : "La mission locale a été retirée de ce compte.",
+});
+export const switchStructureAction = formAction(switchStructure, {
+  successMessage: "Vous travaillez maintenant pour cette mission locale.",
+  redirectTo: (r) => r.home,
 });
