@@ -177,6 +177,11 @@ export const reactivateCompte: ActionDefinition<typeof reactivateSchema, CompteR
     assertMayManage(user, row);
     assertFresh(row);
     if (row.active) throw new DomainError("conflict", { message: "Ce compte est déjà actif : rechargez la page." });
+    if (row.anonymisedAt) {
+      throw new DomainError("conflict", {
+        message: "Ce compte a été anonymisé à la fin de sa durée de conservation : il ne peut plus être réactivé. Rien n'a été enregistré.",
+      });
+    }
     // The session version stays bumped: sessions opened before the deactivation remain closed.
     await tx.update(users).set({ active: true, deactivatedAt: null, updatedAt: new Date() }).where(eq(users.id, row.id));
     return { data: { id: row.id }, audit: audit("compte.reactivation", row, ["active", "deactivatedAt"]) };
