@@ -14,6 +14,7 @@ import { DEFAULT_TRANSMISSION_FILTERS } from "@/lib/transmissions/admin-params";
 import { enqueueTransmission } from "@/lib/transmissions/enqueue";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
+import { listCompteHistory } from "./access-queries";
 import { HOME_MEMBERSHIP_REFUSED, MEMBERSHIP_ROLE_REFUSED, addMembership, removeMembership } from "./membership-writes";
 import { NOT_A_MEMBER, switchStructure } from "./structure-switch-writes";
 import { changeCompteRole, moveCompte } from "./writes";
@@ -281,6 +282,28 @@ describe("memberships: grants, the structure switch, and memberships kept true b
       );
       expect((await session.load()).structureId).toBe(lyon);
     });
+  });
+
+  it("an account's history lists the entries about it, within the caller's structure", async () => {
+    const spare = await account(SPARE_DPO);
+    const all = await listCompteHistory(admin, spare.id);
+    expect(all!.rows.map((r) => r.action)).toEqual([
+      "compte.membre_retrait",
+      "compte.membre_retrait",
+      "auth.structure_switch",
+      "compte.membre_ajout",
+      "compte.membre_ajout",
+    ]);
+    expect(all!.journalHref).toBe(`/journal?compte=${spare.id}`);
+    expect(all!.rows.find((r) => r.action === "compte.membre_ajout")).toMatchObject({ actorName: "Alex Morel", actorRole: "admin" });
+    // The director of Lyon reads Lyon's journal: the copies written to Marseille's are not hers.
+    const directrice = await sessionUserFor(t.db, DIRECTRICE);
+    expect((await listCompteHistory(directrice, spare.id))!.rows.map((r) => r.action)).toEqual([
+      "compte.membre_retrait",
+      "compte.membre_ajout",
+    ]);
+    expect(await listCompteHistory(await sessionUserFor(t.db, "directeur.marseille@sillage.demo"), spare.id)).toBeNull();
+    expect(await listCompteHistory(admin, "pas-un-id")).toBeNull();
   });
 
   describe("account writes keep memberships true", () => {
