@@ -7,5 +7,6 @@ export async function StructureSwitch({ user }: { user: SessionUser }) {
   if (!user.structureId) return null;
   const structures = await listOwnStructures(user);
   if (structures.length < 2) return null;
-  return <StructureSwitchForm current={user.structureId} structures={structures} />;
+  // Keyed by the working structure: after a switch the form starts afresh.
+  return <StructureSwitchForm key={user.structureId} current={user.structureId} structures={structures} />;
 }
