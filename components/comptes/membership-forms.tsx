@@ -31,6 +31,7 @@ export function AddMembershipForm({ compte, structures }: { compte: Account; str
             name="structureId"
             label="Mission locale"
             required
+            hint={structures.length === 0 ? "Ce compte travaille déjà pour toutes les missions locales actives." : undefined}
             options={structures}
             placeholder="Choisissez une mission locale"
             defaultValue={typedValue(state, "structureId")}
@@ -61,6 +62,7 @@ export function RemoveMembershipForm({ compte, structures }: { compte: Account; 
             name="structureId"
             label="Mission locale à retirer"
             required
+            hint={structures.length === 0 ? "Aucune mission locale ajoutée : il n'y a rien à retirer." : undefined}
             options={structures}
             placeholder="Choisissez une mission locale"
             defaultValue={typedValue(state, "structureId")}

@@ -49,8 +49,9 @@ export async function CompteMissionsLocales({ user, compte }: { user: SessionUse
       )}
       {grants && mayHaveSeveralStructures(compte.role) ? (
         <div className="mt-6 flex flex-col gap-6">
-          {compte.active && offered.length > 0 ? <AddMembershipForm compte={ref} structures={offered} /> : null}
-          {removable.length > 0 ? <RemoveMembershipForm compte={ref} structures={removable} /> : null}
+          {/* Both stay on the page when their list empties: the message of the act just done must remain. */}
+          {compte.active ? <AddMembershipForm compte={ref} structures={offered} /> : null}
+          <RemoveMembershipForm compte={ref} structures={removable} />
         </div>
       ) : null}
     </section>
