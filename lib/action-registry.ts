@@ -9,6 +9,8 @@ import * as affectations from "@/lib/affectations/writes";
 import * as agendaParticipations from "@/lib/agenda/participation-writes";
 import * as agendaSeances from "@/lib/agenda/seance-writes";
 import * as allocation from "@/lib/allocation/decision-writes";
+import * as comptesMemberships from "@/lib/comptes/membership-writes";
+import * as comptesStructureSwitch from "@/lib/comptes/structure-switch-writes";
 import * as comptes from "@/lib/comptes/writes";
 import * as breakGlass from "@/lib/dossier/break-glass-writes";
 import * as droitsIntake from "@/lib/droits/intake-writes";
@@ -42,6 +44,8 @@ export const ACTION_MODULES = {
   "agenda/seance-writes": agendaSeances,
   "allocation/decision-writes": allocation,
   "comptes/writes": comptes,
+  "comptes/membership-writes": comptesMemberships,
+  "comptes/structure-switch-writes": comptesStructureSwitch,
   "dossier/break-glass-writes": breakGlass,
   "droits/intake-writes": droitsIntake,
   "droits/traitement-writes": droitsTraitement,

@@ -6,6 +6,7 @@ import { Brand } from "./brand";
 import { NavLink } from "./nav-link";
 import { SignOutButton } from "./sign-out-button";
 import { PersonName } from "@/components/ui/person-name";
+import { StructureSwitch } from "@/components/comptes/structure-switch";
 
 export function StaffHeader({ user }: { user: SessionUser }) {
   const items = navFor(user.role);
@@ -16,6 +17,7 @@ export function StaffHeader({ user }: { user: SessionUser }) {
           <Brand subtitle={user.structureName ?? "Toutes les missions locales"} />
         </Link>
         <div className="flex flex-wrap items-center gap-4">
+          <StructureSwitch user={user} />
           <p className="text-sm leading-tight">
             <span className="block font-bold">
               <PersonName>{user.name}</PersonName>

@@ -16,7 +16,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { antennes, structures, users } from "@/db/schema";
+import { antennes, memberships, structures, users } from "@/db/schema";
 import { isoWeekOf } from "@/lib/calendar/iso-week";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { normalizeForSearch } from "@/lib/jeunes/rules";
@@ -287,6 +287,8 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
       };
     });
     const others = extra.length ? await tx.insert(users).values(extra).returning({ id: users.id, antenneId: users.antenneId }) : [];
+    if (others.length)
+      await tx.insert(memberships).values(others.map((o) => ({ userId: o.id, structureId: lyon.id, role: "conseiller" as const })));
     const counsellors = [camille, julien, ...others];
 
     const run = (text: string) => tx.execute(sql.raw(text));

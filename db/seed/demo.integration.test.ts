@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { eq, isNotNull } from "drizzle-orm";
-import { affectations, demandesDroits, jeunes, structures, transmissions, users } from "@/db/schema";
+import { and, eq, isNotNull, ne } from "drizzle-orm";
+import { affectations, demandesDroits, jeunes, memberships, structures, transmissions, users } from "@/db/schema";
 import { verifyLedger } from "@/lib/transmissions/ledger";
 import { decryptNir } from "@/lib/crypto/nir-vault";
 import { validateNir } from "@/lib/jeunes/rules";
 import { useTestDatabase } from "@/test/db";
-import { DEMO_ACCOUNTS, seedDemo } from "./demo";
+import { DEMO_ACCOUNTS, SHARED_DPO, seedDemo } from "./demo";
 
 describe("demo seed (as npm run dev loads it)", () => {
   const t = useTestDatabase();
@@ -34,6 +34,29 @@ describe("demo seed (as npm run dev loads it)", () => {
     expect(demandes.filter((d) => d.statut === "identite_a_verifier").every((d) => d.echeance === null)).toBe(true);
     expect(demandes.filter((d) => d.statut === "en_cours").every((d) => d.echeance !== null)).toBe(true);
     expect(await t.db.select().from(jeunes).where(isNotNull(jeunes.limitationDepuis))).toHaveLength(1);
+  });
+
+  it("gives each staff account its home membership, and the Lyon DPO a second one in Marseille", async () => {
+    const staff = await t.db
+      .select()
+      .from(users)
+      .where(and(isNotNull(users.structureId), ne(users.role, "jeune")));
+    const rows = await t.db.select().from(memberships);
+    for (const u of staff)
+      expect(
+        rows.some((m) => m.userId === u.id && m.structureId === u.structureId && m.role === u.role),
+        u.email,
+      ).toBe(true);
+    const dpo = staff.find((u) => u.email === SHARED_DPO)!;
+    const [marseille] = await t.db.select().from(structures).where(eq(structures.name, "Mission locale de Marseille"));
+    expect(
+      rows
+        .filter((m) => m.userId === dpo.id)
+        .map((m) => m.structureId)
+        .sort(),
+    ).toEqual([dpo.structureId, marseille!.id].sort());
+    expect(rows).toHaveLength(staff.length + 1);
+    expect(await t.db.select().from(demandesDroits).where(eq(demandesDroits.structureId, marseille!.id))).toHaveLength(1);
   });
 
   it("has transfers in every outcome, through the real outbox and a valid ledger", async () => {

@@ -1,18 +1,21 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { affectations, antennes, auditLog, consultations, jeunes, settings, structures, users } from "@/db/schema";
+import { affectations, antennes, auditLog, consultations, jeunes, memberships, settings, structures, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/credentials";
 import type { Role } from "@/lib/auth/roles";
 import { addDays } from "@/lib/calendar/civil-date";
 import { encryptNir, nirIndex } from "@/lib/crypto/nir-vault";
 import { nirKey, normalizeForSearch } from "@/lib/jeunes/rules";
-import { seedDemandes } from "./droits";
+import { seedDemandes, seedSecondStructureDemande } from "./droits";
 import { seedParcours } from "./parcours";
 import { SETTINGS_SEED } from "./settings";
 import { seedTransmissions } from "./transmissions";
 
 /** The password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = "Sillage-demo-2026";
+
+/** The DPO shared by both missions locales: home in Lyon, also a member of Marseille. */
+export const SHARED_DPO = "dpo.lyon@sillage.demo";
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; structure: "lyon" | "marseille" | null; antenne?: 0 | 1 }[] = [
   { email: "admin@sillage.demo", name: "Alex Morel", role: "admin", structure: null },
@@ -121,6 +124,15 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       )
       .returning();
     const byEmail = new Map(accounts.map((u) => [u.email, u]));
+    // One membership per staff account in its home structure, and the Lyon DPO also serves Marseille.
+    await tx
+      .insert(memberships)
+      .values([
+        ...accounts.flatMap((u) =>
+          u.structureId && u.role !== "jeune" && u.role !== "admin" ? [{ userId: u.id, structureId: u.structureId, role: u.role }] : [],
+        ),
+        { userId: byEmail.get(SHARED_DPO)!.id, structureId: marseille.id, role: "dpo" as const },
+      ]);
 
     const rows: (typeof jeunes.$inferInsert)[] = [];
     for (const key of ["lyon", "marseille"] as const) {
@@ -261,6 +273,16 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
         conseillerId: camille.id,
         dpoId: dpo.id,
       });
+      const ines = byEmail.get("conseillere.marseille@sillage.demo")!;
+      const marseilleJeune = inserted.find((j) => j.structureId === marseille.id && j.statut === "actif");
+      if (marseilleJeune) {
+        await seedSecondStructureDemande(tx, {
+          today: options.today,
+          structureId: marseille.id,
+          jeuneId: marseilleJeune.id,
+          conseillerId: ines.id,
+        });
+      }
       if (lea) {
         await tx.insert(consultations).values([
           {

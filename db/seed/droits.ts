@@ -167,3 +167,36 @@ export async function seedDemandes(
     }
   }
 }
+
+/** One open access request in the second mission locale, so the shared DPO's queue differs from one structure to the other. */
+export async function seedSecondStructureDemande(
+  tx: Tx,
+  input: { today: CivilDate; structureId: string; jeuneId: string; conseillerId: string },
+): Promise<void> {
+  const recueLe = addDays(input.today, -8);
+  const [row] = await tx
+    .insert(demandesDroits)
+    .values({
+      numero: formatNumero(Number(recueLe.slice(0, 4)), 1),
+      structureId: input.structureId,
+      jeuneId: input.jeuneId,
+      recueLe,
+      echeance: echeanceAfter({ recueLe }, [], false),
+      canal: "courriel",
+      saisiePar: input.conseillerId,
+      type: "acces",
+      statut: "en_cours",
+      identiteVerifieeLe: recueLe,
+      identiteMethode: "pièce d'identité jointe au courriel",
+      objet: "Je souhaite recevoir une copie de mon dossier.",
+    })
+    .returning({ id: demandesDroits.id });
+  if (!row) return;
+  await tx.insert(demandeEvenements).values({
+    demandeId: row.id,
+    at: new Date(`${recueLe}T09:30:00Z`),
+    type: "recue",
+    par: input.conseillerId,
+    message: "Votre demande d'accès a été reçue par votre mission locale.",
+  });
+}

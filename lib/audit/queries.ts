@@ -7,12 +7,15 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /**
  * The audit log of one structure (null: all, for the admin), newest first. The caller passes its
- * `structureScope(user)`: lib/audit stays below lib/auth, whose sign-in writes an entry.
+ * `structureScope(user)`: lib/audit stays below lib/auth, whose sign-in writes an entry. `target` narrows it
+ * to the entries about one record.
  */
-export async function listAudit(scope: string | null, page: number) {
+export async function listAudit(scope: string | null, page: number, target?: { type: string; id: string }) {
   const db = await getDb();
   const conditions: SQL[] = [];
   if (scope) conditions.push(eq(auditLog.structureId, scope));
+  // One record's entries (an account's history): the target is matched on top of the scope, never instead.
+  if (target) conditions.push(eq(auditLog.targetType, target.type), eq(auditLog.targetId, target.id));
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([
     db

@@ -23,6 +23,8 @@ export const CAPABILITIES = {
   "comptes.manage": ["admin", "directeur"],
   /** Change an account's role or move it to another structure: platform-wide, hence the admin only. */
   "comptes.role": ["admin"],
+  /** Choose which of one's missions locales the session works in (an account with several memberships). */
+  "session.structure": ["directeur", "conseiller", "dpo"],
   "self.read": ["jeune"],
   "droits.intake": ["conseiller", "directeur", "dpo"],
   "droits.handle": ["dpo"],

@@ -70,8 +70,18 @@ describe("sessions and rate limits", () => {
 
   it("the working structure is the session's only for a member of it", async () => {
     const [dpo] = await t.db.select().from(users).where(eq(users.role, "dpo")).limit(1);
-    const [other] = await t.db.select().from(structures).where(eq(structures.active, true));
-    const target = other!.id === dpo!.structureId ? (await t.db.select().from(structures))[1]! : other!;
+    // A structure the DPO is not a member of (the demo's Lyon DPO also serves Marseille).
+    const [target] = await t.db
+      .insert(structures)
+      .values({
+        name: "Mission locale de Valence",
+        siret: "52012345600018",
+        departement: "26",
+        commune: "Valence",
+        dpoEmail: "dpo@ml-valence.demo",
+      })
+      .returning();
+    if (!target) throw new Error("structure not created");
     const sid = await openSession(t.db, { userId: dpo!.id, role: "dpo", method: "password" });
     await t.db.update(userSessions).set({ structureId: target.id }).where(eq(userSessions.id, sid));
     expect((await loadSession(t.db, claimsOf(dpo!, sid)))?.user.structureId).toBe(dpo!.structureId);

@@ -7,6 +7,11 @@ export const COMPTES_AUDIT_LABELS: FeatureAuditLabels = {
     "compte.rattachement": "Changement de mission locale ou d'antenne d'un compte",
     "compte.desactivation": "Désactivation d'un compte",
     "compte.reactivation": "Réactivation d'un compte",
+    "compte.membre_ajout": "Ajout d'une mission locale à un compte",
+    "compte.membre_retrait": "Retrait d'une mission locale d'un compte",
+    "compte.anonymise": "Anonymisation d'un compte (fin de la durée de conservation)",
+    // Written by lib/comptes/structure-switch-writes.ts, hence worded here.
+    "auth.structure_switch": "Changement de la mission locale de travail",
   },
   fields: {
     "compte.": {
@@ -16,6 +21,12 @@ export const COMPTES_AUDIT_LABELS: FeatureAuditLabels = {
       active: "Compte actif",
       deactivatedAt: "Date de désactivation",
       sessionVersion: "Sessions ouvertes (fermées)",
+      memberships: "Missions locales du compte",
+      name: "Nom",
+      email: "Adresse e-mail",
+      passwordHash: "Mot de passe",
+      anonymisedAt: "Date d'anonymisation",
     },
+    "auth.structure_switch": { structureId: "Mission locale de travail" },
   },
 };

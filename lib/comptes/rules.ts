@@ -52,3 +52,13 @@ export function portfolioRefusal(jeunes: number, act: PortfolioAct): string {
   const count = jeunes === 1 ? "1 jeune dont le dossier est actif" : `${jeunes} jeunes dont les dossiers sont actifs`;
   return `Ce conseiller est encore référent de ${count}. Réaffectez-les avant de ${act} : rien n'a été réaffecté ni enregistré.`;
 }
+
+/**
+ * The roles that may work for several missions locales: a DPO shared by several associations, a director
+ * of two. A counsellor's portfolio belongs to one structure, so a counsellor has only their home one.
+ */
+export const MULTI_STRUCTURE_ROLES: readonly Role[] = ["dpo", "directeur"];
+
+export function mayHaveSeveralStructures(role: Role): boolean {
+  return MULTI_STRUCTURE_ROLES.includes(role);
+}

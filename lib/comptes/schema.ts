@@ -30,3 +30,15 @@ export const deactivateSchema = z.object({
 });
 
 export const reactivateSchema = z.object({ compteId, version });
+
+/** Add or remove one mission locale of an account (memberships); the home one is changed by moving the account. */
+export const membershipSchema = z.object({
+  compteId,
+  version,
+  structureId: z.uuid({ error: "Choisissez une mission locale de la liste." }),
+});
+
+/** The mission locale the current session works in, among the account's own. */
+export const switchStructureSchema = z.object({
+  structureId: z.uuid({ error: "Choisissez une de vos missions locales." }),
+});

@@ -15,6 +15,7 @@ export async function lockAccount(tx: Tx, id: string, version: number) {
       structureId: users.structureId,
       antenneId: users.antenneId,
       active: users.active,
+      anonymisedAt: users.anonymisedAt,
       updatedAt: users.updatedAt,
     })
     .from(users)

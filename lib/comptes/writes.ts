@@ -3,6 +3,7 @@
  * may open these acts (comptes.manage, comptes.role); lib/comptes/rules.ts says which accounts and roles.
  * Deactivating bumps session_version: lib/auth/session-account.ts then refuses every session already open.
  * Nothing is reassigned silently: a counsellor still titular of active files is refused, with the count.
+ * Memberships follow in the same transaction (lib/comptes/membership-store.ts).
  */
 import { revokeAllSessions } from "@/lib/auth/sessions";
 import { and, eq, sql } from "drizzle-orm";
@@ -13,6 +14,7 @@ import type { AuditInput } from "@/lib/audit/write";
 import { can } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { PortfolioDetails } from "./details";
+import { moveHomeMembership, syncMembershipRoles } from "./membership-store";
 import { COMPTES_PATH } from "./params";
 import { assertMayGrant, assertMayManage, needsStructure, type PortfolioAct, portfolioRefusal } from "./rules";
 import { changeRoleSchema, deactivateSchema, moveSchema, reactivateSchema } from "./schema";
@@ -77,6 +79,7 @@ export const changeCompteRole: ActionDefinition<typeof changeRoleSchema, CompteR
       .update(users)
       .set({ role: input.role, structureId, antenneId, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, row.id));
+    await syncMembershipRoles(tx, { id: row.id, structureId }, input.role, user.id);
     const fields = [
       "role",
       ...(structureId !== row.structureId ? ["structureId"] : []),
@@ -128,6 +131,7 @@ export const moveCompte: ActionDefinition<typeof moveSchema, CompteResult> = {
     if (movesStructure) await assertEmptyPortfolio(tx, row.id, "changer sa mission locale");
 
     await tx.update(users).set({ structureId: input.structureId, antenneId, updatedAt: new Date() }).where(eq(users.id, row.id));
+    if (movesStructure) await moveHomeMembership(tx, { id: row.id, role: row.role, from: row.structureId, to: input.structureId }, user.id);
     const fields = [...(movesStructure ? ["structureId"] : []), ...(antenneId !== row.antenneId ? ["antenneId"] : [])];
     const entries = [audit("compte.rattachement", { id: row.id, structureId: input.structureId }, fields)];
     // The structure the account leaves keeps the trace in its own journal too.
@@ -173,6 +177,11 @@ export const reactivateCompte: ActionDefinition<typeof reactivateSchema, CompteR
     assertMayManage(user, row);
     assertFresh(row);
     if (row.active) throw new DomainError("conflict", { message: "Ce compte est déjà actif : rechargez la page." });
+    if (row.anonymisedAt) {
+      throw new DomainError("conflict", {
+        message: "Ce compte a été anonymisé à la fin de sa durée de conservation : il ne peut plus être réactivé. Rien n'a été enregistré.",
+      });
+    }
     // The session version stays bumped: sessions opened before the deactivation remain closed.
     await tx.update(users).set({ active: true, deactivatedAt: null, updatedAt: new Date() }).where(eq(users.id, row.id));
     return { data: { id: row.id }, audit: audit("compte.reactivation", row, ["active", "deactivatedAt"]) };

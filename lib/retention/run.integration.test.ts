@@ -26,7 +26,7 @@ describe("runRetention", () => {
     await t.db.update(jeunes).set({ dateNaissance: "1998-05-10" }).where(eq(jeunes.id, active!.id));
 
     const result = await runRetention(t.db, "2026-11-25");
-    expect(result).toEqual({ examined: 2, anonymised: 1, payloadsScrubbed: 0 });
+    expect(result).toEqual({ examined: 2, anonymised: 1, payloadsScrubbed: 0, staffAnonymised: 0 });
 
     const [a] = await t.db.select().from(jeunes).where(eq(jeunes.id, old!.id));
     expect(a).toMatchObject({
@@ -47,7 +47,7 @@ describe("runRetention", () => {
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.jeuneId, old!.id));
     expect(audits.map((x) => x.action)).toEqual(["jeune.anonymise"]);
 
-    expect(await runRetention(t.db, "2026-11-25")).toEqual({ examined: 1, anonymised: 0, payloadsScrubbed: 0 });
+    expect(await runRetention(t.db, "2026-11-25")).toEqual({ examined: 1, anonymised: 0, payloadsScrubbed: 0, staffAnonymised: 0 });
   });
 
   it("leaves a dossier under limitation untouched", async () => {

@@ -6,22 +6,26 @@ import type { CivilDate } from "@/lib/calendar/civil-date";
 import { settingInForce } from "@/lib/settings/read";
 import { scrubSettledPayloads } from "@/lib/transmissions/notices";
 import { retentionEnd } from "./rules";
+import { anonymiseStaffAccounts } from "./staff";
 
 export interface RetentionRunResult {
   examined: number;
   anonymised: number;
   /** Settled transfers of anonymised dossiers whose payload was emptied (e.g. erasure notices delivered since). */
   payloadsScrubbed: number;
+  /** Staff accounts whose access ended longer ago than the rule allows, anonymised (lib/retention/staff.ts). */
+  staffAnonymised: number;
 }
 
 /**
  * Anonymises archived dossiers whose retention period has ended: identity, contact, NIR, sensitive and
  * free-text fields are erased; the structure, dispositif, sex and birth year stay for statistics.
- * Each dossier is anonymised in its own transaction with its audit entry.
+ * Each dossier is anonymised in its own transaction with its audit entry. Staff accounts whose access ended
+ * longer ago than the same rule allows (comptePersonnelAnneesApresFin) are anonymised too.
  */
 export async function runRetention(db: Db, today: CivilDate, options: { batchSize?: number } = {}): Promise<RetentionRunResult> {
   const rules = await settingInForce(db, "conservation.regles", today);
-  if (!rules) return { examined: 0, anonymised: 0, payloadsScrubbed: 0 };
+  if (!rules) return { examined: 0, anonymised: 0, payloadsScrubbed: 0, staffAnonymised: 0 };
   const candidates = await db
     .select({ id: jeunes.id, structureId: jeunes.structureId, dateNaissance: jeunes.dateNaissance })
     .from(jeunes)
@@ -46,7 +50,8 @@ export async function runRetention(db: Db, today: CivilDate, options: { batchSiz
     anonymised += 1;
   }
   const payloadsScrubbed = await db.transaction((tx) => scrubSettledPayloads(tx));
-  return { examined: candidates.length, anonymised, payloadsScrubbed };
+  const staffAnonymised = await anonymiseStaffAccounts(db, today, { id: rules.id, years: rules.value.comptePersonnelAnneesApresFin });
+  return { examined: candidates.length, anonymised, payloadsScrubbed, staffAnonymised };
 }
 
 /**

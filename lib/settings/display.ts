@@ -22,7 +22,7 @@ const LABELS: Record<string, string> = {
   dossierAgeMaxAns: "Âge maximal (ans révolus)",
   dossierAnneesApresAgeMax: "Années après l'âge maximal",
   cejAnneesApresFin: "Années après la fin d'un CEJ",
-  comptePersonnelAnneesApresFin: "Comptes des équipes : années après la fin",
+  comptePersonnelAnneesApresFin: "Comptes des équipes : années après la fin de l'accès, puis anonymisés",
   fseAnneesApresDernierEnregistrement: "Audits FSE : années après le dernier enregistrement",
   journauxConnexionMois: "Journaux de connexion (mois)",
 };

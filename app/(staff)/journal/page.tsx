@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ButtonLink } from "@/components/ui/link";
+import { z } from "zod";
+import { ButtonLink, TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
@@ -10,15 +11,18 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireCapability } from "@/lib/auth/session";
 import { structureScope } from "@/lib/auth/session-user";
 import { formatDateTime, formatNumber } from "@/lib/format/fr";
-import { parsePage, withParams, type SearchParams } from "@/lib/http/search-params";
+import { firstString, parsePage, withParams, type SearchParams } from "@/lib/http/search-params";
 import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Journal d'audit" };
 
 export default async function JournalPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireCapability("audit.read");
-  const page = parsePage((await searchParams).page);
-  const { rows, total, pageCount } = await listAudit(structureScope(user), page);
+  const params = await searchParams;
+  const page = parsePage(params.page);
+  // ?compte=<id>: the entries about one staff account (its page links here); anything else is ignored.
+  const compte = z.uuid().safeParse(firstString(params.compte)).data;
+  const { rows, total, pageCount } = await listAudit(structureScope(user), page, compte ? { type: "user", id: compte } : undefined);
   return (
     <>
       <PageHeader
@@ -30,7 +34,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
           </ButtonLink>
         }
       />
-      <p className="mb-3 text-ink-2">{formatNumber(total)} entrées</p>
+      <p className="mb-3 text-ink-2">
+        {formatNumber(total)} entrées{compte ? " concernant ce compte" : ""}
+        {compte ? (
+          <>
+            {" · "}
+            <TextLink href="/journal">Voir tout le journal</TextLink>
+          </>
+        ) : null}
+      </p>
       {rows.length === 0 ? (
         <EmptyState title="Le journal est vide">Les connexions et les modifications apparaîtront ici.</EmptyState>
       ) : (
@@ -59,7 +71,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Sear
             </TBody>
           </Table>
           <div className="mt-6">
-            <Pagination page={Math.min(page, pageCount)} pageCount={pageCount} hrefFor={(p) => withParams("/journal", { page: p })} />
+            <Pagination
+              page={Math.min(page, pageCount)}
+              pageCount={pageCount}
+              hrefFor={(p) => withParams("/journal", { compte, page: p })}
+            />
           </div>
         </>
       )}

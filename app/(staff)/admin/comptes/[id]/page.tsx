@@ -14,6 +14,8 @@ import { getCompte } from "@/lib/comptes/queries";
 import { needsStructure } from "@/lib/comptes/rules";
 import { REAFFECTATION_PATH } from "@/lib/comptes/writes";
 import { formatDateTime, formatNumber } from "@/lib/format/fr";
+import { CompteHistorique } from "./historique";
+import { CompteMissionsLocales } from "./missions-locales";
 
 export const metadata: Metadata = { title: "Compte d'un membre de l'équipe" };
 
@@ -75,6 +77,7 @@ export default async function ComptePage({ params }: { params: Promise<{ id: str
           ) : null}
         </dd>
       </dl>
+      <CompteMissionsLocales user={user} compte={compte} />
 
       {self ? (
         <Alert tone="info">Vous ne pouvez pas modifier votre propre compte : demandez-le à un administrateur.</Alert>
@@ -97,6 +100,7 @@ export default async function ComptePage({ params }: { params: Promise<{ id: str
           ) : null}
         </div>
       )}
+      <CompteHistorique user={user} compteId={compte.id} />
     </>
   );
 }
