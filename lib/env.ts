@@ -37,8 +37,8 @@ const schema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // Reverse proxies in front of Sillage that append to X-Forwarded-For (lib/http/client-ip.ts); 0 = none.
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-    // Sign-in attempts per client address per 15 minutes (lib/auth/rate-limit.ts): raise it for a large office behind one address.
-    SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+    // Sign-in attempts per client address per 15 minutes (default in lib/auth/rate-limit.ts): raise it for a large office behind one address.
+    SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.TRANSMISSIONS_ADAPTER === "https") {
