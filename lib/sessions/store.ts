@@ -1,0 +1,40 @@
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { userSessions } from "@/db/schema";
+import type { Role } from "@/lib/auth/roles";
+import { sessionLimits } from "@/lib/auth/sessions";
+
+export interface OpenSession {
+  id: string;
+  device: string;
+  method: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+/**
+ * The sessions of an account that still carry requests: not revoked, not past their absolute end, not idle
+ * longer than the role allows (the conditions of loadSession, lib/auth/session-account.ts). Most recent first.
+ */
+export async function openSessionsOf(db: DbOrTx, account: { id: string; role: Role }, now: Date): Promise<OpenSession[]> {
+  const idleSince = new Date(now.getTime() - sessionLimits(account.role).idleMs);
+  const rows = await db
+    .select({
+      id: userSessions.id,
+      device: userSessions.device,
+      method: userSessions.method,
+      createdAt: userSessions.createdAt,
+      lastSeenAt: userSessions.lastSeenAt,
+    })
+    .from(userSessions)
+    .where(
+      and(
+        eq(userSessions.userId, account.id),
+        isNull(userSessions.revokedAt),
+        gt(userSessions.expiresAt, now),
+        gt(userSessions.lastSeenAt, idleSince),
+      ),
+    )
+    .orderBy(desc(userSessions.lastSeenAt), desc(userSessions.id));
+  return rows.map((r) => ({ ...r, device: r.device ?? "Navigateur inconnu" }));
+}
