@@ -2,8 +2,10 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { jeunes, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
+import { purgeRateLimits } from "@/lib/auth/rate-limit";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { settingInForce } from "@/lib/settings/read";
+import { purgeEndedSessions } from "@/lib/sessions/store";
 import { scrubSettledPayloads } from "@/lib/transmissions/notices";
 import { retentionEnd } from "./rules";
 
@@ -12,6 +14,10 @@ export interface RetentionRunResult {
   anonymised: number;
   /** Settled transfers of anonymised dossiers whose payload was emptied (e.g. erasure notices delivered since). */
   payloadsScrubbed: number;
+  /** Sign-in sessions ended more than 30 days ago, deleted. */
+  sessionsPurged: number;
+  /** Rate-limit windows that ended, deleted. */
+  rateLimitsPurged: number;
 }
 
 /**
@@ -19,9 +25,17 @@ export interface RetentionRunResult {
  * free-text fields are erased; the structure, dispositif, sex and birth year stay for statistics.
  * Each dossier is anonymised in its own transaction with its audit entry.
  */
-export async function runRetention(db: Db, today: CivilDate, options: { batchSize?: number } = {}): Promise<RetentionRunResult> {
+export async function runRetention(
+  db: Db,
+  today: CivilDate,
+  options: { batchSize?: number; now?: Date } = {},
+): Promise<RetentionRunResult> {
+  // Sign-in traces go whatever the dossiers' rules: they are about accounts, not files.
+  const now = options.now ?? new Date();
+  const sessionsPurged = await purgeEndedSessions(db, now);
+  const rateLimitsPurged = await purgeRateLimits(db, now);
   const rules = await settingInForce(db, "conservation.regles", today);
-  if (!rules) return { examined: 0, anonymised: 0, payloadsScrubbed: 0 };
+  if (!rules) return { examined: 0, anonymised: 0, payloadsScrubbed: 0, sessionsPurged, rateLimitsPurged };
   const candidates = await db
     .select({ id: jeunes.id, structureId: jeunes.structureId, dateNaissance: jeunes.dateNaissance })
     .from(jeunes)
@@ -46,7 +60,7 @@ export async function runRetention(db: Db, today: CivilDate, options: { batchSiz
     anonymised += 1;
   }
   const payloadsScrubbed = await db.transaction((tx) => scrubSettledPayloads(tx));
-  return { examined: candidates.length, anonymised, payloadsScrubbed };
+  return { examined: candidates.length, anonymised, payloadsScrubbed, sessionsPurged, rateLimitsPurged };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SignInMethod } from "@/lib/auth/sessions";
+import { formatDateTime } from "@/lib/format/fr";
 
 /** How the person signed in, as the sessions list says it. */
 export const METHOD_LABELS: Record<SignInMethod, string> = {
@@ -24,4 +25,28 @@ export function sinceLabel(at: Date, now: Date): string {
 
 export function sessionsCount(n: number): string {
   return n === 0 ? "aucune session" : n === 1 ? "1 session" : `${n} sessions`;
+}
+
+/** A session as a page shows it, every date worded on the server (the browser has no clock to disagree with). */
+export interface SessionView {
+  id: string;
+  device: string;
+  method: string;
+  opened: string;
+  lastSeen: string;
+  current: boolean;
+}
+
+export function toSessionView(
+  row: { id: string; device: string; method: string; createdAt: Date; lastSeenAt: Date; current?: boolean },
+  now: Date,
+): SessionView {
+  return {
+    id: row.id,
+    device: row.device,
+    method: methodLabel(row.method),
+    opened: formatDateTime(row.createdAt),
+    lastSeen: sinceLabel(row.lastSeenAt, now),
+    current: row.current ?? false,
+  };
 }

@@ -6,6 +6,7 @@ import { users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { assertMayManage } from "@/lib/comptes/rules";
 import { isDomainError } from "@/lib/errors/domain-error";
+import { type SessionView, toSessionView } from "./labels";
 import { type OpenSession, openSessionsOf } from "./store";
 
 export interface SessionRow extends OpenSession {
@@ -38,4 +39,15 @@ export async function listAccountSessions(user: SessionUser, compteId: string, n
     throw error;
   }
   return openSessionsOf(db, account, now);
+}
+
+/** The caller's own sessions, worded for the page (shared by /compte and /mon-espace/connexions). */
+export async function ownSessionsView(user: SessionUser, now = new Date()): Promise<SessionView[]> {
+  return (await listOwnSessions(user, now)).map((r) => toSessionView(r, now));
+}
+
+/** An account's open sessions, worded for its page; null when the caller may not act on it. */
+export async function accountSessionsView(user: SessionUser, compteId: string, now = new Date()): Promise<SessionView[] | null> {
+  const rows = await listAccountSessions(user, compteId, now);
+  return rows ? rows.map((r) => toSessionView(r, now)) : null;
 }

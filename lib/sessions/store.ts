@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { userSessions } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
@@ -37,4 +37,17 @@ export async function openSessionsOf(db: DbOrTx, account: { id: string; role: Ro
     )
     .orderBy(desc(userSessions.lastSeenAt), desc(userSessions.id));
   return rows.map((r) => ({ ...r, device: r.device ?? "Navigateur inconnu" }));
+}
+
+/** How long an ended session row stays (the account's "last activity" and an investigation's trail), then goes. */
+export const ENDED_SESSION_RETENTION_MS = 30 * 24 * 60 * 60_000;
+
+/** Deletes the session rows that ended (revoked, or past their absolute end) more than 30 days ago. */
+export async function purgeEndedSessions(db: DbOrTx, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - ENDED_SESSION_RETENTION_MS);
+  const rows = await db
+    .delete(userSessions)
+    .where(or(lt(userSessions.revokedAt, before), lt(userSessions.expiresAt, before)))
+    .returning({ id: userSessions.id });
+  return rows.length;
 }

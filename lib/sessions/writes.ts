@@ -16,9 +16,11 @@ export const OWN_SESSIONS_PATHS = ["/compte", "/mon-espace/connexions"];
 
 export interface ClosedSessions {
   closed: number;
+  /** Whether this browser's own session was among them. */
+  current?: boolean;
 }
 
-export const revokeOwnSession: ActionDefinition<typeof revokeSessionSchema, ClosedSessions & { current: boolean }> = {
+export const revokeOwnSession: ActionDefinition<typeof revokeSessionSchema, ClosedSessions> = {
   name: "session.revocation",
   schema: revokeSessionSchema,
   capability: "sessions.own",
