@@ -23,6 +23,7 @@ import * as mail from "@/lib/mail/writes";
 import * as contrats from "@/lib/parcours/contrat-writes";
 import * as phases from "@/lib/parcours/phase-writes";
 import * as sanctions from "@/lib/sanctions/writes";
+import * as sessions from "@/lib/sessions/writes";
 import * as settings from "@/lib/settings/writes";
 import * as structuresAdmin from "@/lib/structures/writes";
 import * as transmissionsRetry from "@/lib/transmissions/retry-writes";
@@ -57,6 +58,7 @@ export const ACTION_MODULES = {
   "parcours/contrat-writes": contrats,
   "parcours/phase-writes": phases,
   "sanctions/writes": sanctions,
+  "sessions/writes": sessions,
   "settings/writes": settings,
   "structures/writes": structuresAdmin,
   "transmissions/retry-writes": transmissionsRetry,

@@ -15,6 +15,7 @@ import { JEUNE_FIELD_LABELS } from "@/lib/jeunes/field-labels";
 import { MAIL_AUDIT_LABELS } from "@/lib/mail/audit-labels";
 import { PARCOURS_AUDIT_LABELS } from "@/lib/parcours/audit-labels";
 import { SANCTIONS_AUDIT_LABELS } from "@/lib/sanctions/audit-labels";
+import { SESSIONS_AUDIT_LABELS } from "@/lib/sessions/audit-labels";
 import { SETTINGS_AUDIT_LABELS } from "@/lib/settings/audit-labels";
 import { STRUCTURES_AUDIT_LABELS } from "@/lib/structures/audit-labels";
 import { TRANSMISSIONS_AUDIT_LABELS } from "@/lib/transmissions/audit-labels";
@@ -55,6 +56,7 @@ export const { auditActionLabel, auditFieldLabels } = auditLabelLookup(
     ALLOCATION_AUDIT_LABELS,
     SANCTIONS_AUDIT_LABELS,
     COMPTES_AUDIT_LABELS,
+    SESSIONS_AUDIT_LABELS,
   ],
   JEUNE_FIELD_LABELS,
 );

@@ -35,6 +35,10 @@ const schema = z
     TRANSMISSIONS_HTTPS_TOKEN: z.string().min(16, "au moins 16 caractères / at least 16 characters").optional(),
     TRANSMISSIONS_HTTPS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Reverse proxies in front of Sillage that append to X-Forwarded-For (lib/http/client-ip.ts); 0 = none.
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Sign-in attempts per client address per 15 minutes (default in lib/auth/rate-limit.ts): raise it for a large office behind one address.
+    SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.TRANSMISSIONS_ADAPTER === "https") {

@@ -13,7 +13,15 @@ export default async function JeuneLayout({ children }: { children: React.ReactN
           <Link href="/mon-espace" className="rounded-sm">
             <Brand subtitle="Mon espace" />
           </Link>
-          <SignOutButton />
+          <div className="flex flex-wrap items-center justify-end gap-x-4 gap-y-1">
+            <Link
+              href="/mon-espace/connexions"
+              className="inline-flex min-h-11 items-center rounded-sm text-sm font-medium text-primary underline underline-offset-4"
+            >
+              Mes connexions
+            </Link>
+            <SignOutButton />
+          </div>
         </div>
       </header>
       <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-[640px] flex-1 px-4 py-8 outline-none">

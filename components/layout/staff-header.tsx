@@ -24,6 +24,12 @@ export function StaffHeader({ user }: { user: SessionUser }) {
             </span>
             <span className="block text-ink-2">{ROLE_LABELS[user.role]}</span>
           </p>
+          <Link
+            href="/compte"
+            className="inline-flex min-h-11 items-center rounded-sm px-1 text-sm font-medium text-primary underline underline-offset-4"
+          >
+            Mon compte
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -38,7 +38,9 @@ export async function signInAction(_prev: FormState<null>, formData: FormData): 
       const code = error.code ?? "invalid";
       const message = code.startsWith("locked:")
         ? `Trop de tentatives de connexion. Par sécurité, la connexion avec cette adresse est bloquée jusqu'à ${formatTime(new Date(code.slice(7)))}. Réessayez ensuite ou contactez votre administrateur.`
-        : "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie et réessayez.";
+        : code.startsWith("limited:")
+          ? `Trop de tentatives de connexion depuis votre réseau. Par sécurité, la connexion est suspendue jusqu'à ${formatTime(new Date(code.slice(8)))}. Réessayez ensuite ou contactez votre administrateur.`
+          : "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie et réessayez.";
       return { status: "error", message, fieldErrors: {}, values: { email } };
     }
     if (error instanceof AuthError) {

@@ -4,6 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signInThrottle, users, type User } from "@/db/schema";
 import { purposeKey } from "@/lib/crypto/keys";
+import { clearRateLimit, hitRateLimit } from "./rate-limit";
 
 /** Lockout policy: 5 failures within 15 minutes lock the address for 15 minutes. */
 export const LOCKOUT = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 } as const;
@@ -11,7 +12,10 @@ export const LOCKOUT = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_
 export type CredentialsResult =
   | { ok: true; user: User }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; lockedUntil: Date };
+  /** The address: five failures (LOCKOUT), or too many attempts on it (sign_in:account). */
+  | { ok: false; reason: "locked"; lockedUntil: Date }
+  /** The client's network: too many attempts from it, whatever the addresses (sign_in:ip). */
+  | { ok: false; reason: "limited"; retryAt: Date };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -34,16 +38,25 @@ function throttleKey(email: string): string {
 }
 
 /**
- * Checks an e-mail/password pair. Failures are counted per address whether or not an account
- * exists, so neither the message nor the lockout reveals which addresses are registered.
+ * Checks an e-mail/password pair. Every attempt is first counted per client address (`ip`, see
+ * lib/http/client-ip.ts) and per address typed, before any lookup or hash: one password tried across
+ * many addresses is slowed like many passwords on one, and a flood costs no hashing. Failures are also
+ * counted per address whether or not an account exists, so neither the message nor the lockout reveals
+ * which addresses are registered.
  */
 export async function verifyCredentials(
   db: Db,
-  input: { email: string; password: string },
+  input: { email: string; password: string; ip: string },
   now: Date = new Date(),
 ): Promise<CredentialsResult> {
   const email = normalizeEmail(input.email);
   const keyHash = throttleKey(email);
+
+  // A network already over its limit does not count against the addresses it tries.
+  const perIp = await hitRateLimit(db, "sign_in:ip", input.ip, now);
+  if (!perIp.ok) return { ok: false, reason: "limited", retryAt: perIp.retryAt };
+  const perAccount = await hitRateLimit(db, "sign_in:account", email, now);
+  if (!perAccount.ok) return { ok: false, reason: "locked", lockedUntil: perAccount.retryAt };
 
   const [throttle] = await db.select().from(signInThrottle).where(eq(signInThrottle.keyHash, keyHash));
   if (throttle?.lockedUntil && throttle.lockedUntil > now) {
@@ -58,7 +71,9 @@ export async function verifyCredentials(
   const valid = (await verify(stored, input.password).catch(() => false)) && Boolean(user?.passwordHash);
 
   if (valid && user) {
+    // The address's counters start again; the network's never do before their window ends.
     await db.delete(signInThrottle).where(eq(signInThrottle.keyHash, keyHash));
+    await clearRateLimit(db, "sign_in:account", email);
     await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     return { ok: true, user };
   }

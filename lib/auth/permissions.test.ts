@@ -10,8 +10,16 @@ describe("permissions", () => {
   });
 
   it("young people have no staff capability", () => {
-    const staffCapabilities = Object.keys(CAPABILITIES).filter((c) => c !== "self.read") as (keyof typeof CAPABILITIES)[];
+    const ownCapabilities = ["self.read", "sessions.own"];
+    const staffCapabilities = Object.keys(CAPABILITIES).filter((c) => !ownCapabilities.includes(c)) as (keyof typeof CAPABILITIES)[];
     expect(staffCapabilities.filter((c) => can("jeune", c))).toEqual([]);
+  });
+
+  it("every signed-in person reaches their own sessions, each in their own area", () => {
+    for (const role of ROLES) expect(can(role, "sessions.own"), role).toBe(true);
+    for (const role of ROLES) expect(isAllowedPath(role, role === "jeune" ? "/mon-espace/connexions" : "/compte"), role).toBe(true);
+    expect(isAllowedPath("jeune", "/compte")).toBe(false);
+    expect(isAllowedPath("conseiller", "/mon-espace/connexions")).toBe(false);
   });
 
   it("every role may enter its own home", () => {

@@ -26,6 +26,8 @@ export const CAPABILITIES = {
   /** Choose which of one's missions locales the session works in (an account with several memberships). */
   "session.structure": ["directeur", "conseiller", "dpo"],
   "self.read": ["jeune"],
+  /** One's own account page: the browsers signed in, closing one of them, signing out everywhere. */
+  "sessions.own": ["admin", "directeur", "conseiller", "dpo", "jeune"],
   "droits.intake": ["conseiller", "directeur", "dpo"],
   "droits.handle": ["dpo"],
   "droits.read": ["admin", "directeur", "dpo"],
@@ -81,6 +83,8 @@ export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
   { prefix: "/agenda", roles: ["directeur", "conseiller"] },
   { prefix: "/jeunes", roles: ["admin", "directeur", "conseiller", "dpo"] },
   { prefix: "/mon-espace", roles: ["jeune"] },
+  // Mon compte of the staff; the young person's own page is /mon-espace/connexions.
+  { prefix: "/compte", roles: ["admin", "directeur", "conseiller", "dpo"] },
 ];
 
 /** Paths anyone may open without signing in. */

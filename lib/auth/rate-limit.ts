@@ -3,6 +3,7 @@ import { lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { purposeKey } from "@/lib/crypto/keys";
+import { env } from "@/lib/env";
 
 /**
  * Fixed-window limits, counted in PostgreSQL so that every app instance shares them. Per IP and per account
@@ -20,6 +21,11 @@ export const RATE_LIMITS = {
 
 export type RateLimitBucket = keyof typeof RATE_LIMITS;
 
+/** The bucket's limit; the sign-in one per address may be raised for a large office behind one address (SIGN_IN_LIMIT_PER_IP). */
+export function rateLimitOf(bucket: RateLimitBucket): number {
+  return (bucket === "sign_in:ip" ? env().SIGN_IN_LIMIT_PER_IP : undefined) ?? RATE_LIMITS[bucket].limit;
+}
+
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAt: Date };
 
 function keyHash(bucket: RateLimitBucket, key: string): string {
@@ -28,7 +34,8 @@ function keyHash(bucket: RateLimitBucket, key: string): string {
 
 /** Counts one attempt in the bucket and says whether it is still within the limit (one atomic upsert). */
 export async function hitRateLimit(db: DbOrTx, bucket: RateLimitBucket, key: string, now: Date = new Date()): Promise<RateLimitResult> {
-  const { limit, windowMs } = RATE_LIMITS[bucket];
+  const { windowMs } = RATE_LIMITS[bucket];
+  const limit = rateLimitOf(bucket);
   // ISO strings with explicit casts: postgres.js cannot bind a raw Date inside a sql`` fragment.
   const windowStart = sql`${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
   const nowSql = sql`${now.toISOString()}::timestamptz`;

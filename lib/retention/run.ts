@@ -2,8 +2,10 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { jeunes, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
+import { purgeRateLimits } from "@/lib/auth/rate-limit";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { settingInForce } from "@/lib/settings/read";
+import { purgeEndedSessions } from "@/lib/sessions/store";
 import { scrubSettledPayloads } from "@/lib/transmissions/notices";
 import { retentionEnd } from "./rules";
 import { anonymiseStaffAccounts } from "./staff";
@@ -15,6 +17,10 @@ export interface RetentionRunResult {
   payloadsScrubbed: number;
   /** Staff accounts whose access ended longer ago than the rule allows, anonymised (lib/retention/staff.ts). */
   staffAnonymised: number;
+  /** Sign-in sessions ended more than 30 days ago, deleted. */
+  sessionsPurged: number;
+  /** Rate-limit windows that ended, deleted. */
+  rateLimitsPurged: number;
 }
 
 /**
@@ -23,9 +29,17 @@ export interface RetentionRunResult {
  * Each dossier is anonymised in its own transaction with its audit entry. Staff accounts whose access ended
  * longer ago than the same rule allows (comptePersonnelAnneesApresFin) are anonymised too.
  */
-export async function runRetention(db: Db, today: CivilDate, options: { batchSize?: number } = {}): Promise<RetentionRunResult> {
+export async function runRetention(
+  db: Db,
+  today: CivilDate,
+  options: { batchSize?: number; now?: Date } = {},
+): Promise<RetentionRunResult> {
+  // Sign-in traces go whatever the dossiers' rules: they are about accounts, not files.
+  const now = options.now ?? new Date();
+  const sessionsPurged = await purgeEndedSessions(db, now);
+  const rateLimitsPurged = await purgeRateLimits(db, now);
   const rules = await settingInForce(db, "conservation.regles", today);
-  if (!rules) return { examined: 0, anonymised: 0, payloadsScrubbed: 0, staffAnonymised: 0 };
+  if (!rules) return { examined: 0, anonymised: 0, payloadsScrubbed: 0, staffAnonymised: 0, sessionsPurged, rateLimitsPurged };
   const candidates = await db
     .select({ id: jeunes.id, structureId: jeunes.structureId, dateNaissance: jeunes.dateNaissance })
     .from(jeunes)
@@ -51,7 +65,7 @@ export async function runRetention(db: Db, today: CivilDate, options: { batchSiz
   }
   const payloadsScrubbed = await db.transaction((tx) => scrubSettledPayloads(tx));
   const staffAnonymised = await anonymiseStaffAccounts(db, today, { id: rules.id, years: rules.value.comptePersonnelAnneesApresFin });
-  return { examined: candidates.length, anonymised, payloadsScrubbed, staffAnonymised };
+  return { examined: candidates.length, anonymised, payloadsScrubbed, staffAnonymised, sessionsPurged, rateLimitsPurged };
 }
 
 /**

@@ -29,7 +29,7 @@ export async function runWorkerOnce(
   const now = options.now ?? new Date();
   const delivery = await deliverDue(db, options.adapters ?? defaultAdapters(), now);
   const mail = await deliverMail(db, { now, send: options.sendMail });
-  const retention = options.retention ? await runRetention(db, todayInParis(now)) : null;
+  const retention = options.retention ? await runRetention(db, todayInParis(now), { now }) : null;
   return { delivery, mail, retention };
 }
 

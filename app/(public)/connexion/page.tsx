@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
+import { SessionNotice } from "@/components/auth/session-notice";
 import { SignInForm } from "@/components/auth/sign-in-form";
 
 export const metadata: Metadata = { title: "Connexion" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ retour?: string | string[] }> }) {
-  const { retour } = await searchParams;
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ retour?: string | string[]; session?: string | string[] }>;
+}) {
+  const { retour, session } = await searchParams;
   return (
     <div className="mx-auto grid max-w-[960px] gap-10 md:grid-cols-[1fr_1fr] md:items-start">
       <section aria-labelledby="titre-connexion" className="rounded-lg border border-border bg-white p-6 shadow-sm sm:p-8">
@@ -12,6 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Se connecter à Sillage
         </h1>
         <p className="mb-6 text-ink-2">Espace réservé aux équipes des missions locales et aux jeunes accompagnés.</p>
+        <SessionNotice reason={session} />
         <SignInForm retour={typeof retour === "string" ? retour : undefined} />
       </section>
       <section aria-labelledby="titre-transparence" className="rounded-lg bg-alt p-6 sm:p-8">

@@ -16,6 +16,7 @@ import { REAFFECTATION_PATH } from "@/lib/comptes/writes";
 import { formatDateTime, formatNumber } from "@/lib/format/fr";
 import { CompteHistorique } from "./historique";
 import { CompteMissionsLocales } from "./missions-locales";
+import { SessionsOuvertes } from "./sessions-ouvertes";
 
 export const metadata: Metadata = { title: "Compte d'un membre de l'équipe" };
 
@@ -85,6 +86,7 @@ export default async function ComptePage({ params }: { params: Promise<{ id: str
         <Alert tone="info">Vous gérez les comptes des conseillers de votre mission locale. Ce compte est géré par un administrateur.</Alert>
       ) : (
         <div className="flex max-w-3xl flex-col gap-6">
+          <SessionsOuvertes user={user} compteId={compte.id} />
           {compte.active ? <DeactivateForm compte={ref} name={compte.name} /> : <ReactivateForm compte={ref} />}
           {needsStructure(compte.role) && compte.structureId ? (
             <MoveForm
