@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -7,6 +8,7 @@ import { logger } from "@/lib/log/logger";
 import { findUnsafeChar } from "@/lib/validation/fields";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
+import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings, oidcSignIn } from "./oidc";
 import { openSession, revokeSession } from "./sessions";
 
 /** Carries the failure kind to the sign-in form ("invalid" or "locked:<iso date>"), nothing more. */
@@ -28,8 +30,18 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(256),
 });
 
+// Single sign-on (OpenID Connect, ProConnect style): offered only when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
+const oidc = oidcSettings();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn(params) {
+      if (!oidc || params.account?.provider !== OIDC_PROVIDER_ID) return true;
+      return oidcSignIn(await getDb(), params, oidc.issuer, (await headers()).get("user-agent"));
+    },
+  },
   // A refused password is an expected outcome, not an error worth a stack trace.
   logger: {
     error(error) {
@@ -77,5 +89,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, sessionId };
       },
     }),
+    ...(oidc ? [oidcProvider(oidc)] : []),
   ],
 });
