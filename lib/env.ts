@@ -35,6 +35,15 @@ const schema = z
     TRANSMISSIONS_HTTPS_TOKEN: z.string().min(16, "au moins 16 caractères / at least 16 characters").optional(),
     TRANSMISSIONS_HTTPS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Single sign-on (lib/auth/oidc.ts): the three first together, or none. Same URL rule as the transfers.
+    OIDC_ISSUER: transmissionUrl.optional(),
+    OIDC_CLIENT_ID: z.string().trim().min(1).max(200).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+    OIDC_NAME: z.string().trim().min(1).max(40).optional(),
+    OIDC_SCOPE: z
+      .string()
+      .regex(/(^| )openid( |$)/, "doit contenir openid / must include openid")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.TRANSMISSIONS_ADAPTER === "https") {
@@ -51,6 +60,12 @@ const schema = z
             path: [name],
             message: "obligatoire quand TRANSMISSIONS_ADAPTER=https / required when TRANSMISSIONS_ADAPTER=https",
           });
+      }
+    }
+    const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+    if (oidc.some((name) => env[name]) && !oidc.every((name) => env[name])) {
+      for (const name of oidc.filter((n) => !env[n])) {
+        ctx.addIssue({ code: "custom", path: [name], message: "obligatoire avec les autres OIDC_* / required with the other OIDC_*" });
       }
     }
     // `next build` loads server modules to collect page data: secrets are only required to run.

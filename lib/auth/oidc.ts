@@ -5,6 +5,7 @@ import type { OIDCConfig } from "next-auth/providers";
 import type { Db, DbOrTx } from "@/db/client";
 import { invitations, ssoIdentities, userSessions, users, type User } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
+import { env } from "@/lib/env";
 import { normalizeEmail } from "./credentials";
 import { openSession } from "./sessions";
 
@@ -24,17 +25,19 @@ export interface OidcSettings {
 }
 
 /** The single sign-on configuration, or null when one of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET is missing. */
-export function oidcSettings(env: Readonly<Record<string, string | undefined>> = process.env): OidcSettings | null {
-  const issuer = env.OIDC_ISSUER?.trim();
-  const clientId = env.OIDC_CLIENT_ID?.trim();
-  const clientSecret = env.OIDC_CLIENT_SECRET?.trim();
+export function oidcSettings(
+  source: Readonly<Partial<Record<"OIDC_ISSUER" | "OIDC_CLIENT_ID" | "OIDC_CLIENT_SECRET" | "OIDC_NAME" | "OIDC_SCOPE", string>>> = env(),
+): OidcSettings | null {
+  const issuer = source.OIDC_ISSUER?.trim();
+  const clientId = source.OIDC_CLIENT_ID?.trim();
+  const clientSecret = source.OIDC_CLIENT_SECRET?.trim();
   if (!issuer || !clientId || !clientSecret) return null;
   return {
     issuer,
     clientId,
     clientSecret,
-    name: env.OIDC_NAME?.trim() || "ProConnect",
-    scope: env.OIDC_SCOPE?.trim() || DEFAULT_OIDC_SCOPE,
+    name: source.OIDC_NAME?.trim() || "ProConnect",
+    scope: source.OIDC_SCOPE?.trim() || DEFAULT_OIDC_SCOPE,
   };
 }
 
