@@ -2,12 +2,16 @@ import type { Page } from "@playwright/test";
 import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 
 // The e2e server starts a local OpenID Connect provider on the next port (scripts/e2e-server.mjs).
-const PROVIDER = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}`;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PROVIDER = `http://127.0.0.1:${PORT + 1}`;
+// Next hands route handlers 127.0.0.1 as "localhost": Auth.js's callback would compute a redirect URI other than
+// the one the sign-in sent. The journeys use the name both sides agree on (as a real host name would be).
+const APP = `http://localhost:${PORT}`;
 const DEACTIVATED = "directeur.marseille@sillage.demo";
 
 /** The ProConnect button, then the local provider's page (any address, a second factor if asked). */
 async function signInWithSso(page: Page, email: string, { mfa = false } = {}): Promise<void> {
-  await page.goto("/connexion");
+  await page.goto(`${APP}/connexion`);
   await page.getByRole("button", { name: "S’identifier avec ProConnect" }).click();
   await page.waitForURL((url) => url.origin === PROVIDER);
   await page.getByLabel("Adresse e-mail professionnelle").fill(email);
@@ -21,7 +25,7 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("single sign-on (ProConnect)", () => {
   test("a staff member signs in with ProConnect and lands on their home @mobile", async ({ page }) => {
-    await page.goto("/connexion");
+    await page.goto(`${APP}/connexion`);
     await expect(page.getByRole("button", { name: "S’identifier avec ProConnect" })).toBeVisible();
     await expectAccessible(page);
     await signInWithSso(page, ACCOUNTS.conseiller2, { mfa: true });
@@ -68,7 +72,7 @@ test.describe("single sign-on (ProConnect)", () => {
   test("a provider out of service gives a French message, not an error page", async ({ page, request }) => {
     await request.post(`${PROVIDER}/__faults`, { form: { down: "1" } });
     try {
-      await page.goto("/connexion");
+      await page.goto(`${APP}/connexion`);
       await page.getByRole("button", { name: "S’identifier avec ProConnect" }).click();
       await expect(page.getByText("La connexion avec ProConnect n'a pas abouti.")).toBeVisible();
       await expect(page).toHaveURL(/\/connexion\?/);

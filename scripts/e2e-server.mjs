@@ -30,7 +30,7 @@ execSync("npx tsx db/setup.ts", { stdio: "inherit", env });
 if (!process.env.E2E_SKIP_BUILD) execSync("npx next build", { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 const oidcProvider = spawn(process.execPath, ["scripts/oidc-dev-provider.mjs"], {
   stdio: "inherit",
-  env: { ...env, OIDC_DEV_PORT: oidcPort, OIDC_DEV_APP_URLS: `http://127.0.0.1:${port}`, OIDC_DEV_FAULTS: "1" },
+  env: { ...env, OIDC_DEV_PORT: oidcPort, OIDC_DEV_APP_URLS: `http://localhost:${port}`, OIDC_DEV_FAULTS: "1" },
 });
 process.on("exit", () => oidcProvider.kill("SIGTERM"));
 // Next's own entry point, not npx: a signal sent to this script reaches the server itself.
