@@ -39,6 +39,15 @@ const schema = z
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // Sign-in attempts per client address per 15 minutes (default in lib/auth/rate-limit.ts): raise it for a large office behind one address.
     SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).optional(),
+    // Single sign-on (lib/auth/oidc.ts): the three first together, or none. Same URL rule as the transfers.
+    OIDC_ISSUER: transmissionUrl.optional(),
+    OIDC_CLIENT_ID: z.string().trim().min(1).max(200).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+    OIDC_NAME: z.string().trim().min(1).max(40).optional(),
+    OIDC_SCOPE: z
+      .string()
+      .regex(/(^| )openid( |$)/, "doit contenir openid / must include openid")
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.TRANSMISSIONS_ADAPTER === "https") {
@@ -55,6 +64,12 @@ const schema = z
             path: [name],
             message: "obligatoire quand TRANSMISSIONS_ADAPTER=https / required when TRANSMISSIONS_ADAPTER=https",
           });
+      }
+    }
+    const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+    if (oidc.some((name) => env[name]) && !oidc.every((name) => env[name])) {
+      for (const name of oidc.filter((n) => !env[n])) {
+        ctx.addIssue({ code: "custom", path: [name], message: "obligatoire avec les autres OIDC_* / required with the other OIDC_*" });
       }
     }
     // `next build` loads server modules to collect page data: secrets are only required to run.

@@ -19,12 +19,24 @@ const env = {
   SIGN_IN_LIMIT_PER_IP: "10000",
 };
 delete env.DATABASE_URL;
+// Single sign-on against a local OpenID Connect provider on the next port (scripts/oidc-dev-provider.mjs).
+const oidcPort = String(Number(port) + 1);
+Object.assign(env, {
+  OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+  OIDC_CLIENT_ID: "sillage-e2e",
+  OIDC_CLIENT_SECRET: "sillage-e2e-secret",
+});
 
 rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
 rmSync(`${env.PGLITE_DATA_DIR}.lock`, { force: true });
 rmSync(env.MAIL_OUTBOX_DIR, { recursive: true, force: true });
 execSync("npx tsx db/setup.ts", { stdio: "inherit", env });
 if (!process.env.E2E_SKIP_BUILD) execSync("npx next build", { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+const oidcProvider = spawn(process.execPath, ["scripts/oidc-dev-provider.mjs"], {
+  stdio: "inherit",
+  env: { ...env, OIDC_DEV_PORT: oidcPort, OIDC_DEV_APP_URLS: `http://localhost:${port}`, OIDC_DEV_FAULTS: "1" },
+});
+process.on("exit", () => oidcProvider.kill("SIGTERM"));
 // Next's own entry point, not npx: a signal sent to this script reaches the server itself.
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
   stdio: "inherit",

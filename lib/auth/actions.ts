@@ -1,10 +1,13 @@
 "use server";
 
+import { redirect, unstable_rethrow } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { formatTime } from "@/lib/format/fr";
+import { logger } from "@/lib/log/logger";
 import { signIn, signOut } from "./auth";
+import { OIDC_PROVIDER_ID, oidcSettings } from "./oidc";
 
 const signInSchema = z.object({
   email: z
@@ -52,6 +55,18 @@ export async function signInAction(_prev: FormState<null>, formData: FormData): 
       };
     }
     throw error; // Next's redirect after a successful sign-in
+  }
+}
+
+/** Sends the browser to the identity provider (single sign-on); an unreachable provider comes back as a French message. */
+export async function signInWithOidcAction(formData: FormData): Promise<void> {
+  if (!oidcSettings()) redirect("/connexion");
+  try {
+    await signIn(OIDC_PROVIDER_ID, { redirectTo: safeReturnPath(formData.get("retour")) });
+  } catch (error) {
+    unstable_rethrow(error); // Next's redirect to the provider
+    logger.warn({ err: { type: error instanceof Error ? error.name : "unknown" } }, "single sign-on unavailable");
+    redirect("/connexion?erreur=sso_indisponible");
   }
 }
 

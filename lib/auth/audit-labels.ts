@@ -4,5 +4,6 @@ import type { FeatureAuditLabels } from "@/lib/audit/labels";
 export const AUTH_AUDIT_LABELS: FeatureAuditLabels = {
   actions: {
     "auth.sign_in": "Connexion",
+    "auth.sso_link": "Liaison du compte à une identité de connexion unique (ProConnect)",
   },
 };

@@ -1,8 +1,10 @@
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { logger } from "@/lib/log/logger";
 import { authConfig } from "./auth.config";
+import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings, oidcSignIn } from "./oidc";
 import { authorizePassword } from "./password-sign-in";
 import { revokeSession } from "./sessions";
 
@@ -14,8 +16,18 @@ class SignInFailure extends CredentialsSignin {
   }
 }
 
+// Single sign-on (OpenID Connect, ProConnect style): offered only when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
+const oidc = oidcSettings();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn(params) {
+      if (!oidc || params.account?.provider !== OIDC_PROVIDER_ID) return true;
+      return oidcSignIn(await getDb(), params, oidc.issuer, (await headers()).get("user-agent"));
+    },
+  },
   // A refused password is an expected outcome, not an error worth a stack trace.
   logger: {
     error(error) {
@@ -42,5 +54,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return result.user;
       },
     }),
+    ...(oidc ? [oidcProvider(oidc)] : []),
   ],
 });
