@@ -9,6 +9,7 @@ import * as affectations from "@/lib/affectations/writes";
 import * as agendaParticipations from "@/lib/agenda/participation-writes";
 import * as agendaSeances from "@/lib/agenda/seance-writes";
 import * as allocation from "@/lib/allocation/decision-writes";
+import * as invitations from "@/lib/comptes/invitation-writes";
 import * as comptes from "@/lib/comptes/writes";
 import * as breakGlass from "@/lib/dossier/break-glass-writes";
 import * as droitsIntake from "@/lib/droits/intake-writes";
@@ -41,6 +42,7 @@ export const ACTION_MODULES = {
   "agenda/participation-writes": agendaParticipations,
   "agenda/seance-writes": agendaSeances,
   "allocation/decision-writes": allocation,
+  "comptes/invitation-writes": invitations,
   "comptes/writes": comptes,
   "dossier/break-glass-writes": breakGlass,
   "droits/intake-writes": droitsIntake,

@@ -23,6 +23,8 @@ export const CAPABILITIES = {
   "comptes.manage": ["admin", "directeur"],
   /** Change an account's role or move it to another structure: platform-wide, hence the admin only. */
   "comptes.role": ["admin"],
+  /** Choose one's own password from an invitation link (the link's token identifies the account). */
+  "self.password": ["admin", "directeur", "conseiller", "dpo"],
   "self.read": ["jeune"],
   "droits.intake": ["conseiller", "directeur", "dpo"],
   "droits.handle": ["dpo"],
@@ -82,7 +84,16 @@ export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
 ];
 
 /** Paths anyone may open without signing in. */
-export const PUBLIC_PATHS = ["/connexion", "/notice", "/accessibilite", "/acces-refuse", "/session-expiree", "/api/auth"];
+export const PUBLIC_PATHS = [
+  "/connexion",
+  "/notice",
+  "/accessibilite",
+  "/acces-refuse",
+  "/session-expiree",
+  "/api/auth",
+  "/invitation",
+  "/dev/courriels",
+];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
