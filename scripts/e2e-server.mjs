@@ -12,6 +12,8 @@ const env = {
   AUTH_TRUST_HOST: "true",
   // The in-process worker would deliver the seeded transfers while tests look at them.
   SILLAGE_WORKER: "off",
+  // /dev/courriels lists the outbox, so journeys read an invitation link as a tester does.
+  SILLAGE_DEV_OUTBOX: "1",
   LOG_LEVEL: "warn",
 };
 delete env.DATABASE_URL;

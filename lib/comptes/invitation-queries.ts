@@ -1,9 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { antennes, structures, users } from "@/db/schema";
+import { ACCOUNT_MANAGEMENT } from "@/lib/auth/permissions";
 import { hitRateLimit } from "@/lib/auth/rate-limit";
 import { type SessionUser, structureScope } from "@/lib/auth/session-user";
 import { clientIpFrom } from "@/lib/http/origin";
@@ -48,4 +49,24 @@ export async function getCompteInvitation(user: SessionUser, compteId: string, n
     .where(and(eq(users.id, compteId), ne(users.role, "jeune"), ...(scope ? [eq(users.structureId, scope)] : [])));
   if (!row) return null;
   return { hasPassword: row.hasPassword, latest: await latestInvitation(db, row.id, now) };
+}
+
+/** What the invitation form offers the caller: the roles they may grant, the active structures and antennes. */
+export async function invitationFormOptions(user: SessionUser) {
+  const db = await getDb();
+  const scope = structureScope(user);
+  const [structureRows, antenneRows] = await Promise.all([
+    db
+      .select({ id: structures.id, name: structures.name })
+      .from(structures)
+      .where(and(eq(structures.active, true), ...(scope ? [eq(structures.id, scope)] : [])))
+      .orderBy(asc(structures.name)),
+    db
+      .select({ id: antennes.id, name: antennes.name, structureId: antennes.structureId })
+      .from(antennes)
+      .innerJoin(structures, eq(structures.id, antennes.structureId))
+      .where(and(eq(antennes.active, true), eq(structures.active, true), ...(scope ? [eq(antennes.structureId, scope)] : [])))
+      .orderBy(asc(antennes.name)),
+  ]);
+  return { roles: ACCOUNT_MANAGEMENT[user.role], structures: structureRows, antennes: antenneRows };
 }
