@@ -4,14 +4,12 @@
  * accounts are invited from /admin/comptes.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { DomainError } from "@/lib/errors/domain-error";
 import { sendMail } from "@/lib/mail/send";
-import { inviteSchema } from "./invitation-schema";
-import { INVITATION_MESSAGES } from "./invitation-schema";
+import { INVITATION_MESSAGES, inviteSchema } from "./invitation-schema";
 import { issueInvitation } from "./invitations";
 
 export const ADMIN_EXISTS =
