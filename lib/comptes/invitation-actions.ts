@@ -28,7 +28,7 @@ export const revokeInvitationAction = formAction(revokeInvitation, {
 });
 
 /** Where the person lands once the password is chosen (the sign-in page shows the confirmation). */
-export const PASSWORD_SET_PATH = "/connexion?mot-de-passe=enregistre";
+const PASSWORD_SET_PATH = "/connexion?mot-de-passe=enregistre";
 
 /**
  * The public form of the invitation link. No session: the token identifies the account, and the act then
