@@ -64,7 +64,7 @@ test.describe("invitations", () => {
       page
         .getByRole("row", { name: /Yanis Caradec/ })
         .getByText("Invitation en attente")
-        .first(),
+        .filter({ visible: true }),
     ).toBeVisible();
     await expectAccessible(page);
 
