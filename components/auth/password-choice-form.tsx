@@ -22,8 +22,11 @@ export function PasswordChoiceForm({ token, email }: { token: string; email: str
     <ActionForm action={action} className="flex flex-col gap-6">
       <input type="hidden" name="token" value={token} />
       <FormFeedback state={state} fields={FIELDS} />
-      {/* Also lets password managers store the new password under the right account. */}
-      <TextInput name="username" type="email" label="Votre identifiant de connexion" autoComplete="username" readOnly value={email} />
+      <p>
+        Votre identifiant de connexion : <strong className="break-all">{email}</strong>
+      </p>
+      {/* Lets password managers store the new password under the right account. */}
+      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextInput
         name="password"
         type={type}

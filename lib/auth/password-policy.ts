@@ -21,9 +21,9 @@ export const PASSWORD_MESSAGES = {
 
 /** What the form explains before anyone types. */
 export const PASSWORD_RULES: readonly string[] = [
-  `au moins ${PASSWORD_MIN_LENGTH} caractères (une phrase de plusieurs mots convient très bien) ;`,
-  "pas un mot de passe parmi les plus courants (« azertyuiop », « motdepasse123 »…) ;",
-  "pas votre adresse e-mail, ni la partie avant le « @ ».",
+  `au moins ${PASSWORD_MIN_LENGTH}\u00a0caractères (une phrase de plusieurs mots convient très bien)\u00a0;`,
+  "pas un mot de passe parmi les plus courants («\u00a0azertyuiop\u00a0», «\u00a0motdepasse123\u00a0»…)\u00a0;",
+  "pas votre adresse e-mail, ni la partie avant le «\u00a0@\u00a0».",
 ];
 
 let common: Set<string> | undefined;

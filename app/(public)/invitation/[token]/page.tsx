@@ -49,8 +49,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </h1>
       <p className="mb-6 text-ink-2">
         Bienvenue <PersonName>{view.name}</PersonName>. Votre compte Sillage est prêt
-        {view.structureName ? ` : ${view.structureName}, ` : ", "}rôle « {ROLE_LABELS[view.role]} ». Ce lien est valable jusqu'au{" "}
-        {formatDateTime(view.expiresAt)}.
+        {view.structureName ? ` : ${view.structureName}, ` : ", "}rôle «{"\u00a0"}
+        {ROLE_LABELS[view.role]}
+        {"\u00a0"}». Ce lien est valable jusqu'au {formatDateTime(view.expiresAt)}.
       </p>
       <Alert tone="info" title="Votre mot de passe doit compter" titleAs="h2" className="mb-6">
         <ul className="list-disc pl-5">
