@@ -11,6 +11,7 @@ import * as agendaSeances from "@/lib/agenda/seance-writes";
 import * as allocation from "@/lib/allocation/decision-writes";
 import * as comptesMemberships from "@/lib/comptes/membership-writes";
 import * as comptesStructureSwitch from "@/lib/comptes/structure-switch-writes";
+import * as invitations from "@/lib/comptes/invitation-writes";
 import * as comptes from "@/lib/comptes/writes";
 import * as breakGlass from "@/lib/dossier/break-glass-writes";
 import * as droitsIntake from "@/lib/droits/intake-writes";
@@ -44,6 +45,7 @@ export const ACTION_MODULES = {
   "agenda/participation-writes": agendaParticipations,
   "agenda/seance-writes": agendaSeances,
   "allocation/decision-writes": allocation,
+  "comptes/invitation-writes": invitations,
   "comptes/writes": comptes,
   "comptes/membership-writes": comptesMemberships,
   "comptes/structure-switch-writes": comptesStructureSwitch,

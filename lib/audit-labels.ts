@@ -10,6 +10,7 @@ import { ALLOCATION_AUDIT_LABELS } from "@/lib/allocation/audit-labels";
 import { auditLabelLookup, type FeatureAuditLabels } from "@/lib/audit/labels";
 import { AUTH_AUDIT_LABELS } from "@/lib/auth/audit-labels";
 import { COMPTES_AUDIT_LABELS } from "@/lib/comptes/audit-labels";
+import { INVITATIONS_AUDIT_LABELS } from "@/lib/comptes/invitation-audit-labels";
 import { JEUNES_AUDIT_LABELS } from "@/lib/jeunes/audit-labels";
 import { JEUNE_FIELD_LABELS } from "@/lib/jeunes/field-labels";
 import { MAIL_AUDIT_LABELS } from "@/lib/mail/audit-labels";
@@ -55,6 +56,7 @@ export const { auditActionLabel, auditFieldLabels } = auditLabelLookup(
     AGENDA_AUDIT_LABELS,
     ALLOCATION_AUDIT_LABELS,
     SANCTIONS_AUDIT_LABELS,
+    INVITATIONS_AUDIT_LABELS,
     COMPTES_AUDIT_LABELS,
     SESSIONS_AUDIT_LABELS,
   ],

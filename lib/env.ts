@@ -34,6 +34,14 @@ const schema = z
     TRANSMISSIONS_HTTPS_URL_ASP: transmissionUrl.optional(),
     TRANSMISSIONS_HTTPS_TOKEN: z.string().min(16, "au moins 16 caractères / at least 16 characters").optional(),
     TRANSMISSIONS_HTTPS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    // Origin of the links sent by e-mail (lib/http/origin.ts reads it).
+    APP_URL: z
+      .string()
+      .refine(
+        (v) => v === "" || /^https?:\/\/[^/\s]+\/?$/.test(v),
+        "doit être une origine http(s)://hôte / must be an http(s)://host origin",
+      )
+      .optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // Reverse proxies in front of Sillage that append to X-Forwarded-For (lib/http/client-ip.ts); 0 = none.
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

@@ -14,6 +14,8 @@ const env = {
   SILLAGE_WORKER: "off",
   // app/(staff)/essais/panne: a page that fails to render, for e2e/erreurs.spec.ts (a 404 without it).
   SILLAGE_E2E_FAULTS: "1",
+  // /dev/courriels lists the outbox, so journeys read an invitation link as a tester does.
+  SILLAGE_DEV_OUTBOX: "1",
   LOG_LEVEL: "warn",
   // Every browser of the suite signs in from 127.0.0.1: the per-address sign-in limit would stop the suite, not an attacker.
   SIGN_IN_LIMIT_PER_IP: "10000",

@@ -25,6 +25,8 @@ export const CAPABILITIES = {
   "comptes.role": ["admin"],
   /** Choose which of one's missions locales the session works in (an account with several memberships). */
   "session.structure": ["directeur", "conseiller", "dpo"],
+  /** Choose one's own password from an invitation link (the link's token identifies the account). */
+  "self.password": ["admin", "directeur", "conseiller", "dpo"],
   "self.read": ["jeune"],
   /** One's own account page: the browsers signed in, closing one of them, signing out everywhere. */
   "sessions.own": ["admin", "directeur", "conseiller", "dpo", "jeune"],
@@ -88,7 +90,16 @@ export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
 ];
 
 /** Paths anyone may open without signing in. */
-export const PUBLIC_PATHS = ["/connexion", "/notice", "/accessibilite", "/acces-refuse", "/session-expiree", "/api/auth"];
+export const PUBLIC_PATHS = [
+  "/connexion",
+  "/notice",
+  "/accessibilite",
+  "/acces-refuse",
+  "/session-expiree",
+  "/api/auth",
+  "/invitation",
+  "/dev/courriels",
+];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -6,6 +6,7 @@ import { antennes, jeunes, structures, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { structureScope } from "@/lib/auth/session-user";
 import { escapeLike } from "@/lib/http/search-params";
+import { pendingInvitationSql } from "./invitations";
 import { COMPTES_PAGE_SIZE, type ComptesFilters } from "./params";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,6 +48,7 @@ export async function listComptes(user: SessionUser, filters: ComptesFilters, no
       lastLoginAt: users.lastLoginAt,
       structure: structures.name,
       antenne: antennes.name,
+      invitationPending: pendingInvitationSql(now),
     })
     .from(users)
     .leftJoin(structures, eq(structures.id, users.structureId))

@@ -3,6 +3,7 @@ export const MAIL_KINDS = {
   "droits.accuse": "Accusé de réception d'une demande de droits",
   "droits.prolongation": "Avis de prolongation du délai",
   "droits.reponse": "Lettre de réponse à une demande de droits",
+  "compte.invitation": "Invitation à choisir le mot de passe d'un compte",
 } as const;
 
 export type MailKind = keyof typeof MAIL_KINDS;

@@ -16,9 +16,10 @@ export default async function SignInPage({
     session?: string | string[];
     erreur?: string | string[];
     error?: string | string[];
+    "mot-de-passe"?: string | string[];
   }>;
 }) {
-  const { retour, session, ...params } = await searchParams;
+  const { retour, session, "mot-de-passe": motDePasse, ...params } = await searchParams;
   const returnPath = typeof retour === "string" ? retour : undefined;
   const sso = oidcSettings();
   const ssoError = ssoErrorMessage(params, sso?.name ?? "le fournisseur d'identité");
@@ -30,6 +31,11 @@ export default async function SignInPage({
         </h1>
         <p className="mb-6 text-ink-2">Espace réservé aux équipes des missions locales et aux jeunes accompagnés.</p>
         <SessionNotice reason={session} />
+        {motDePasse === "enregistre" ? (
+          <Alert tone="success" className="mb-6">
+            Votre mot de passe est enregistré. Connectez-vous.
+          </Alert>
+        ) : null}
         {ssoError ? (
           <Alert tone="error" title={ssoError.title} className="mb-6">
             {ssoError.text}

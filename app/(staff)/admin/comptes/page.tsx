@@ -3,7 +3,7 @@ import { PortefeuilleForm, SearchBox } from "@/components/portefeuille/portefeui
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TextLink } from "@/components/ui/link";
+import { ButtonLink, TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { PersonName } from "@/components/ui/person-name";
@@ -55,6 +55,11 @@ export default async function ComptesPage({ searchParams }: { searchParams: Sear
           admin
             ? "Les comptes des équipes de toutes les missions locales : rôle, rattachement, désactivation."
             : `${user.structureName ?? "Votre mission locale"} : vous gérez les comptes des conseillers (antenne, désactivation).`
+        }
+        actions={
+          <ButtonLink href={`${COMPTES_PATH}/nouveau`} variant="primary">
+            Inviter un compte
+          </ButtonLink>
         }
       />
 
@@ -155,6 +160,11 @@ export default async function ComptesPage({ searchParams }: { searchParams: Sear
                         <Badge tone="warning">Désactivé</Badge>
                       </span>
                     ) : null}
+                    {u.invitationPending ? (
+                      <span className="mt-1 block sm:hidden">
+                        <Badge tone="info">Invitation en attente</Badge>
+                      </span>
+                    ) : null}
                   </Th>
                   <Td>{ROLE_LABELS[u.role]}</Td>
                   <Td className="hidden md:table-cell">
@@ -163,6 +173,11 @@ export default async function ComptesPage({ searchParams }: { searchParams: Sear
                   </Td>
                   <Td className="hidden sm:table-cell">
                     {u.active ? <Badge tone="success">Actif</Badge> : <Badge tone="warning">Désactivé</Badge>}
+                    {u.invitationPending ? (
+                      <span className="mt-1 block">
+                        <Badge tone="info">Invitation en attente</Badge>
+                      </span>
+                    ) : null}
                   </Td>
                   <Td className="hidden whitespace-nowrap lg:table-cell">
                     {u.lastLoginAt ? `${formatShortDate(u.lastLoginAt)} à ${formatTime(u.lastLoginAt)}` : "Jamais"}

@@ -17,6 +17,7 @@ import { formatDateTime, formatNumber } from "@/lib/format/fr";
 import { CompteHistorique } from "./historique";
 import { CompteMissionsLocales } from "./missions-locales";
 import { SessionsOuvertes } from "./sessions-ouvertes";
+import { InvitationSection } from "./invitation-section";
 
 export const metadata: Metadata = { title: "Compte d'un membre de l'équipe" };
 
@@ -80,6 +81,7 @@ export default async function ComptePage({ params }: { params: Promise<{ id: str
       </dl>
       <CompteMissionsLocales user={user} compte={compte} />
 
+      <InvitationSection user={user} compte={compte} />
       {self ? (
         <Alert tone="info">Vous ne pouvez pas modifier votre propre compte : demandez-le à un administrateur.</Alert>
       ) : !manages ? (
