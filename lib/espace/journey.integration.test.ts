@@ -1,10 +1,15 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
-import { auditLog, consultations, jeunes, transmissions, users } from "@/db/schema";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, count, eq } from "drizzle-orm";
+import { auditLog, consultations, demandeEvenements, demandesDroits, jeunes, transmissions, users } from "@/db/schema";
+import { runAction } from "@/lib/actions/run";
+import { createDemandeFromEspace } from "@/lib/droits/intake-writes";
 import { seedDemo } from "@/db/seed/demo";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { JOURNEY_PAGE_SIZE } from "./journey";
+import { JOURNEY_PAGE_SIZE, lineReference } from "./journey";
 import { findMyLine, getMyLine, listMyJourney } from "./journey-queries";
 
 const SECRET_NOTE = "Note privée : conflit familial";
@@ -16,7 +21,16 @@ describe("the journey of my data", () => {
   let tomLine: { consultation: string; audit: string; transfer: string };
   let hidden: { staffOnly: string; breakGlass: string };
 
+  let outbox: string;
+  const previousOutbox = process.env.MAIL_OUTBOX_DIR;
+  afterAll(async () => {
+    process.env.MAIL_OUTBOX_DIR = previousOutbox;
+    await rm(outbox, { recursive: true, force: true });
+  });
+
   beforeAll(async () => {
+    outbox = await mkdtemp(path.join(tmpdir(), "sillage-espace-outbox-"));
+    process.env.MAIL_OUTBOX_DIR = outbox;
     await seedDemo(t.db, { today: "2026-11-25", extras: true });
     const [lea] = await t.db.select().from(jeunes).where(eq(jeunes.email, "lea.dupont@exemple.fr"));
     const [tom] = await t.db.select().from(jeunes).where(eq(jeunes.email, "tom.girard@exemple.fr"));
@@ -218,6 +232,62 @@ describe("the journey of my data", () => {
     expect(await getMyLine(lea, { kind: "modification", id: hidden.staffOnly })).toBeNull();
     expect(await getMyLine(lea, { kind: "modification", id: hidden.breakGlass })).toBeNull();
     expect(await findMyLine(t.db, tomId, { kind: "envoi", id: tomLine.transfer })).not.toBeNull();
+  });
+
+  describe("a question on one line", () => {
+    const demandesOf = async (jeuneId: string) =>
+      (await t.db.select({ n: count() }).from(demandesDroits).where(eq(demandesDroits.jeuneId, jeuneId)))[0]!.n;
+
+    it("quotes the line in the request the DPO reads, with a step for the person", async () => {
+      const lea = await sessionUserFor(t.db, "lea.dupont@exemple.fr");
+      const { lines } = await listMyJourney(lea, { type: "consultations", page: 1 });
+      const line = lines[0]!;
+      const reference = lineReference(line);
+      // The person deleted the prefilled reference from the text: it is put back at the head.
+      const result = await runAction(createDemandeFromEspace, { type: "acces", objet: "Pourquoi ?", ligne: line.refParam }, lea);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const [row] = await t.db.select().from(demandesDroits).where(eq(demandesDroits.id, result.data.id));
+      expect(row!.objet).toBe(`À propos de ${reference} : Pourquoi ?`);
+      const steps = await t.db.select().from(demandeEvenements).where(eq(demandeEvenements.demandeId, row!.id));
+      expect(steps.map((e) => e.message)).toContain(`Votre question porte sur cette ligne du parcours de vos données : ${reference}.`);
+      const [entry] = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, row!.id), eq(auditLog.action, "droits.demande_create")));
+      expect(entry!.meta).toMatchObject({ ligne: line.refParam });
+    });
+
+    it("keeps the wording as typed when it already quotes the line, and takes a transfer's finality", async () => {
+      const lea = await sessionUserFor(t.db, "lea.dupont@exemple.fr");
+      const { lines } = await listMyJourney(lea, { type: "envois", page: 1 });
+      const ft = lines.find((l) => l.title === "Envoyé à France Travail")!;
+      const objet = `Ma question sur ${lineReference(ft)} : pourquoi mon numéro de sécurité sociale ?`;
+      const result = await runAction(createDemandeFromEspace, { type: "question_transmission", objet, ligne: ft.refParam }, lea);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const [row] = await t.db.select().from(demandesDroits).where(eq(demandesDroits.id, result.data.id));
+      expect(row).toMatchObject({ objet, finalite: "cej" });
+    });
+
+    it("refuses another young person's line, a hidden one and a malformed one, writing nothing", async () => {
+      const lea = await sessionUserFor(t.db, "lea.dupont@exemple.fr");
+      const before = await demandesOf(leaId);
+      for (const ligne of [
+        `consultation:${tomLine.consultation}`,
+        `modification:${tomLine.audit}`,
+        `envoi:${tomLine.transfer}`,
+        `modification:${hidden.staffOnly}`,
+        "consultation:abc",
+        "jeune:1",
+      ]) {
+        const result = await runAction(createDemandeFromEspace, { type: "acces", objet: "Une question", ligne }, lea);
+        expect(result).toMatchObject({ ok: false, code: "invalid_input" });
+        if (!result.ok) expect(result.fieldErrors?.ligne?.[0]).toMatch(/Cette ligne est introuvable/);
+      }
+      expect(await demandesOf(leaId)).toBe(before);
+      expect(await demandesOf(tomId)).toBe(0);
+    });
   });
 
   it("gives staff nothing through these queries", async () => {
