@@ -17,6 +17,7 @@ import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { REFERENCES } from "@/lib/data-map/references";
 import { describeRetentionForJeune } from "@/lib/data-map/retention";
 import { AVAILABILITY_LABELS, RIGHTS, rightsFor, type Availability, type RightId } from "@/lib/data-map/rights";
+import { ageOn } from "@/lib/jeunes/rules";
 import { capitalise, sentData } from "./journey";
 
 /** What the finalities of a person are computed from: their pathway, not a URL. */
@@ -42,11 +43,9 @@ export function finalitiesOf(facts: PathwayFacts): FinalityId[] {
   return FINALITY_LIST.filter((f) => own.has(f.id)).map((f) => f.id);
 }
 
+/** Under 18 on `today` (born on 29 February: 18 on 1 March of a common year, as lib/jeunes/rules.ts counts). */
 export function isMinor(dateNaissance: CivilDate, today: CivilDate): boolean {
-  const [y, m, d] = dateNaissance.split("-").map(Number) as [number, number, number];
-  const eighteenth = `${String(y + 18).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-  // Born on 29 February: 18 on 1 March of a common year ("2026-02-29" sorts before "2026-03-01").
-  return compare(today, eighteenth) < 0;
+  return ageOn(dateNaissance, today) < 18;
 }
 
 export interface MyRecipient {
