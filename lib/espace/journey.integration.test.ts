@@ -123,7 +123,7 @@ describe("the journey of my data", () => {
       /^Votre mission locale a envoyé à France Travail : votre nom, vos prénoms, votre date de naissance.*votre contrat CEJ/,
     );
     expect(ft?.sentences).toContain("Pourquoi : vous inscrire.");
-    expect(ft?.sentences.join(" ")).toMatch(/La règle : loi n° 2023-1196 du 18 décembre 2023 pour le plein emploi/);
+    expect(ft?.rule).toBe("La règle : loi n° 2023-1196 du 18 décembre 2023 pour le plein emploi.");
     expect(ft?.sentences.join(" ")).toMatch(/France Travail a bien reçu vos données .*\(numéro de réception FT-88231\)/);
   });
 

@@ -11,7 +11,6 @@ import type { ConsultationMotif } from "@/lib/consultations/motifs";
 import { fieldInfo, type FieldId } from "@/lib/data-map/categories";
 import type { FinalityId } from "@/lib/data-map/finalities";
 import { FLOW_LIST } from "@/lib/data-map/flows";
-import { LEGAL_BASES } from "@/lib/data-map/legal-bases";
 import type { RecipientId } from "@/lib/data-map/recipients";
 import { REFERENCES } from "@/lib/data-map/references";
 import { formatDateTime, formatLongCivilDate } from "@/lib/format/fr";
@@ -117,6 +116,8 @@ export interface JourneyLine {
   day: string;
   title: string;
   sentences: string[];
+  /** The text a transfer follows ("La règle : …"), shown as a "pour aller plus loin" line. */
+  rule?: string;
   /** Sentence with a strong tone (a held transfer, a refusal): shown as a warning. */
   warning?: string;
 }
@@ -209,12 +210,11 @@ export function shortReference(text: string): string {
   return short.charAt(0).toLowerCase() + short.slice(1);
 }
 
-/** The rule a transfer follows, from the data map's flow for this recipient and finality. */
+/** The rule a transfer follows: the first text of reference of the data map's flow, short. */
 export function transferRule(recipient: RecipientId, finality: FinalityId): string | null {
   const flow = FLOW_LIST.find((f) => f.recipient === recipient && f.finality === finality);
-  if (!flow) return null;
-  const texts = flow.references.map((r) => shortReference(REFERENCES[r]));
-  return `La règle : ${joinFr([...new Set(texts)])}. ${LEGAL_BASES[flow.legalBasis].falc}`;
+  const main = flow?.references[0];
+  return main ? `La règle : ${shortReference(REFERENCES[main])}.` : null;
 }
 
 const ROLE_FALC: Record<Role, string> = {
@@ -348,7 +348,7 @@ function transferLine(row: Extract<JourneyRow, { kind: "envoi" | "a_venir" }>): 
   const why = `Pourquoi : ${WHY[row.transferKind]}.`;
   const rule = transferRule(row.recipient, row.finality);
   const explain = who.explain;
-  const rules = rule ? [rule] : [];
+  const rules = rule ? { rule } : {};
   if (row.kind === "a_venir") {
     const held = row.status === "retenue";
     const warning = held
@@ -360,7 +360,8 @@ function transferLine(row: Extract<JourneyRow, { kind: "envoi" | "a_venir" }>): 
       icon: "a_venir",
       iconLabel: "À venir",
       title: held ? `Envoi bloqué ${who.for}` : `Envoi prévu ${who.for}`,
-      sentences: [`Votre mission locale va envoyer ${who.to} : ${data}.`, explain, why, ...rules],
+      sentences: [`Votre mission locale va envoyer ${who.to} : ${data}.`, explain, why],
+      ...rules,
       warning,
     };
   }
@@ -369,7 +370,6 @@ function transferLine(row: Extract<JourneyRow, { kind: "envoi" | "a_venir" }>): 
     cancelled ? `Ce qui devait partir ${who.to} : ${data}.` : `Votre mission locale a envoyé ${who.to} : ${data}.`,
     explain,
     why,
-    ...rules,
   ];
   let warning: string | undefined;
   if (row.status === "accusee")
@@ -380,7 +380,14 @@ function transferLine(row: Extract<JourneyRow, { kind: "envoi" | "a_venir" }>): 
   else if (row.status === "rejetee" || row.status === "abandonnee")
     warning = `${who.subject} n'a pas pu recevoir cet envoi. Votre mission locale s'en occupe.`;
   else if (cancelled) warning = "Cet envoi a été annulé avant de partir, parce que vos données ont été effacées.";
-  return { icon: "envoi", iconLabel: "Envoi", title: cancelled ? `Envoi annulé ${who.for}` : `Envoyé ${who.to}`, sentences, warning };
+  return {
+    icon: "envoi",
+    iconLabel: "Envoi",
+    title: cancelled ? `Envoi annulé ${who.for}` : `Envoyé ${who.to}`,
+    sentences,
+    ...rules,
+    warning,
+  };
 }
 
 /** One row in plain words. */

@@ -26,7 +26,13 @@ describe("my pathway and the sources of my explanations", () => {
       dateFait: "2026-11-10",
     };
     await t.db.insert(sanctions).values([
-      { ...sanction, structureId: lea!.structureId, jeuneId: lea!.id, contratId: leaCej!.id, motif: "Absente à l'atelier CV sans prévenir" },
+      {
+        ...sanction,
+        structureId: lea!.structureId,
+        jeuneId: lea!.id,
+        contratId: leaCej!.id,
+        motif: "Absente à l'atelier CV sans prévenir",
+      },
       { ...sanction, structureId: other!.structureId, jeuneId: other!.jeuneId, contratId: other!.id, motif: "Motif d'un autre jeune" },
     ]);
   });
