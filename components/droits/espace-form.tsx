@@ -13,13 +13,13 @@ import { createDemandeFromEspaceAction } from "@/lib/droits/actions";
 import type { CreatedDemande } from "@/lib/droits/intake-writes";
 import { useFocusOnSuccess } from "./form-parts";
 
-const FIELDS = ["type", "finalite", "objet", "transmissionId"] as const;
+const FIELDS = ["type", "finalite", "objet", "transmissionId", "ligne"] as const;
 
 export interface EspaceFormOptions {
   types: { value: string; label: string; hint: string }[];
   finalites: SelectOption[];
-  /** Pre-filled from "J'ai une question sur cet envoi". */
-  initial?: { type: string; objet: string; transmissionId: string; reference: string };
+  /** Pre-filled from "J'ai une question sur cet envoi" (a transfer) or "… sur cette ligne" (any journey line). */
+  initial?: { type: string; objet: string; reference: string } & ({ transmissionId: string } | { ligne: string });
 }
 
 /** The young person's own request (FALC): what they want, in their words; the dossier is theirs, from the session. */
@@ -54,7 +54,11 @@ export function EspaceDemandeForm({ options }: { options: EspaceFormOptions }) {
       <FormFeedback state={state} fields={FIELDS} />
       {initial ? (
         <>
-          <input type="hidden" name="transmissionId" value={initial.transmissionId} />
+          {"ligne" in initial ? (
+            <input type="hidden" name="ligne" value={initial.ligne} />
+          ) : (
+            <input type="hidden" name="transmissionId" value={initial.transmissionId} />
+          )}
           <p className="rounded-lg bg-alt p-3">Votre question porte sur {initial.reference}.</p>
         </>
       ) : null}

@@ -13,6 +13,9 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { formatDateTime } from "@/lib/format/fr";
 import { KIND_FALC } from "@/lib/transmissions/labels";
+import { lineReference } from "@/lib/espace/journey";
+import { findMyLine } from "@/lib/espace/journey-queries";
+import { formatLineRef, type LineRef } from "@/lib/espace/ligne";
 import { computeDeadline } from "./deadline";
 import { IDENTITE_METHODES, type DemandeCanal, type DemandeStatut, type DemandeType } from "./labels";
 import { EVENT_MESSAGES, buildReceipt } from "./letters";
@@ -41,6 +44,28 @@ interface NewDemande {
   envoyerAccuse: boolean;
   /** The transfer a question is about ("Question sur cette transmission"). */
   transmissionId?: string | null;
+  /** The line of the young person's journey a question is about ("J'ai une question sur cette ligne"). */
+  ligne?: LineRef | null;
+}
+
+/**
+ * The journey line a question refers to, if it is one this young person sees (lib/espace/journey-queries.ts:
+ * their own file, never a staff-only entry). There is no column for it: its reference is quoted at the head
+ * of the request's wording, which the DPO reads in /droits, and in a step the person reads; the `kind:id`
+ * goes to the audit entry (meta.ligne).
+ */
+async function referencedLine(tx: Tx, jeuneId: string, ref: LineRef) {
+  const line = await findMyLine(tx, jeuneId, ref);
+  if (!line)
+    throw new DomainError("invalid_input", {
+      fieldErrors: { ligne: ["Cette ligne est introuvable dans votre parcours : repartez du parcours de vos données."] },
+    });
+  return { ref: line.ref, reference: lineReference(line) };
+}
+
+/** The request's wording starts with the line's reference unless the person kept it in their text. */
+function quoteReference(objet: string, reference: string): string {
+  return objet.includes(reference) ? objet : `À propos de ${reference} : ${objet}`;
 }
 
 /**
@@ -73,6 +98,12 @@ async function referencedTransfer(tx: Tx, jeuneId: string, transmissionId: strin
 async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
   if (input.jeune.anonymisedAt) throw new DomainError("not_found");
   const today = todayInParis(new Date());
+  const line = input.ligne ? await referencedLine(tx, input.jeune.id, input.ligne) : null;
+  if (line) {
+    input = { ...input, objet: quoteReference(input.objet, line.reference) };
+    // A transfer's line is the transfer itself: the request takes its finality, as from the ledger.
+    if (line.ref.kind === "envoi") input = { ...input, transmissionId: input.transmissionId ?? line.ref.id };
+  }
   const transfer = input.transmissionId ? await referencedTransfer(tx, input.jeune.id, input.transmissionId) : null;
   if (transfer && needsFinalite(input.type)) input = { ...input, finalite: transfer.finality };
   const numero = await allocateNumero(tx, input.jeune.structureId, Number(input.recueLe.slice(0, 4)));
@@ -102,6 +133,7 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
   if (input.identite && input.canal !== "espace_jeune")
     await addEvent(tx, row.id, "identite_verifiee", user.id, EVENT_MESSAGES.identite_verifiee());
   if (transfer) await addEvent(tx, row.id, "transmission_concernee", user.id, EVENT_MESSAGES.question_transmission(transfer.reference));
+  else if (line) await addEvent(tx, row.id, "ligne_concernee", user.id, EVENT_MESSAGES.question_ligne(line.reference));
 
   let mailed = false;
   if (input.envoyerAccuse) {
@@ -144,6 +176,7 @@ async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
         statut,
         accuseParEmail: mailed,
         ...(transfer ? { transmissionId: transfer.id } : {}),
+        ...(line ? { ligne: formatLineRef(line.ref) } : {}),
       },
     },
   };
@@ -230,7 +263,8 @@ export const createDemandeFromEspace: ActionDefinition<typeof espaceIntakeSchema
       identite: { le: today, methode: IDENTITE_METHODES.espace },
       envoyerAccuse: true,
       transmissionId: input.transmissionId,
+      ligne: input.ligne,
     });
   },
-  revalidate: () => ["/mon-espace"],
+  revalidate: () => ["/mon-espace", "/mon-espace/parcours-des-donnees"],
 };

@@ -221,4 +221,5 @@ export const EVENT_MESSAGES = {
     "Votre demande concerne aussi des données que France Travail a sur vous. Nous l'avons transmise à France Travail. Nous attendons sa réponse.",
   reponse_ft: (le: CivilDate, resume: string) => `France Travail a répondu le ${formatDate(le)} : ${resume}`,
   question_transmission: (reference: string) => `Votre question porte sur cet envoi : ${reference}.`,
+  question_ligne: (reference: string) => `Votre question porte sur cette ligne du parcours de vos données : ${reference}.`,
 } as const;

@@ -6,6 +6,7 @@ import { FINALITE_IDS, portabilityOffered } from "./finalites";
 import { DEMANDE_ISSUES, DEMANDE_TYPES, IDENTITE_METHODES, type DemandeType, type IdentiteMethode } from "./labels";
 import { needsFinalite } from "./rules";
 import { RECTIFIABLE_FIELDS } from "./traitement-rules";
+import { parseLineRef } from "@/lib/espace/ligne";
 
 const date = (label: string) => civilDate({ required: `Indiquez ${label}.`, invalid: BAD_DATE });
 
@@ -59,6 +60,16 @@ const transmissionId = z
   )
   .transform((v) => v ?? null);
 
+/** A line of "Le parcours de mes données" a question is about (`kind:id`; the action checks it is this person's). */
+const ligne = z
+  .preprocess((v) => (v === "" ? undefined : v), z.string().max(80).optional())
+  .transform((v, ctx) => {
+    if (v === undefined) return null;
+    const ref = parseLineRef(v);
+    if (!ref) ctx.addIssue({ code: "custom", message: "Cette ligne est introuvable : repartez du parcours de vos données." });
+    return ref;
+  });
+
 const intakeBase = { jeuneId: z.uuid({ error: "Choisissez le jeune concerné." }), type, finalite, objet, recueLe, transmissionId };
 
 export const deskIntakeSchema = z
@@ -94,6 +105,7 @@ export const espaceIntakeSchema = z
       multiline: true,
     }),
     transmissionId,
+    ligne,
   })
   .transform((v) => ({ ...v, finalite: needsFinalite(v.type) ? v.finalite : null }));
 

@@ -18,6 +18,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { getOwnDossier } from "@/lib/jeunes/dossier";
 import { PersonName } from "@/components/ui/person-name";
+import { EspaceCards } from "@/components/espace/espace-cards";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -65,6 +66,8 @@ export default async function MonEspacePage() {
           </p>
         ) : null}
       </section>
+
+      <EspaceCards />
 
       <section aria-labelledby="titre-demandes">
         <h2 id="titre-demandes" className="mb-3">

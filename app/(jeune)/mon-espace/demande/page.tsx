@@ -9,6 +9,9 @@ import { RECIPIENTS } from "@/lib/data-map/recipients";
 import { finalitesOfDispositif, typesOfferedFor } from "@/lib/droits/finalites";
 import type { DemandeType } from "@/lib/droits/labels";
 import { OFFERED_TYPES } from "@/lib/droits/schema";
+import { lineReference } from "@/lib/espace/journey";
+import { getMyLine } from "@/lib/espace/journey-queries";
+import { parseLineRef } from "@/lib/espace/ligne";
 import { listMyTransmissions } from "@/lib/espace/queries";
 import { formatDateTime } from "@/lib/format/fr";
 import type { SearchParams } from "@/lib/http/search-params";
@@ -47,6 +50,8 @@ export default async function DemandeEspacePage({ searchParams }: { searchParams
   const transfer = z.uuid().safeParse(rawTransfer).success
     ? (await listMyTransmissions(user)).find((t) => t.id === rawTransfer)
     : undefined;
+  // A line of the journey ("J'ai une question sur cette ligne"): only one of the person's own (checked again by the action).
+  const line = transfer ? null : await getMyLine(user, parseLineRef(Array.isArray(query.ligne) ? query.ligne[0] : query.ligne));
   const finalites = finalitesOfDispositif(dossier.dispositif);
   const offered = typesOfferedFor(finalites).filter((t) => OFFERED_TYPES.includes(t));
   const reference = transfer ? `l'envoi du ${formatDateTime(transfer.createdAt)} à ${RECIPIENTS[transfer.recipient].name}` : null;
@@ -56,7 +61,15 @@ export default async function DemandeEspacePage({ searchParams }: { searchParams
     initial:
       transfer && reference
         ? { type: "question_transmission", objet: `Ma question sur ${reference} : `, transmissionId: transfer.id, reference }
-        : undefined,
+        : line
+          ? {
+              // A question on a transfer is that request type; on an opening or a change, it is a request to know (access).
+              type: line.ref.kind === "envoi" ? "question_transmission" : "acces",
+              objet: `Ma question sur ${lineReference(line)} : `,
+              ligne: line.refParam,
+              reference: lineReference(line),
+            }
+          : undefined,
   };
 
   return (
