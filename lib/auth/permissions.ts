@@ -23,6 +23,10 @@ export const CAPABILITIES = {
   "comptes.manage": ["admin", "directeur"],
   /** Change an account's role or move it to another structure: platform-wide, hence the admin only. */
   "comptes.role": ["admin"],
+  /** Reset a staff account's lost second factor (TOTP): platform-wide, hence the admin only, never their own. */
+  "comptes.mfa_reset": ["admin"],
+  /** Set up and use one's own second factor (TOTP), and renew its recovery codes. */
+  "mfa.self": ["admin", "directeur", "conseiller", "dpo"],
   "self.read": ["jeune"],
   "droits.intake": ["conseiller", "directeur", "dpo"],
   "droits.handle": ["dpo"],
@@ -79,6 +83,7 @@ export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
   { prefix: "/agenda", roles: ["directeur", "conseiller"] },
   { prefix: "/jeunes", roles: ["admin", "directeur", "conseiller", "dpo"] },
   { prefix: "/mon-espace", roles: ["jeune"] },
+  { prefix: "/compte", roles: ["admin", "directeur", "conseiller", "dpo"] },
 ];
 
 /** Paths anyone may open without signing in. */

@@ -47,7 +47,10 @@ describe("structures admin writes", () => {
     const [row] = await t.db.select().from(structures).where(eq(structures.id, structureId));
     expect(row).toMatchObject({ siret: SIRET_A, dpoEmail: "dpo@ml-vercors.fr", active: true, version: 1 });
     const [entry] = await audits(structureId);
-    expect(entry).toMatchObject({ action: "structure.create", fields: ["name", "siret", "departement", "commune", "dpoEmail"] });
+    expect(entry).toMatchObject({
+      action: "structure.create",
+      fields: ["name", "siret", "departement", "commune", "dpoEmail", "mfaRequired"],
+    });
   });
 
   it("refuses every write to the director, the counsellor and the DPO, and writes nothing", async () => {
