@@ -14,6 +14,7 @@ import { getCompte } from "@/lib/comptes/queries";
 import { needsStructure } from "@/lib/comptes/rules";
 import { REAFFECTATION_PATH } from "@/lib/comptes/writes";
 import { formatDateTime, formatNumber } from "@/lib/format/fr";
+import { MfaSection } from "./mfa-section";
 
 export const metadata: Metadata = { title: "Compte d'un membre de l'équipe" };
 
@@ -75,6 +76,7 @@ export default async function ComptePage({ params }: { params: Promise<{ id: str
           ) : null}
         </dd>
       </dl>
+      <MfaSection user={user} compte={compte} />
 
       {self ? (
         <Alert tone="info">Vous ne pouvez pas modifier votre propre compte : demandez-le à un administrateur.</Alert>
