@@ -119,7 +119,8 @@ export async function signInWithForm(page: Page, email: string, password = DEMO_
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL((url) => url.pathname !== "/connexion");
+  // "/" then sends the account to its home, or to the second-factor page.
+  await page.waitForURL((url) => url.pathname !== "/connexion" && url.pathname !== "/");
   if (new URL(page.url()).pathname === MFA_PATH) await passSecondFactor(page, email);
   await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
 }

@@ -22,7 +22,7 @@ export async function MfaSection({ user, compte }: { user: SessionUser; compte: 
           </>
         ) : null}
       </dl>
-      {status.enabledAt && compte.id !== user.id ? <MfaResetForm compteId={compte.id} name={compte.name} /> : null}
+      {compte.id !== user.id ? <MfaResetForm compteId={compte.id} name={compte.name} enabled={status.enabledAt !== null} /> : null}
     </section>
   );
 }
