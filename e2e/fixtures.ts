@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { generateHOTP } from "@oslojs/otp";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Sillage-demo-2026";
@@ -107,13 +109,84 @@ export async function expectAccessible(page: Page): Promise<void> {
   checkedStructures.add(structure);
 }
 
-/** Signs in through the sign-in form, as a person would; ends on the account's landing page. */
+/**
+ * Signs in through the sign-in form, as a person would; ends on the account's landing page. An account with
+ * a second factor (admin, DPO) sets it up at its first sign-in and types a code afterwards, computed from the
+ * secret its enrolment page showed (kept per run in TOTP_DIR).
+ */
 export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
+  // "/" then sends the account to its home, or to the second-factor page.
+  await page.waitForURL((url) => url.pathname !== "/connexion" && url.pathname !== "/");
+  if (new URL(page.url()).pathname === MFA_PATH) await passSecondFactor(page, email);
   await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+}
+
+// ── Second factor (TOTP) ──────────────────────────────────────────────────────────────────────────────────
+export const MFA_PATH = "/connexion/double-authentification";
+/** The TOTP secrets the enrolment pages of this server showed, by account (kept apart from the sessions). */
+const TOTP_DIR = path.join(".data", `e2e-totp-${process.env.E2E_PORT ?? "3100"}`);
+const totpFile = (email: string) => path.join(TOTP_DIR, `${email.replace(/[^a-z0-9.@-]/gi, "_")}.txt`);
+
+export function totpStepNow(): number {
+  return Math.floor(Date.now() / 30_000);
+}
+
+/** The 6-digit code of a step (RFC 6238, SHA-1, 30 s), from the secret as the page shows it (groups of four). */
+export function totpCode(secret: string, step = totpStepNow()): string {
+  return generateHOTP(decodeBase32IgnorePadding(secret.replace(/\s/g, "")), BigInt(step), 6);
+}
+
+/** Sets up the second factor on the enrolment page: returns the secret, the step used and the recovery codes. */
+export async function enrolTotp(page: Page): Promise<{ secret: string; step: number; codes: string[] }> {
+  const secret = ((await page.locator("#cle-totp").textContent()) ?? "").replace(/\s/g, "");
+  const step = totpStepNow();
+  await page.getByLabel(/^Code à 6 chiffres/).fill(totpCode(secret, step));
+  await page.getByRole("button", { name: "Activer la double authentification" }).click();
+  const list = page.getByRole("region", { name: "Vos codes de secours" }).getByRole("listitem");
+  await expect(list).toHaveCount(10);
+  return { secret, step, codes: (await list.allTextContents()).map((c) => c.trim()) };
+}
+
+/**
+ * Types a code on the verification page until one is accepted: a code is accepted once, so a step already
+ * used by a parallel sign-in of the same account is followed by the next one (the server accepts one step
+ * ahead), or by a wait for the next window.
+ */
+export async function completeMfa(page: Page, secret: string): Promise<void> {
+  let step = totpStepNow();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const wait = (step - 1) * 30_000 - Date.now();
+    if (wait > 0) await page.waitForTimeout(wait + 500);
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === MFA_PATH);
+    await page.getByLabel(/^Code à 6 chiffres/).fill(totpCode(secret, step));
+    await page.getByRole("button", { name: "Valider le code" }).click();
+    await answered;
+    const left = await page
+      .waitForURL((url) => url.pathname !== MFA_PATH, { timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (left) return;
+    step = Math.max(step + 1, totpStepNow());
+  }
+  throw new Error("no TOTP code accepted");
+}
+
+async function passSecondFactor(page: Page, email: string): Promise<void> {
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toBeVisible();
+  if ((await heading.textContent())?.includes("Activez")) {
+    const { secret } = await enrolTotp(page);
+    fs.mkdirSync(TOTP_DIR, { recursive: true });
+    fs.writeFileSync(totpFile(email), secret);
+    await page.getByRole("link", { name: /continuer vers Sillage/ }).click();
+    return;
+  }
+  if (!fs.existsSync(totpFile(email))) throw new Error(`${email} has a second factor this run did not set up: restart the e2e server`);
+  await completeMfa(page, fs.readFileSync(totpFile(email), "utf8"));
 }
 
 /** Where e2e/auth.setup.ts keeps each demo account's session cookies for this run. */

@@ -21,6 +21,7 @@ import * as jeunesArchive from "@/lib/jeunes/archive-writes";
 import * as nirReveal from "@/lib/jeunes/nir-reveal-writes";
 import * as jeunesSave from "@/lib/jeunes/writes";
 import * as mail from "@/lib/mail/writes";
+import * as mfa from "@/lib/mfa/writes";
 import * as contrats from "@/lib/parcours/contrat-writes";
 import * as phases from "@/lib/parcours/phase-writes";
 import * as sanctions from "@/lib/sanctions/writes";
@@ -57,6 +58,7 @@ export const ACTION_MODULES = {
   "jeunes/nir-reveal-writes": nirReveal,
   "jeunes/writes": jeunesSave,
   "mail/writes": mail,
+  "mfa/writes": mfa,
   "parcours/contrat-writes": contrats,
   "parcours/phase-writes": phases,
   "sanctions/writes": sanctions,

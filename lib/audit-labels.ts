@@ -14,6 +14,7 @@ import { INVITATIONS_AUDIT_LABELS } from "@/lib/comptes/invitation-audit-labels"
 import { JEUNES_AUDIT_LABELS } from "@/lib/jeunes/audit-labels";
 import { JEUNE_FIELD_LABELS } from "@/lib/jeunes/field-labels";
 import { MAIL_AUDIT_LABELS } from "@/lib/mail/audit-labels";
+import { MFA_AUDIT_LABELS } from "@/lib/mfa/audit-labels";
 import { PARCOURS_AUDIT_LABELS } from "@/lib/parcours/audit-labels";
 import { SANCTIONS_AUDIT_LABELS } from "@/lib/sanctions/audit-labels";
 import { SESSIONS_AUDIT_LABELS } from "@/lib/sessions/audit-labels";
@@ -57,6 +58,8 @@ export const { auditActionLabel, auditFieldLabels } = auditLabelLookup(
     ALLOCATION_AUDIT_LABELS,
     SANCTIONS_AUDIT_LABELS,
     INVITATIONS_AUDIT_LABELS,
+    // Before the accounts' labels: its "compte.mfa_reset" fields are looked up by the longer prefix first.
+    MFA_AUDIT_LABELS,
     COMPTES_AUDIT_LABELS,
     SESSIONS_AUDIT_LABELS,
   ],

@@ -6,11 +6,11 @@ import { FeedbackForm } from "@/components/ui/form-section";
 import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
 import { createStructureAction, updateStructureAction } from "@/lib/structures/actions";
 
-const FIELDS = ["name", "siret", "departement", "commune", "dpoEmail"] as const;
+const FIELDS = ["name", "siret", "departement", "commune", "dpoEmail", "mfaRequired"] as const;
 
 export type StructureFormValues = Record<(typeof FIELDS)[number], string>;
 
-const EMPTY: StructureFormValues = { name: "", siret: "", departement: "", commune: "", dpoEmail: "" };
+const EMPTY: StructureFormValues = { name: "", siret: "", departement: "", commune: "", dpoEmail: "", mfaRequired: "" };
 
 /** A new mission locale; success opens its page, where its antennes are added. */
 export function CreateStructureForm() {
@@ -90,6 +90,26 @@ function StructureFields({ state, initial }: { state: FormState<unknown>; initia
         defaultValue={value("dpoEmail")}
         error={errorOf(state, "dpoEmail")}
       />
+      <div className="flex flex-col gap-1">
+        <div className="flex items-start gap-3">
+          <input
+            id="mfaRequired"
+            name="mfaRequired"
+            type="checkbox"
+            // After a refused submit the box shows what was sent (an unticked box sends nothing).
+            defaultChecked={state.status === "error" ? state.values.mfaRequired === "on" : initial.mfaRequired === "on"}
+            aria-describedby="mfaRequired-hint"
+            className="mt-0.5 size-6 shrink-0 accent-primary"
+          />
+          <label htmlFor="mfaRequired" className="cursor-pointer font-medium">
+            Double authentification obligatoire pour tout le personnel
+          </label>
+        </div>
+        <p id="mfaRequired-hint" className="pl-9 text-sm text-ink-2">
+          Directeurs et conseillers devront saisir, à chaque connexion, un code de leur application d'authentification. Elle est toujours
+          obligatoire pour les administrateurs et les DPO.
+        </p>
+      </div>
     </>
   );
 }

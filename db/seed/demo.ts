@@ -25,6 +25,8 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; structure
   { email: "dpo.lyon@sillage.demo", name: "Sophie Leclerc", role: "dpo", structure: "lyon" },
   { email: "directeur.marseille@sillage.demo", name: "Karim Haddad", role: "directeur", structure: "marseille" },
   { email: "conseillere.marseille@sillage.demo", name: "Inès Faure", role: "conseiller", structure: "marseille", antenne: 0 },
+  // Never signed in: the second-factor journey (e2e/mfa.spec.ts) enrols it at its first sign-in.
+  { email: "dpo.marseille@sillage.demo", name: "Malik Ferrand", role: "dpo", structure: "marseille" },
   { email: "lea.dupont@exemple.fr", name: "Léa Dupont", role: "jeune", structure: null },
   { email: "tom.girard@exemple.fr", name: "Tom Girard", role: "jeune", structure: null },
 ];

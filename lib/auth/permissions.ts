@@ -27,6 +27,10 @@ export const CAPABILITIES = {
   "session.structure": ["directeur", "conseiller", "dpo"],
   /** Choose one's own password from an invitation link (the link's token identifies the account). */
   "self.password": ["admin", "directeur", "conseiller", "dpo"],
+  /** Reset a staff account's lost second factor (TOTP): platform-wide, hence the admin only, never their own. */
+  "comptes.mfa_reset": ["admin"],
+  /** Set up and use one's own second factor (TOTP), and renew its recovery codes. */
+  "mfa.self": ["admin", "directeur", "conseiller", "dpo"],
   "self.read": ["jeune"],
   /** One's own account page: the browsers signed in, closing one of them, signing out everywhere. */
   "sessions.own": ["admin", "directeur", "conseiller", "dpo", "jeune"],

@@ -4,25 +4,35 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { can, type Capability } from "./permissions";
 import type { Role } from "./roles";
-import { loadSessionAccount } from "./session-account";
+import { MFA_PATH } from "./mfa-gate";
+import { type LoadedSession, loadSession, openSessionUser } from "./session-account";
 import type { SessionUser } from "./session-user";
 import { auth } from "./auth";
 
 /**
- * The signed-in account, reloaded from the database once per request: a deactivated account, a changed
- * role or a bumped session version ends the session at once, whatever the cookie says.
+ * The session of the cookie, reloaded from the database once per request, whether or not its second factor
+ * is checked yet. Only the second-factor page and its actions (lib/mfa/actions.ts) use it directly.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+export const getPendingSession = cache(async (): Promise<LoadedSession | null> => {
   const session = await auth();
   const id = session?.user?.id;
   const sessionId = session?.user?.sessionId;
   if (!id || !sessionId) return null;
-  return loadSessionAccount(await getDb(), { id, role: session.user.role, sessionVersion: session.user.sessionVersion, sessionId });
+  return loadSession(await getDb(), { id, role: session.user.role, sessionVersion: session.user.sessionVersion, sessionId });
 });
 
+/**
+ * The signed-in account, reloaded from the database once per request: a deactivated account, a changed
+ * role or a bumped session version ends the session at once, whatever the cookie says. A session whose
+ * second factor is still to check is nobody yet (null): no page, action or download opens for it.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => openSessionUser(await getPendingSession()));
+
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
+  const pending = await getPendingSession();
+  const user = openSessionUser(pending);
   if (user) return user;
+  if (pending) redirect(MFA_PATH);
   // A cookie that no longer matches a usable account must be cleared, else proxy.ts and this check loop.
   redirect((await auth()) ? "/session-expiree" : "/connexion");
 }

@@ -19,6 +19,7 @@ export const STRUCTURES_AUDIT_LABELS: FeatureAuditLabels = {
       departement: "Département",
       commune: "Commune du siège",
       dpoEmail: "Adresse e-mail du DPO",
+      mfaRequired: "Double authentification obligatoire",
       active: "Active",
     },
     "antenne.": {

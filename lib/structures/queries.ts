@@ -23,6 +23,7 @@ export interface AdminStructure {
   departement: string;
   commune: string;
   dpoEmail: string;
+  mfaRequired: boolean;
   active: boolean;
   version: number;
   activeStaff: number;
@@ -55,6 +56,7 @@ export async function structureForAdmin(rawId: string): Promise<AdminStructure |
     departement: structure.departement,
     commune: structure.commune,
     dpoEmail: structure.dpoEmail,
+    mfaRequired: structure.mfaRequired,
     active: structure.active,
     version: structure.version,
     activeStaff: staff?.n ?? 0,

@@ -3,7 +3,7 @@
  * Pure: the client imports the department list from here.
  */
 import { z } from "zod";
-import { text, version } from "@/lib/validation/fields";
+import { checkbox, text, version } from "@/lib/validation/fields";
 import { isValidSiret } from "./siret";
 
 /** Metropolitan departments 01–95 (Corsica as 2A and 2B, no 20) and the overseas ones 971–976 (INSEE COG). */
@@ -65,6 +65,8 @@ const structureFields = {
   departement,
   commune: text({ required: "Saisissez la commune du siège.", max: 120, tooLong: "120 caractères au plus.", collapseSpaces: true }),
   dpoEmail,
+  /** Every staff account of the structure then needs a second factor (lib/auth/mfa-gate.ts). */
+  mfaRequired: checkbox,
 };
 
 export const createStructureSchema = z.object(structureFields);

@@ -47,7 +47,10 @@ describe("structures admin writes", () => {
     const [row] = await t.db.select().from(structures).where(eq(structures.id, structureId));
     expect(row).toMatchObject({ siret: SIRET_A, dpoEmail: "dpo@ml-vercors.fr", active: true, version: 1 });
     const [entry] = await audits(structureId);
-    expect(entry).toMatchObject({ action: "structure.create", fields: ["name", "siret", "departement", "commune", "dpoEmail"] });
+    expect(entry).toMatchObject({
+      action: "structure.create",
+      fields: ["name", "siret", "departement", "commune", "dpoEmail", "mfaRequired"],
+    });
   });
 
   it("refuses every write to the director, the counsellor and the DPO, and writes nothing", async () => {
@@ -103,6 +106,21 @@ describe("structures admin writes", () => {
     expect(stale).toMatchObject({ ok: false, code: "conflict" });
     const [row] = await t.db.select().from(structures).where(eq(structures.id, structureId));
     expect(row).toMatchObject({ name: valid.name, commune: "Lans-en-Vercors", version: 2 });
+  });
+
+  it("turns on the second factor for the whole staff of a mission locale, audited; an unticked box turns it off", async () => {
+    const [before] = await t.db.select().from(structures).where(eq(structures.departement, "13"));
+    const { id, name, siret, departement, commune, dpoEmail } = before!;
+    const current = { id, name, siret, departement, commune, dpoEmail };
+    const on = await runAction(updateStructure, { ...current, version: before!.version, mfaRequired: "on" }, await admin());
+    expect(on).toMatchObject({ ok: true });
+    const [entry] = (await audits(id)).filter((a) => a.action === "structure.update");
+    expect(entry?.fields).toEqual(["mfaRequired"]);
+    const [row] = await t.db.select().from(structures).where(eq(structures.id, id));
+    expect(row?.mfaRequired).toBe(true);
+    const off = await runAction(updateStructure, { ...current, version: row!.version }, await admin());
+    expect(off).toMatchObject({ ok: true });
+    expect((await t.db.select().from(structures).where(eq(structures.id, id)))[0]?.mfaRequired).toBe(false);
   });
 
   it("adds and renames an antenne, refusing a stale rename", async () => {

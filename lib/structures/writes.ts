@@ -7,7 +7,7 @@ import { formatNumber } from "@/lib/format/fr";
 import { createAntenneSchema, createStructureSchema, setActiveSchema, updateAntenneSchema, updateStructureSchema } from "./schema";
 import { activeStaffCount, assertSiretFree, assertVersion, bump, lockAntenne, lockStructure } from "./store";
 
-const STRUCTURE_FIELDS = ["name", "siret", "departement", "commune", "dpoEmail"] as const;
+const STRUCTURE_FIELDS = ["name", "siret", "departement", "commune", "dpoEmail", "mfaRequired"] as const;
 const ANTENNE_FIELDS = ["name", "commune", "codePostal"] as const;
 const NO_DOSSIER = { none: "the platform's list of missions locales and their sites, about nobody's file" };
 

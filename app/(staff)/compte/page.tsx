@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SessionsPanel } from "@/components/sessions/sessions-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { TextLink } from "@/components/ui/link";
 import { PersonName } from "@/components/ui/person-name";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireCapability } from "@/lib/auth/session";
@@ -38,6 +39,16 @@ export default async function MonComptePage() {
           vous ne reconnaissez pas l&apos;une d&apos;elles, fermez-la et prévenez votre administrateur.
         </p>
         <SessionsPanel sessions={sessions} wording="staff" />
+      </section>
+
+      <section aria-labelledby="titre-securite" className="mt-10 max-w-3xl">
+        <h2 id="titre-securite" className="mb-2">
+          Sécurité
+        </h2>
+        <p className="text-ink-2">
+          <TextLink href="/compte/double-authentification">Double authentification</TextLink> : un code à six chiffres, donné par une
+          application sur votre téléphone, en plus de votre mot de passe.
+        </p>
       </section>
     </>
   );

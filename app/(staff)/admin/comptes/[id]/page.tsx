@@ -18,6 +18,7 @@ import { CompteHistorique } from "./historique";
 import { CompteMissionsLocales } from "./missions-locales";
 import { SessionsOuvertes } from "./sessions-ouvertes";
 import { InvitationSection } from "./invitation-section";
+import { MfaSection } from "./mfa-section";
 
 export const metadata: Metadata = { title: "Compte d'un membre de l'équipe" };
 
@@ -80,6 +81,7 @@ export default async function ComptePage({ params }: { params: Promise<{ id: str
         </dd>
       </dl>
       <CompteMissionsLocales user={user} compte={compte} />
+      <MfaSection user={user} compte={compte} />
 
       <InvitationSection user={user} compte={compte} />
       {self ? (

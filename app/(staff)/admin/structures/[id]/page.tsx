@@ -59,6 +59,7 @@ export default async function StructurePage({
               departement: structure.departement,
               commune: structure.commune,
               dpoEmail: structure.dpoEmail,
+              mfaRequired: structure.mfaRequired ? "on" : "",
             }}
           />
         </section>
