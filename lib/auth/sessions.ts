@@ -62,6 +62,8 @@ export async function openSession(
     userAgent?: string | null;
     acr?: string | null;
     amr?: string[] | null;
+    /** The second factor already checked (a provider that asserted it; tests). */
+    mfaAt?: Date | null;
     now?: Date;
   },
 ): Promise<string> {
@@ -73,6 +75,7 @@ export async function openSession(
       method: input.method,
       acr: input.acr ?? null,
       amr: input.amr ?? null,
+      mfaAt: input.mfaAt ?? null,
       device: deviceLabel(input.userAgent),
       createdAt: now,
       lastSeenAt: now,
