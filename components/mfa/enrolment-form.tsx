@@ -52,41 +52,45 @@ export function EnrolmentForm({
             Par exemple FreeOTP, Aegis (Android), Google Authenticator ou Microsoft Authenticator. Elle fonctionne sans connexion internet.
           </p>
         </li>
-        <li className="flex flex-col gap-3">
-          <p className="font-bold">Ajoutez votre compte Sillage dans l&apos;application</p>
-          <p className="text-ink-2">Choisissez « Scanner un QR code » dans l&apos;application, puis visez ce carré :</p>
-          {/* biome-ignore lint/performance/noImgElement: a data: URL drawn on the server, nothing for next/image to optimise. */}
-          <img
-            src={offer.qrDataUrl}
-            alt="QR code à scanner avec votre application d'authentification"
-            width={220}
-            height={220}
-            className="size-[220px] border border-border bg-white"
-          />
-          <p className="text-ink-2">Vous ne pouvez pas scanner ? Choisissez « Saisir une clé » et recopiez cette clé :</p>
-          <dl className="flex flex-col gap-1">
-            <dt className="text-sm text-ink-2">Clé de configuration (type : basée sur le temps)</dt>
-            <dd>
-              <code id="cle-totp" className="inline-block break-all rounded-sm bg-alt px-2 py-1 font-mono text-lg tracking-wider">
-                {offer.secretGroups}
-              </code>
-            </dd>
-          </dl>
+        <li>
+          <div className="flex flex-col gap-3">
+            <p className="font-bold">Ajoutez votre compte Sillage dans l&apos;application</p>
+            <p className="text-ink-2">Choisissez « Scanner un QR code » dans l&apos;application, puis visez ce carré :</p>
+            {/* biome-ignore lint/performance/noImgElement: a data: URL drawn on the server, nothing for next/image to optimise. */}
+            <img
+              src={offer.qrDataUrl}
+              alt="QR code à scanner avec votre application d'authentification"
+              width={220}
+              height={220}
+              className="size-[220px] border border-border bg-white"
+            />
+            <p className="text-ink-2">Vous ne pouvez pas scanner ? Choisissez « Saisir une clé » et recopiez cette clé :</p>
+            <dl className="flex flex-col gap-1">
+              <dt className="text-sm text-ink-2">Clé de configuration (type : basée sur le temps)</dt>
+              <dd>
+                <code id="cle-totp" className="inline-block break-all rounded-sm bg-alt px-2 py-1 font-mono text-lg tracking-wider">
+                  {offer.secretGroups}
+                </code>
+              </dd>
+            </dl>
+          </div>
         </li>
-        <li className="flex flex-col gap-3">
-          <p className="font-bold">Saisissez le code affiché par l&apos;application</p>
-          <FeedbackForm
-            action={action}
-            state={state}
-            pending={pending}
-            fields={["code"]}
-            hidden={{ enrolment: offer.sealed }}
-            submit="Activer la double authentification"
-            idFor={(name) => `activation-${name}`}
-            className="flex flex-col gap-4"
-          >
-            <TotpCodeField id="activation-code" error={errorOf(state, "code")} />
-          </FeedbackForm>
+        <li>
+          <div className="flex flex-col gap-3">
+            <p className="font-bold">Saisissez le code affiché par l&apos;application</p>
+            <FeedbackForm
+              action={action}
+              state={state}
+              pending={pending}
+              fields={["code"]}
+              hidden={{ enrolment: offer.sealed }}
+              submit="Activer la double authentification"
+              idFor={(name) => `activation-${name}`}
+              className="flex flex-col gap-4"
+            >
+              <TotpCodeField id="activation-code" error={errorOf(state, "code")} />
+            </FeedbackForm>
+          </div>
         </li>
       </ol>
     </div>

@@ -4,7 +4,7 @@ import { antennes, auditLog, jeunes, structures, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { type ActionResult, runAction } from "@/lib/actions/run";
 import type { AnyActionDefinition } from "@/lib/action-registry";
-import { loadSessionAccount } from "@/lib/auth/session-account";
+import { loadSession, loadSessionAccount } from "@/lib/auth/session-account";
 import { openSession } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { useTestDatabase } from "@/test/db";
@@ -334,8 +334,10 @@ describe("staff account writes", () => {
     const result = await runAction(changeCompteRole, { compteId: before.id, version: before.updatedAt.getTime(), role: "dpo" }, admin);
     expect(result.ok).toBe(true);
     expect(await loadSessionAccount(t.db, claims)).toBeNull();
-    expect(await loadSessionAccount(t.db, { ...claims, role: "dpo", sessionVersion: before.sessionVersion + 1 })).toMatchObject({
-      role: "dpo",
+    // A DPO needs a second factor: the session is the DPO's, pending its enrolment (lib/auth/mfa-gate.ts).
+    expect(await loadSession(t.db, { ...claims, role: "dpo", sessionVersion: before.sessionVersion + 1 })).toMatchObject({
+      user: { role: "dpo" },
+      mfa: { step: "enrol" },
     });
   });
 
