@@ -54,7 +54,11 @@ describe("handling rights that change data", () => {
     const [lyonDpo] = await t.db.select().from(users).where(eq(users.email, DPO));
     const [marseille] = await t.db.select().from(structures).where(eq(structures.name, "Mission locale de Marseille"));
     const { id: _id, ...rest } = lyonDpo!;
-    await t.db.insert(users).values({ ...rest, email: DPO_MARSEILLE, name: "DPO Marseille", structureId: marseille!.id, antenneId: null });
+    // The demo seed may already hold one: either way, a DPO of Marseille only.
+    await t.db
+      .insert(users)
+      .values({ ...rest, email: DPO_MARSEILLE, name: "DPO Marseille", structureId: marseille!.id, antenneId: null })
+      .onConflictDoNothing();
   });
   afterAll(async () => {
     process.env.MAIL_OUTBOX_DIR = previousOutbox;

@@ -20,7 +20,13 @@ describe("rights-related alerts in the portfolio", () => {
       .selectDistinct({ jeuneId: demandesDroits.jeuneId })
       .from(demandesDroits)
       .innerJoin(jeunes, eq(jeunes.id, demandesDroits.jeuneId))
-      .where(and(notInArray(demandesDroits.statut, ["repondue", "close"]), eq(jeunes.statut, "actif")));
+      .where(
+        and(
+          notInArray(demandesDroits.statut, ["repondue", "close"]),
+          eq(jeunes.statut, "actif"),
+          eq(jeunes.structureId, nadia.structureId!),
+        ),
+      );
     const view = await listPortefeuille(nadia, { alerte: "demande_droits" }, TODAY);
     expect(view.total).toBe(open.length);
     expect(view.facets.alerte.demande_droits).toBe(open.length);
