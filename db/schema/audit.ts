@@ -29,6 +29,8 @@ export const auditLog = pgTable(
     index("audit_structure_at_idx").on(t.structureId, t.at),
     index("audit_jeune_at_idx").on(t.jeuneId, t.at),
     index("audit_actor_at_idx").on(t.actorId, t.at),
+    /** An account's history (/admin/comptes/<id>, /journal?compte=): entries about one target, newest first. */
+    index("audit_target_at_idx").on(t.targetType, t.targetId, t.at),
   ],
 );
 

@@ -9,14 +9,14 @@ import type { FormState } from "@/lib/actions/form-state";
 import type { ActionDefinition } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getPendingSession, getSessionUser } from "@/lib/auth/session";
+import { clientIp } from "@/lib/http/client-ip";
 import { runCodeAttempt } from "./attempt";
 import { confirmMfaEnrolment, type RecoveryCodesResult, regenerateRecoveryCodes, resetMfa, useRecoveryCode, verifyMfaCode } from "./writes";
 
-/** The first address of X-Forwarded-For (the proxy in front of the app sets it), else the direct peer's. */
+/** The client address as every rate limit reads it (lib/http/client-ip.ts: TRUST_PROXY_HOPS, IPv6 per /64). */
 async function requestContext(): Promise<{ ip: string; requestId?: string }> {
   const h = await headers();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "inconnue";
-  return { ip, requestId: h.get("x-request-id") ?? undefined };
+  return { ip: clientIp(h), requestId: h.get("x-request-id") ?? undefined };
 }
 
 /** Codes are never echoed back: the form comes back empty, with the message next to the field. */
