@@ -1,5 +1,5 @@
-import { clsx } from "clsx";
 import type { ReactNode } from "react";
+import { IconSvg } from "@/components/ui/icons";
 
 // Decorative icons of Mon espace: each sits next to a word that carries the meaning (aria-hidden).
 
@@ -82,18 +82,8 @@ const shapes: Record<EspaceIconName, ReactNode> = {
 
 export function EspaceIcon({ name, className }: { name: EspaceIconName; className?: string }) {
   return (
-    <svg
-      aria-hidden="true"
-      focusable="false"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className={clsx("size-6 shrink-0", className)}
-    >
+    <IconSvg size="lg" className={className}>
       {shapes[name]}
-    </svg>
+    </IconSvg>
   );
 }

@@ -4,11 +4,12 @@ import type { BadgeTone } from "@/lib/ui/tones";
 
 // Decorative icons only: every icon sits next to a word that carries the meaning (aria-hidden).
 
-type IconProps = { className?: string; size?: "sm" | "md" };
+type IconProps = { className?: string; size?: "sm" | "md" | "lg" };
 
-const sizes = { sm: "size-4", md: "size-5" } as const;
+const sizes = { sm: "size-4", md: "size-5", lg: "size-6" } as const;
 
-function Svg({ className, size = "sm", children }: IconProps & { children: ReactNode }) {
+/** The frame every icon shares (24-unit grid, stroked, hidden from assistive technologies). */
+export function IconSvg({ className, size = "sm", children }: IconProps & { children: ReactNode }) {
   return (
     <svg
       aria-hidden="true"
@@ -61,29 +62,29 @@ const statusShapes: Record<BadgeTone, ReactNode> = {
 };
 
 export function StatusIcon({ tone, ...props }: IconProps & { tone: BadgeTone }) {
-  return <Svg {...props}>{statusShapes[tone]}</Svg>;
+  return <IconSvg {...props}>{statusShapes[tone]}</IconSvg>;
 }
 
 export function CloseIcon(props: IconProps) {
   return (
-    <Svg {...props}>
+    <IconSvg {...props}>
       <path d="m6 6 12 12M18 6 6 18" />
-    </Svg>
+    </IconSvg>
   );
 }
 
 export function ChevronLeftIcon(props: IconProps) {
   return (
-    <Svg {...props}>
+    <IconSvg {...props}>
       <path d="m15 6-6 6 6 6" />
-    </Svg>
+    </IconSvg>
   );
 }
 
 export function ChevronRightIcon(props: IconProps) {
   return (
-    <Svg {...props}>
+    <IconSvg {...props}>
       <path d="m9 6 6 6-6 6" />
-    </Svg>
+    </IconSvg>
   );
 }
