@@ -15,3 +15,5 @@ export * from "./allocation";
 export * from "./sanctions";
 export * from "./mail";
 export * from "./access";
+export * from "./espace";
+export * from "./operations";
