@@ -121,7 +121,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
           role: a.role,
           structureId: a.structure ? structureOf[a.structure].id : null,
           antenneId: a.structure && a.antenne !== undefined ? (sitesOf[a.structure][a.antenne]?.id ?? null) : null,
-          passwordHash,
+          // Young people sign in by a code sent by e-mail (Mon espace), never with a password.
+          passwordHash: a.role === "jeune" ? null : passwordHash,
         })),
       )
       .returning();

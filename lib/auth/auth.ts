@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { logger } from "@/lib/log/logger";
 import { authConfig } from "./auth.config";
+import { authorizeCode } from "./code-sign-in";
 import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings, oidcSignIn } from "./oidc";
 import { authorizePassword } from "./password-sign-in";
 import { revokeSession } from "./sessions";
@@ -50,6 +51,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
         const result = await authorizePassword(await getDb(), raw, request.headers);
+        if (!result.ok) throw new SignInFailure(result.code);
+        return result.user;
+      },
+    }),
+    // Mon espace: the code (or link) e-mailed to a young person (lib/auth/code-sign-in.ts).
+    Credentials({
+      id: "code",
+      credentials: { email: {}, code: {}, token: {} },
+      async authorize(raw, request) {
+        const result = await authorizeCode(await getDb(), raw, request.headers);
         if (!result.ok) throw new SignInFailure(result.code);
         return result.user;
       },

@@ -67,8 +67,10 @@ export async function verifyCredentials(
     .select()
     .from(users)
     .where(and(eq(users.email, email), eq(users.active, true)));
-  const stored = user?.passwordHash ?? (await getDummyHash());
-  const valid = (await verify(stored, input.password).catch(() => false)) && Boolean(user?.passwordHash);
+  // Young people sign in by code only (lib/auth/code-sign-in.ts): a password of theirs never opens a session.
+  const usable = user && user.role !== "jeune" ? user.passwordHash : null;
+  const stored = usable ?? (await getDummyHash());
+  const valid = (await verify(stored, input.password).catch(() => false)) && Boolean(usable);
 
   if (valid && user) {
     // The address's counters start again; the network's never do before their window ends.

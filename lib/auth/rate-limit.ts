@@ -17,6 +17,10 @@ export const RATE_LIMITS = {
   "password:ip": { limit: 20, windowMs: 15 * 60_000 },
   "code:ip": { limit: 30, windowMs: 15 * 60_000 },
   "code:account": { limit: 10, windowMs: 15 * 60_000 },
+  /** Wrong codes typed for one address (known or not); the fifth locks it (lib/auth/code-sign-in.ts). */
+  "code:failures": { limit: 5, windowMs: 15 * 60_000 },
+  /** The lock itself: one row whose window is the 15 minutes the address stays locked. */
+  "code:lock": { limit: 0, windowMs: 15 * 60_000 },
 } as const satisfies Record<string, { limit: number; windowMs: number }>;
 
 export type RateLimitBucket = keyof typeof RATE_LIMITS;
@@ -53,6 +57,18 @@ export async function hitRateLimit(db: DbOrTx, bucket: RateLimitBucket, key: str
   if (!row) throw new Error("rate limit not counted");
   if (row.hits > limit) return { ok: false, retryAt: new Date(row.windowStartedAt.getTime() + windowMs) };
   return { ok: true, remaining: limit - row.hits };
+}
+
+/** When the key's current window ends, if it has one still open at `now` (a read: nothing is counted). */
+export async function openWindowEnd(db: DbOrTx, bucket: RateLimitBucket, key: string, now: Date = new Date()): Promise<Date | null> {
+  const { windowMs } = RATE_LIMITS[bucket];
+  const [row] = await db
+    .select({ windowStartedAt: rateLimits.windowStartedAt })
+    .from(rateLimits)
+    .where(sql`${rateLimits.bucket} = ${bucket} and ${rateLimits.keyHash} = ${keyHash(bucket, key)}`);
+  if (!row) return null;
+  const end = new Date(row.windowStartedAt.getTime() + windowMs);
+  return end > now ? end : null;
 }
 
 /** Forgets a key's count (a successful sign-in clears the account's bucket, never the IP's). */

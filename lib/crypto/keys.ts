@@ -14,7 +14,7 @@ export function authSecret(): string {
 const derived = new Map<string, Buffer>();
 
 /** A 32-byte key for one purpose, derived from the application secret (HKDF-SHA256). */
-export function purposeKey(purpose: "audit" | "throttle" | "nir-index" | "transmission"): Buffer {
+export function purposeKey(purpose: "audit" | "throttle" | "nir-index" | "transmission" | "sign-in-code"): Buffer {
   let key = derived.get(purpose);
   if (!key) {
     key = Buffer.from(hkdfSync("sha256", authSecret(), "sillage", purpose, 32));

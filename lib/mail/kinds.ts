@@ -4,6 +4,8 @@ export const MAIL_KINDS = {
   "droits.prolongation": "Avis de prolongation du délai",
   "droits.reponse": "Lettre de réponse à une demande de droits",
   "compte.invitation": "Invitation à choisir le mot de passe d'un compte",
+  "espace.code": "Code de connexion à Mon espace",
+  "espace.invitation": "Invitation dans Mon espace",
 } as const;
 
 export type MailKind = keyof typeof MAIL_KINDS;

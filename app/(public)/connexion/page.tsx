@@ -3,7 +3,9 @@ import { SessionNotice } from "@/components/auth/session-notice";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoSignIn } from "@/components/auth/sso-sign-in";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/link";
 import { oidcSettings } from "@/lib/auth/oidc";
+import { CODE_PATH } from "@/lib/auth/code-paths";
 import { ssoErrorMessage } from "@/lib/auth/sso-messages";
 
 export const metadata: Metadata = { title: "Connexion" };
@@ -31,6 +33,13 @@ export default async function SignInPage({
         </h1>
         <p className="mb-6 text-ink-2">Espace réservé aux équipes des missions locales et aux jeunes accompagnés.</p>
         <SessionNotice reason={session} />
+        <div className="mb-6 flex flex-col gap-3 rounded-sm border border-border bg-alt p-4">
+          <h2 className="text-lg">Vous êtes un jeune accompagné ?</h2>
+          <p>Entrez dans Mon espace avec un code reçu par e-mail. Pas besoin de mot de passe.</p>
+          <ButtonLink href={CODE_PATH} variant="primary">
+            Entrer dans Mon espace
+          </ButtonLink>
+        </div>
         {motDePasse === "enregistre" ? (
           <Alert tone="success" className="mb-6">
             Votre mot de passe est enregistré. Connectez-vous.
