@@ -129,7 +129,13 @@ export async function revokeOpenCodes(db: Db | Tx, userId: string, purpose: Sign
 export async function requestCode(
   db: Db,
   raw: unknown,
-  context: { headers: Pick<Headers, "get">; origin: string; now?: Date },
+  context: {
+    headers: Pick<Headers, "get">;
+    origin: string;
+    now?: Date;
+    /** false leaves the message to the worker (tests read it from the outbox table). */
+    sendNow?: boolean;
+  },
 ): Promise<CodeRequestResult> {
   const parsed = codeRequestSchema.safeParse(raw);
   if (!parsed.success) {
@@ -171,7 +177,7 @@ export async function requestCode(
       hooks = takeAfterCommit(tx);
     }
   });
-  runDetached(db, hooks);
+  if (context.sendNow !== false) runDetached(db, hooks);
   return { ok: true };
 }
 
