@@ -14,6 +14,7 @@ import * as comptesStructureSwitch from "@/lib/comptes/structure-switch-writes";
 import * as invitations from "@/lib/comptes/invitation-writes";
 import * as comptes from "@/lib/comptes/writes";
 import * as breakGlass from "@/lib/dossier/break-glass-writes";
+import * as espaceInvitation from "@/lib/espace/invitation-writes";
 import * as droitsIntake from "@/lib/droits/intake-writes";
 import * as droitsTraitement from "@/lib/droits/traitement-writes";
 import * as droitsTransitions from "@/lib/droits/transition-writes";
@@ -52,6 +53,7 @@ export const ACTION_MODULES = {
   "comptes/structure-switch-writes": comptesStructureSwitch,
   "dossier/break-glass-writes": breakGlass,
   "droits/intake-writes": droitsIntake,
+  "espace/invitation-writes": espaceInvitation,
   "droits/traitement-writes": droitsTraitement,
   "droits/transition-writes": droitsTransitions,
   "jeunes/archive-writes": jeunesArchive,

@@ -29,7 +29,7 @@ function Section({ id, title, hint, children }: { id: string; title: string; hin
   );
 }
 
-export function IdentiteTab({ dossier, nir }: { dossier: DossierView; nir: ReactNode }) {
+export function IdentiteTab({ dossier, nir, espace }: { dossier: DossierView; nir: ReactNode; espace?: ReactNode }) {
   const { jeune } = dossier;
   const adresse = [jeune.adresse, [jeune.codePostal, jeune.commune].filter(Boolean).join(" ")].filter(Boolean);
   const showTitreSejour = jeune.nationalite === "hors_ue" || jeune.titreSejourFin !== null;
@@ -81,6 +81,11 @@ export function IdentiteTab({ dossier, nir }: { dossier: DossierView; nir: React
           ]}
         />
       </Section>
+      {espace ? (
+        <Section id="identite-mon-espace" title="Mon espace" hint="La page du jeune : ses données, leurs envois, ses demandes.">
+          {espace}
+        </Section>
+      ) : null}
       <Section id="identite-identifiants" title="Identifiants">
         <InfoList
           items={[

@@ -298,6 +298,7 @@ const ACTION_FALC: Record<string, string> = {
   "droits.limitation_levee": "Vos données ne sont plus bloquées",
   "transmissions.relance": "Un envoi de vos données a été relancé",
   "transmissions.envoi_immediat": "Un envoi de vos données est parti plus tôt",
+  "espace.invitation": "Vous avez été invité dans Mon espace",
 };
 
 function byWhom(role: Role | null): string {

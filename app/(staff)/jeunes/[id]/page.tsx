@@ -8,6 +8,7 @@ import { DonneesPartageesTab } from "@/components/dossier/donnees-partagees-tab"
 import { DossierAlerts } from "@/components/dossier/dossier-alerts";
 import { DossierHeader } from "@/components/dossier/dossier-header";
 import { DossierTabs } from "@/components/dossier/dossier-tabs";
+import { EspaceInvitationSection } from "@/components/espace/espace-invitation-section";
 import { DossierDroitsTab } from "@/components/droits/dossier-droits-tab";
 import { HistoriqueTab } from "@/components/dossier/historique-tab";
 import { IdentiteTab } from "@/components/dossier/identite-tab";
@@ -23,6 +24,7 @@ import type { CivilDate } from "@/lib/calendar/civil-date";
 import { gateDossierPage } from "@/lib/dossier/page";
 import { ONGLET_LABELS, parseOnglet, type DossierOnglet } from "@/lib/consultations/onglets";
 import { parsePage, type SearchParams } from "@/lib/http/search-params";
+import { getEspaceAccess } from "@/lib/espace/invitation-queries";
 import { getDossier, type DossierView } from "@/lib/jeunes/dossier";
 import { listHistorique, parseHistoriqueFiltre } from "@/lib/jeunes/historique";
 
@@ -40,8 +42,18 @@ async function TabContent(props: {
   const { onglet, user, dossier, nir, params, today } = props;
   const section = { user, jeuneId: dossier.jeune.id, today, params };
   switch (onglet) {
-    case "identite":
-      return <IdentiteTab dossier={dossier} nir={nir} />;
+    case "identite": {
+      const espace = (
+        <EspaceInvitationSection
+          jeuneId={dossier.jeune.id}
+          email={dossier.jeune.email}
+          access={await getEspaceAccess(dossier)}
+          canInvite={can(user.role, "jeunes.write") && dossier.jeune.statut === "actif"}
+          now={new Date()}
+        />
+      );
+      return <IdentiteTab dossier={dossier} nir={nir} espace={espace} />;
+    }
     case "parcours":
       return <ParcoursTab {...section} />;
     case "actions":
