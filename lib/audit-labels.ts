@@ -10,7 +10,6 @@ import { ALLOCATION_AUDIT_LABELS } from "@/lib/allocation/audit-labels";
 import { auditLabelLookup, type FeatureAuditLabels } from "@/lib/audit/labels";
 import { AUTH_AUDIT_LABELS } from "@/lib/auth/audit-labels";
 import { COMPTES_AUDIT_LABELS } from "@/lib/comptes/audit-labels";
-import { ESPACE_AUDIT_LABELS } from "@/lib/espace/audit-labels";
 import { INVITATIONS_AUDIT_LABELS } from "@/lib/comptes/invitation-audit-labels";
 import { JEUNES_AUDIT_LABELS } from "@/lib/jeunes/audit-labels";
 import { JEUNE_FIELD_LABELS } from "@/lib/jeunes/field-labels";
@@ -63,7 +62,6 @@ export const { auditActionLabel, auditFieldLabels } = auditLabelLookup(
     MFA_AUDIT_LABELS,
     COMPTES_AUDIT_LABELS,
     SESSIONS_AUDIT_LABELS,
-    ESPACE_AUDIT_LABELS,
   ],
   JEUNE_FIELD_LABELS,
 );

@@ -2,18 +2,18 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { IDLE, errorOf, typedValue, type FormState } from "@/lib/actions/form-state";
-import { requestCodeAction, verifyCodeAction } from "@/lib/auth/code-actions";
+import { requestCodeAction, verifyCodeAction } from "@/lib/espace/code-actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 
-/** A message that takes the focus when it appears, so a screen reader reads it at once. */
+/** A message that takes the focus when it appears (give it the message as `key`), so a screen reader reads it at once. */
 function FocusedAlert({ tone, message }: { tone: "error" | "success"; message: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
-  }, [message]);
+  }, []);
   return (
     <div ref={ref} tabIndex={-1} className="outline-none">
       <Alert tone={tone} live={tone === "error" ? "assertive" : "polite"}>
@@ -37,7 +37,7 @@ export function CodeSignInForm() {
   if (email === null) {
     return (
       <ActionForm action={requestAction} className="flex flex-col gap-6" aria-label="Recevoir un code">
-        {request.status === "error" ? <FocusedAlert tone="error" message={request.message} /> : null}
+        {request.status === "error" ? <FocusedAlert key={request.message} tone="error" message={request.message} /> : null}
         <TextInput
           name="email"
           label="Votre adresse e-mail"
@@ -58,7 +58,11 @@ export function CodeSignInForm() {
 
   return (
     <div className="flex flex-col gap-6">
-      <FocusedAlert tone={entry.status === "error" ? "error" : "success"} message={entry.status === "error" ? entry.message : request.status === "success" ? request.message : ""} />
+      <FocusedAlert
+        key={entry.status === "error" ? entry.message : "sent"}
+        tone={entry.status === "error" ? "error" : "success"}
+        message={entry.status === "error" ? entry.message : request.status === "success" ? request.message : ""}
+      />
       <ActionForm action={entryAction} className="flex flex-col gap-6" aria-label="Entrer le code">
         <input type="hidden" name="email" value={email} />
         <p>

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-import { signInWithLinkAction } from "@/lib/auth/code-actions";
+import { signInWithLinkAction } from "@/lib/espace/code-actions";
 import { CODE_PATH } from "@/lib/auth/code-paths";
 import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";

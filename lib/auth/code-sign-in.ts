@@ -1,6 +1,7 @@
 /**
- * Mon espace sign-in without a password (young people only): ask for a code by e-mail, then type it, or open the
- * link of the same e-mail (or of an invitation sent from the dossier). Like the password sign-in this is a write
+ * Mon espace sign-in without a password (young people only): the code asked for by e-mail
+ * (lib/espace/code-request.ts) is typed here, or the link of the same e-mail (or of an invitation sent from the
+ * dossier) is opened. Like the password sign-in this is a write
  * outside runAction (nobody is signed in yet): Auth.js's "code" Credentials provider (lib/auth/auth.ts) calls
  * `authorizeCode`, which opens the user_sessions row (method "code") the cookie carries.
  *
@@ -12,30 +13,22 @@ import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { jeunes, signInCodes, users } from "@/db/schema";
-import { type AfterCommit, takeAfterCommit } from "@/lib/actions/after-commit";
 import { writeAudit } from "@/lib/audit/write";
 import { clientIp } from "@/lib/http/client-ip";
-import { logger } from "@/lib/log/logger";
-import { enqueueMail } from "@/lib/mail/outbox";
 import { findUnsafeChar } from "@/lib/validation/fields";
-import { codeSignInMail } from "./code-mail";
 import { normalizeEmail } from "./credentials";
 import { clearRateLimit, hitRateLimit, openWindowEnd } from "./rate-limit";
 import type { Role } from "./roles";
 import { openSession } from "./sessions";
 import {
   CODE_LOCKOUT,
-  CODE_TTL_MS,
   type SignInCodePurpose,
   codeMatches,
   hashCode,
   hashLinkToken,
   isCodeShaped,
   isLinkTokenShaped,
-  newCode,
-  newLinkToken,
   normalizeCode,
-  signInLink,
 } from "./sign-in-code";
 
 export const CODE_MESSAGES = {
@@ -45,7 +38,7 @@ export const CODE_MESSAGES = {
   codeShape: "Le code a 6 chiffres. Exemple : 123456",
 } as const;
 
-const emailField = z
+export const emailField = z
   .string({ error: CODE_MESSAGES.emailRequired })
   .trim()
   .min(1, CODE_MESSAGES.emailRequired)
@@ -54,24 +47,21 @@ const emailField = z
   .pipe(z.email({ error: CODE_MESSAGES.emailInvalid }))
   .transform(normalizeEmail);
 
-export const codeRequestSchema = z.object({ email: emailField });
-
 export const codeEntrySchema = z.object({
   email: emailField,
   code: z
     .string({ error: CODE_MESSAGES.codeRequired })
     .max(40, CODE_MESSAGES.codeShape)
     .transform(normalizeCode)
-    .pipe(z.string().min(1, CODE_MESSAGES.codeRequired).regex(/^\d{6}$/, CODE_MESSAGES.codeShape)),
+    .pipe(
+      z
+        .string()
+        .min(1, CODE_MESSAGES.codeRequired)
+        .regex(/^\d{6}$/, CODE_MESSAGES.codeShape),
+    ),
 });
 
 const linkSchema = z.object({ token: z.string().refine(isLinkTokenShaped) });
-
-/** What the forms say next: "sent" is the same for every address; "locked"/"limited" carry the time it ends. */
-export type CodeRequestResult =
-  | { ok: true }
-  | { ok: false; reason: "invalid_input"; fieldErrors: Record<string, string[]> }
-  | { ok: false; reason: "locked" | "limited"; until: Date };
 
 export interface CodeSignInUser {
   id: string;
@@ -86,22 +76,13 @@ export interface CodeSignInUser {
 export type CodeSignInResult = { ok: true; user: CodeSignInUser; purpose: SignInCodePurpose } | { ok: false; code: string };
 
 /** The active young person's account of an address, with the structure of their file (where the mail is filed). */
-async function jeuneAccount(db: Db | Tx, email: string) {
+export async function jeuneAccount(db: Db | Tx, email: string) {
   const [row] = await db
     .select({ user: users, structureId: jeunes.structureId })
     .from(users)
     .innerJoin(jeunes, eq(jeunes.id, users.jeuneId))
     .where(and(eq(users.email, email), eq(users.role, "jeune"), eq(users.active, true)));
   return row ?? null;
-}
-
-/** Runs what a transaction queued for after its commit (the e-mail), without making the caller wait for it. */
-function runDetached(db: Db, hooks: AfterCommit[]): void {
-  for (const hook of hooks) {
-    void hook(db).catch((error: unknown) => {
-      logger.warn({ err: { type: error instanceof Error ? error.name : "unknown" } }, "sign-in code mail not sent yet");
-    });
-  }
 }
 
 /** Revokes the account's open codes of one purpose (a new one replaces them, or the lockout closes them). */
@@ -119,66 +100,6 @@ export async function revokeOpenCodes(db: Db | Tx, userId: string, purpose: Sign
     )
     .returning({ id: signInCodes.id });
   return rows.length;
-}
-
-/**
- * "Recevoir un code": counted per client address and per address typed, refused while the address is locked,
- * then — only for an active young person's account — a new code replaces the open ones and leaves by e-mail
- * (mail outbox, sent once committed; the worker retries). The same hashing is done for an unknown address.
- */
-export async function requestCode(
-  db: Db,
-  raw: unknown,
-  context: {
-    headers: Pick<Headers, "get">;
-    origin: string;
-    now?: Date;
-    /** false leaves the message to the worker (tests read it from the outbox table). */
-    sendNow?: boolean;
-  },
-): Promise<CodeRequestResult> {
-  const parsed = codeRequestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "email")] ??= []).push(issue.message);
-    return { ok: false, reason: "invalid_input", fieldErrors };
-  }
-  const { email } = parsed.data;
-  const now = context.now ?? new Date();
-  const perIp = await hitRateLimit(db, "code:ip", clientIp(context.headers), now);
-  if (!perIp.ok) return { ok: false, reason: "limited", until: perIp.retryAt };
-  const perAddress = await hitRateLimit(db, "code:account", email, now);
-  if (!perAddress.ok) return { ok: false, reason: "limited", until: perAddress.retryAt };
-  const lockedUntil = await openWindowEnd(db, "code:lock", email, now);
-  if (lockedUntil) return { ok: false, reason: "locked", until: lockedUntil };
-
-  // Drawn and hashed for every address, so an unknown one costs the same work.
-  const code = newCode();
-  const codeHash = hashCode(email, code);
-  const { token, linkHash } = newLinkToken();
-  const account = await jeuneAccount(db, email);
-  if (!account) return { ok: true };
-
-  let hooks: AfterCommit[] = [];
-  await db.transaction(async (tx) => {
-    try {
-      await revokeOpenCodes(tx, account.user.id, "connexion", now);
-      await tx.insert(signInCodes).values({
-        userId: account.user.id,
-        purpose: "connexion",
-        codeHash,
-        linkHash,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + CODE_TTL_MS),
-      });
-      const mail = codeSignInMail({ to: account.user.email, code, link: signInLink(context.origin, token) });
-      await enqueueMail(tx, { ...mail, structureId: account.structureId, kind: "espace.code", jeuneId: account.user.jeuneId });
-    } finally {
-      hooks = takeAfterCommit(tx);
-    }
-  });
-  if (context.sendNow !== false) runDetached(db, hooks);
-  return { ok: true };
 }
 
 let dummyHash: string | undefined;
@@ -211,7 +132,11 @@ async function openCodeSession(
 
 /** A wrong code: counted for the address; the fifth locks it for 15 minutes and closes its open codes. */
 async function wrongCode(db: Db, email: string, accountId: string | null, codeId: string | null, now: Date): Promise<CodeSignInResult> {
-  if (codeId) await db.update(signInCodes).set({ attempts: sql`${signInCodes.attempts} + 1` }).where(eq(signInCodes.id, codeId));
+  if (codeId)
+    await db
+      .update(signInCodes)
+      .set({ attempts: sql`${signInCodes.attempts} + 1` })
+      .where(eq(signInCodes.id, codeId));
   const failures = await hitRateLimit(db, "code:failures", email, now);
   if (failures.ok && failures.remaining > 0) return { ok: false, code: "invalid" };
   await clearRateLimit(db, "code:failures", email);
@@ -225,7 +150,12 @@ async function wrongCode(db: Db, email: string, accountId: string | null, codeId
  * The "code" provider's `authorize`: either `{ email, code }` (the typed code) or `{ token }` (the link of the
  * e-mail, or of an invitation). A code is claimed by one conditional update, so it serves once.
  */
-export async function authorizeCode(db: Db, raw: unknown, headers: Pick<Headers, "get">, now: Date = new Date()): Promise<CodeSignInResult> {
+export async function authorizeCode(
+  db: Db,
+  raw: unknown,
+  headers: Pick<Headers, "get">,
+  now: Date = new Date(),
+): Promise<CodeSignInResult> {
   const ip = clientIp(headers);
   if (raw && typeof raw === "object" && "token" in raw && (raw as { token?: unknown }).token) {
     const link = linkSchema.safeParse(raw);

@@ -12,7 +12,6 @@ export const INVITATION_LINK_TTL_MS = 72 * 60 * 60_000;
 /** Five wrong codes lock the address for fifteen minutes, whether or not it has an account. */
 export const CODE_LOCKOUT = { maxFailures: 5, lockMs: 15 * 60_000 } as const;
 
-
 export type SignInCodePurpose = "connexion" | "invitation";
 
 const CODE_SHAPE = /^\d{6}$/;
@@ -60,9 +59,4 @@ export function newLinkToken(): { token: string; linkHash: string } {
 
 export function signInLink(origin: string, token: string): string {
   return `${origin.replace(/\/+$/, "")}${LINK_PATH}/${token}`;
-}
-
-/** Whether a code row can still be used at `now`. */
-export function codeUsable(row: { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null }, now: Date): boolean {
-  return row.usedAt === null && row.revokedAt === null && row.expiresAt > now;
 }

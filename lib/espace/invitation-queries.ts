@@ -21,7 +21,12 @@ export async function getEspaceAccess(opened: { jeune: Pick<OpenedDossier["jeune
     .where(and(eq(users.jeuneId, opened.jeune.id), eq(users.role, "jeune")));
   if (!account) return { hasAccount: false, lastSignInAt: null, lastInvitation: null };
   const [invitation] = await db
-    .select({ sentAt: signInCodes.createdAt, expiresAt: signInCodes.expiresAt, usedAt: signInCodes.usedAt, revokedAt: signInCodes.revokedAt })
+    .select({
+      sentAt: signInCodes.createdAt,
+      expiresAt: signInCodes.expiresAt,
+      usedAt: signInCodes.usedAt,
+      revokedAt: signInCodes.revokedAt,
+    })
     .from(signInCodes)
     .where(and(eq(signInCodes.userId, account.id), eq(signInCodes.purpose, "invitation")))
     .orderBy(desc(signInCodes.createdAt))

@@ -15,8 +15,8 @@ import { INVITATION_LINK_TTL_MS, hashCode, newCode, newLinkToken, signInLink } f
 import { inputJeune } from "@/lib/dossier/targets";
 import { DomainError } from "@/lib/errors/domain-error";
 import { appOrigin } from "@/lib/http/origin";
-import { ageOn } from "@/lib/jeunes/rules";
 import { enqueueMail } from "@/lib/mail/outbox";
+import { isMinor } from "./informations";
 import { espaceInvitationMail } from "./invitation-mail";
 
 export const ESPACE_INVITATION_MESSAGES = {
@@ -71,7 +71,13 @@ export const inviteToEspace: ActionDefinition<typeof espaceInvitationSchema, Esp
     } else {
       const [created] = await tx
         .insert(users)
-        .values({ email, name: `${jeune.prenoms} ${jeune.nomUsage ?? jeune.nomNaissance}`, role: "jeune", jeuneId: jeune.id, passwordHash: null })
+        .values({
+          email,
+          name: `${jeune.prenoms} ${jeune.nomUsage ?? jeune.nomNaissance}`,
+          role: "jeune",
+          jeuneId: jeune.id,
+          passwordHash: null,
+        })
         .onConflictDoNothing({ target: users.email })
         .returning({ id: users.id });
       if (!created) throw emailError(ESPACE_INVITATION_MESSAGES.emailTaken);
@@ -96,7 +102,7 @@ export const inviteToEspace: ActionDefinition<typeof espaceInvitationSchema, Esp
       expiresAt,
     });
 
-    const minor = ageOn(jeune.dateNaissance, today) < 18;
+    const minor = isMinor(jeune.dateNaissance, today);
     const [structure] = await tx.select({ name: structures.name }).from(structures).where(eq(structures.id, jeune.structureId));
     const origin = await appOrigin();
     const mail = espaceInvitationMail({

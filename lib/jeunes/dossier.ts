@@ -118,6 +118,7 @@ export async function getOwnDossier(user: SessionUser) {
   const [row] = await db
     .select({
       prenoms: jeunes.prenoms,
+      dateNaissance: jeunes.dateNaissance,
       dispositif: jeunes.dispositif,
       conseiller: conseillers.name,
       antenne: antennes.name,

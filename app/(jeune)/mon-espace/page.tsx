@@ -19,6 +19,28 @@ import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { getOwnDossier } from "@/lib/jeunes/dossier";
 import { PersonName } from "@/components/ui/person-name";
 import { EspaceCards } from "@/components/espace/espace-cards";
+import { isMinor } from "@/lib/espace/informations";
+
+/** After the invitation's link: what this page is, in plain words; under 18, who can help. */
+function Welcome({ minor }: { minor: boolean }) {
+  return (
+    <Alert tone="info" title="Bienvenue dans Mon espace" titleAs="h2">
+      <p>Ici, vous voyez ce que la mission locale sait de vous.</p>
+      <p>Vous voyez aussi à qui vos informations sont envoyées, et pourquoi.</p>
+      <p>Vous avez une question ? Vous pouvez la poser sur chaque ligne.</p>
+      {minor ? (
+        <>
+          <p>Vous avez moins de 18 ans.</p>
+          <p>
+            Vous pouvez lire cette page avec un adulte de confiance. Par exemple votre représentant légal : un parent, ou la personne qui
+            s&apos;occupe de vous.
+          </p>
+        </>
+      ) : null}
+      <p>Pour partir, appuyez sur « Se déconnecter ». Sur un téléphone prêté, c&apos;est important.</p>
+    </Alert>
+  );
+}
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -28,7 +50,8 @@ const DISPOSITIF_FALC = {
   aucun: "Vous êtes accompagné par la mission locale.",
 } as const;
 
-export default async function MonEspacePage() {
+export default async function MonEspacePage({ searchParams }: { searchParams: Promise<{ bienvenue?: string | string[] }> }) {
+  const { bienvenue } = await searchParams;
   const user = await requireRole("jeune");
   const dossier = await getOwnDossier(user);
   if (!dossier) {
@@ -41,12 +64,14 @@ export default async function MonEspacePage() {
   }
   const [vues, demandes, envois] = await Promise.all([listMyConsultations(user), listMyDemandes(user), listMyTransmissions(user)]);
   const today = todayInParis(new Date());
+  const minor = isMinor(dossier.dateNaissance, today);
 
   return (
     <div className="flex flex-col gap-8">
       <h1>
         Bonjour <PersonName>{dossier.prenoms}</PersonName>
       </h1>
+      {bienvenue === "1" ? <Welcome minor={minor} /> : null}
       <section aria-labelledby="titre-accompagnement" className="rounded-lg border border-border p-5">
         <h2 id="titre-accompagnement" className="mb-3">
           Votre accompagnement

@@ -6,15 +6,17 @@ import { auditLog, mailMessages, signInCodes, userSessions, users } from "@/db/s
 import type { Db } from "@/db/client";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { useTestDatabase } from "@/test/db";
-import { authorizeCode, peekSignInLink, requestCode } from "./code-sign-in";
-import { verifyCredentials } from "./credentials";
-import { CODE_TTL_MS } from "./sign-in-code";
+import { authorizeCode, peekSignInLink } from "@/lib/auth/code-sign-in";
+import { verifyCredentials } from "@/lib/auth/credentials";
+import { CODE_TTL_MS } from "@/lib/auth/sign-in-code";
+import { requestCode } from "./code-request";
 
 const LEA = "lea.dupont@exemple.fr";
 const ORIGIN = "http://sillage.test";
 let nextIp = 0;
 /** A client address of its own per test, so the per-IP limits never mix tests. */
-const headersFrom = () => new Headers({ "x-forwarded-for": `10.9.${(++nextIp >> 8) & 255}.${nextIp & 255}`, "user-agent": "Firefox/120 Android" });
+const headersFrom = () =>
+  new Headers({ "x-forwarded-for": `10.9.${(++nextIp >> 8) & 255}.${nextIp & 255}`, "user-agent": "Firefox/120 Android" });
 
 /** The code and link of the latest code e-mail to an address, read from the outbox as a tester would. */
 async function lastMail(db: Db, to: string): Promise<{ code: string; token: string }> {
@@ -55,7 +57,9 @@ describe("Mon espace sign-in by code", () => {
 
   it("sends a code to a young person's address and signs in once with it, opening a 'code' session", async () => {
     const now = new Date();
-    expect(await requestCode(t.db, { email: "  Lea.Dupont@Exemple.fr " }, { headers: headersFrom(), origin: ORIGIN, now, sendNow: false })).toEqual({
+    expect(
+      await requestCode(t.db, { email: "  Lea.Dupont@Exemple.fr " }, { headers: headersFrom(), origin: ORIGIN, now, sendNow: false }),
+    ).toEqual({
       ok: true,
     });
     const { code } = await lastMail(t.db, LEA);
@@ -87,7 +91,11 @@ describe("Mon espace sign-in by code", () => {
     const now = new Date();
     await requestCode(t.db, { email: LEA }, { headers: headersFrom(), origin: ORIGIN, now, sendNow: false });
     const older = await lastMail(t.db, LEA);
-    await requestCode(t.db, { email: LEA }, { headers: headersFrom(), origin: ORIGIN, now: new Date(now.getTime() + 1000), sendNow: false });
+    await requestCode(
+      t.db,
+      { email: LEA },
+      { headers: headersFrom(), origin: ORIGIN, now: new Date(now.getTime() + 1000), sendNow: false },
+    );
     const newer = await lastMail(t.db, LEA);
     if (older.code !== newer.code) {
       expect(await authorizeCode(t.db, { email: LEA, code: older.code }, headersFrom(), now)).toEqual({ ok: false, code: "invalid" });
@@ -157,9 +165,17 @@ describe("Mon espace sign-in by code", () => {
   it("answers an unknown address as a known one, and writes nothing but the counters", async () => {
     const now = new Date(Date.now() + 3_600_000);
     const before = await counts(t.db);
-    const unknown = await requestCode(t.db, { email: "personne@exemple.fr" }, { headers: headersFrom(), origin: ORIGIN, now, sendNow: false });
+    const unknown = await requestCode(
+      t.db,
+      { email: "personne@exemple.fr" },
+      { headers: headersFrom(), origin: ORIGIN, now, sendNow: false },
+    );
     const afterUnknown = await counts(t.db);
-    const known = await requestCode(t.db, { email: "tom.girard@exemple.fr" }, { headers: headersFrom(), origin: ORIGIN, now, sendNow: false });
+    const known = await requestCode(
+      t.db,
+      { email: "tom.girard@exemple.fr" },
+      { headers: headersFrom(), origin: ORIGIN, now, sendNow: false },
+    );
     const afterKnown = await counts(t.db);
     expect(unknown).toEqual(known);
     const diff = (a: Record<string, number>, b: Record<string, number>) =>
@@ -177,8 +193,14 @@ describe("Mon espace sign-in by code", () => {
     ).toEqual({ ok: true });
     expect((await counts(t.db)).sign_in_codes).toBe(before.sign_in_codes);
     // Even a password set on a young person's account does not sign in.
-    await t.db.update(users).set({ passwordHash: (await t.db.select().from(users).where(eq(users.email, "dpo.lyon@sillage.demo")))[0]!.passwordHash }).where(eq(users.email, LEA));
-    expect(await verifyCredentials(t.db, { email: LEA, password: DEMO_PASSWORD, ip: "10.9.250.1" })).toEqual({ ok: false, reason: "invalid" });
+    await t.db
+      .update(users)
+      .set({ passwordHash: (await t.db.select().from(users).where(eq(users.email, "dpo.lyon@sillage.demo")))[0]!.passwordHash })
+      .where(eq(users.email, LEA));
+    expect(await verifyCredentials(t.db, { email: LEA, password: DEMO_PASSWORD, ip: "10.9.250.1" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     await t.db.update(users).set({ passwordHash: null }).where(eq(users.email, LEA));
   });
 

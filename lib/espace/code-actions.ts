@@ -6,14 +6,14 @@ import { getDb } from "@/db/client";
 import type { FormState } from "@/lib/actions/form-state";
 import { formatTime } from "@/lib/format/fr";
 import { appOrigin } from "@/lib/http/origin";
-import { signIn } from "./auth";
-import { codeEntrySchema, peekSignInLink, requestCode } from "./code-sign-in";
+import { signIn } from "@/lib/auth/auth";
+import { codeEntrySchema, peekSignInLink } from "@/lib/auth/code-sign-in";
+import { requestCode } from "./code-request";
 
 const ESPACE_HOME = "/mon-espace";
 
 /** The same words for every address: whether it has an account is never told. */
-const CODE_SENT =
-  "Si cette adresse est connue, un code à 6 chiffres vient de vous être envoyé par e-mail. Il marche 10 minutes.";
+const CODE_SENT = "Si cette adresse est connue, un code à 6 chiffres vient de vous être envoyé par e-mail. Il marche 10 minutes.";
 
 function lockedMessage(until: Date): string {
   return `Trop d'essais avec un code faux. Pour vous protéger, cette adresse est bloquée pendant 15 minutes. Vous pourrez réessayer à ${formatTime(until)}.`;
@@ -90,5 +90,4 @@ export async function signInWithLinkAction(_prev: FormState<null>, formData: For
   }
 }
 
-const LINK_INVALID =
-  "Ce lien ne marche plus. Il a peut-être déjà servi, ou il est trop vieux. Demandez un code avec votre adresse e-mail.";
+const LINK_INVALID = "Ce lien ne marche plus. Il a peut-être déjà servi, ou il est trop vieux. Demandez un code avec votre adresse e-mail.";
