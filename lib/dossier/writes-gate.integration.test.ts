@@ -484,6 +484,14 @@ const FIXTURES: Record<string, Fixture> = {
     await ctx.run(archiveJeune, { jeuneId, version: await ctx.version(jeunes, jeuneId), motif: "demenagement" }, ctx.camille);
     return { jeuneId, input: { jeuneId, version: await ctx.version(jeunes, jeuneId) } };
   },
+  "espace/invitation-writes.inviteToEspace": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    await ctx.db
+      .update(jeunes)
+      .set({ email: `invitation-${jeuneId.slice(-12)}@exemple.fr` })
+      .where(eq(jeunes.id, jeuneId));
+    return { jeuneId, input: { jeuneId } };
+  },
   "jeunes/nir-reveal-writes.revealNir": async (ctx) => {
     const jeuneId = await ctx.jeune({ nir: true });
     return { jeuneId, input: { jeuneId } };
