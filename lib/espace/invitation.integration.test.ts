@@ -60,11 +60,10 @@ describe("« Inviter dans Mon espace »", () => {
     outbox = await mkdtemp(path.join(tmpdir(), "sillage-espace-invitation-"));
     process.env.MAIL_OUTBOX_DIR = outbox;
     await seedDemo(t.db, { today: "2026-11-25", jeunesPerStructure: 4 });
-    [camille, julien, ines, dpo] = await Promise.all(
-      ["conseillere.lyon@sillage.demo", "conseiller.lyon@sillage.demo", "conseillere.marseille@sillage.demo", "dpo.lyon@sillage.demo"].map(
-        (e) => sessionUserFor(t.db, e),
-      ),
-    );
+    camille = await sessionUserFor(t.db, "conseillere.lyon@sillage.demo");
+    julien = await sessionUserFor(t.db, "conseiller.lyon@sillage.demo");
+    ines = await sessionUserFor(t.db, "conseillere.marseille@sillage.demo");
+    dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
     const rows = await t.db.select({ id: jeunes.id, email: jeunes.email, conseillerId: jeunes.conseillerId }).from(jeunes);
     leaId = rows.find((r) => r.email === "lea.dupont@exemple.fr")!.id;
     tomId = rows.find((r) => r.email === "tom.girard@exemple.fr")!.id;
