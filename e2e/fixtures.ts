@@ -115,6 +115,7 @@ export async function expectAccessible(page: Page): Promise<void> {
  * secret its enrolment page showed (kept per run in TOTP_DIR).
  */
 export async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  if ((YOUNG_ACCOUNTS as readonly string[]).includes(email)) return signInWithCode(page, email);
   await page.goto("/connexion");
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
@@ -123,6 +124,51 @@ export async function signInWithForm(page: Page, email: string, password = DEMO_
   await page.waitForURL((url) => url.pathname !== "/connexion" && url.pathname !== "/");
   if (new URL(page.url()).pathname === MFA_PATH) await passSecondFactor(page, email);
   await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+}
+
+// ── Mon espace: young people sign in with a code sent by e-mail ─────────────────────────────────────────
+const YOUNG_ACCOUNTS = [ACCOUNTS.jeune, ACCOUNTS.jeuneMineur] as const;
+/** The development outbox of this run's server (scripts/e2e-server.mjs). */
+export const OUTBOX_DIR = process.env.MAIL_OUTBOX_DIR ?? path.join(".data", `e2e-${process.env.E2E_PORT ?? "3100"}-outbox`);
+
+/**
+ * The text of the newest message to `to` whose subject matches, written after `since`, read from the outbox
+ * folder as a tester reads /dev/courriels (the message leaves just after the answer: it is waited for).
+ */
+export async function waitForMail(to: string, subject: RegExp, since: number, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const files = fs.existsSync(OUTBOX_DIR) ? fs.readdirSync(OUTBOX_DIR).filter((f) => f.endsWith(".json")) : [];
+    const found = files
+      .map((f) => path.join(OUTBOX_DIR, f))
+      .filter((f) => fs.statSync(f).mtimeMs >= since - 1000)
+      .map((f) => JSON.parse(fs.readFileSync(f, "utf8")) as { to: string; subject: string; text: string; date: string })
+      .filter((m) => m.to === to && subject.test(m.subject) && Date.parse(m.date) >= since - 1000)
+      .sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0];
+    if (found) return found.text;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no message "${subject}" to ${to} in ${OUTBOX_DIR}`);
+}
+
+/** The 6-digit code of a code e-mail. */
+export function codeOf(text: string): string {
+  const code = /^(\d{6})$/m.exec(text)?.[1];
+  if (!code) throw new Error("no code in the message");
+  return code;
+}
+
+/** Signs a young person in as they would: their address, then the code read from the e-mail. Ends on Mon espace. */
+export async function signInWithCode(page: Page, email: string): Promise<void> {
+  await page.goto("/connexion/code");
+  await page.getByLabel("Votre adresse e-mail").fill(email);
+  const since = Date.now();
+  await page.getByRole("button", { name: "Recevoir un code" }).click();
+  await expect(page.getByLabel(/^Code reçu par e-mail/)).toBeVisible();
+  const code = codeOf(await waitForMail(email, /Votre code/, since));
+  await page.getByLabel(/^Code reçu par e-mail/).fill(code);
+  await page.getByRole("button", { name: "Me connecter" }).click();
+  await page.waitForURL((url) => url.pathname.startsWith("/mon-espace"));
 }
 
 // ── Second factor (TOTP) ──────────────────────────────────────────────────────────────────────────────────
