@@ -19,6 +19,8 @@ import { formatDate, formatDateTime } from "@/lib/format/fr";
 import { getOwnDossier } from "@/lib/jeunes/dossier";
 import { PersonName } from "@/components/ui/person-name";
 import { EspaceCards } from "@/components/espace/espace-cards";
+import { DemandeDocuments } from "@/components/espace/demande-documents";
+import { listMyDocumentSlots } from "@/lib/droits/document-queries";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
@@ -39,7 +41,12 @@ export default async function MonEspacePage() {
       </>
     );
   }
-  const [vues, demandes, envois] = await Promise.all([listMyConsultations(user), listMyDemandes(user), listMyTransmissions(user)]);
+  const [vues, demandes, envois, documents] = await Promise.all([
+    listMyConsultations(user),
+    listMyDemandes(user),
+    listMyTransmissions(user),
+    listMyDocumentSlots(user),
+  ]);
   const today = todayInParis(new Date());
 
   return (
@@ -109,6 +116,7 @@ export default async function MonEspacePage() {
                     </li>
                   ))}
                 </ol>
+                <DemandeDocuments demandeId={d.id} numero={d.numero} slot={documents.get(d.id)} />
               </li>
             ))}
           </ul>
