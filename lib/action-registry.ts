@@ -14,7 +14,9 @@ import * as comptesStructureSwitch from "@/lib/comptes/structure-switch-writes";
 import * as invitations from "@/lib/comptes/invitation-writes";
 import * as comptes from "@/lib/comptes/writes";
 import * as breakGlass from "@/lib/dossier/break-glass-writes";
+import * as droitsDocuments from "@/lib/droits/document-writes";
 import * as droitsIntake from "@/lib/droits/intake-writes";
+import * as droitsPack from "@/lib/droits/pack-writes";
 import * as droitsTraitement from "@/lib/droits/traitement-writes";
 import * as droitsTransitions from "@/lib/droits/transition-writes";
 import * as jeunesArchive from "@/lib/jeunes/archive-writes";
@@ -51,7 +53,9 @@ export const ACTION_MODULES = {
   "comptes/membership-writes": comptesMemberships,
   "comptes/structure-switch-writes": comptesStructureSwitch,
   "dossier/break-glass-writes": breakGlass,
+  "droits/document-writes": droitsDocuments,
   "droits/intake-writes": droitsIntake,
+  "droits/pack-writes": droitsPack,
   "droits/traitement-writes": droitsTraitement,
   "droits/transition-writes": droitsTransitions,
   "jeunes/archive-writes": jeunesArchive,

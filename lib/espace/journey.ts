@@ -296,6 +296,11 @@ const ACTION_FALC: Record<string, string> = {
   "droits.cloture": "Votre demande est terminée",
   "droits.limitation_appliquee": "Vos données ont été bloquées pour un temps",
   "droits.limitation_levee": "Vos données ne sont plus bloquées",
+  "droits.piece_envoyee": "Vous avez envoyé un document pour votre demande",
+  "droits.piece": "Le document que vous avez envoyé a été ouvert",
+  "droits.pack_demande": "Vous avez demandé une copie de vos données",
+  "droits.pack_relance": "La préparation de votre copie a recommencé",
+  "droits.pack_telechargement": "Vous avez téléchargé votre copie de vos données",
   "transmissions.relance": "Un envoi de vos données a été relancé",
   "transmissions.envoi_immediat": "Un envoi de vos données est parti plus tôt",
 };
