@@ -33,12 +33,7 @@ export function DocumentUploadForm({ demandeId, numero }: { demandeId: string; n
     <form action={action} onSubmit={onSubmit} noValidate encType="multipart/form-data" className="mt-3 flex flex-col gap-3">
       {localError ? null : <FormFeedback state={state} fields={["document"]} idFor={() => id} summaryId={`${id}-resume`} />}
       <input type="hidden" name="demandeId" value={demandeId} />
-      <Field
-        id={id}
-        label="Votre document"
-        hint="Un fichier PDF, ou une photo JPEG ou PNG. 5 Mo au plus."
-        error={error}
-      >
+      <Field id={id} label="Votre document" hint="Un fichier PDF, ou une photo JPEG ou PNG. 5 Mo au plus." error={error}>
         {(control) => (
           <input
             {...control}

@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
-import { auditLog, consultations, demandeDocuments, demandeEvenements, demandePauses, demandesDroits, jeunes, settings, storedFiles } from "@/db/schema";
+import {
+  auditLog,
+  consultations,
+  demandeDocuments,
+  demandeEvenements,
+  demandePauses,
+  demandesDroits,
+  jeunes,
+  settings,
+  storedFiles,
+} from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { runDownload } from "@/lib/actions/download";
 import { runAction } from "@/lib/actions/run";
@@ -46,7 +56,9 @@ describe("documents sent by the young person for a rights request", () => {
       })
       .returning();
     if (paused)
-      await t.db.insert(demandePauses).values({ demandeId: d!.id, demandeeLe: addDays(today, -2), objet: "Une copie de votre pièce d'identité." });
+      await t.db
+        .insert(demandePauses)
+        .values({ demandeId: d!.id, demandeeLe: addDays(today, -2), objet: "Une copie de votre pièce d'identité." });
     return d!.id;
   }
 
@@ -164,7 +176,12 @@ describe("documents sent by the young person for a rights request", () => {
     for (const doc of after) {
       expect(doc.fileId).toBeNull();
       expect(doc.deletedAt).not.toBeNull();
-      expect(await t.db.select({ id: storedFiles.id }).from(storedFiles).where(eq(storedFiles.id, docs.find((x) => x.id === doc.id)!.fileId!))).toEqual([]);
+      expect(
+        await t.db
+          .select({ id: storedFiles.id })
+          .from(storedFiles)
+          .where(eq(storedFiles.id, docs.find((x) => x.id === doc.id)!.fileId!)),
+      ).toEqual([]);
     }
     expect((await runDownload(demandePieceDownload, { id: awaiting, pieceId: after[0]!.id }, dpo)).status).toBe(404);
   });

@@ -61,6 +61,7 @@ export async function listMyDocumentSlots(user: SessionUser): Promise<Map<string
     return s;
   };
   for (const p of pauses) slot(p.demandeId).attendu = p.objet;
-  for (const d of documents) slot(d.demandeId).documents.push({ id: d.id, filename: d.filename, createdAt: d.createdAt, deletedAt: d.deletedAt });
+  for (const d of documents)
+    slot(d.demandeId).documents.push({ id: d.id, filename: d.filename, createdAt: d.createdAt, deletedAt: d.deletedAt });
   return slots;
 }

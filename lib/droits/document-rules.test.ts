@@ -41,7 +41,10 @@ describe("document type from the bytes", () => {
     expect(checkDocument({ name: "a.pdf", bytes: big })).toEqual({ ok: false, message: DOCUMENT_MESSAGES.tooBig });
     expect(checkDocument({ name: "a.pdf", bytes: big.subarray(0, MAX_DOCUMENT_BYTES) })).toMatchObject({ ok: true });
     // The size announced by the upload is enough: an oversized file is refused before its bytes are read.
-    expect(checkDocument({ name: "a.pdf", size: MAX_DOCUMENT_BYTES + 1, bytes: new Uint8Array(0) })).toMatchObject({ ok: false, message: DOCUMENT_MESSAGES.tooBig });
+    expect(checkDocument({ name: "a.pdf", size: MAX_DOCUMENT_BYTES + 1, bytes: new Uint8Array(0) })).toMatchObject({
+      ok: false,
+      message: DOCUMENT_MESSAGES.tooBig,
+    });
   });
 });
 

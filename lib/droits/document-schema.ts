@@ -12,7 +12,11 @@ export interface UploadedFile {
 
 const file = z
   .custom<UploadedFile>(
-    (v) => typeof v === "object" && v !== null && typeof (v as UploadedFile).name === "string" && (v as UploadedFile).bytes instanceof Uint8Array,
+    (v) =>
+      typeof v === "object" &&
+      v !== null &&
+      typeof (v as UploadedFile).name === "string" &&
+      (v as UploadedFile).bytes instanceof Uint8Array,
     { error: DOCUMENT_MESSAGES.missing },
   )
   .transform((v, ctx) => {

@@ -46,7 +46,11 @@ export async function deleteDemandeDocumentFiles(tx: DbOrTx, demandeId: string, 
  * closed before this rule existed) and of documents older than the setting's number of days. Run by the
  * retention job; bounded per call so one run never holds a long transaction.
  */
-export async function purgeRequestDocuments(db: Db, now: Date = new Date(), options: { limit?: number } = {}): Promise<{ deleted: number }> {
+export async function purgeRequestDocuments(
+  db: Db,
+  now: Date = new Date(),
+  options: { limit?: number } = {},
+): Promise<{ deleted: number }> {
   const setting = await settingInForce(db, "droits.documents.conservation", todayInParis(now));
   const days = setting?.value.jours ?? DEFAULT_DOCUMENT_RETENTION_DAYS;
   const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
@@ -64,10 +68,12 @@ export async function purgeRequestDocuments(db: Db, now: Date = new Date(), opti
       )
       .limit(options.limit ?? 500)
       .for("update", { skipLocked: true });
-    return { deleted: await deleteFiles(
-      tx,
-      rows.map((r) => r.id),
-      now,
-    ) };
+    return {
+      deleted: await deleteFiles(
+        tx,
+        rows.map((r) => r.id),
+        now,
+      ),
+    };
   });
 }

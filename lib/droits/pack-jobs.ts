@@ -134,10 +134,7 @@ export interface PackRunReport {
  * The worker's pass: prepares the jobs left waiting (an after-commit preparation that never ran or failed), up
  * to `limit`, then expires the packs past their 7 days. Safe to run on several workers at once.
  */
-export async function runAccessPackJobs(
-  db: Db,
-  options: { now?: Date; claimer?: string; limit?: number } = {},
-): Promise<PackRunReport> {
+export async function runAccessPackJobs(db: Db, options: { now?: Date; claimer?: string; limit?: number } = {}): Promise<PackRunReport> {
   const now = options.now ?? new Date();
   const claimer = options.claimer ?? packClaimer();
   const report: PackRunReport = { prets: 0, echecs: 0, expires: 0 };

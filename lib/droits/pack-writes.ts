@@ -16,7 +16,8 @@ import { insertDemande } from "./intake-writes";
 import { IDENTITE_METHODES } from "./labels";
 import { claimPackJob, packClaimer, preparePackJob } from "./pack-jobs";
 
-export const PACK_ALREADY_PENDING = "Votre dossier est déjà en préparation. Attendez qu'il soit prêt : cette page se met à jour toute seule.";
+export const PACK_ALREADY_PENDING =
+  "Votre dossier est déjà en préparation. Attendez qu'il soit prêt : cette page se met à jour toute seule.";
 export const PACK_OBJET = "Je demande une copie de mes données : le dossier à télécharger depuis Mon espace (PDF et fichier de données).";
 
 export interface RequestedPack {
@@ -110,7 +111,7 @@ export const retryAccessPack: ActionDefinition<z.ZodObject<Record<string, never>
       .orderBy(desc(accessPackJobs.createdAt), desc(accessPackJobs.id))
       .limit(1)
       .for("update");
-    if (!last || last.status !== "echec")
+    if (last?.status !== "echec")
       throw new DomainError("conflict", { message: "Il n'y a pas de préparation à recommencer. Rechargez la page." });
     await tx
       .update(accessPackJobs)

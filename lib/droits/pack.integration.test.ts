@@ -100,7 +100,11 @@ describe("access pack asked from Mon espace", () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
     expect(pdf.headers.get("Content-Disposition")).toMatch(/^attachment; filename="dossier-acces-\d{4}-\d{4}\.pdf"$/);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
     const json = await runDownload(myAccessPackDownload, { id: jobId, document: "dossier-acces.json" }, lea);
     const pack = JSON.parse(await json.text());
     expect(pack.jeune.id).toBe(lea.jeuneId);

@@ -119,7 +119,8 @@ export default async function MesDonneesPage() {
           )}
           {pack?.numero ? (
             <p className="text-sm text-ink-2">
-              C&apos;est votre demande n° {pack.numero}. Vous la suivez aussi dans <TextLink href="/mon-espace#titre-demandes">vos demandes</TextLink>.
+              C&apos;est votre demande n° {pack.numero}. Vous la suivez aussi dans{" "}
+              <TextLink href="/mon-espace#titre-demandes">vos demandes</TextLink>.
             </p>
           ) : null}
         </section>
