@@ -10,6 +10,10 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403.
     authInterrupts: true,
+    // A document sent for a rights request is up to 5 MB (lib/droits/document-rules.ts): the multipart body needs a
+    // little more than Next's default 1 MB. Between 5 and 6 MB the action answers with its own message; the form
+    // checks the size before sending, so a larger file never leaves the phone.
+    serverActions: { bodySizeLimit: "6mb" },
     // A one-off CI build gains nothing from writing Turbopack's cache to disk; local rebuilds do.
     turbopackFileSystemCacheForBuild: !process.env.CI,
   },

@@ -15,7 +15,9 @@ import * as invitations from "@/lib/comptes/invitation-writes";
 import * as comptes from "@/lib/comptes/writes";
 import * as breakGlass from "@/lib/dossier/break-glass-writes";
 import * as espaceInvitation from "@/lib/espace/invitation-writes";
+import * as droitsDocuments from "@/lib/droits/document-writes";
 import * as droitsIntake from "@/lib/droits/intake-writes";
+import * as droitsPack from "@/lib/droits/pack-writes";
 import * as droitsTraitement from "@/lib/droits/traitement-writes";
 import * as droitsTransitions from "@/lib/droits/transition-writes";
 import * as jeunesArchive from "@/lib/jeunes/archive-writes";
@@ -52,8 +54,10 @@ export const ACTION_MODULES = {
   "comptes/membership-writes": comptesMemberships,
   "comptes/structure-switch-writes": comptesStructureSwitch,
   "dossier/break-glass-writes": breakGlass,
+  "droits/document-writes": droitsDocuments,
   "droits/intake-writes": droitsIntake,
   "espace/invitation-writes": espaceInvitation,
+  "droits/pack-writes": droitsPack,
   "droits/traitement-writes": droitsTraitement,
   "droits/transition-writes": droitsTransitions,
   "jeunes/archive-writes": jeunesArchive,

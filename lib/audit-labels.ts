@@ -40,6 +40,11 @@ const DROITS_AUDIT_LABELS: FeatureAuditLabels = {
     "droits.document": "Téléchargement d'un courrier de demande de droits",
     "droits.registre_export": "Export du registre des demandes de droits",
     "droits.access_pack": "Téléchargement de la copie complète du dossier (droit d'accès)",
+    "droits.piece_envoyee": "Demande de droits : document envoyé par le jeune",
+    "droits.piece": "Téléchargement d'un document envoyé pour une demande de droits",
+    "droits.pack_demande": "Copie du dossier demandée depuis Mon espace",
+    "droits.pack_relance": "Copie du dossier : préparation relancée",
+    "droits.pack_telechargement": "Téléchargement de sa copie du dossier depuis Mon espace",
   },
 };
 

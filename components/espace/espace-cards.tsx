@@ -20,13 +20,19 @@ const CARDS: { href: string; icon: EspaceIconName; title: string; text: string }
     title: "Mon parcours",
     text: "Mon contrat, mon prochain rendez-vous, mes heures, mon allocation.",
   },
+  {
+    href: "/mon-espace/mes-donnees",
+    icon: "telecharger",
+    title: "Télécharger mes données",
+    text: "Recevoir une copie de tout ce que la mission locale sait sur moi.",
+  },
 ];
 
 /** The doors of Mon espace, one card a page: the whole card is the link (phone first). */
 export function EspaceCards() {
   return (
     <nav aria-label="Les pages de mon espace">
-      <ul className="grid gap-3 sm:grid-cols-3">
+      <ul className="grid gap-3 sm:grid-cols-2">
         {CARDS.map((c) => (
           <li key={c.href}>
             <NextLink

@@ -14,7 +14,8 @@ export type EspaceIconName =
   | "demande"
   | "horloge"
   | "argent"
-  | "attention";
+  | "attention"
+  | "telecharger";
 
 const shapes: Record<EspaceIconName, ReactNode> = {
   // A paper plane: something leaves.
@@ -72,6 +73,8 @@ const shapes: Record<EspaceIconName, ReactNode> = {
       <path d="M6 12h.01M18 12h.01" />
     </>
   ),
+  // An arrow into a tray: a copy comes to you.
+  telecharger: <path d="M12 3v12M7 10l5 5 5-5M4 17v3h16v-3" />,
   attention: (
     <>
       <path d="M12 3 22 20H2Z" />

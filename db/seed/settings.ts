@@ -144,4 +144,11 @@ export const SETTINGS_SEED: SettingSeed[] = [
     source: "Décret 2015-59, article relatif à la durée de conservation (version consolidée)",
     toConfirm: "Durées à vérifier sur la version consolidée du décret.",
   },
+  {
+    key: "droits.documents.conservation",
+    effectiveFrom: "2018-05-25",
+    value: { jours: 90 },
+    source: "RGPD art. 5-1-c et 5-1-e (minimisation, durée limitée) ; CNIL, guide des durées de conservation",
+    toConfirm: "Durée choisie par la structure : un justificatif d'identité n'est gardé que le temps de traiter la demande.",
+  },
 ];

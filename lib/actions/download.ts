@@ -14,12 +14,14 @@ import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { logger } from "@/lib/log/logger";
 import type { NoDossier } from "./run";
 
-export type DownloadType = "pdf" | "csv" | "json";
+export type DownloadType = "pdf" | "csv" | "json" | "png" | "jpeg";
 
 const CONTENT_TYPES: Record<DownloadType, string> = {
   pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
   json: "application/json; charset=utf-8",
+  png: "image/png",
+  jpeg: "image/jpeg",
 };
 
 export interface DownloadFile {
@@ -107,6 +109,8 @@ export async function runDownload<S extends z.ZodType>(
       headers: {
         "Content-Type": CONTENT_TYPES[file.type],
         "Content-Disposition": `attachment; filename="${file.filename}"`,
+        // Files sent by people (uploads) are served as their checked type, never sniffed into something else.
+        "X-Content-Type-Options": "nosniff",
         // Personal data: never kept by a shared cache or the browser's back-forward cache.
         "Cache-Control": "private, no-store",
       },

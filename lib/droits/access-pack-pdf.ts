@@ -4,7 +4,7 @@
  */
 import { rgb } from "pdf-lib";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { formatDate, formatDateTime } from "@/lib/format/fr";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/format/fr";
 import { ARCHIVE_MOTIFS } from "@/lib/jeunes/archive-schema";
 import { FIELDS } from "@/lib/data-map/categories";
 import { JEUNE_FIELD_LABELS, NATIONALITE_LABELS, PROTECTION_LABELS, SEXE_LABELS, valueLabel } from "@/lib/jeunes/field-labels";
@@ -14,6 +14,7 @@ import { BLUE, createFlow } from "@/lib/pdf/flow";
 import type { AccessPack, StaffRef } from "./access-pack";
 import { parcoursSections } from "./access-pack-parcours-sections";
 import { CANAL_LABELS, ISSUE_LABELS, STATUT_LABELS, TYPE_LABELS } from "./labels";
+import { PACK_STATUS } from "./pack-labels";
 
 export interface PackSection {
   heading: string;
@@ -213,6 +214,10 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
               `Complément demandé le ${formatDate(p.demandeeLe)} : ${p.objet}${p.recueLe ? ` (reçu le ${formatDate(p.recueLe)})` : " (en attente)"}`,
           ),
           ...d.evenements.map((e) => `${formatDateTime(e.at)} : ${e.message}`),
+          ...d.documents.map(
+            (doc) =>
+              `Document envoyé le ${formatDateTime(doc.envoyeLe)} : ${doc.filename} (${doc.contentType}, ${formatNumber(Math.ceil(doc.sizeBytes / 1024))} Ko)${doc.supprimeLe ? `, supprimé le ${formatDate(doc.supprimeLe)}` : ""}`,
+          ),
         ],
       })),
       empty: "Aucune demande.",
@@ -238,6 +243,18 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
         lines: [`Objet : ${c.subject}`, `À : ${c.to}`, c.sentAt ? `Envoyé le ${formatDateTime(c.sentAt)}` : "Pas encore envoyé"],
       })),
       empty: "Aucun courriel.",
+    },
+    {
+      heading: "Vos demandes de téléchargement de vos données",
+      items: pack.telechargements.map((t) => ({
+        title: `Demandé le ${formatDateTime(t.createdAt)}`,
+        lines: [
+          `État : ${PACK_STATUS[t.status]}`,
+          ...(t.readyAt ? [`Prêt le ${formatDateTime(t.readyAt)}`] : []),
+          ...(t.expiresAt ? [`Disponible jusqu'au ${formatDateTime(t.expiresAt)}`] : []),
+        ],
+      })),
+      empty: "Aucune demande de téléchargement depuis Mon espace.",
     },
     {
       heading: "Ce qui a été fait sur votre dossier",

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import {
+  accessPackJobs,
   actionsJeune,
   affectations,
   allocationDecisions,
@@ -13,6 +14,7 @@ import {
   sanctions,
   seances,
   consultations,
+  demandeDocuments,
   demandeEvenements,
   demandePauses,
   demandesDroits,
@@ -226,6 +228,24 @@ describe("access pack (GDPR art. 15)", () => {
       });
     }
 
+    // A document sent for a request and a pack asked from Mon espace, for Léa and for the other young person.
+    for (const j of [lea, other]) {
+      const [d] = await t.db
+        .select({ id: demandesDroits.id })
+        .from(demandesDroits)
+        .where(eq(demandesDroits.structureId, j.structureId))
+        .limit(1);
+      await t.db.insert(demandeDocuments).values({
+        demandeId: j.id === lea.id ? demande.id : d!.id,
+        jeuneId: j.id,
+        structureId: j.structureId,
+        filename: "piece-identite.pdf",
+        contentType: "application/pdf",
+        sizeBytes: 2048,
+      });
+      await t.db.insert(accessPackJobs).values({ jeuneId: j.id, structureId: j.structureId, status: "expire" });
+    }
+
     pack = await buildAccessPack(t.db, demande);
     json = accessPackJson(pack);
   });
@@ -260,6 +280,10 @@ describe("access pack (GDPR art. 15)", () => {
         await t.db.select({ id: allocationDecisions.id }).from(allocationDecisions).where(eq(allocationDecisions.jeuneId, id))
       ).map((r) => r.id),
       sanctions: (await t.db.select({ id: sanctions.id }).from(sanctions).where(eq(sanctions.jeuneId, id))).map((r) => r.id),
+      documents: (await t.db.select({ id: demandeDocuments.id }).from(demandeDocuments).where(eq(demandeDocuments.jeuneId, id))).map(
+        (r) => r.id,
+      ),
+      packs: (await t.db.select({ id: accessPackJobs.id }).from(accessPackJobs).where(eq(accessPackJobs.jeuneId, id))).map((r) => r.id),
     };
     for (const list of Object.values(own)) expect(list.length).toBeGreaterThan(0);
     expect(pack.parcours.contrats.map((c) => c.id).sort()).toEqual([...own.contrats].sort());
@@ -292,6 +316,12 @@ describe("access pack (GDPR art. 15)", () => {
     expect(pack.demandes.map((d) => d.id).sort()).toEqual([...own.demandes].sort());
     expect(pack.demandes.flatMap((d) => d.evenements.map((e) => e.id)).sort()).toEqual([...evenements].sort());
     expect(pack.historique.map((h) => h.id).sort()).toEqual([...own.audit].sort());
+    // Documents: metadata only (the bytes live in stored_files, never read by the pack).
+    expect(pack.demandes.flatMap((d) => d.documents.map((doc) => doc.id)).sort()).toEqual([...own.documents].sort());
+    expect(Object.keys(pack.demandes.flatMap((d) => d.documents)[0]!).sort()).toEqual(
+      ["contentType", "envoyeLe", "filename", "id", "sizeBytes", "supprimeLe"].sort(),
+    );
+    expect(pack.telechargements.map((p) => p.id).sort()).toEqual([...own.packs].sort());
     // Numeric ids (bigserial) are searched as JSON members of the serialised pack too.
     for (const n of [...own.consultations, ...own.audit]) expect(json).toMatch(new RegExp(`"id": ${n}[,\\n]`));
     // Every column of the jeunes row (ciphertext and keyed hash replaced by the decrypted NIR).
@@ -304,6 +334,7 @@ describe("access pack (GDPR art. 15)", () => {
     )) as unknown;
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { table_name: string }[];
     expect(rows.map((r) => r.table_name)).toEqual([
+      "access_pack_jobs",
       "actions_jeune",
       "affectations",
       "allocation_decisions",
@@ -311,6 +342,7 @@ describe("access pack (GDPR art. 15)", () => {
       "consultations",
       "contrat_evenements",
       "contrats",
+      "demande_documents",
       "demandes_droits",
       "mail_messages",
       "participations",
@@ -356,9 +388,21 @@ describe("access pack (GDPR art. 15)", () => {
         await t.db.select({ id: allocationDecisions.id }).from(allocationDecisions).where(ne(allocationDecisions.jeuneId, id))
       ).map((r) => r.id),
       sanctions: (await t.db.select({ id: sanctions.id }).from(sanctions).where(ne(sanctions.jeuneId, id))).map((r) => r.id),
+      documents: (await t.db.select({ id: demandeDocuments.id }).from(demandeDocuments).where(ne(demandeDocuments.jeuneId, id))).map(
+        (r) => r.id,
+      ),
+      packs: (await t.db.select({ id: accessPackJobs.id }).from(accessPackJobs).where(ne(accessPackJobs.jeuneId, id))).map((r) => r.id),
     };
     for (const list of Object.values(others)) expect(list.length).toBeGreaterThan(0);
-    for (const uuid of [...others.contrats, ...others.actions, ...others.participations, ...others.allocations, ...others.sanctions])
+    for (const uuid of [
+      ...others.contrats,
+      ...others.actions,
+      ...others.participations,
+      ...others.allocations,
+      ...others.sanctions,
+      ...others.documents,
+      ...others.packs,
+    ])
       expect(json).not.toContain(uuid);
 
     for (const j of others.jeunes) {

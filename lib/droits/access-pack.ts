@@ -11,10 +11,12 @@ import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import {
+  accessPackJobs,
   affectations,
   antennes,
   auditLog,
   consultations,
+  demandeDocuments,
   demandeEvenements,
   demandePauses,
   demandesDroits,
@@ -24,6 +26,7 @@ import {
   transmissionLedger,
   transmissions,
   users,
+  type AccessPackJob,
   type DemandeDroits,
   type Jeune,
   type MailStatut,
@@ -128,6 +131,17 @@ export interface AccessPack {
     createdAt: Date;
     pauses: { id: string; demandeeLe: CivilDate; recueLe: CivilDate | null; objet: string }[];
     evenements: { id: number; at: Date; type: string; par: string | null; message: string }[];
+    /** Documents the person sent for this request: what they were, never their bytes (deleted when the request closes). */
+    documents: { id: string; filename: string; contentType: string; sizeBytes: number; envoyeLe: Date; supprimeLe: Date | null }[];
+  }[];
+  /** The person's own requests for this pack from Mon espace: dates and state only. */
+  telechargements: {
+    id: string;
+    demandeId: string | null;
+    status: AccessPackJob["status"];
+    createdAt: Date;
+    readyAt: Date | null;
+    expiresAt: Date | null;
   }[];
   /** Transfers of the person's data to recipients (outbox), with the events of the tamper-evident ledger. */
   transmissions: {
@@ -191,6 +205,8 @@ export const ACCESS_PACK_FIELDS = [
   "affectations",
   "consultations",
   "demandes",
+  "documents",
+  "telechargements",
   "parcours",
   "transmissions",
   "courriels",
@@ -259,6 +275,8 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
     transmissionRows,
     ledgerRows,
     courrielRows,
+    documentRows,
+    packRows,
   ] = await Promise.all([
     db
       .select({
@@ -336,6 +354,32 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       .from(mailMessages)
       .where(eq(mailMessages.jeuneId, jeuneId))
       .orderBy(asc(mailMessages.createdAt), asc(mailMessages.id)),
+    // Metadata only: the bytes stay in stored_files, which this pack never reads.
+    db
+      .select({
+        id: demandeDocuments.id,
+        demandeId: demandeDocuments.demandeId,
+        filename: demandeDocuments.filename,
+        contentType: demandeDocuments.contentType,
+        sizeBytes: demandeDocuments.sizeBytes,
+        envoyeLe: demandeDocuments.createdAt,
+        supprimeLe: demandeDocuments.deletedAt,
+      })
+      .from(demandeDocuments)
+      .where(eq(demandeDocuments.jeuneId, jeuneId))
+      .orderBy(asc(demandeDocuments.createdAt), asc(demandeDocuments.id)),
+    db
+      .select({
+        id: accessPackJobs.id,
+        demandeId: accessPackJobs.demandeId,
+        status: accessPackJobs.status,
+        createdAt: accessPackJobs.createdAt,
+        readyAt: accessPackJobs.readyAt,
+        expiresAt: accessPackJobs.expiresAt,
+      })
+      .from(accessPackJobs)
+      .where(eq(accessPackJobs.jeuneId, jeuneId))
+      .orderBy(asc(accessPackJobs.createdAt), asc(accessPackJobs.id)),
   ]);
 
   const demandeIds = demandeRows.map((r) => r.d.id);
@@ -433,7 +477,9 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       evenements: eventRows
         .filter((e) => e.e.demandeId === d.id)
         .map(({ e, par }) => ({ id: e.id, at: e.at, type: e.type, par, message: m(e.message) })),
+      documents: documentRows.filter((doc) => doc.demandeId === d.id).map(({ demandeId: _demandeId, ...doc }) => doc),
     })),
+    telechargements: packRows,
     parcours,
     transmissions: transmissionRows.map((t) => ({
       id: t.id,

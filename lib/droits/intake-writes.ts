@@ -32,7 +32,7 @@ export interface CreatedDemande {
   mailed: boolean;
 }
 
-interface NewDemande {
+export interface NewDemande {
   jeune: { id: string; structureId: string; anonymisedAt: Date | null };
   type: DemandeType;
   finalite: string | null;
@@ -95,7 +95,7 @@ async function referencedTransfer(tx: Tx, jeuneId: string, transmissionId: strin
   };
 }
 
-async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
+export async function insertDemande(tx: Tx, user: SessionUser, input: NewDemande) {
   if (input.jeune.anonymisedAt) throw new DomainError("not_found");
   const today = todayInParis(new Date());
   const line = input.ligne ? await referencedLine(tx, input.jeune.id, input.ligne) : null;

@@ -16,6 +16,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { formatDate } from "@/lib/format/fr";
 import { releaseHeld } from "@/lib/transmissions/enqueue";
 import { holdWaiting, notifyRecipients, recipientNames } from "@/lib/transmissions/notices";
+import { deleteDemandeDocumentFiles } from "./document-store";
 import { awaitingFranceTravail } from "./forward";
 import { IDENTITE_METHODES } from "./labels";
 import { EVENT_MESSAGES, buildExtensionNotice, buildResponseLetter } from "./letters";
@@ -241,6 +242,8 @@ export const closeDemande = definition("droits.cloture", demandeRefSchema, async
   const { demande, today } = await begin(tx, user, input.demandeId, "clore");
   const row = await updateDemande(tx, demande, input.version, { statut: "close", closeLe: today });
   await addEvent(tx, demande.id, "close", user.id, EVENT_MESSAGES.close());
+  // The documents the person sent lose their bytes with the request (the rows stay as the trace).
+  await deleteDemandeDocumentFiles(tx, demande.id);
   return { data: { id: row.id, jeuneId: row.jeuneId }, audit: audit("droits.cloture", row, ["statut", "closeLe"]) };
 });
 

@@ -73,6 +73,16 @@ export const SETTING_DEFINITIONS = {
       journauxConnexionMois: z.number().int().min(1).max(120),
     }),
   },
+  "droits.documents.conservation": {
+    label: "Demandes de droits : jours de conservation d'un document envoyé (demande ouverte)",
+    schema: z.strictObject({
+      jours: z
+        .number({ error: "Saisissez un nombre de jours." })
+        .int("Nombre entier de jours attendu.")
+        .min(1, "Au moins 1 jour.")
+        .max(365, "Au plus 365 jours."),
+    }),
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;

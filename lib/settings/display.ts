@@ -25,6 +25,7 @@ const LABELS: Record<string, string> = {
   comptePersonnelAnneesApresFin: "Comptes des équipes : années après la fin de l'accès, puis anonymisés",
   fseAnneesApresDernierEnregistrement: "Audits FSE : années après le dernier enregistrement",
   journauxConnexionMois: "Journaux de connexion (mois)",
+  jours: "Jours",
 };
 
 function minutesLabel(total: number): string {

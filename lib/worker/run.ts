@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { todayInParis } from "@/lib/calendar/civil-date";
+import { runAccessPackJobs } from "@/lib/droits/pack-jobs";
 import { logger } from "@/lib/log/logger";
 import { deliverMail, type MailDeliveryReport, type MailSender } from "@/lib/mail/outbox";
 import { runRetention, type RetentionRunResult } from "@/lib/retention/run";
@@ -29,6 +30,7 @@ export async function runWorkerOnce(
   const now = options.now ?? new Date();
   const delivery = await deliverDue(db, options.adapters ?? defaultAdapters(), now);
   const mail = await deliverMail(db, { now, send: options.sendMail });
+  await runAccessPackJobs(db, { now }); // Mon espace access packs left waiting, then those past their 7 days.
   const retention = options.retention ? await runRetention(db, todayInParis(now), { now }) : null;
   return { delivery, mail, retention };
 }

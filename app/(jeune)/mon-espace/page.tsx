@@ -20,6 +20,8 @@ import { getOwnDossier } from "@/lib/jeunes/dossier";
 import { PersonName } from "@/components/ui/person-name";
 import { EspaceCards } from "@/components/espace/espace-cards";
 import { isMinor } from "@/lib/espace/informations";
+import { DemandeDocuments } from "@/components/espace/demande-documents";
+import { listMyDocumentSlots } from "@/lib/droits/document-queries";
 
 /** After the invitation's link: what this page is, in plain words; under 18, who can help. */
 function Welcome({ minor }: { minor: boolean }) {
@@ -62,7 +64,12 @@ export default async function MonEspacePage({ searchParams }: { searchParams: Pr
       </>
     );
   }
-  const [vues, demandes, envois] = await Promise.all([listMyConsultations(user), listMyDemandes(user), listMyTransmissions(user)]);
+  const [vues, demandes, envois, documents] = await Promise.all([
+    listMyConsultations(user),
+    listMyDemandes(user),
+    listMyTransmissions(user),
+    listMyDocumentSlots(user),
+  ]);
   const today = todayInParis(new Date());
   const minor = isMinor(dossier.dateNaissance, today);
 
@@ -134,6 +141,7 @@ export default async function MonEspacePage({ searchParams }: { searchParams: Pr
                     </li>
                   ))}
                 </ol>
+                <DemandeDocuments demandeId={d.id} numero={d.numero} slot={documents.get(d.id)} />
               </li>
             ))}
           </ul>

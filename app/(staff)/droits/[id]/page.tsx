@@ -42,6 +42,8 @@ import { formatDate, formatDateTime, formatShortDate } from "@/lib/format/fr";
 import type { SearchParams } from "@/lib/http/search-params";
 import { displayName } from "@/lib/jeunes/labels";
 import { PersonName } from "@/components/ui/person-name";
+import { DemandePieces } from "@/components/droits/demande-pieces";
+import { listDemandeDocuments } from "@/lib/droits/document-queries";
 
 export const metadata: Metadata = { title: "Demande de droits" };
 
@@ -74,7 +76,7 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
   const limitedByThis = jeune?.limitationDepuis && jeune.limitationDemandeId === d.id;
   const jeuneName = jeune ? displayName(jeune) : null;
   const assessment = rightAssessment(d.type, d.finalite);
-  const traitement = await getTraitementContext(d, today);
+  const [traitement, pieces] = await Promise.all([getTraitementContext(d, today), listDemandeDocuments(user, d.id)]);
   const awaitingFt = traitement.forward.state.kind === "en_attente";
   const isOpenRequest = d.statut !== "repondue" && d.statut !== "close";
   const verified = d.identiteVerifieeLe !== null;
@@ -292,6 +294,8 @@ export default async function DemandeDroitsPage({ params, searchParams }: { para
               personne est prévenue dans le premier mois.
             </p>
           </section>
+
+          {pieces.length > 0 || openPause ? <DemandePieces demandeId={d.id} pieces={pieces} canDownload={handles} /> : null}
 
           <section aria-labelledby="titre-etapes" className="rounded-sm border border-border p-4 sm:p-6">
             <h2 id="titre-etapes" className="mb-1">

@@ -1,0 +1,4 @@
+import { downloadRoute } from "@/lib/actions/download-route";
+import { myAccessPackDownload } from "@/lib/droits/pack-download";
+
+export const GET = downloadRoute(myAccessPackDownload);
