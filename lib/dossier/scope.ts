@@ -32,3 +32,24 @@ export function portfolioCondition(user: SessionUser, today: CivilDate): SQL | n
   if (user.role === "directeur") return and(...structureConditions(user))!;
   return null;
 }
+
+/**
+ * The same set as portfolioCondition, written for lists: a counsellor's portfolio is the UNION of the
+ * titular files (served by jeunes_structure_conseiller_idx) and the running temporary assignments
+ * (affectations_vers_idx), so the structure is never scanned, and never twice.
+ */
+export function portfolioListCondition(user: SessionUser, today: CivilDate): SQL | null {
+  if (user.role !== "conseiller") return portfolioCondition(user, today);
+  const structureId = structureScope(user);
+  if (!structureId) return null;
+  return and(
+    eq(jeunes.structureId, structureId),
+    inArray(
+      jeunes.id,
+      sql`(select j.id from jeunes j where j.structure_id = ${structureId} and j.conseiller_id = ${user.id}
+        union select ${affectations.jeuneId} from ${affectations}
+        where ${affectations.type} = 'temporaire' and ${affectations.versConseillerId} = ${user.id}
+        and ${affectations.debut} <= ${today} and ${affectations.fin} >= ${today})`,
+    ),
+  )!;
+}

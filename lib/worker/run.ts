@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { todayInParis } from "@/lib/calendar/civil-date";
+import { refreshDueAlertState, type AlertStateRefreshReport } from "@/lib/jeunes/alert-state";
 import { logger } from "@/lib/log/logger";
 import { deliverMail, type MailDeliveryReport, type MailSender } from "@/lib/mail/outbox";
 import { runRetention, type RetentionRunResult } from "@/lib/retention/run";
@@ -19,6 +20,8 @@ export interface WorkerTick {
   /** E-mails due: queued ones whose after-commit send failed or never ran, and retries after a backoff. */
   mail: MailDeliveryReport;
   retention: RetentionRunResult | null;
+  /** Stored portfolio alerts recomputed: a new day or week, rows never computed, transfers or files changed outside the actions. */
+  alerts: AlertStateRefreshReport;
 }
 
 /** One pass of the background work: deliver due transfers and e-mails; when asked, run the retention purge. */
@@ -30,7 +33,8 @@ export async function runWorkerOnce(
   const delivery = await deliverDue(db, options.adapters ?? defaultAdapters(), now);
   const mail = await deliverMail(db, { now, send: options.sendMail });
   const retention = options.retention ? await runRetention(db, todayInParis(now), { now }) : null;
-  return { delivery, mail, retention };
+  const alerts = await refreshDueAlertState(db, todayInParis(now));
+  return { delivery, mail, retention, alerts };
 }
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
