@@ -12,7 +12,7 @@
  *   never computed (backfill on first run), and what changed outside the actions (transfers delivered or
  *   abandoned by the worker, files anonymised by the retention run).
  */
-import { and, asc, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { alertState, jeunes } from "@/db/schema";
 import type { DerivedStateRefresh } from "@/lib/actions/run";
@@ -78,19 +78,31 @@ export interface AlertStateRefreshReport {
 /**
  * The worker's pass: recomputes every due row for `today`, `batch` files per transaction (a new day
  * touches every file of the country once; short transactions keep the writes of the day unblocked).
+ * `all` recomputes every file whatever its state (a seed that wrote rows without the actions).
  */
 export async function refreshDueAlertState(
   db: DbOrTx,
   today: CivilDate,
-  options: { batch?: number; maxBatches?: number } = {},
+  options: { batch?: number; maxBatches?: number; all?: boolean } = {},
 ): Promise<AlertStateRefreshReport> {
   const batch = options.batch ?? 500;
   const maxBatches = options.maxBatches ?? 1000;
   let refreshed = 0;
+  let after = "";
   for (let i = 0; i < maxBatches; i++) {
     const done = await db.transaction(async (tx) => {
-      const ids = (await dueIds(tx, today, batch)).map((r) => r.id);
-      if (ids.length > 0) await upsertState(tx, and(inArray(jeunes.id, ids))!, today);
+      const ids = options.all
+        ? (
+            await tx
+              .select({ id: jeunes.id })
+              .from(jeunes)
+              .where(after ? gt(jeunes.id, after) : undefined)
+              .orderBy(asc(jeunes.id))
+              .limit(batch)
+          ).map((r) => r.id)
+        : (await dueIds(tx, today, batch)).map((r) => r.id);
+      if (ids.length > 0) await upsertState(tx, inArray(jeunes.id, ids), today);
+      after = ids.at(-1) ?? after;
       return ids.length;
     });
     refreshed += done;
