@@ -9,9 +9,10 @@ import { users } from "./users";
  * One flag per alert of lib/jeunes/alerts.ts (ALERTS), true when the alert held on `computed_on`.
  *
  * Kept by `refreshAlertState` (lib/jeunes/alert-state.ts): in the same transaction as every write that
- * changes an input, and by the worker for what changes with time alone (a new day, a new ISO week) and
- * for the rows a write outside the actions touched. A row whose `computed_on` is not today is read as
- * missing (the query computes it live), so a late worker never shows yesterday's alerts.
+ * changes an input, and by the worker for what changes with time alone (a new day, a new ISO week).
+ * Triggers (migration 0016) delete a file's row whenever a table its alerts read changes, whoever
+ * writes it; a missing row, or one whose `computed_on` is not today, is computed live by the portfolio,
+ * so a late worker or a write outside the actions never shows a wrong alert.
  */
 export const alertState = pgTable(
   "alert_state",

@@ -641,6 +641,6 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
     .from(users)
     .where(and(eq(users.structureId, lyon.id), eq(users.role, "conseiller")));
   // The director's portfolio reads the stored alert state: computed for the new files as the worker would.
-  await refreshDueAlertState(db, today, { all: true });
+  await refreshDueAlertState(db, today);
   return { structureId: lyon.id, counsellors, rows };
 }

@@ -325,5 +325,5 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   // Delivery runs "now" (rows are created with the real clock), a second later so every row is due.
   if (options.extras) await seedTransmissions(db, { now: new Date(Date.now() + 1000) });
   // The stored portfolio alerts of every file, for the seed's day (the worker keeps them afterwards).
-  await refreshDueAlertState(db, options.today, { all: true });
+  await refreshDueAlertState(db, options.today);
 }

@@ -7,12 +7,14 @@
  * Who keeps it:
  * - every write that changes an input declares `refreshes: [ALERT_STATE]` and runAction calls
  *   `refreshAlertState` for its files after the handler, in the same transaction;
+ * - any other change to what the alerts read (the delivery worker, the retention run, a seed, a write
+ *   that declares no refresh) deletes the file's row, by the triggers of migration 0016: the portfolio
+ *   computes a missing row live, so the stored state is never wrong, at worst absent;
  * - the worker (`refreshDueAlertState`) recomputes what changes with time alone (a new day: contract
- *   ending within 30 days, no contact for 30 days, residence permit, minors, a new ISO week), the rows
- *   never computed (backfill on first run), and what changed outside the actions (transfers delivered or
- *   abandoned by the worker, files anonymised by the retention run).
+ *   ending within 30 days, no contact for 30 days, residence permit, minors, a new ISO week), and the
+ *   rows missing (backfill on first run, rows forgotten by the triggers).
  */
-import { asc, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { alertState, jeunes } from "@/db/schema";
 import type { DerivedStateRefresh } from "@/lib/actions/run";
@@ -54,19 +56,16 @@ async function upsertState(tx: DbOrTx, where: SQL, today: CivilDate) {
 }
 
 /**
- * The rows the worker recomputes: never computed, computed on another day, a file changed since (a
- * write outside the actions: anonymisation), or a failed-transfer flag that no longer matches the
- * transfers (their statuses are moved by the delivery worker). At most `limit` ids, oldest first.
+ * The rows the worker recomputes: never computed, or forgotten (the triggers of migration 0016 delete a
+ * file's row when anything its alerts read changes outside a refreshing action: transfers delivered or
+ * abandoned by the worker, the retention run, a seed), or computed on another day. At most `limit` ids.
  */
 function dueIds(db: DbOrTx, today: CivilDate, limit: number) {
   return db
     .select({ id: jeunes.id })
     .from(jeunes)
     .leftJoin(alertState, sql`${alertState.jeuneId} = ${jeunes.id}`)
-    .where(
-      sql`${alertState.jeuneId} is null or ${alertState.computedOn} <> ${today}::date or ${jeunes.updatedAt} > ${alertState.updatedAt}
-        or ${alertState.transmissionEchouee} <> exists (select 1 from transmissions tr where tr.jeune_id = ${jeunes.id} and tr.status in ('rejetee', 'abandonnee'))`,
-    )
+    .where(sql`${alertState.jeuneId} is null or ${alertState.computedOn} <> ${today}::date`)
     .orderBy(asc(jeunes.id))
     .limit(limit);
 }
@@ -78,31 +77,19 @@ export interface AlertStateRefreshReport {
 /**
  * The worker's pass: recomputes every due row for `today`, `batch` files per transaction (a new day
  * touches every file of the country once; short transactions keep the writes of the day unblocked).
- * `all` recomputes every file whatever its state (a seed that wrote rows without the actions).
  */
 export async function refreshDueAlertState(
   db: DbOrTx,
   today: CivilDate,
-  options: { batch?: number; maxBatches?: number; all?: boolean } = {},
+  options: { batch?: number; maxBatches?: number } = {},
 ): Promise<AlertStateRefreshReport> {
   const batch = options.batch ?? 500;
   const maxBatches = options.maxBatches ?? 1000;
   let refreshed = 0;
-  let after = "";
   for (let i = 0; i < maxBatches; i++) {
     const done = await db.transaction(async (tx) => {
-      const ids = options.all
-        ? (
-            await tx
-              .select({ id: jeunes.id })
-              .from(jeunes)
-              .where(after ? gt(jeunes.id, after) : undefined)
-              .orderBy(asc(jeunes.id))
-              .limit(batch)
-          ).map((r) => r.id)
-        : (await dueIds(tx, today, batch)).map((r) => r.id);
+      const ids = (await dueIds(tx, today, batch)).map((r) => r.id);
       if (ids.length > 0) await upsertState(tx, inArray(jeunes.id, ids), today);
-      after = ids.at(-1) ?? after;
       return ids.length;
     });
     refreshed += done;

@@ -115,7 +115,7 @@ function usesFuzzy(search: SearchQuery): search is Extract<SearchQuery, { kind: 
   return search.kind === "text" && search.text.length >= FUZZY_MIN_LENGTH;
 }
 
-function searchCondition(search: SearchQuery): SQL | undefined {
+export function searchCondition(search: SearchQuery): SQL | undefined {
   switch (search.kind) {
     case "none":
       return undefined;

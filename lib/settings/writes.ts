@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { alertState, settings } from "@/db/schema";
+import { settings } from "@/db/schema";
 import type { ActionDefinition } from "@/lib/actions/run";
 import { DomainError } from "@/lib/errors/domain-error";
 import { createSettingSchema } from "./schema";
@@ -33,9 +33,6 @@ export const createSetting: ActionDefinition<typeof createSettingSchema, { id: s
       })
       .returning({ id: settings.id });
     if (!row) throw new DomainError("unexpected");
-    // The CEJ gauge's weights and target feed the stored portfolio alerts of every file: dropped here, read
-    // live until the worker recomputes them (lib/jeunes/alert-state.ts).
-    if (input.key.startsWith("cej.heures.")) await tx.delete(alertState);
     return {
       data: row,
       audit: {
