@@ -120,4 +120,14 @@ CREATE TRIGGER "settings_alert_state_insert" AFTER INSERT ON "settings" REFERENC
 --> statement-breakpoint
 CREATE TRIGGER "settings_alert_state_update" AFTER UPDATE ON "settings" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION alert_state_forget_all();
 --> statement-breakpoint
-CREATE TRIGGER "settings_alert_state_delete" AFTER DELETE ON "settings" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION alert_state_forget_all();
+CREATE TRIGGER "settings_alert_state_delete" AFTER DELETE ON "settings" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION alert_state_forget_all();--> statement-breakpoint
+-- word_similarity is far dearer than the planner's default cost of 1 per call: at that price it would
+-- rather filter every file of the structure than read the trigram index (jeunes_search_trgm_idx) for
+-- the portfolio's fuzzy search (`q <% search_text`). The true order of magnitude lets it choose the index.
+-- (Extension members: a restore recreates them from pg_trgm; `npm run db:migrate` on a restored
+-- database does not re-apply this, see README "Recherche".)
+ALTER FUNCTION word_similarity_op(text, text) COST 200;
+--> statement-breakpoint
+ALTER FUNCTION word_similarity_commutator_op(text, text) COST 200;
+--> statement-breakpoint
+ALTER FUNCTION word_similarity(text, text) COST 200;
