@@ -47,7 +47,15 @@ async function upsertState(tx: DbOrTx, where: SQL, today: CivilDate) {
   const monday = isoWeekOf(today).start;
   const columns = ALERTS.map((a) => sql.raw(`"${a.key}"`));
   const flags = ALERTS.map((a) => sql`coalesce((${a.when(ctx)}), false)`);
-  const updates = ["structure_id", "conseiller_id", "computed_on", ...ALERTS.map((a) => a.key), "semaine", "cej_minutes_validees", "updated_at"];
+  const updates = [
+    "structure_id",
+    "conseiller_id",
+    "computed_on",
+    ...ALERTS.map((a) => a.key),
+    "semaine",
+    "cej_minutes_validees",
+    "updated_at",
+  ];
   await tx.execute(sql`insert into alert_state (jeune_id, structure_id, conseiller_id, computed_on, ${sql.join(columns, sql`, `)}, semaine, cej_minutes_validees, updated_at)
     select ${jeunes.id}, ${jeunes.structureId}, ${jeunes.conseillerId}, ${today}::date, ${sql.join(flags, sql`, `)},
       ${monday}::date, ${cejWeekMinutesSql(sql`${jeunes.id}`, monday, "validees")}, clock_timestamp()

@@ -94,7 +94,16 @@ describe("the portfolio's CEJ hours match the dossier's gauge", () => {
     expect(cej).toBeDefined();
     const seance = await runAction(
       createSeance,
-      { type: "atelier", titre: "Atelier CV", date: today, heureDebut: "00:00", heureFin: "00:15", lieu: "Salle 2", animateurId: camille.id, capacite: "8" },
+      {
+        type: "atelier",
+        titre: "Atelier CV",
+        date: today,
+        heureDebut: "00:00",
+        heureFin: "00:15",
+        lieu: "Salle 2",
+        animateurId: camille.id,
+        capacite: "8",
+      },
       camille,
     );
     if (!seance.ok) throw new Error(seance.message);

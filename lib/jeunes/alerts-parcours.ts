@@ -116,11 +116,7 @@ export const PARCOURS_ALERT_SPECS = {
   absence: {
     key: "absence",
     label: "Rendez-vous manqué (30 derniers jours)",
-    when: ({
-      today,
-    }: {
-      today: CivilDate;
-    }) => sql`exists (select 1 from participations pa join seances se on se.id = pa.seance_id
+    when: ({ today }: { today: CivilDate }) => sql`exists (select 1 from participations pa join seances se on se.id = pa.seance_id
       where pa.jeune_id = ${jeunes.id} and pa.presence = 'absent_non_excuse' and se.annulee_le is null
         and ${seanceBetween(addDays(today, -30), today)})`,
     detail: ({
