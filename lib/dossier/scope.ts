@@ -34,9 +34,10 @@ export function portfolioCondition(user: SessionUser, today: CivilDate): SQL | n
 }
 
 /**
- * The same set as portfolioCondition, written for lists: a counsellor's portfolio is the UNION of the
- * titular files (served by jeunes_structure_conseiller_idx) and the running temporary assignments
- * (affectations_vers_idx), so the structure is never scanned, and never twice.
+ * The same set as portfolioCondition, written for lists: a counsellor's titular files OR the ids of the
+ * running temporary assignments, as `id = any(array(…))`. The array is computed once (an InitPlan on
+ * affectations_vers_idx), so the planner reads the two sets by index — jeunes_structure_conseiller_idx
+ * (structure, counsellor, status) and the primary key — in one BitmapOr, never the whole structure.
  */
 export function portfolioListCondition(user: SessionUser, today: CivilDate): SQL | null {
   if (user.role !== "conseiller") return portfolioCondition(user, today);
@@ -44,12 +45,11 @@ export function portfolioListCondition(user: SessionUser, today: CivilDate): SQL
   if (!structureId) return null;
   return and(
     eq(jeunes.structureId, structureId),
-    inArray(
-      jeunes.id,
-      sql`(select j.id from jeunes j where j.structure_id = ${structureId} and j.conseiller_id = ${user.id}
-        union select ${affectations.jeuneId} from ${affectations}
+    or(
+      eq(jeunes.conseillerId, user.id),
+      sql`${jeunes.id} = any(array(select ${affectations.jeuneId} from ${affectations}
         where ${affectations.type} = 'temporaire' and ${affectations.versConseillerId} = ${user.id}
-        and ${affectations.debut} <= ${today} and ${affectations.fin} >= ${today})`,
+        and ${affectations.debut} <= ${today} and ${affectations.fin} >= ${today}))`,
     ),
   )!;
 }
