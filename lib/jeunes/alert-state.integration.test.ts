@@ -109,7 +109,7 @@ describe("stored alert state", () => {
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
     const seancesCreated: { id: string; version: number }[] = [];
     let succeeded = 0;
-    const count = (r: ActionResult<unknown>) => {
+    const count = <T>(r: ActionResult<T>): ActionResult<T> => {
       if (r.ok) succeeded += 1;
       return r;
     };

@@ -121,7 +121,7 @@ describe.runIf(onPostgres)("the portfolio's search is served by the trigram inde
     const query = t.db
       .select({ id: jeunes.id })
       .from(jeunes)
-      .where(and(portfolioListCondition(directrice, today), searchCondition(parseSearchQuery(q)), eq(jeunes.statut, "actif")));
+      .where(and(portfolioListCondition(directrice, today) ?? undefined, searchCondition(parseSearchQuery(q)), eq(jeunes.statut, "actif")));
     return t.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`);
       const result = (await tx.execute(sql`explain (format text) ${query}`)) as unknown as { rows?: Record<string, string>[] } & Record<
@@ -151,7 +151,7 @@ describe.runIf(onPostgres)("the portfolio's search is served by the trigram inde
         return tx
           .select({ id: jeunes.id })
           .from(jeunes)
-          .where(and(portfolioListCondition(directrice, today), searchCondition(parseSearchQuery(q)), eq(jeunes.statut, "actif")));
+          .where(and(portfolioListCondition(directrice, today) ?? undefined, searchCondition(parseSearchQuery(q)), eq(jeunes.statut, "actif")));
       });
       expect(scanned.length, q).toBeGreaterThan(0);
       expect(view.total, q).toBe(scanned.length);
