@@ -151,7 +151,9 @@ describe.runIf(onPostgres)("the portfolio's search is served by the trigram inde
         return tx
           .select({ id: jeunes.id })
           .from(jeunes)
-          .where(and(portfolioListCondition(directrice, today) ?? undefined, searchCondition(parseSearchQuery(q)), eq(jeunes.statut, "actif")));
+          .where(
+            and(portfolioListCondition(directrice, today) ?? undefined, searchCondition(parseSearchQuery(q)), eq(jeunes.statut, "actif")),
+          );
       });
       expect(scanned.length, q).toBeGreaterThan(0);
       expect(view.total, q).toBe(scanned.length);
