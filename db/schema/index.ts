@@ -17,3 +17,4 @@ export * from "./mail";
 export * from "./access";
 export * from "./espace";
 export * from "./operations";
+export * from "./alert-state";

@@ -20,6 +20,7 @@ import { antennes, memberships, structures, users } from "@/db/schema";
 import { isoWeekOf } from "@/lib/calendar/iso-week";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { normalizeForSearch } from "@/lib/jeunes/rules";
+import { refreshDueAlertState } from "@/lib/jeunes/alert-state";
 
 export interface BulkOptions {
   today: CivilDate;
@@ -639,5 +640,7 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
     .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
     .from(users)
     .where(and(eq(users.structureId, lyon.id), eq(users.role, "conseiller")));
+  // The director's portfolio reads the stored alert state: computed for the new files as the worker would.
+  await refreshDueAlertState(db, today);
   return { structureId: lyon.id, counsellors, rows };
 }

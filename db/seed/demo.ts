@@ -10,6 +10,7 @@ import { seedDemandes, seedSecondStructureDemande } from "./droits";
 import { seedParcours } from "./parcours";
 import { SETTINGS_SEED } from "./settings";
 import { seedTransmissions } from "./transmissions";
+import { refreshDueAlertState } from "@/lib/jeunes/alert-state";
 
 /** The password of every demo account (documented in the README). */
 export const DEMO_PASSWORD = "Sillage-demo-2026";
@@ -324,4 +325,6 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   if (options.extras) await seedParcours(db, { today: options.today });
   // Delivery runs "now" (rows are created with the real clock), a second later so every row is due.
   if (options.extras) await seedTransmissions(db, { now: new Date(Date.now() + 1000) });
+  // The stored portfolio alerts of every file, for the seed's day (the worker keeps them afterwards).
+  await refreshDueAlertState(db, options.today);
 }

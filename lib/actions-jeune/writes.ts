@@ -23,6 +23,7 @@ import {
   statutActionSchema,
   updateActionSchema,
 } from "./schema";
+import { ALERT_STATE } from "@/lib/jeunes/alert-state";
 
 export interface ActionWriteResult {
   id: string;
@@ -55,6 +56,7 @@ function definition<S extends z.ZodType, T extends { jeuneId: string; id?: strin
     capability: "parcours.write",
     dossier,
     handler,
+    refreshes: [ALERT_STATE],
     revalidate: (_input, data) => [`/jeunes/${data.jeuneId}`, ...(data.id ? [`/jeunes/${data.jeuneId}/actions/${data.id}`] : [])],
   };
 }

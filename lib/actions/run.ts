@@ -69,6 +69,19 @@ export interface ActionDefinition<S extends z.ZodType, T> {
   handler: (ctx: ActionContext<z.output<S>>) => Promise<{ data: T; audit: AuditInput | AuditInput[] }>;
   /** Paths to refresh after success. */
   revalidate?: (input: z.output<S>, data: T) => string[];
+  /** State derived from what this write changes (the stored portfolio alerts), refreshed after the handler, in its transaction. */
+  refreshes?: readonly DerivedStateRefresh<z.output<S>, T>[];
+}
+
+/**
+ * A stored state derived from the files a write touches, recomputed in the write's transaction. The
+ * mechanism knows nothing of what it computes: the feature that owns the state provides `refresh`.
+ */
+export interface DerivedStateRefresh<I, T> {
+  name: string;
+  /** The files whose state changes; default: those the gate opened. */
+  jeuneIds?: (input: I, data: T, dossiers: OpenedDossier[]) => string[];
+  refresh: (tx: Tx, jeuneIds: string[]) => Promise<void>;
 }
 
 /** zod issues → { field: [messages] } keyed by the dotted path the form uses as input name. */
@@ -130,6 +143,9 @@ export async function runInTransaction<S extends z.ZodType, T>(
 ): Promise<T> {
   const dossiers = await openTargets(tx, user, def.dossier, input);
   const { data, audit } = await def.handler({ tx, user, input, dossiers });
+  for (const derived of def.refreshes ?? []) {
+    await derived.refresh(tx, derived.jeuneIds ? derived.jeuneIds(input, data, dossiers) : dossiers.map((d) => d.jeune.id));
+  }
   await writeAudit(tx, user, audit, requestId);
   return data;
 }

@@ -4,6 +4,7 @@ import type { ActionDefinition } from "@/lib/actions/run";
 import { structureScope } from "@/lib/auth/session-user";
 import { DomainError } from "@/lib/errors/domain-error";
 import { reassignSchema } from "./schema";
+import { alertStateOf } from "@/lib/jeunes/alert-state";
 
 /**
  * Permanent: the titular counsellor changes (jeunes.conseiller_id) and the move is kept in `affectations`.
@@ -17,6 +18,7 @@ export const reassignJeunes: ActionDefinition<typeof reassignSchema, { count: nu
   dossier: {
     none: "a director's act (jeunes.reassign), whose portfolio is the whole structure: the handler locks every file in one query, checks structure and state, and audits each move under the young person's id",
   },
+  refreshes: [alertStateOf((input) => input.jeuneIds)],
   async handler({ tx, user, input }) {
     const structureId = structureScope(user);
     if (!structureId) throw new DomainError("forbidden");

@@ -20,6 +20,7 @@ import {
   participationAudit,
   registeredCount,
 } from "./store";
+import { ALERT_STATE } from "@/lib/jeunes/alert-state";
 
 export interface ParticipationResult {
   seanceId: string;
@@ -37,6 +38,7 @@ export const addParticipant: ActionDefinition<typeof addParticipantSchema, Parti
   capability: "agenda.write",
   dossier: ofAgendaJeune,
   revalidate: (input) => paths(input.seanceId, [input.jeuneId]),
+  refreshes: [ALERT_STATE],
   handler: async ({ tx, user, input }) => {
     // The séance row is locked: two counsellors adding the last seat at once cannot both succeed.
     const seance = await lockSeance(tx, user, input.seanceId);
@@ -67,6 +69,7 @@ export const removeParticipant: ActionDefinition<typeof removeParticipantSchema,
   capability: "agenda.write",
   dossier: { ...ofParticipations, jeuneIds: (input, tx) => ofParticipations.jeuneIds({ participationIds: [input.participationId] }, tx) },
   revalidate: (input, data) => paths(input.seanceId, data.jeuneId ? [data.jeuneId] : []),
+  refreshes: [ALERT_STATE],
   handler: async ({ tx, user, input }) => {
     const seance = await lockSeance(tx, user, input.seanceId);
     const frozen = frozenReason(seance);
@@ -104,6 +107,7 @@ export const recordAttendance: ActionDefinition<typeof attendanceSchema, Partici
     jeuneIds: (input, tx) => ofParticipations.jeuneIds({ participationIds: input.lignes.map((l) => l.participationId) }, tx),
   },
   revalidate: (input) => paths(input.seanceId),
+  refreshes: [ALERT_STATE],
   handler: async ({ tx, user, input }) => {
     const seance = await lockSeance(tx, user, input.seanceId);
     const frozen = frozenReason(seance);

@@ -24,6 +24,7 @@ import {
   seanceAudit,
   updateSeanceRow,
 } from "./store";
+import { ALERT_STATE } from "@/lib/jeunes/alert-state";
 
 export interface SeanceResult {
   id: string;
@@ -44,6 +45,7 @@ function definition<S extends z.ZodType>(
     capability: "agenda.write",
     dossier,
     handler,
+    refreshes: [ALERT_STATE],
     revalidate: (_input, data) => ["/agenda", `/agenda/${data.id}`, ...extraPaths(data)],
   };
 }

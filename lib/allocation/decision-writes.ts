@@ -33,6 +33,7 @@ import { checkPaceaAllowance } from "./pacea";
 import { formatRegleVersion, type RuleRef } from "./regle-version";
 import { applySanctionEffects, type DecidedSanction } from "./sanction-effect";
 import { confirmDecisionSchema, decisionInputSchema, type DecisionInput } from "./schema";
+import { ALERT_STATE } from "@/lib/jeunes/alert-state";
 
 /** How far ahead a decision may be taken: the coming month (payment prepared in advance). */
 const MONTHS_AHEAD = 1;
@@ -411,6 +412,7 @@ export function allocationDecisionActions(now: () => Date = () => new Date()) {
       }
       return storeDecision(tx, user, computed, { transfers: true });
     },
+    refreshes: [ALERT_STATE],
     revalidate: (input) => [`/jeunes/${input.jeuneId}`],
   };
 

@@ -32,3 +32,24 @@ export function portfolioCondition(user: SessionUser, today: CivilDate): SQL | n
   if (user.role === "directeur") return and(...structureConditions(user))!;
   return null;
 }
+
+/**
+ * The same set as portfolioCondition, written for lists: a counsellor's titular files OR the ids of the
+ * running temporary assignments, as `id = any(array(…))`. The array is computed once (an InitPlan on
+ * affectations_vers_idx), so the planner reads the two sets by index — jeunes_structure_conseiller_idx
+ * (structure, counsellor, status) and the primary key — in one BitmapOr, never the whole structure.
+ */
+export function portfolioListCondition(user: SessionUser, today: CivilDate): SQL | null {
+  if (user.role !== "conseiller") return portfolioCondition(user, today);
+  const structureId = structureScope(user);
+  if (!structureId) return null;
+  return and(
+    eq(jeunes.structureId, structureId),
+    or(
+      eq(jeunes.conseillerId, user.id),
+      sql`${jeunes.id} = any(array(select ${affectations.jeuneId} from ${affectations}
+        where ${affectations.type} = 'temporaire' and ${affectations.versConseillerId} = ${user.id}
+        and ${affectations.debut} <= ${today} and ${affectations.fin} >= ${today}))`,
+    ),
+  )!;
+}

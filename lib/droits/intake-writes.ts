@@ -22,6 +22,7 @@ import { EVENT_MESSAGES, buildReceipt } from "./letters";
 import { needsFinalite } from "./rules";
 import { deskIntakeSchema, dpoIntakeSchema, espaceIntakeSchema } from "./schema";
 import { addEvent, allocateNumero, loadLetterContext, queueLetter } from "./store";
+import { ALERT_STATE } from "@/lib/jeunes/alert-state";
 
 export interface CreatedDemande {
   id: string;
@@ -195,6 +196,7 @@ export const recordDeskDemande: ActionDefinition<typeof deskIntakeSchema, Create
   schema: deskIntakeSchema,
   capability: "droits.intake",
   dossier: { ...INTAKE, jeuneIds: inputJeune },
+  refreshes: [ALERT_STATE],
   async handler({ tx, user, input, dossiers }) {
     const today = todayInParis(new Date());
     const { jeune } = theDossier(dossiers);
@@ -225,6 +227,7 @@ export const recordDpoDemande: ActionDefinition<typeof dpoIntakeSchema, CreatedD
     field: "jeuneId",
     notFoundMessage: "Ce jeune est introuvable dans votre structure : cherchez-le de nouveau.",
   },
+  refreshes: [ALERT_STATE],
   async handler({ tx, user, input, dossiers }) {
     const { jeune } = theDossier(dossiers);
     const today = todayInParis(new Date());
@@ -249,6 +252,7 @@ export const createDemandeFromEspace: ActionDefinition<typeof espaceIntakeSchema
   schema: espaceIntakeSchema,
   capability: "self.read",
   dossier: { ...INTAKE, jeuneIds: (_input, _tx, user) => (user.jeuneId ? [user.jeuneId] : []) },
+  refreshes: [ALERT_STATE],
   async handler({ tx, user, input, dossiers }) {
     if (user.role !== "jeune" || !user.jeuneId) throw new DomainError("forbidden");
     const { jeune } = theDossier(dossiers);

@@ -35,6 +35,7 @@ import {
   toIdentityPauses,
   updateDemande,
 } from "./store";
+import { ALERT_STATE } from "@/lib/jeunes/alert-state";
 
 export interface TransitionResult {
   id: string;
@@ -93,7 +94,15 @@ export function definition<S extends z.ZodType<{ demandeId: string }>, R extends
   schema: S,
   handler: (ctx: Ctx<S>) => Promise<{ data: NoInfer<R>; audit: AuditInput | AuditInput[] }>,
 ): ActionDefinition<S, R> {
-  return { name, schema, capability: "droits.handle", dossier: OF_DEMANDE, handler, revalidate: (_input, data) => paths(data) };
+  return {
+    name,
+    schema,
+    capability: "droits.handle",
+    dossier: OF_DEMANDE,
+    handler,
+    refreshes: [ALERT_STATE],
+    revalidate: (_input, data) => paths(data),
+  };
 }
 
 /** Asks the person for more information to confirm identity (EDPB 01/2022): the clock stops. */

@@ -14,6 +14,7 @@ import { z } from "zod";
 import { jeunes } from "@/db/schema";
 import { addDays, addMonths, type CivilDate } from "@/lib/calendar/civil-date";
 import { isoWeekOf } from "@/lib/calendar/iso-week";
+import { parisStartOfDay } from "@/lib/calendar/paris-time";
 import { formatShortDate } from "@/lib/format/fr";
 
 const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -23,6 +24,15 @@ const settingAt = (key: string, on: CivilDate) =>
   sql`(select st.value from settings st where st.key = ${key} and st.structure_id is null and st.effective_from <= ${on}::date order by st.effective_from desc limit 1)`;
 
 type Count = "validees" | "declarees";
+
+/**
+ * Séances whose Paris civil date falls in [from, to]: as a range of instants (midnight to midnight in
+ * Paris), which the (structure, debut) index and a per-file probe can serve, unlike
+ * `(debut at time zone …)::date`. Same rows: the civil date grows with the instant.
+ */
+export function seanceBetween(from: CivilDate, to: CivilDate): SQL {
+  return sql`se.debut >= ${parisStartOfDay(from).toISOString()}::timestamptz and se.debut < ${parisStartOfDay(addDays(to, 1)).toISOString()}::timestamptz`;
+}
 
 /** Minutes of CEJ activity of the young person `jeuneId` (SQL expression) in the ISO week starting on `monday`. */
 export function cejWeekMinutesSql(jeuneId: SQL, monday: CivilDate, which: Count): SQL {
@@ -37,7 +47,7 @@ export function cejWeekMinutesSql(jeuneId: SQL, monday: CivilDate, which: Count)
     + coalesce((select sum(((${w}) ->> (case se.type when 'atelier' then 'atelier' when 'information_collective' then 'informationCollective' else 'rendezVousIndividuel' end))::int)
       from participations pa join seances se on se.id = pa.seance_id
       where pa.jeune_id = ${jeuneId} and se.annulee_le is null and ${presenceCounted}
-        and (se.debut at time zone 'Europe/Paris')::date between ${monday}::date and ${sunday}::date), 0)
+        and ${seanceBetween(monday, sunday)}), 0)
   )::int`;
 }
 
@@ -66,7 +76,7 @@ export const PARCOURS_ALERT_SPECS = {
     key: "contrat_fin",
     label: "Contrat se terminant sous 30 jours",
     when: ({ today }: { today: CivilDate }) =>
-      sql`${jeunes.id} in (select c.jeune_id from contrats c where c.fin_reelle is null and c.fin_prevue <= ${addDays(today, 30)}::date)`,
+      sql`exists (select 1 from contrats c where c.jeune_id = ${jeunes.id} and c.fin_reelle is null and c.fin_prevue <= ${addDays(today, 30)}::date)`,
     detail: ({ today }: { today: CivilDate }) => sql`(select json_build_object('type', c.type, 'fin', c.fin_prevue)
       from contrats c where c.jeune_id = ${jeunes.id} and c.fin_reelle is null and c.fin_prevue <= ${addDays(today, 30)}::date limit 1)`,
     schema: z.object({ type: z.enum(["PACEA", "CEJ"]), fin: civilDate }),
@@ -106,13 +116,9 @@ export const PARCOURS_ALERT_SPECS = {
   absence: {
     key: "absence",
     label: "Rendez-vous manqué (30 derniers jours)",
-    when: ({
-      today,
-    }: {
-      today: CivilDate;
-    }) => sql`${jeunes.id} in (select pa.jeune_id from participations pa join seances se on se.id = pa.seance_id
-      where pa.presence = 'absent_non_excuse' and se.annulee_le is null
-        and (se.debut at time zone 'Europe/Paris')::date between ${addDays(today, -30)}::date and ${today}::date)`,
+    when: ({ today }: { today: CivilDate }) => sql`exists (select 1 from participations pa join seances se on se.id = pa.seance_id
+      where pa.jeune_id = ${jeunes.id} and pa.presence = 'absent_non_excuse' and se.annulee_le is null
+        and ${seanceBetween(addDays(today, -30), today)})`,
     detail: ({
       today,
     }: {
@@ -120,7 +126,7 @@ export const PARCOURS_ALERT_SPECS = {
     }) => sql`(select json_build_object('date', (se.debut at time zone 'Europe/Paris')::date, 'nombre', count(*) over ())
       from participations pa join seances se on se.id = pa.seance_id
       where pa.jeune_id = ${jeunes.id} and pa.presence = 'absent_non_excuse' and se.annulee_le is null
-        and (se.debut at time zone 'Europe/Paris')::date between ${addDays(today, -30)}::date and ${today}::date
+        and ${seanceBetween(addDays(today, -30), today)}
       order by se.debut desc limit 1)`,
     schema: z.object({ date: civilDate, nombre: z.number().int().min(1) }),
     badge: (d: { date: CivilDate; nombre: number }) => ({
@@ -136,15 +142,15 @@ export const PARCOURS_ALERT_SPECS = {
     label: "Sans contact depuis 30 jours",
     // A contact is a séance the young person attended. Dossiers younger than 30 days are not flagged.
     when: ({ today }: { today: CivilDate }) => sql`${jeunes.statut} = 'actif' and ${jeunes.anonymisedAt} is null
-      and (${jeunes.createdAt} at time zone 'Europe/Paris')::date < ${addDays(today, -30)}::date
-      and ${jeunes.id} not in (select pa.jeune_id from participations pa join seances se on se.id = pa.seance_id
-        where pa.presence = 'present' and (se.debut at time zone 'Europe/Paris')::date between ${addDays(today, -30)}::date and ${today}::date)`,
-    detail: ({ today }: { today: CivilDate }) => sql`case when ${jeunes.statut} = 'actif' and ${jeunes.anonymisedAt} is null
-      and (${jeunes.createdAt} at time zone 'Europe/Paris')::date < ${addDays(today, -30)}::date
+      and ${jeunes.createdAt} < ${parisStartOfDay(addDays(today, -30)).toISOString()}::timestamptz
       and not exists (select 1 from participations pa join seances se on se.id = pa.seance_id
-        where pa.jeune_id = ${jeunes.id} and pa.presence = 'present' and (se.debut at time zone 'Europe/Paris')::date between ${addDays(today, -30)}::date and ${today}::date)
-      then json_build_object('dernier', (select max((se.debut at time zone 'Europe/Paris')::date) from participations pa join seances se on se.id = pa.seance_id
-        where pa.jeune_id = ${jeunes.id} and pa.presence = 'present' and (se.debut at time zone 'Europe/Paris')::date <= ${today}::date)) end`,
+        where pa.jeune_id = ${jeunes.id} and pa.presence = 'present' and ${seanceBetween(addDays(today, -30), today)})`,
+    detail: ({ today }: { today: CivilDate }) => sql`case when ${jeunes.statut} = 'actif' and ${jeunes.anonymisedAt} is null
+      and ${jeunes.createdAt} < ${parisStartOfDay(addDays(today, -30)).toISOString()}::timestamptz
+      and not exists (select 1 from participations pa join seances se on se.id = pa.seance_id
+        where pa.jeune_id = ${jeunes.id} and pa.presence = 'present' and ${seanceBetween(addDays(today, -30), today)})
+      then json_build_object('dernier', (select (max(se.debut) at time zone 'Europe/Paris')::date from participations pa join seances se on se.id = pa.seance_id
+        where pa.jeune_id = ${jeunes.id} and pa.presence = 'present' and se.debut < ${parisStartOfDay(addDays(today, 1)).toISOString()}::timestamptz)) end`,
     schema: z.object({ dernier: civilDate.nullable() }),
     badge: (d: { dernier: CivilDate | null }) => ({
       tone: "warning" as const,
@@ -154,7 +160,7 @@ export const PARCOURS_ALERT_SPECS = {
   sanction: {
     key: "sanction",
     label: "Sanction à examiner",
-    when: () => sql`${jeunes.id} in (select sa.jeune_id from sanctions sa where sa.statut in ('proposee', 'contradictoire'))`,
+    when: () => sql`exists (select 1 from sanctions sa where sa.jeune_id = ${jeunes.id} and sa.statut in ('proposee', 'contradictoire'))`,
     detail: () => sql`(select json_build_object('date', sa.date_fait, 'statut', sa.statut)
       from sanctions sa where sa.jeune_id = ${jeunes.id} and sa.statut in ('proposee', 'contradictoire') order by sa.date_fait asc limit 1)`,
     schema: z.object({ date: civilDate, statut: z.enum(["proposee", "contradictoire"]) }),
@@ -172,7 +178,7 @@ export const PARCOURS_ALERT_SPECS = {
     // A CEJ in force during last month (started before its end) and no current decision for it.
     when: ({ today }: { today: CivilDate }) => {
       const { month, first, last } = previousMonth(today);
-      return sql`${jeunes.id} in (select c.jeune_id from contrats c where c.type = 'CEJ' and c.debut <= ${last}::date and coalesce(c.fin_reelle, c.fin_prevue) >= ${first}::date
+      return sql`exists (select 1 from contrats c where c.jeune_id = ${jeunes.id} and c.type = 'CEJ' and c.debut <= ${last}::date and coalesce(c.fin_reelle, c.fin_prevue) >= ${first}::date
         and not exists (select 1 from allocation_decisions ad where ad.contrat_id = c.id and ad.mois = ${month} and ad.remplacee_par_id is null))`;
     },
     detail: ({ today }: { today: CivilDate }) => {

@@ -74,8 +74,9 @@ export const ALERTS = [
   defineAlert({
     key: "remplacement",
     label: "Remplacement en cours",
-    // Uncorrelated on purpose: Postgres hashes the running affectations once instead of probing per row.
-    when: ({ today }) => sql`${jeunes.id} in (select a.jeune_id from affectations a where ${running(today)})`,
+    // Correlated: each file probes its own rows (index by jeune_id), so the cost follows the portfolio,
+    // never the country's tables (a director's counts read the stored state, lib/jeunes/alert-state.ts).
+    when: ({ today }) => sql`exists (select 1 from affectations a where a.jeune_id = ${jeunes.id} and ${running(today)})`,
     detail: ({ today }) => sql`(select json_build_object(
         'fin', a.fin,
         'remplacantId', a.vers_conseiller_id,
@@ -112,8 +113,7 @@ export const ALERTS = [
   defineAlert({
     key: "demande_droits",
     label: "Demande de droits en cours",
-    when: () =>
-      sql`${jeunes.id} in (select d.jeune_id from demandes_droits d where d.statut not in ('repondue', 'close') and d.jeune_id is not null)`,
+    when: () => sql`exists (select 1 from demandes_droits d where d.jeune_id = ${jeunes.id} and d.statut not in ('repondue', 'close'))`,
     detail: () => sql`(select json_build_object('echeance', d.echeance, 'numero', d.numero)
       from demandes_droits d where d.jeune_id = ${jeunes.id} and d.statut not in ('repondue', 'close')
       order by d.echeance asc nulls last, d.recue_le asc limit 1)`,
@@ -128,7 +128,7 @@ export const ALERTS = [
   defineAlert({
     key: "transmission_echouee",
     label: "Transmission refusée ou abandonnée",
-    when: () => sql`${jeunes.id} in (select tr.jeune_id from transmissions tr where tr.status in ('rejetee', 'abandonnee'))`,
+    when: () => sql`exists (select 1 from transmissions tr where tr.jeune_id = ${jeunes.id} and tr.status in ('rejetee', 'abandonnee'))`,
     detail: () => sql`(select json_build_object('recipient', tr.recipient, 'status', tr.status)
       from transmissions tr where tr.jeune_id = ${jeunes.id} and tr.status in ('rejetee', 'abandonnee')
       order by tr.created_at desc limit 1)`,

@@ -5,6 +5,7 @@ import type { Tx } from "@/db/client";
 import { inputJeune } from "@/lib/dossier/targets";
 import { DomainError } from "@/lib/errors/domain-error";
 import { archiveSchema, restoreSchema } from "./archive-schema";
+import { ALERT_STATE } from "./alert-state";
 
 /** Archiving and restoring act on the file itself, archived or not (never an anonymised one). */
 const ofJeune = { jeuneIds: inputJeune, states: ["archive"] as const };
@@ -25,6 +26,7 @@ export const archiveJeune: ActionDefinition<typeof archiveSchema, { id: string }
   schema: archiveSchema,
   capability: "jeunes.archive",
   dossier: ofJeune,
+  refreshes: [ALERT_STATE],
   async handler({ tx, input, dossiers }) {
     const current = theDossier(dossiers).jeune;
     if (current?.statut === "archive") throw new DomainError("conflict", { message: "Ce dossier est déjà archivé." });
@@ -56,6 +58,7 @@ export const restoreJeune: ActionDefinition<typeof restoreSchema, { id: string }
   schema: restoreSchema,
   capability: "jeunes.archive",
   dossier: ofJeune,
+  refreshes: [ALERT_STATE],
   async handler({ tx, input, dossiers }) {
     const current = theDossier(dossiers).jeune;
     if (current?.statut !== "archive") throw new DomainError("conflict", { message: "Ce dossier n'est pas archivé." });

@@ -2,11 +2,12 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db/client";
-import { antennes, jeunes, users } from "@/db/schema";
+import { alertState, antennes, jeunes, users } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
-import { ALERTS, alertBadges, alertDefinition, type AlertBadge, type AlertContext, type AlertKey } from "./alerts";
+import { ALERT_STATE_COLUMN } from "./alert-state";
+import { ALERTS, alertBadges, alertDefinition, type AlertBadge, type AlertContext, type AlertDefinition, type AlertKey } from "./alerts";
 import { escapeLike } from "@/lib/http/search-params";
 import {
   DEFAULT_FILTERS,
@@ -19,7 +20,7 @@ import {
   type Statut,
 } from "./portefeuille-params";
 import { ageOn, type Dispositif } from "./rules";
-import { portfolioCondition } from "@/lib/dossier/scope";
+import { portfolioListCondition } from "@/lib/dossier/scope";
 
 export const PAGE_SIZE = 25;
 
@@ -114,7 +115,7 @@ function usesFuzzy(search: SearchQuery): search is Extract<SearchQuery, { kind: 
   return search.kind === "text" && search.text.length >= FUZZY_MIN_LENGTH;
 }
 
-function searchCondition(search: SearchQuery): SQL | undefined {
+export function searchCondition(search: SearchQuery): SQL | undefined {
   switch (search.kind) {
     case "none":
       return undefined;
@@ -157,7 +158,17 @@ function orderBy(filters: PortefeuilleFilters, search: SearchQuery): SQL[] {
 
 type FilterKey = "dispositif" | "antenne" | "conseiller" | "statut" | "alerte";
 
-function filterConditions(filters: PortefeuilleFilters, ctx: AlertContext): Record<FilterKey, SQL | undefined> {
+/**
+ * Whether an alert holds for a row. With `stored` (a director's whole structure), the flag of the day
+ * from alert_state (joined by the query), computed live only for a row the worker has not refreshed
+ * today; otherwise (a counsellor's portfolio) computed live, each alert probing the file's own rows.
+ */
+function alertHolds(a: AlertDefinition<AlertKey>, ctx: AlertContext, stored: boolean): SQL {
+  if (!stored) return a.when(ctx);
+  return sql`(case when ${alertState.computedOn} = ${ctx.today}::date then ${ALERT_STATE_COLUMN[a.key]} else coalesce((${a.when(ctx)}), false) end)`;
+}
+
+function filterConditions(filters: PortefeuilleFilters, ctx: AlertContext, stored: boolean): Record<FilterKey, SQL | undefined> {
   return {
     dispositif: filters.dispositif ? eq(jeunes.dispositif, filters.dispositif) : undefined,
     antenne: filters.antenne ? eq(jeunes.antenneId, filters.antenne) : undefined,
@@ -168,7 +179,7 @@ function filterConditions(filters: PortefeuilleFilters, ctx: AlertContext): Reco
           ? eq(jeunes.conseillerId, filters.conseiller)
           : undefined,
     statut: eq(jeunes.statut, filters.statut),
-    alerte: filters.alerte ? alertDefinition(filters.alerte).when(ctx) : undefined,
+    alerte: filters.alerte ? alertHolds(alertDefinition(filters.alerte), ctx, stored) : undefined,
   };
 }
 
@@ -190,10 +201,21 @@ const count = (columns: string[]) => sql<number>`(count(*) filter (where ${allOf
 /**
  * Facet counts and the total in ONE grouped query: a subquery computes, per young person, whether
  * each filter and each alert holds (once per row: `offset 0` keeps Postgres from inlining it into every
- * aggregate), then grouping sets count each facet with the other filters applied.
+ * aggregate), then grouping sets count each facet with the other filters applied. An alert is counted
+ * only on rows every other filter keeps (archived files, when the page shows the active ones, are not
+ * evaluated), so it is evaluated only there.
  */
-async function facetCounts(db: DbOrTx, where: SQL | undefined, conditions: Record<FilterKey, SQL | undefined>, ctx: AlertContext) {
-  const perRow = db
+async function facetCounts(
+  db: DbOrTx,
+  where: SQL | undefined,
+  conditions: Record<FilterKey, SQL | undefined>,
+  ctx: AlertContext,
+  stored: boolean,
+) {
+  const kept = and(...(["dispositif", "antenne", "conseiller", "statut"] as const).map((k) => conditions[k]));
+  const alertFlag = (a: AlertDefinition<AlertKey>) =>
+    sql<boolean>`(case when ${kept ?? sql`true`} then coalesce((${alertHolds(a, ctx, stored)}), false) else false end)`;
+  const select = db
     .select({
       dispositif: jeunes.dispositif,
       antenneId: jeunes.antenneId,
@@ -204,10 +226,10 @@ async function facetCounts(db: DbOrTx, where: SQL | undefined, conditions: Recor
       fConseiller: flag(conditions.conseiller).as("f_conseiller"),
       fStatut: flag(conditions.statut).as("f_statut"),
       fAlerte: flag(conditions.alerte).as("f_alerte"),
-      ...Object.fromEntries(ALERTS.map((a) => [`a_${a.key}`, flag(a.when(ctx)).as(`a_${a.key}`)])),
+      ...Object.fromEntries(ALERTS.map((a) => [`a_${a.key}`, alertFlag(a).as(`a_${a.key}`)])),
     })
-    .from(jeunes)
-    .where(where);
+    .from(jeunes);
+  const perRow = (stored ? select.leftJoin(alertState, eq(alertState.jeuneId, jeunes.id)) : select).where(where);
 
   const others = (except: FilterKey) =>
     (["dispositif", "antenne", "conseiller", "statut", "alerte"] as const).filter((k) => k !== except).map((k) => `f_${k}`);
@@ -251,8 +273,15 @@ async function facetCounts(db: DbOrTx, where: SQL | undefined, conditions: Recor
   return { facets, total };
 }
 
-async function pageRows(db: DbOrTx, where: SQL | undefined, order: SQL[], page: number, ctx: AlertContext): Promise<PortefeuilleRow[]> {
-  const rows = await db
+async function pageRows(
+  db: DbOrTx,
+  where: SQL | undefined,
+  order: SQL[],
+  page: number,
+  ctx: AlertContext,
+  stored: boolean,
+): Promise<PortefeuilleRow[]> {
+  const select = db
     .select({
       id: jeunes.id,
       nomNaissance: jeunes.nomNaissance,
@@ -273,7 +302,8 @@ async function pageRows(db: DbOrTx, where: SQL | undefined, order: SQL[], page: 
     })
     .from(jeunes)
     .leftJoin(antennes, eq(antennes.id, jeunes.antenneId))
-    .leftJoin(conseillers, eq(conseillers.id, jeunes.conseillerId))
+    .leftJoin(conseillers, eq(conseillers.id, jeunes.conseillerId));
+  const rows = await (stored ? select.leftJoin(alertState, eq(alertState.jeuneId, jeunes.id)) : select)
     .where(where)
     .orderBy(...order)
     .limit(PAGE_SIZE)
@@ -292,7 +322,7 @@ async function pageRows(db: DbOrTx, where: SQL | undefined, order: SQL[], page: 
  * Admin and DPO have no portfolio.
  */
 export async function listPortefeuille(user: SessionUser, input: Partial<PortefeuilleFilters>, today: CivilDate): Promise<Portefeuille> {
-  const portfolio = portfolioCondition(user, today);
+  const portfolio = portfolioListCondition(user, today);
   const structureId = structureScope(user);
   if (!portfolio || !structureId) throw new DomainError("forbidden");
   const db = await getDb();
@@ -313,15 +343,17 @@ export async function listPortefeuille(user: SessionUser, input: Partial<Portefe
   const ctx: AlertContext = { today, userId: user.id };
   const search = parseSearchQuery(filters.q);
   const baseWhere = and(portfolio, searchCondition(search));
-  const conditions = filterConditions(filters, ctx);
+  // A director's counts read the stored alert state; a counsellor's portfolio is small enough to compute live.
+  const stored = user.role === "directeur";
+  const conditions = filterConditions(filters, ctx, stored);
   const where = and(baseWhere, ...Object.values(conditions));
   const order = orderBy(filters, search);
 
   const run = async (tx: DbOrTx) => {
-    const { facets, total } = await facetCounts(tx, baseWhere, conditions, ctx);
+    const { facets, total } = await facetCounts(tx, baseWhere, conditions, ctx, stored);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(filters.page, pageCount);
-    const rows = total === 0 ? [] : await pageRows(tx, where, order, page, ctx);
+    const rows = total === 0 ? [] : await pageRows(tx, where, order, page, ctx, stored);
     return { facets, total, page, pageCount, rows };
   };
 

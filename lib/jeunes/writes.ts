@@ -21,6 +21,7 @@ import {
   type EditableField,
 } from "./schema";
 import { structureConditions } from "@/lib/dossier/scope";
+import { ALERT_STATE, alertStateOf } from "./alert-state";
 
 // ---------------------------------------------------------------------------------------------
 // The dossier's editable values, one shape for the row, the input, the diff and the audit hashes
@@ -196,6 +197,7 @@ export const createJeune: ActionDefinition<typeof createJeuneSchema, { id: strin
   schema: createJeuneSchema,
   capability: "jeunes.write",
   dossier: { none: "creates the file: the new young person is in the creator's structure (and portfolio, for a counsellor)" },
+  refreshes: [alertStateOf((_input, data) => [data.id])],
   async handler({ tx, user, input }) {
     const structureId = structureScope(user);
     if (!structureId) throw new DomainError("forbidden");
@@ -301,6 +303,7 @@ export const updateJeune: ActionDefinition<typeof updateJeuneSchema, { id: strin
   capability: "jeunes.write",
   // Same rule as reading: outside one's portfolio, only after giving a reason (the gate, before this).
   dossier: { jeuneIds: (input) => [input.id], states: ["archive"] },
+  refreshes: [ALERT_STATE],
   async handler({ tx, user, input }) {
     const row = await loadForUpdate(tx, user, input.id);
     assertSameStructure(user, row?.structureId);

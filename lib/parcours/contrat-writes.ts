@@ -36,6 +36,7 @@ import {
   ofContrat,
   PARCOURS_ARCHIVED,
 } from "./store";
+import { ALERT_STATE } from "@/lib/jeunes/alert-state";
 
 export interface ContratResult {
   contratId: string;
@@ -50,7 +51,15 @@ function definition<S extends z.ZodType>(
   dossier: ActionDefinition<S, ContratResult>["dossier"],
   handler: Handler<S>,
 ): ActionDefinition<S, ContratResult> {
-  return { name, schema, capability: "parcours.write", dossier, handler, revalidate: (_input, data) => [`/jeunes/${data.jeuneId}`] };
+  return {
+    name,
+    schema,
+    capability: "parcours.write",
+    dossier,
+    handler,
+    refreshes: [ALERT_STATE],
+    revalidate: (_input, data) => [`/jeunes/${data.jeuneId}`],
+  };
 }
 
 function fail(fieldErrors: FieldMessages): never {

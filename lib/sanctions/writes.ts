@@ -24,6 +24,7 @@ import { proposeSanction, RUNGS } from "./bareme";
 import { decideEffect, readDecidedEffect } from "./effet";
 import { loadLadders } from "./ladders";
 import { decisionSchema, failureSchema, liftSchema, responseSchema } from "./schema";
+import { ALERT_STATE } from "@/lib/jeunes/alert-state";
 
 export interface SanctionStepResult {
   id: string;
@@ -87,7 +88,7 @@ export function sanctionActions(now: () => Date = () => new Date()) {
     dossier: ActionDefinition<S, SanctionStepResult>["dossier"],
     handler: (ctx: ActionContext<z.output<S>>) => Promise<{ data: SanctionStepResult; audit: AuditInput }>,
   ): ActionDefinition<S, SanctionStepResult> {
-    return { name, schema, capability, dossier, handler, revalidate: (_input, data) => paths(data) };
+    return { name, schema, capability, dossier, handler, refreshes: [ALERT_STATE], revalidate: (_input, data) => paths(data) };
   }
   const ofJeune = { jeuneIds: inputJeune, states: ["archive"] as const };
   const ofSanction = {

@@ -21,6 +21,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { ledgerBase, requireFlow } from "./enqueue";
 import { appendLedger } from "./ledger";
 import { isNoticeKind } from "./kinds";
+import { ALERT_STATE } from "@/lib/jeunes/alert-state";
 
 export const RETRYABLE_STATUTS: readonly TransmissionStatut[] = ["abandonnee", "rejetee"];
 
@@ -60,6 +61,7 @@ export const retryTransmission: ActionDefinition<typeof retrySchema, { id: strin
   schema: retrySchema,
   capability: "transmissions.retry",
   dossier: OF_TRANSMISSION,
+  refreshes: [ALERT_STATE],
   async handler({ tx, user, input }) {
     const row = await lockTransfer(tx, input.transmissionId);
     if (!row) throw new DomainError("not_found", { message: TRANSMISSION_NOT_FOUND });

@@ -18,6 +18,7 @@ import type { AdapterFor } from "./adapters";
 import { TRANSMISSION_NOT_FOUND, retrySchema } from "./retry-writes";
 import { deliverDue } from "./worker";
 import { isNoticeKind } from "./kinds";
+import { ALERT_STATE } from "@/lib/jeunes/alert-state";
 
 export const WAITING_STATUTS: readonly TransmissionStatut[] = ["a_envoyer", "echec_temporaire"];
 
@@ -30,6 +31,7 @@ export const makeDueNow: ActionDefinition<typeof retrySchema, { id: string; jeun
   schema: retrySchema,
   capability: "transmissions.retry",
   dossier: OF_TRANSMISSION,
+  refreshes: [ALERT_STATE],
   async handler({ tx, user, input }) {
     const [row] = await tx
       .select({ t: transmissions, limitationDepuis: jeunes.limitationDepuis, anonymisedAt: jeunes.anonymisedAt })

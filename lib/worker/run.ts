@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { runAccessPackJobs } from "@/lib/droits/pack-jobs";
+import { refreshDueAlertState, type AlertStateRefreshReport } from "@/lib/jeunes/alert-state";
 import { logger } from "@/lib/log/logger";
 import { deliverMail, type MailDeliveryReport, type MailSender } from "@/lib/mail/outbox";
 import { runRetention, type RetentionRunResult } from "@/lib/retention/run";
@@ -20,6 +21,8 @@ export interface WorkerTick {
   /** E-mails due: queued ones whose after-commit send failed or never ran, and retries after a backoff. */
   mail: MailDeliveryReport;
   retention: RetentionRunResult | null;
+  /** Stored portfolio alerts recomputed: a new day or week, rows never computed, transfers or files changed outside the actions. */
+  alerts: AlertStateRefreshReport;
 }
 
 /** One pass of the background work: deliver due transfers and e-mails; when asked, run the retention purge. */
@@ -32,7 +35,8 @@ export async function runWorkerOnce(
   const mail = await deliverMail(db, { now, send: options.sendMail });
   await runAccessPackJobs(db, { now }); // Mon espace access packs left waiting, then those past their 7 days.
   const retention = options.retention ? await runRetention(db, todayInParis(now), { now }) : null;
-  return { delivery, mail, retention };
+  const alerts = await refreshDueAlertState(db, todayInParis(now));
+  return { delivery, mail, retention, alerts };
 }
 
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
