@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { eq, sql } from "drizzle-orm";
 import type { Sql } from "postgres";
 import type { Db } from "@/db/client";
-import { antennes, jeunes, memberships, structures, users } from "@/db/schema";
+import { jeunes, memberships, structures, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/credentials";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { flowFor } from "@/lib/transmissions/enqueue";
