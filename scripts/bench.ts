@@ -597,7 +597,7 @@ async function main() {
           };
         },
         baselineSql: [{ query: journeySql, params: [lea.jeuneId!] }],
-        http: { path: "/mon-espace/mes-donnees", account: lea.email },
+        http: { path: "/mon-espace/parcours-des-donnees", account: lea.email },
       },
       {
         name: "/droits (file du DPO)",
