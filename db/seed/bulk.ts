@@ -14,13 +14,15 @@
  * Deterministic from `today` and `jeunes` (pseudo-random values come from `hashtext` of a key). Every
  * value interpolated into the SQL below is produced here or read back from the database and checked.
  */
+import { performance } from "node:perf_hooks";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { antennes, memberships, structures, users } from "@/db/schema";
 import { isoWeekOf } from "@/lib/calendar/iso-week";
 import type { CivilDate } from "@/lib/calendar/civil-date";
-import { normalizeForSearch } from "@/lib/jeunes/rules";
+import { encryptNir, nirIndex } from "@/lib/crypto/nir-vault";
 import { refreshDueAlertState } from "@/lib/jeunes/alert-state";
+import { nirKey, normalizeForSearch } from "@/lib/jeunes/rules";
 
 export interface BulkOptions {
   today: CivilDate;
@@ -233,9 +235,9 @@ function dateLit(value: string): string {
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const textArray = (values: string[]) => `array[${values.map(quote).join(", ")}]::text[]`;
 /** Pseudo-random integer in 0 … m-1, deterministic from a text key (SQL expressions). */
-const rnd = (key: string, m: number | string) => `(abs(hashtext(${key})::bigint) % (${m}))::int`;
+const rndOf = (key: string, m: number | string) => `(abs(hashtext(${key})::bigint) % (${m}))::int`;
 /** A UUID v7 like the app's ids (time-ordered from the instant `at`), unique per text key. */
-const uuid7 = (at: string, key: string) =>
+const uuid7Of = (at: string, key: string) =>
   `(lpad(to_hex((extract(epoch from ${at}) * 1000)::bigint), 12, '0') || '7' || substr(md5(${key}), 1, 3) || '8' || substr(md5(${key}), 4, 15))::uuid`;
 /** Paris wall-clock time on a civil date (SQL date expression) → timestamptz. */
 const paris = (day: string, time: string) => `((${day}) + time '${time}') at time zone 'Europe/Paris'`;
@@ -244,6 +246,33 @@ export interface BulkSummary {
   structureId: string;
   counsellors: number;
   rows: Record<string, number>;
+}
+
+/** What a structure needs to be grown: its staff, its new antennes, and the salt of its pseudo-random values. */
+export interface GrowTarget {
+  today: CivilDate;
+  /** Young people to add. */
+  jeunes: number;
+  structureId: string;
+  /** Counsellors already in the structure; the first one gets young people n = K, 2K… (never none). */
+  counsellors: { id: string; antenneId: string | null }[];
+  directeurId: string;
+  dpoId: string;
+  /** Password hash given to the counsellors created for the structure. */
+  passwordHash: string;
+  newAntennes: { name: string; commune: string; codePostal: string }[];
+  /** E-mail address of the i-th counsellor created (0-based). */
+  counsellorEmail: (i: number) => string;
+  /** Mixed into every pseudo-random key and id: structures grown with different salts get different people. */
+  salt: string;
+  /** Where the group sessions take place (a room label). */
+  salle: string;
+  /** Young people per counsellor (default 150). */
+  perCounsellor?: number;
+  /** Gives the young people a valid NIR (encrypted and indexed like the app does) built from this department. */
+  nir?: { departement: string; ordinal: number };
+  /** Also writes audit entries for the acts the rows stand for (created files, actions, attendance, decisions). */
+  audit?: boolean;
 }
 
 /**
@@ -262,24 +291,96 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
   };
   const camille = byEmail("conseillere.lyon@sillage.demo");
   const julien = byEmail("conseiller.lyon@sillage.demo");
-  const directrice = byEmail("directrice.lyon@sillage.demo");
-  const dpo = byEmail("dpo.lyon@sillage.demo");
-  const counsellorCount = Math.max(2, Math.round(total / PER_COUNSELLOR));
+  await growStaffedStructure(db, {
+    today,
+    jeunes: total,
+    structureId: lyon.id,
+    counsellors: [camille, julien],
+    directeurId: byEmail("directrice.lyon@sillage.demo").id,
+    dpoId: byEmail("dpo.lyon@sillage.demo").id,
+    passwordHash: camille.passwordHash!,
+    newAntennes: NEW_ANTENNES,
+    counsellorEmail: (i) => `conseiller${i + 1}.lyon@sillage.bench`,
+    salt: "",
+    salle: "Salle Rhône, 12 rue Garibaldi, Lyon 8e",
+  });
+
+  // The director's portfolio reads the stored alert state: computed for the new files as the worker would.
+  await refreshDueAlertState(db, today);
+  // Fresh planner statistics, as autovacuum would have them on a database in service.
+  await db.execute(sql`analyze`);
+  return { structureId: lyon.id, counsellors: await countCounsellors(db, lyon.id), rows: await countRows(db, lyon.id) };
+}
+
+/** The tables a grown structure fills, in the order of the summary. */
+export const GROWN_TABLES = [
+  "jeunes",
+  "contrats",
+  "phases",
+  "actions_jeune",
+  "seances",
+  "participations",
+  "allocation_decisions",
+  "sanctions",
+  "transmissions",
+  "demandes_droits",
+  "affectations",
+  "consultations",
+] as const;
+
+async function countRows(db: Db, structureId: string): Promise<Record<string, number>> {
+  const rows: Record<string, number> = {};
+  for (const table of GROWN_TABLES) {
+    const result = await db.execute(sql.raw(`select count(*)::int as n from ${table} where structure_id = ${uuidLit(structureId)}`));
+    const first = (Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0]) as { n: number } | undefined;
+    rows[table] = Number(first?.n ?? 0);
+  }
+  return rows;
+}
+
+async function countCounsellors(db: Db, structureId: string): Promise<number> {
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(users)
+    .where(and(eq(users.structureId, structureId), eq(users.role, "conseiller")));
+  return n;
+}
+
+/**
+ * Adds `jeunes` young people with their pathways to one structure, in one transaction, creating the
+ * counsellors and antennes it needs. Deterministic from `today`, `jeunes` and `salt`.
+ */
+export async function growStaffedStructure(db: Db, target: GrowTarget): Promise<void> {
+  const { today, jeunes: total, salt } = target;
+  if (!Number.isInteger(total) || total < 1) throw new Error("bulk seed: at least 1 young person");
+  const lyon = { id: target.structureId };
+  const directrice = { id: target.directeurId };
+  const dpo = { id: target.dpoId };
+  const camille = { passwordHash: target.passwordHash };
+  const NEW_ANTENNES = target.newAntennes;
+  const SALLE = target.salle.replace(/'/g, "''");
+  const saltLit = quote(salt);
+  /** Pseudo-random integer in 0 … m-1 from a text key, salted for this structure. */
+  const rnd = (key: string, m: number | string) => (salt ? rndOf(`${saltLit} || ${key}`, m) : rndOf(key, m));
+  const uuid7 = (at: string, key: string) => (salt ? uuid7Of(at, `${saltLit} || ${key}`) : uuid7Of(at, key));
+  const counsellorCount = Math.max(target.counsellors.length, 1, Math.round(total / (target.perCounsellor ?? PER_COUNSELLOR)));
 
   await db.transaction(async (tx) => {
-    const added = await tx
-      .insert(antennes)
-      .values(NEW_ANTENNES.map((a) => ({ ...a, structureId: lyon.id })))
-      .returning({ id: antennes.id });
+    const added = NEW_ANTENNES.length
+      ? await tx
+          .insert(antennes)
+          .values(NEW_ANTENNES.map((a) => ({ ...a, structureId: lyon.id })))
+          .returning({ id: antennes.id })
+      : [];
     const sites = [...(await tx.select({ id: antennes.id }).from(antennes).where(eq(antennes.structureId, lyon.id)))].map((a) => a.id);
     if (sites.length < added.length) throw new Error("bulk seed: antennes not created");
 
-    const extra = Array.from({ length: counsellorCount - 2 }, (_, i) => {
+    const extra = Array.from({ length: counsellorCount - target.counsellors.length }, (_, i) => {
       const female = i % 2 === 0;
       const first = (female ? FIRST_F : FIRST_M)[(i * 7) % FIRST_F.length]!;
       const last = LAST[(i * 11 + 3) % LAST.length]!;
       return {
-        email: `conseiller${i + 1}.lyon@sillage.bench`,
+        email: target.counsellorEmail(i),
         name: `${first} ${last}`,
         role: "conseiller" as const,
         structureId: lyon.id,
@@ -290,9 +391,15 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
     const others = extra.length ? await tx.insert(users).values(extra).returning({ id: users.id, antenneId: users.antenneId }) : [];
     if (others.length)
       await tx.insert(memberships).values(others.map((o) => ({ userId: o.id, structureId: lyon.id, role: "conseiller" as const })));
-    const counsellors = [camille, julien, ...others];
+    const counsellors = [...target.counsellors, ...others];
 
-    const run = (text: string) => tx.execute(sql.raw(text));
+    const timing = process.env.SEED_TIMING === "1";
+    const run = async (text: string) => {
+      const t0 = performance.now();
+      const result = await tx.execute(sql.raw(text));
+      if (timing) console.info(`    ${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, " ").slice(0, 70)}`);
+      return result;
+    };
     const LYON = uuidLit(lyon.id);
     const T = dateLit(today);
     const MONDAY = dateLit(isoWeekOf(today).start);
@@ -312,8 +419,8 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
     const lastN = LAST.map(normalizeForSearch);
     await run(`create temp table bench_j on commit drop as
       select x.n, x.created_day, x.archived_day, x.created_at, ${uuid7("x.created_at", "'j' || x.n")} as id,
-        case when x.n % 100 = 0 then null else c.id end as conseiller_id,
-        coalesce(case when x.n % 100 = 0 then null else c.antenne_id end, (${`array[${sites.map(uuidLit).join(", ")}]`})[1 + x.n % ${sites.length}]) as antenne_id,
+        case when x.sans_conseiller then null else c.id end as conseiller_id,
+        coalesce(case when x.sans_conseiller then null else c.antenne_id end, (${`array[${sites.map(uuidLit).join(", ")}]`})[1 + x.n % ${sites.length}]) as antenne_id,
         (${textArray(LAST)})[x.li] as nom, (${textArray(lastN)})[x.li] as nom_n,
         case when x.female then (${textArray(FIRST_F)})[x.fi] else (${textArray(FIRST_M)})[x.fi] end as prenoms,
         case when x.female then (${textArray(firstF)})[x.fi] else (${textArray(firstM)})[x.fi] end as prenoms_n,
@@ -327,27 +434,47 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
         from (
           select n, ${T} - (10 + ${rnd("n || ':c'", 900)}) as created_day, n % 2 = 0 as female,
             1 + ${rnd("n || ':l'", LAST.length)} as li, 1 + ${rnd("n || ':f'", FIRST_F.length)} as fi,
-            ${rnd("n || ':a'", 3650)} as age_days, ${rnd("n || ':d'", 20)} as d20, ${rnd("n || ':n'", 100)} as nat100,
+            ${rnd("n || ':nc'", 100)} = 0 as sans_conseiller, ${rnd("n || ':a'", 3650)} as age_days, ${rnd("n || ':d'", 20)} as d20, ${rnd("n || ':n'", 100)} as nat100,
             case when ${rnd("n || ':s'", 100)} < 15 then 'archive' else 'actif' end as statut
           from generate_series(1, ${N}) as n
         ) y
       ) x
       join bench_c c on c.k = x.n % ${K}`);
+    // NIRs: 85 % of the young people have one, valid key, encrypted and indexed by the app's own functions.
+    await run(`create temp table bench_nir (n int primary key, enc text not null, hmac text not null) on commit drop`);
+    if (target.nir) {
+      const { departement, ordinal } = target.nir;
+      const people = (await tx.execute(
+        sql.raw(`select n, sexe, date_naissance::text as d from bench_j where ${rnd("n || ':nir'", 100)} < 85 order by n`),
+      )) as unknown as { n: number; sexe: string; d: string }[];
+      const list = Array.isArray(people) ? people : (people as unknown as { rows: typeof people }).rows;
+      for (let i = 0; i < list.length; i += 5000) {
+        const chunk = list.slice(i, i + 5000).map((p) => {
+          const order = String(((ordinal * 30011 + p.n) % 999_999) + 1).padStart(6, "0");
+          const first13 = `${p.sexe === "M" ? 1 : 2}${p.d.slice(2, 4)}${p.d.slice(5, 7)}${departement}${order}`;
+          const nir = first13 + nirKey(first13);
+          return { n: p.n, enc: encryptNir(nir), hmac: nirIndex(nir) };
+        });
+        await tx.execute(
+          sql`insert into bench_nir select * from unnest(${sql.param(chunk.map((c) => c.n))}::int[], ${sql.param(chunk.map((c) => c.enc))}::text[], ${sql.param(chunk.map((c) => c.hmac))}::text[])`,
+        );
+      }
+    }
     await run(`insert into jeunes (id, structure_id, antenne_id, conseiller_id, nom_naissance, prenoms, date_naissance, sexe, nationalite,
         titre_sejour_fin, telephone, email, code_postal, commune, ft_identifiant, dispositif, statut, archive_motif, archived_at, search_text,
-        created_at, updated_at)
+        created_at, updated_at, nir_encrypted, nir_hmac)
       select j.id, ${LYON}, j.antenne_id, j.conseiller_id, upper(j.nom), j.prenoms, j.date_naissance, j.sexe::sexe,
         (case when j.nat100 < 5 then 'hors_ue' when j.nat100 < 9 then 'ue' else 'francaise' end)::nationalite_categorie,
         case when j.nat100 < 5 then ${T} + (${rnd("j.n || ':ts'", 420)} - 30) end,
         '06 ' || lpad((j.n % 100)::text, 2, '0') || ' ' || lpad((j.n / 100 % 100)::text, 2, '0') || ' ' || lpad((j.n / 10000 % 100)::text, 2, '0') || ' 40 50',
-        replace(j.prenoms_n, ' ', '-') || '.' || replace(j.nom_n, ' ', '-') || '.' || j.n || '@exemple.fr',
+        replace(j.prenoms_n, ' ', '-') || '.' || replace(j.nom_n, ' ', '-') || '.' || ${salt ? `${saltLit} || '-' || ` : ""}j.n || '@exemple.fr',
         a.code_postal, a.commune,
         case when ${rnd("j.n || ':ft'", 10)} < 6 then lpad(j.n::text, 7, '0') || chr(65 + j.n % 26) end,
         j.dispositif::dispositif, j.statut::jeune_statut,
         case when j.statut = 'archive' then (${textArray(["sortie_emploi", "formation", "demenagement", "fin_de_dispositif", "abandon", "autre"])})[1 + j.n % 6] end,
         case when j.statut = 'archive' then ${paris("j.archived_day", "17:00")} end,
-        j.nom_n || ' ' || j.prenoms_n, j.created_at, j.created_at
-      from bench_j j left join antennes a on a.id = j.antenne_id`);
+        j.nom_n || ' ' || j.prenoms_n, j.created_at, j.created_at, nir.enc, nir.hmac
+      from bench_j j left join antennes a on a.id = j.antenne_id left join bench_nir nir on nir.n = j.n`);
 
     // Contracts: the current one per dispositif (ended at the archive date for archived files), and the
     // previous one for a switch.
@@ -446,7 +573,7 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
           union all
           select 'a', w, a, a % ${K}, 0, 'atelier', (select c.id from bench_c c where c.k = a % ${K}), ${MONDAY} + 7 * w + a % 5,
             case when a % 2 = 0 then make_interval(hours => 9, mins => 30) else make_interval(hours => 14) end, 120, 8, 8,
-            (${textArray(ATELIERS)})[1 + a % ${ATELIERS.length}], 'Salle Rhône, 12 rue Garibaldi, Lyon 8e'
+            (${textArray(ATELIERS)})[1 + a % ${ATELIERS.length}], '${SALLE}'
           from generate_series(-10, 1) as w cross join generate_series(0, ${ATELIERS_PER_WEEK - 1}) as a
           union all
           select 'i', w, 0, 0, 0, 'information_collective', ${uuidLit(directrice.id)}, ${MONDAY} + 7 * w, make_interval(hours => 14), 90, 15, 12,
@@ -612,35 +739,33 @@ export async function growStructure(db: Db, { today, jeunes: total }: BulkOption
       select least(now(), ${paris(`${T} - ${rnd("j.n || ':co'", 60)}`, "14:00")}), j.id, ${LYON}, coalesce(j.conseiller_id, ${uuidLit(directrice.id)}),
         (case when j.conseiller_id is null then 'directeur' else 'conseiller' end)::role, 'parcours', false
       from bench_j j`);
+
+    if (target.audit) {
+      // The audit entries of the acts these rows stand for: no personal data, field names only.
+      await run(`insert into audit_log (at, actor_id, actor_role, structure_id, action, target_type, target_id, jeune_id, fields)
+        select j.created_at, coalesce(j.conseiller_id, ${uuidLit(directrice.id)}), (case when j.conseiller_id is null then 'directeur' else 'conseiller' end)::role,
+          ${LYON}, 'jeune.create', 'jeune', j.id::text, j.id, array['nomNaissance', 'prenoms', 'dateNaissance', 'sexe', 'telephone', 'email']
+        from bench_j j
+        union all
+        select a.created_at, a.creee_par, 'conseiller'::role, ${LYON}, 'action_jeune.create', 'action_jeune', a.id::text, a.jeune_id,
+          array['categorie', 'libelle', 'debut']
+        from actions_jeune a where a.structure_id = ${LYON}
+        union all
+        select a.qualifiee_le, a.qualifiee_par, 'conseiller'::role, ${LYON}, 'action_jeune.qualification', 'action_jeune', a.id::text, a.jeune_id,
+          array['dureeMinutes', 'qualifieeLe']
+        from actions_jeune a where a.structure_id = ${LYON} and a.qualifiee_le is not null
+        union all
+        select p.marquee_le, p.marquee_par, 'conseiller'::role, ${LYON}, 'agenda.presence', 'participation', p.id::text, p.jeune_id, array['presence']
+        from participations p where p.structure_id = ${LYON} and p.marquee_le is not null
+        union all
+        select d.decidee_le, d.decidee_par, 'conseiller'::role, ${LYON}, 'allocation.decision', 'allocation_decision', d.id::text, d.jeune_id,
+          array['mois', 'montantCents']
+        from allocation_decisions d where d.structure_id = ${LYON}
+        union all
+        select c.created_at, c.conseiller_id, 'conseiller'::role, ${LYON}, 'contrat.signature', 'contrat', c.id::text, c.jeune_id,
+          array['type', 'debut', 'finPrevue']
+        from contrats c where c.structure_id = ${LYON}
+        order by 1`);
+    }
   });
-
-  // Fresh planner statistics, as autovacuum would have them on a database in service.
-  await db.execute(sql`analyze`);
-
-  const rows: Record<string, number> = {};
-  for (const table of [
-    "jeunes",
-    "contrats",
-    "phases",
-    "actions_jeune",
-    "seances",
-    "participations",
-    "allocation_decisions",
-    "sanctions",
-    "transmissions",
-    "demandes_droits",
-    "affectations",
-    "consultations",
-  ]) {
-    const result = await db.execute(sql.raw(`select count(*)::int as n from ${table} where structure_id = ${uuidLit(lyon.id)}`));
-    const first = (Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0]) as { n: number } | undefined;
-    rows[table] = Number(first?.n ?? 0);
-  }
-  const [{ n: counsellors } = { n: 0 }] = await db
-    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
-    .from(users)
-    .where(and(eq(users.structureId, lyon.id), eq(users.role, "conseiller")));
-  // The director's portfolio reads the stored alert state: computed for the new files as the worker would.
-  await refreshDueAlertState(db, today);
-  return { structureId: lyon.id, counsellors, rows };
 }
