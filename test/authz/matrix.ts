@@ -117,16 +117,16 @@ export const ROUTES: Record<string, RouteRow> = {
     "none",
     "only a session waiting for its second factor sees it; any other is sent on",
   ),
-  "/invitation/[token]": page(everyone("allowed"), "record", "an unknown or used token shows « lien invalide » (200), never whose it was"),
+  "/invitation/[token]": page(everyone("allowed"), "none", "an unknown or used token shows « lien invalide » (200), never whose it was"),
   "/dev/courriels": page(everyone("allowed"), "none", "the development outbox: a 404 unless SILLAGE_DEV_OUTBOX=1 (set for the e2e server)"),
-  "/session-expiree": file(everyone("redirect"), "none", "clears the cookie, then the sign-in page"),
+  "/session-expiree": file(everyone("redirect"), "none", "clears a cookie no longer usable, then the sign-in page; a session in use is only sent home"),
   "/api/auth/[...nextauth]": file(everyone("allowed"), "none", "Auth.js: session, csrf, providers (GET)"),
 
   // Staff areas
   "/essais/panne": page(
-    { ...everyone("error"), anonymous: "signin" },
+    { ...everyone("error"), jeune: "forbidden", anonymous: "signin" },
     "none",
-    "fails on purpose when SILLAGE_E2E_FAULTS=1 (error pages' test)",
+    "fails on purpose when SILLAGE_E2E_FAULTS=1 (error pages' test); the staff layout refuses the young person",
   ),
   "/admin": page(only({ admin: "allowed" })),
   "/admin/parametres": page(only({ admin: "allowed" })),
