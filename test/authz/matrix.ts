@@ -119,7 +119,11 @@ export const ROUTES: Record<string, RouteRow> = {
   ),
   "/invitation/[token]": page(everyone("allowed"), "none", "an unknown or used token shows « lien invalide » (200), never whose it was"),
   "/dev/courriels": page(everyone("allowed"), "none", "the development outbox: a 404 unless SILLAGE_DEV_OUTBOX=1 (set for the e2e server)"),
-  "/session-expiree": file(everyone("redirect"), "none", "clears a cookie no longer usable, then the sign-in page; a session in use is only sent home"),
+  "/session-expiree": file(
+    everyone("redirect"),
+    "none",
+    "clears a cookie no longer usable, then the sign-in page; a session in use is only sent home",
+  ),
   "/api/auth/[...nextauth]": file(everyone("allowed"), "none", "Auth.js: session, csrf, providers (GET)"),
 
   // Staff areas

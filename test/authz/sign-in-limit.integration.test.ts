@@ -46,7 +46,11 @@ describe("SIGN_IN_LIMIT_PER_IP", () => {
   });
 
   it("leaves other addresses alone: the same account signs in from elsewhere", async () => {
-    const result = await authorizePassword(t.db, { email: "conseillere.lyon@sillage.demo", password: DEMO_PASSWORD }, from("198.51.100.77"));
+    const result = await authorizePassword(
+      t.db,
+      { email: "conseillere.lyon@sillage.demo", password: DEMO_PASSWORD },
+      from("198.51.100.77"),
+    );
     expect(result.ok).toBe(true);
   });
 });
