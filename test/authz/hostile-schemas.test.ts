@@ -13,6 +13,8 @@ import { FC_OPTIONS, hostileInput, keysOf, stringsOf } from "./hostile";
 /** Secrets compared with a hash and never stored: any character may be typed (it simply does not match). */
 const NEVER_STORED = new Set(["recoveryCode", "password", "passwordConfirmation", "code"]);
 
+const WHOLE_VALUES: unknown[] = [null, undefined, "", "texte", 0, 42, true, [], [{}], Object.create(null), new Date(0)];
+
 const schemas = Object.entries(ACTION_REGISTRY).map(([key, def]) => ({ key, schema: def.schema }));
 
 describe("every action schema under hostile input", () => {
@@ -40,5 +42,8 @@ describe("every action schema under hostile input", () => {
       }),
       { numRuns: 40, ...FC_OPTIONS },
     );
+    // Whole values a forged request could send instead of an object, every time (not left to chance).
+    // (Writes that take no input accept them; the others refuse them.)
+    for (const raw of WHOLE_VALUES) expect(() => schema.safeParse(raw), Object.prototype.toString.call(raw)).not.toThrow();
   });
 });
