@@ -54,6 +54,23 @@ const LAST = [
 ];
 const DISPOSITIFS = ["CEJ", "PACEA", "aucun", "CEJ", "PACEA"] as const;
 
+/** The i-th generated young person of a structure (the authorisation tests read the other structure's from here). */
+export function demoYoungPerson(key: "lyon" | "marseille", i: number) {
+  const female = i % 2 === 0;
+  const prenoms = (female ? FIRST_F : FIRST_M)[(i * 5 + (key === "lyon" ? 0 : 3)) % 12]!;
+  const nom = LAST[(i * 7 + (key === "lyon" ? 1 : 4)) % LAST.length]!;
+  return {
+    female,
+    prenoms,
+    nom,
+    email: `${normalizeForSearch(prenoms)}.${normalizeForSearch(nom)}.${key}${i}@exemple.fr`.replace(/\s+/g, "-"),
+    telephone: `06 ${String(10 + i).padStart(2, "0")} ${String(20 + i).padStart(2, "0")} 30 40`,
+  };
+}
+
+/** How many young people each structure gets unless told otherwise. */
+export const DEMO_JEUNES_PER_STRUCTURE = 24;
+
 /** Birth date of someone aged `years` (and `days` more) on `today`. */
 function birthDate(today: string, years: number, days: number): string {
   const d = new Date(`${today}T00:00:00Z`);
@@ -83,7 +100,7 @@ export interface SeedOptions {
 }
 
 export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
-  const perStructure = options.jeunesPerStructure ?? 24;
+  const perStructure = options.jeunesPerStructure ?? DEMO_JEUNES_PER_STRUCTURE;
   await db.transaction(async (tx) => {
     const [lyon, marseille] = await tx
       .insert(structures)
@@ -143,9 +160,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       const structure = structureOf[key];
       const counsellors = accounts.filter((u) => u.role === "conseiller" && u.structureId === structure.id);
       for (let i = 0; i < perStructure; i++) {
-        const female = i % 2 === 0;
-        const prenoms = (female ? FIRST_F : FIRST_M)[(i * 5 + (key === "lyon" ? 0 : 3)) % 12]!;
-        const nom = LAST[(i * 7 + (key === "lyon" ? 1 : 4)) % LAST.length]!;
+        const { female, prenoms, nom, email, telephone } = demoYoungPerson(key, i);
         const counsellor = counsellors[i % counsellors.length];
         const site = sitesOf[key][i % 2]!;
         rows.push({
@@ -158,8 +173,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
           sexe: female ? "F" : "M",
           commune: site.commune,
           codePostal: site.codePostal,
-          telephone: `06 ${String(10 + i).padStart(2, "0")} ${String(20 + i).padStart(2, "0")} 30 40`,
-          email: `${normalizeForSearch(prenoms)}.${normalizeForSearch(nom)}.${key}${i}@exemple.fr`.replace(/\s+/g, "-"),
+          telephone,
+          email,
           dispositif: DISPOSITIFS[i % DISPOSITIFS.length]!,
           searchText: normalizeForSearch(`${nom} ${prenoms}`),
         });

@@ -304,8 +304,11 @@ function crossFieldChecks(mode: Mode, today: () => CivilDate) {
   };
 }
 
-/** Always run the cross-field checks, whatever the field checks found (see crossFieldChecks). */
-const ALWAYS = { when: () => true };
+/**
+ * Always run the cross-field checks, whatever the field checks found (see crossFieldChecks) — but not on a
+ * value that is no object at all (null, a text): the object check refused it, there is nothing to cross-check.
+ */
+const ALWAYS = { when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null };
 
 /** Drops a residence-permit date a French national cannot have (the field is hidden for them). */
 function dropIrrelevant<T extends { nationalite: string; titreSejourFin: string | null }>(v: T): T {

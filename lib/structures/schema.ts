@@ -106,7 +106,11 @@ export const setActiveSchema = z.object({
   id: z.uuid({ error: "Élément introuvable : rechargez la page." }),
   version: version(),
   active: z
-    .preprocess(String, z.enum(["true", "false"], { error: "Valeur inattendue : rechargez la page." }))
+    // Only a form's text or a boolean is turned into text: String() throws on an object without a prototype.
+    .preprocess(
+      (v) => (typeof v === "string" || typeof v === "boolean" ? String(v) : v),
+      z.enum(["true", "false"], { error: "Valeur inattendue : rechargez la page." }),
+    )
     .transform((v) => v === "true"),
 });
 
