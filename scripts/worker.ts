@@ -30,7 +30,8 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "worker stopping");
     const finished = await Promise.race([loop.stop().then(() => "finished" as const), sleep(WORKER_STOP_TIMEOUT_MS)]);
-    if (finished === "timeout") logger.warn({ timeoutMs: WORKER_STOP_TIMEOUT_MS }, "worker stopped before its item was done: claim released");
+    if (finished === "timeout")
+      logger.warn({ timeoutMs: WORKER_STOP_TIMEOUT_MS }, "worker stopped before its item was done: claim released");
     await Promise.race([handle.close(), sleep(2_000)]);
     logger.info({ finished }, "worker stopped");
     process.exit(0);

@@ -20,7 +20,11 @@ async function main() {
   const queue = [...ids];
   const lane = async () => {
     for (let id = queue.shift(); id; id = queue.shift()) {
-      const result = await runAction(signContrat, { jeuneId: id, type: "CEJ", signeLe: today, debut: today, finPrevue: endAfterMonths(today, 12) }, user);
+      const result = await runAction(
+        signContrat,
+        { jeuneId: id, type: "CEJ", signeLe: today, debut: today, finPrevue: endAfterMonths(today, 12) },
+        user,
+      );
       const key = result.ok ? "ok" : result.code;
       outcomes[key] = (outcomes[key] ?? 0) + 1;
     }

@@ -117,7 +117,10 @@ export async function runDownload<S extends z.ZodType>(
     if (error instanceof Refusal) return error.response;
     if (isDomainError(error)) return error.code === "forbidden" ? text(error.message, 403) : notFound();
     if (isConnectionLoss(error)) {
-      logger.warn({ download: def.name, requestId: options.requestId, err: { type: (error as Error)?.name, code: errorCode(error) } }, "download interrupted: database connection lost");
+      logger.warn(
+        { download: def.name, requestId: options.requestId, err: { type: (error as Error)?.name, code: errorCode(error) } },
+        "download interrupted: database connection lost",
+      );
       return text(`${messageFor("connection_lost")} (référence : ${options.requestId ?? "inconnue"})`, 503);
     }
     logger.error({ download: def.name, requestId: options.requestId, err: { type: (error as Error)?.name } }, "download failed");

@@ -118,7 +118,10 @@ export async function runAction<S extends z.ZodType, T>(
     if (isDomainError(error)) return failure(error);
     if (isConnectionLoss(error)) {
       // The transaction died with its connection: nothing was committed, and trying again is safe.
-      logger.warn({ action: def.name, requestId: options.requestId, err: describeError(error) }, "action interrupted: database connection lost");
+      logger.warn(
+        { action: def.name, requestId: options.requestId, err: describeError(error) },
+        "action interrupted: database connection lost",
+      );
       return failure(new DomainError("connection_lost"));
     }
     logger.error({ action: def.name, requestId: options.requestId, err: describeError(error) }, "action failed");

@@ -15,7 +15,14 @@ import { type Receiver, startReceiver } from "@/test/receiver";
 const onPostgres = process.env.SILLAGE_TEST_DB === "postgres";
 const TOKEN = "jeton-essai-pannes-0123456789";
 const MINUTE = 60_000;
-const DATA = { nomNaissance: "Essai", prenoms: "Panne", dateNaissance: "2005-01-01", sexe: "F", contratType: "CEJ", contratDateDebut: "2026-09-01" };
+const DATA = {
+  nomNaissance: "Essai",
+  prenoms: "Panne",
+  dateNaissance: "2005-01-01",
+  sexe: "F",
+  contratType: "CEJ",
+  contratDateDebut: "2026-09-01",
+};
 
 /**
  * Faults (b) and (c) and the worker's graceful stop, on PostgreSQL only: they need row locks that outlive a
@@ -173,10 +180,12 @@ describe.skipIf(!onPostgres)("delivery under faults (PostgreSQL only: several pr
     receiver.mode = "accept";
     // The row is no longer locked: this process takes it at once (skip locked would pass over a held one).
     await waitFor("the claim's release", async () => {
-      await deliverDue(t.db, () => httpsAdapter({ url: receiver.url, token: TOKEN, timeoutMs: 5_000 }), new Date(), { onlyId: tr.id, limit: 1 });
+      await deliverDue(t.db, () => httpsAdapter({ url: receiver.url, token: TOKEN, timeoutMs: 5_000 }), new Date(), {
+        onlyId: tr.id,
+        limit: 1,
+      });
       return (await row(tr.id)).status === "accusee";
     });
     expect(receiver.countFor(tr.idempotencyKey)).toBe(1);
   });
 });
-

@@ -31,7 +31,10 @@ describe.skipIf(!onPostgres)("two instances and two workers on one database (Pos
     await seedDemo(t.db, { today, jeunesPerStructure: 2 });
     receiver = await startReceiver({ token: TOKEN, prefix: "FT" });
     // Only this test's transfers are due.
-    await t.db.update(transmissions).set({ status: "abandonnee", nextAttemptAt: null }).where(inArray(transmissions.status, ["a_envoyer", "echec_temporaire"]));
+    await t.db
+      .update(transmissions)
+      .set({ status: "abandonnee", nextAttemptAt: null })
+      .where(inArray(transmissions.status, ["a_envoyer", "echec_temporaire"]));
   });
   afterAll(async () => {
     for (const c of children) killIfRunning(c);
@@ -59,7 +62,12 @@ describe.skipIf(!onPostgres)("two instances and two workers on one database (Pos
     const channel = httpsChannelEnv(receiver.url, TOKEN);
     for (let i = 0; i < 2; i++) children.push(spawnWorker(url, { ...channel, WORKER_INTERVAL_MS: "200" }));
     const instances = [0, 1].map(() =>
-      spawnScript("test/burst-instance.ts", { DATABASE_URL: url, DATABASE_POOL_MAX: "4", BURST_EMAIL: CAMILLE, BURST_JEUNES: ids.join(",") }),
+      spawnScript("test/burst-instance.ts", {
+        DATABASE_URL: url,
+        DATABASE_POOL_MAX: "4",
+        BURST_EMAIL: CAMILLE,
+        BURST_JEUNES: ids.join(","),
+      }),
     );
     children.push(...instances);
     const exits = await Promise.all(instances.map((c) => c.exited));
@@ -74,8 +82,12 @@ describe.skipIf(!onPostgres)("two instances and two workers on one database (Pos
     await waitFor(
       "both workers to deliver every transfer",
       async () =>
-        (await t.db.select({ n: count() }).from(transmissions).where(and(inArray(transmissions.jeuneId, ids), eq(transmissions.status, "accusee"))))[0]!
-          .n === FILES,
+        (
+          await t.db
+            .select({ n: count() })
+            .from(transmissions)
+            .where(and(inArray(transmissions.jeuneId, ids), eq(transmissions.status, "accusee")))
+        )[0]!.n === FILES,
       45_000,
     );
     for (const w of children.slice(0, 2)) w.process.kill("SIGTERM");
