@@ -62,7 +62,7 @@ export function spawnWorker(databaseUrl: string, env: Record<string, string>): C
 }
 
 /** Polls until `check` is true, or fails after `timeoutMs` with `what`. */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 45_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await check()) return;

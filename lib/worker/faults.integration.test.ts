@@ -15,6 +15,8 @@ import { type Receiver, startReceiver } from "@/test/receiver";
 const onPostgres = process.env.SILLAGE_TEST_DB === "postgres";
 const TOKEN = "jeton-essai-pannes-0123456789";
 const MINUTE = 60_000;
+/** Spawning a worker (tsx) takes a second on an idle machine, far more on a loaded one. */
+const PROCESS_TEST_MS = 90_000;
 const DATA = {
   nomNaissance: "Essai",
   prenoms: "Panne",
@@ -128,64 +130,76 @@ describe.skipIf(!onPostgres)("delivery under faults (PostgreSQL only: several pr
     // ~5 s on an idle two-core machine; the ledger's lock serialises every delivery, so a loaded one is slower.
   }, 90_000);
 
-  it("(c) the worker killed (SIGKILL) mid-delivery: another picks the transfer up, the receiver stores it once", async () => {
-    const tr = await enqueue(jeuneIds[20]!);
-    // The recipient stores the document but its answer never comes back before the kill.
-    receiver.mode = "store-hang";
-    const first = worker();
-    await waitFor("the first worker's request", () => receiver.hitsFor(tr.idempotencyKey) === 1);
-    first.process.kill("SIGKILL");
-    expect((await first.exited).signal).toBe("SIGKILL");
-    // Nothing was committed: the transfer is still waiting, its lock went with the connection.
-    expect(await row(tr.id)).toMatchObject({ status: "a_envoyer", attempts: 0 });
+  it(
+    "(c) the worker killed (SIGKILL) mid-delivery: another picks the transfer up, the receiver stores it once",
+    async () => {
+      const tr = await enqueue(jeuneIds[20]!);
+      // The recipient stores the document but its answer never comes back before the kill.
+      receiver.mode = "store-hang";
+      const first = worker();
+      await waitFor("the first worker's request", () => receiver.hitsFor(tr.idempotencyKey) === 1);
+      first.process.kill("SIGKILL");
+      expect((await first.exited).signal).toBe("SIGKILL");
+      // Nothing was committed: the transfer is still waiting, its lock went with the connection.
+      expect(await row(tr.id)).toMatchObject({ status: "a_envoyer", attempts: 0 });
 
-    receiver.mode = "accept";
-    const second = worker();
-    await waitFor("the second worker's delivery", async () => (await row(tr.id)).status === "accusee");
-    second.process.kill("SIGTERM");
-    expect((await second.exited).code).toBe(0);
-    expect(receiver.hitsFor(tr.idempotencyKey)).toBe(2);
-    expect(receiver.countFor(tr.idempotencyKey)).toBe(1);
-    const stored = receiver.documents.find((d) => d.idempotencyKey === tr.idempotencyKey)!;
-    expect((await row(tr.id)).acknowledgement).toBe(stored.ack);
-    expect(await sentEntries([tr.id])).toBe(1);
-    expect(await verifyLedger(t.db)).toMatchObject({ ok: true });
-  });
+      receiver.mode = "accept";
+      const second = worker();
+      await waitFor("the second worker's delivery", async () => (await row(tr.id)).status === "accusee");
+      second.process.kill("SIGTERM");
+      expect((await second.exited).code).toBe(0);
+      expect(receiver.hitsFor(tr.idempotencyKey)).toBe(2);
+      expect(receiver.countFor(tr.idempotencyKey)).toBe(1);
+      const stored = receiver.documents.find((d) => d.idempotencyKey === tr.idempotencyKey)!;
+      expect((await row(tr.id)).acknowledgement).toBe(stored.ack);
+      expect(await sentEntries([tr.id])).toBe(1);
+      expect(await verifyLedger(t.db)).toMatchObject({ ok: true });
+    },
+    PROCESS_TEST_MS,
+  );
 
-  it("SIGTERM: the worker finishes the transfer in hand, takes no other, and exits 0", async () => {
-    const batch = [await enqueue(jeuneIds[21]!), await enqueue(jeuneIds[22]!), await enqueue(jeuneIds[23]!)];
-    receiver.delayMs = 1_500;
-    const child = worker();
-    await waitFor("the first request", () => receiver.requests.length > 0 && batch.some((b) => receiver.hitsFor(b.idempotencyKey) === 1));
-    const requestsAtStop = receiver.requests.length;
-    child.process.kill("SIGTERM");
-    const exit = await child.exited;
-    expect(exit, child.output()).toEqual({ code: 0, signal: null });
-    const statuses = await Promise.all(batch.map(async (b) => (await row(b.id)).status));
-    expect(statuses.filter((s) => s === "accusee")).toHaveLength(1);
-    expect(statuses.filter((s) => s === "a_envoyer")).toHaveLength(2);
-    expect(receiver.requests.length).toBe(requestsAtStop);
-  });
+  it(
+    "SIGTERM: the worker finishes the transfer in hand, takes no other, and exits 0",
+    async () => {
+      const batch = [await enqueue(jeuneIds[21]!), await enqueue(jeuneIds[22]!), await enqueue(jeuneIds[23]!)];
+      receiver.delayMs = 1_500;
+      const child = worker();
+      await waitFor("the first request", () => receiver.requests.length > 0 && batch.some((b) => receiver.hitsFor(b.idempotencyKey) === 1));
+      const requestsAtStop = receiver.requests.length;
+      child.process.kill("SIGTERM");
+      const exit = await child.exited;
+      expect(exit, child.output()).toEqual({ code: 0, signal: null });
+      const statuses = await Promise.all(batch.map(async (b) => (await row(b.id)).status));
+      expect(statuses.filter((s) => s === "accusee")).toHaveLength(1);
+      expect(statuses.filter((s) => s === "a_envoyer")).toHaveLength(2);
+      expect(receiver.requests.length).toBe(requestsAtStop);
+    },
+    PROCESS_TEST_MS,
+  );
 
-  it("SIGTERM past WORKER_STOP_TIMEOUT_MS: the worker exits 0 and releases its claim to the next one", async () => {
-    const tr = await enqueue(jeuneIds[24]!);
-    receiver.mode = "hang";
-    const child = worker({ WORKER_STOP_TIMEOUT_MS: "300" });
-    await waitFor("the hung request", () => receiver.requests.some((r) => r.idempotencyKey === tr.idempotencyKey));
-    const started = Date.now();
-    child.process.kill("SIGTERM");
-    const exit = await child.exited;
-    expect(exit, child.output()).toEqual({ code: 0, signal: null });
-    expect(Date.now() - started).toBeLessThan(5_000);
-    receiver.mode = "accept";
-    // The row is no longer locked: this process takes it at once (skip locked would pass over a held one).
-    await waitFor("the claim's release", async () => {
-      await deliverDue(t.db, () => httpsAdapter({ url: receiver.url, token: TOKEN, timeoutMs: 5_000 }), new Date(), {
-        onlyId: tr.id,
-        limit: 1,
+  it(
+    "SIGTERM past WORKER_STOP_TIMEOUT_MS: the worker exits 0 and releases its claim to the next one",
+    async () => {
+      const tr = await enqueue(jeuneIds[24]!);
+      receiver.mode = "hang";
+      const child = worker({ WORKER_STOP_TIMEOUT_MS: "300" });
+      await waitFor("the hung request", () => receiver.requests.some((r) => r.idempotencyKey === tr.idempotencyKey));
+      const started = Date.now();
+      child.process.kill("SIGTERM");
+      const exit = await child.exited;
+      expect(exit, child.output()).toEqual({ code: 0, signal: null });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      receiver.mode = "accept";
+      // The row is no longer locked: this process takes it at once (skip locked would pass over a held one).
+      await waitFor("the claim's release", async () => {
+        await deliverDue(t.db, () => httpsAdapter({ url: receiver.url, token: TOKEN, timeoutMs: 5_000 }), new Date(), {
+          onlyId: tr.id,
+          limit: 1,
+        });
+        return (await row(tr.id)).status === "accusee";
       });
-      return (await row(tr.id)).status === "accusee";
-    });
-    expect(receiver.countFor(tr.idempotencyKey)).toBe(1);
-  });
+      expect(receiver.countFor(tr.idempotencyKey)).toBe(1);
+    },
+    PROCESS_TEST_MS,
+  );
 });
