@@ -1,6 +1,6 @@
 // Starts the production build for end-to-end tests on a fresh PGlite database (migrated + seeded).
 import { execSync, spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, openSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 
 const port = process.env.E2E_PORT ?? "3100";
 const env = {
@@ -34,7 +34,9 @@ Object.assign(env, {
 // run); the server's stderr is also passed on, so Playwright still shows errors.
 mkdirSync("reports", { recursive: true });
 const LOG_FILE = "reports/e2e-server.log";
-const logFd = openSync(LOG_FILE, "w");
+// Emptied, then opened in append mode: every writer (setup, build, servers) adds at the end, none overwrites.
+writeFileSync(LOG_FILE, "");
+const logFd = openSync(LOG_FILE, "a");
 const log = createWriteStream(LOG_FILE, { fd: logFd, flags: "a" });
 const quiet = { stdio: ["ignore", logFd, logFd], env };
 const step = (title, command, options) => {
