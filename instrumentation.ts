@@ -7,6 +7,9 @@ import type { Instrumentation } from "next";
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // One structured line per request (request id, route pattern, status, duration): lib/log/request-log.ts.
+  const { installRequestLog } = await import("./lib/log/request-log");
+  installRequestLog();
   if (process.env.DATABASE_URL || process.env.SILLAGE_WORKER === "off") return;
   const { getDb } = await import("./db/client");
   const { startWorkerLoop } = await import("./lib/worker/run");

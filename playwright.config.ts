@@ -15,6 +15,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"], ["json", { outputFile: "reports/playwright.json" }]],
+  // The server's output of the whole run (reports/e2e-server.log) is scanned for personal data at the end.
+  globalTeardown: "./e2e/log-scan.teardown.ts",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: "fr-FR",

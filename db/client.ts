@@ -45,8 +45,8 @@ export function setDatabaseForTests(handle: DatabaseHandle | undefined): void {
 }
 
 async function openDatabase(): Promise<DatabaseHandle> {
-  const { DATABASE_URL, PGLITE_DATA_DIR } = env();
-  if (DATABASE_URL) return openPostgres(DATABASE_URL);
+  const { DATABASE_URL, DATABASE_POOL_MAX, PGLITE_DATA_DIR } = env();
+  if (DATABASE_URL) return openPostgres(DATABASE_URL, { max: DATABASE_POOL_MAX });
   return openPglite(path.resolve(PGLITE_DATA_DIR));
 }
 

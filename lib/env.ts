@@ -22,11 +22,18 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "doit commencer par postgres:// / must start with postgres://")
       .optional(),
+    // Connections of this process's PostgreSQL pool (app instance or worker): keep instances × pool under max_connections.
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     AUTH_SECRET: z.string().min(32, "au moins 32 caractères / at least 32 characters").optional(),
     NIR_ENCRYPTION_KEY: base64Key.optional(),
     NEXT_PHASE: z.string().optional(),
+    // File-drop channel folder (lib/transmissions/adapters.ts); written by the worker only when DATABASE_URL is set (README « Déploiement »).
     TRANSMISSIONS_DROP_DIR: z.string().min(1).default(".data/depot"),
+    // `npm run worker`: pause between two passes (transfers, e-mails).
+    WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    // `npm run worker`: how long SIGTERM waits for the item in hand before leaving (its claim is then released).
+    WORKER_STOP_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
     // Channel of the transfers (lib/transmissions/channels.ts): file drop (default) or HTTPS POST per recipient.
     TRANSMISSIONS_ADAPTER: z.enum(["file-drop", "https"]).default("file-drop"),
     TRANSMISSIONS_HTTPS_URL_FRANCE_TRAVAIL: transmissionUrl.optional(),

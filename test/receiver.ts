@@ -2,13 +2,15 @@
  * A local recipient (France Travail, CPAM, ASP…) for tests of the HTTPS channel: a Node `http` server on
  * 127.0.0.1 (port chosen by the system) that behaves like the real endpoint would.
  * Modes: `accept` (2xx `{ "accuse": "<id>" }`, records each document once per Idempotency-Key and answers a
- * repeated key with the first acknowledgement), `reject` (a 4xx), `fail` (a 5xx), `hang` (never answers).
+ * repeated key with the first acknowledgement), `reject` (a 4xx), `fail` (a 5xx), `hang` (never answers),
+ * `store-hang` (stores the document like `accept`, then never answers: the sender cannot know it arrived).
+ * `delayMs` holds every answer that long (a slow recipient).
  * `stop()` then `start()` reopens it on the same port, as when a recipient goes down and comes back.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ReceiverMode = "accept" | "reject" | "fail" | "hang";
+export type ReceiverMode = "accept" | "reject" | "fail" | "hang" | "store-hang";
 
 export interface ReceivedDocument {
   idempotencyKey: string;
@@ -25,6 +27,8 @@ export interface Receiver {
   /** Status used in `reject` (default 422) and `fail` (default 503) modes. */
   rejectStatus: number;
   failStatus: number;
+  /** Milliseconds before each answer (default 0). */
+  delayMs: number;
   /** Documents accepted, one per idempotency key, in arrival order. */
   readonly documents: ReceivedDocument[];
   /** Every request that reached the server (all modes, duplicates included). */
@@ -56,6 +60,7 @@ export async function startReceiver(options: { token: string; prefix?: string; p
     mode: "accept",
     rejectStatus: 422,
     failStatus: 503,
+    delayMs: 0,
     documents: [],
     requests: [],
     countFor: (key) => receiver.documents.filter((d) => d.idempotencyKey === key).length,
@@ -87,9 +92,15 @@ export async function startReceiver(options: { token: string; prefix?: string; p
     const mode = receiver.mode;
     receiver.requests.push({ idempotencyKey: key, authorization, mode });
     if (mode === "hang") return; // never answers
+    const delay = receiver.delayMs;
     const json = (status: number, body: unknown) => {
-      res.writeHead(status, { "Content-Type": "application/json" });
-      res.end(JSON.stringify(body));
+      if (mode === "store-hang") return; // stored (below), never answered
+      const answer = () => {
+        res.writeHead(status, { "Content-Type": "application/json" });
+        res.end(JSON.stringify(body));
+      };
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
     };
     if (req.method !== "POST" || req.url !== path) return json(404, { erreur: "inconnu" });
     if (authorization !== `Bearer ${options.token}`) return json(401, { erreur: "jeton" });

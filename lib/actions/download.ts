@@ -12,6 +12,8 @@ import { type AuditInput, writeAudit } from "@/lib/audit/write";
 import { type DossierExemption, type DossierState, type OpenedDossier, openDossier } from "@/lib/dossier/gate";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { logger } from "@/lib/log/logger";
+import { errorCode, isConnectionLoss } from "@/lib/errors/connection";
+import { messageFor } from "@/lib/errors/messages";
 import type { NoDossier } from "./run";
 
 export type DownloadType = "pdf" | "csv" | "json" | "png" | "jpeg";
@@ -118,6 +120,13 @@ export async function runDownload<S extends z.ZodType>(
   } catch (error) {
     if (error instanceof Refusal) return error.response;
     if (isDomainError(error)) return error.code === "forbidden" ? text(error.message, 403) : notFound();
+    if (isConnectionLoss(error)) {
+      logger.warn(
+        { download: def.name, requestId: options.requestId, err: { type: (error as Error)?.name, code: errorCode(error) } },
+        "download interrupted: database connection lost",
+      );
+      return text(`${messageFor("connection_lost")} (référence : ${options.requestId ?? "inconnue"})`, 503);
+    }
     logger.error({ download: def.name, requestId: options.requestId, err: { type: (error as Error)?.name } }, "download failed");
     return text(`Le document n'a pas pu être préparé. Réessayez dans un instant (référence : ${options.requestId ?? "inconnue"}).`, 500);
   }

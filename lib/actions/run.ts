@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { writeAudit, type AuditInput } from "@/lib/audit/write";
 import { type DossierExemption, type GateOptions, type OpenedDossier, openDossier, refusalError } from "@/lib/dossier/gate";
 import type { ErrorDetails } from "@/lib/errors/details";
+import { errorCode, isConnectionLoss } from "@/lib/errors/connection";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import { messageFor } from "@/lib/errors/messages";
 import { logger } from "@/lib/log/logger";
@@ -128,6 +129,14 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: true, data };
   } catch (error) {
     if (isDomainError(error)) return failure(error);
+    if (isConnectionLoss(error)) {
+      // The transaction died with its connection: nothing was committed, and trying again is safe.
+      logger.warn(
+        { action: def.name, requestId: options.requestId, err: describeError(error) },
+        "action interrupted: database connection lost",
+      );
+      return failure(new DomainError("connection_lost"));
+    }
     logger.error({ action: def.name, requestId: options.requestId, err: describeError(error) }, "action failed");
     return failure(new DomainError("unexpected"));
   }
@@ -195,7 +204,7 @@ function failure(error: DomainError): ActionResult<never> {
 /** Error class and code only: driver messages can quote the row's values, so they stay out of logs. */
 function describeError(error: unknown): Record<string, string | undefined> {
   if (error instanceof Error) {
-    return { type: error.name, code: (error as { code?: string }).code };
+    return { type: error.name, code: errorCode(error) };
   }
   return { type: typeof error };
 }

@@ -103,6 +103,7 @@ export const PUBLIC_PATHS = [
   "/api/auth",
   "/invitation",
   "/dev/courriels",
+  "/api/health",
 ];
 
 export function isPublicPath(pathname: string): boolean {

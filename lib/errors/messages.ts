@@ -9,6 +9,7 @@ export const ERROR_MESSAGES = {
   conflict: "Ce dossier a été modifié par quelqu'un d'autre pendant que vous le modifiiez. Rien n'a été écrasé.",
   duplicate: "Cette valeur existe déjà.",
   in_use: "Cet élément est encore utilisé : il ne peut pas être désactivé pour l'instant. Rien n'a été enregistré.",
+  connection_lost: "La connexion à la base de données a été interrompue : rien n'a été enregistré. Réessayez dans un instant.",
   unexpected: "Une erreur inattendue est survenue. Rien n'a été enregistré. Réessayez dans un instant.",
 } as const;
 

@@ -72,7 +72,7 @@ export type MailSender = (message: MailMessage) => Promise<SentMail>;
  */
 export async function deliverMail(
   db: Db,
-  options: { now?: Date; limit?: number; onlyIds?: string[]; send?: MailSender } = {},
+  options: { now?: Date; limit?: number; onlyIds?: string[]; send?: MailSender; signal?: AbortSignal } = {},
 ): Promise<MailDeliveryReport> {
   const report: MailDeliveryReport = { envoyes: 0, echecs: 0, abandonnes: 0 };
   const now = options.now ?? new Date();
@@ -80,6 +80,7 @@ export async function deliverMail(
   const limit = options.limit ?? 50;
 
   for (let i = 0; i < limit; i++) {
+    if (options.signal?.aborted) break; // stopping: the message in hand is finished, no other is taken
     const done = await db.transaction(async (tx) => {
       const [m] = await tx
         .select()

@@ -29,6 +29,16 @@ export function httpsUrls(e: ChannelEnv): Partial<Record<RecipientId, string | u
   };
 }
 
+/**
+ * Whether "Envoyer maintenant" may deliver from the web instance that served it. With PostgreSQL there may be
+ * several instances and the worker runs on its own: the file drop is then written by the worker only, so
+ * TRANSMISSIONS_DROP_DIR lives on the worker's host alone. The HTTPS channel writes no file: any process may send.
+ * With the embedded database the app process is the worker.
+ */
+export function webInstanceDelivers(e: Pick<Env, "DATABASE_URL" | "TRANSMISSIONS_ADAPTER"> = readEnv()): boolean {
+  return !e.DATABASE_URL || e.TRANSMISSIONS_ADAPTER === "https";
+}
+
 /** The adapter factory the worker uses; built once per configuration, adapters reused across ticks. */
 export function adapterForEnv(e: ChannelEnv = readEnv(), options: { dropDir?: string } = {}): AdapterFor {
   if (e.TRANSMISSIONS_ADAPTER !== "https") {

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/actions/form";
 import type { FormState } from "@/lib/actions/form-state";
 import { getSessionUser } from "@/lib/auth/session";
-import { adapterForEnv } from "./channels";
+import { adapterForEnv, webInstanceDelivers } from "./channels";
 import { sendNow, type SendNowOutcome } from "./send-now-writes";
 
 /** "Envoyer maintenant" on /transmissions: back to the same list with the outcome in the URL (a status code, no data). */
@@ -14,7 +14,7 @@ export async function sendNowAction(_prev: FormState<SendNowOutcome>, formData: 
   const raw = formDataToObject(formData);
   const user = await getSessionUser();
   const requestId = (await headers()).get("x-request-id") ?? undefined;
-  const result = await sendNow(user, raw, adapterForEnv(), { requestId });
+  const result = await sendNow(user, raw, adapterForEnv(), { requestId, deliver: webInstanceDelivers() });
   if (!result.ok) return { status: "error", message: result.message, fieldErrors: result.fieldErrors, values: {} };
   revalidatePath("/transmissions");
   revalidatePath(`/jeunes/${result.data.jeuneId}`);

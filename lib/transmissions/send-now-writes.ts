@@ -76,23 +76,30 @@ export const makeDueNow: ActionDefinition<typeof retrySchema, { id: string; jeun
   revalidate: (_input, data) => ["/transmissions", `/jeunes/${data.jeuneId}`],
 };
 
-/** `differe`: the transfer is due now but the delivery itself could not run; the worker will send it. */
-export type SendNowStatus = TransmissionStatut | "differe";
+/**
+ * `differe`: the transfer is due now but the delivery itself could not run; the worker will send it.
+ * `confiee`: due now and left to the worker on purpose (the file drop with several instances, channels.ts).
+ */
+export type SendNowStatus = TransmissionStatut | "differe" | "confiee";
 export type SendNowOutcome = { id: string; jeuneId: string; retour: string; status: SendNowStatus; acknowledgement: string | null };
 
 export function isSendNowStatus(value: string): value is SendNowStatus {
-  return value === "differe" || (transmissionStatutEnum.enumValues as readonly string[]).includes(value);
+  return value === "differe" || value === "confiee" || (transmissionStatutEnum.enumValues as readonly string[]).includes(value);
 }
 
-/** The action, then the delivery of that one transfer; the outcome is the transfer's status afterwards. */
+/**
+ * The action, then the delivery of that one transfer; the outcome is the transfer's status afterwards.
+ * `deliver: false` stops after the action: the worker's next pass sends it (`confiee`).
+ */
 export async function sendNow(
   user: SessionUser | null,
   raw: unknown,
   adapterFor: AdapterFor,
-  options: { requestId?: string } = {},
+  options: { requestId?: string; deliver?: boolean } = {},
 ): Promise<ActionResult<SendNowOutcome>> {
   const result = await runAction(makeDueNow, raw, user, options);
   if (!result.ok) return result;
+  if (options.deliver === false) return { ok: true, data: { ...result.data, status: "confiee", acknowledgement: null } };
   const db = await getDb();
   try {
     await deliverDue(db, adapterFor, new Date(), { onlyId: result.data.id, limit: 1 });
@@ -115,6 +122,8 @@ export async function sendNow(
 /** What the person reads after "Envoyer maintenant". */
 export function sendNowMessage(outcome: Pick<SendNowOutcome, "status" | "acknowledgement">): string {
   switch (outcome.status) {
+    case "confiee":
+      return "La transmission est prête à partir : le service d'envoi la dépose dans la minute. Rechargez la page pour voir l'accusé de réception.";
     case "differe":
       return "L'envoi n'a pas pu être fait tout de suite. La transmission reste dans la file : elle partira au prochain passage automatique.";
     case "accusee":

@@ -9,6 +9,7 @@ import type { AdapterFor } from "./adapters";
 import { runAction } from "@/lib/actions/run";
 import { enqueueTransmission } from "./enqueue";
 import { retryTransmission } from "./retry-writes";
+import { webInstanceDelivers } from "./channels";
 import { sendNow, sendNowMessage } from "./send-now-writes";
 
 const accepting: AdapterFor = () => ({ send: async (t) => ({ ok: true, ack: `ACK-${t.id.slice(0, 8)}` }) });
@@ -179,6 +180,35 @@ describe("send one waiting transfer now", () => {
     const [after] = await t.db.select().from(transmissions).where(eq(transmissions.id, tr.id));
     expect(after!.status).toBe("a_envoyer");
     expect(after!.nextAttemptAt!.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("left to the worker (file drop with PostgreSQL): due now, nothing delivered by this process", async () => {
+    const dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
+    const jeune = (
+      await t.db.select().from(jeunes).where(eq(jeunes.structureId, lyonJeune.structureId)).orderBy(asc(jeunes.nomNaissance))
+    )[3]!;
+    await t.db.delete(transmissions).where(eq(transmissions.jeuneId, jeune.id));
+    const tr = await enqueue(jeune);
+    let calls = 0;
+    const counting: AdapterFor = () => ({
+      send: async () => {
+        calls += 1;
+        return { ok: true, ack: "X" };
+      },
+    });
+    const result = await sendNow(dpo, { transmissionId: tr.id }, counting, { deliver: false });
+    expect(result).toMatchObject({ ok: true, data: { status: "confiee" } });
+    expect(calls).toBe(0);
+    expect(sendNowMessage({ status: "confiee", acknowledgement: null })).toContain("service d'envoi");
+    const [after] = await t.db.select().from(transmissions).where(eq(transmissions.id, tr.id));
+    expect(after!.status).toBe("a_envoyer");
+    expect(after!.nextAttemptAt!.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("only the worker writes the file drop once the database is PostgreSQL; HTTPS and the embedded database deliver at once", () => {
+    expect(webInstanceDelivers({ DATABASE_URL: "postgres://db/sillage", TRANSMISSIONS_ADAPTER: "file-drop" })).toBe(false);
+    expect(webInstanceDelivers({ DATABASE_URL: "postgres://db/sillage", TRANSMISSIONS_ADAPTER: "https" })).toBe(true);
+    expect(webInstanceDelivers({ DATABASE_URL: undefined, TRANSMISSIONS_ADAPTER: "file-drop" })).toBe(true);
   });
 });
 

@@ -41,19 +41,22 @@ const NOTICE_SQL = sql.join(
  * leave in creation order: one waits while an earlier one is still pending (an art. 19 notice does not wait
  * behind transfers held by a limitation: it is what tells the recipient of it). Delivery is at-least-once
  * (a crash after sending and before commit sends again; recipients deduplicate on the idempotency key).
- * `onlyId` restricts the pass to one transfer ("Envoyer maintenant"), with the same rules.
+ * `onlyId` restricts the pass to one transfer ("Envoyer maintenant"), with the same rules; once `signal` is
+ * aborted (the worker's SIGTERM) no further transfer is taken.
  */
 export async function deliverDue(
   db: Db,
   adapterFor: AdapterFor,
   now: Date = new Date(),
-  options: { limit?: number; onlyId?: string } = {},
+  options: { limit?: number; onlyId?: string; signal?: AbortSignal } = {},
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { accusees: 0, echecs: 0, rejetees: 0, abandonnees: 0, retenues: 0, sansCanal: 0 };
   const skipped: string[] = [];
   const limit = options.limit ?? 100;
 
   for (let i = 0; i < limit; i++) {
+    // A worker asked to stop finishes the transfer in hand and starts no other.
+    if (options.signal?.aborted) break;
     const done = await db.transaction(async (tx) => {
       const [t] = await tx
         .select()

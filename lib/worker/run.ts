@@ -28,14 +28,16 @@ export interface WorkerTick {
 /** One pass of the background work: deliver due transfers and e-mails; when asked, run the retention purge. */
 export async function runWorkerOnce(
   db: Db,
-  options: { now?: Date; adapters?: AdapterFor; retention?: boolean; sendMail?: MailSender } = {},
+  options: { now?: Date; adapters?: AdapterFor; retention?: boolean; sendMail?: MailSender; signal?: AbortSignal } = {},
 ): Promise<WorkerTick> {
   const now = options.now ?? new Date();
-  const delivery = await deliverDue(db, options.adapters ?? defaultAdapters(), now);
-  const mail = await deliverMail(db, { now, send: options.sendMail });
-  await runAccessPackJobs(db, { now }); // Mon espace access packs left waiting, then those past their 7 days.
-  const retention = options.retention ? await runRetention(db, todayInParis(now), { now }) : null;
-  const alerts = await refreshDueAlertState(db, todayInParis(now));
+  const { signal } = options;
+  const delivery = await deliverDue(db, options.adapters ?? defaultAdapters(), now, { signal });
+  const mail = await deliverMail(db, { now, send: options.sendMail, signal });
+  // Mon espace access packs left waiting, then those past their 7 days.
+  if (!signal?.aborted) await runAccessPackJobs(db, { now });
+  const retention = options.retention && !signal?.aborted ? await runRetention(db, todayInParis(now), { now }) : null;
+  const alerts = signal?.aborted ? { refreshed: 0 } : await refreshDueAlertState(db, todayInParis(now));
   return { delivery, mail, retention, alerts };
 }
 
@@ -43,17 +45,20 @@ const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Runs the background work every `intervalMs` until `stop()` is called. Ticks never overlap; a failing
- * tick is logged (codes only) and the next one tries again.
+ * tick is logged (codes only) and the next one tries again. `stop()` lets the item in hand (a transfer, an
+ * e-mail) finish, takes no other, and resolves once the tick has returned.
  */
-export function startWorkerLoop(getDb: () => Promise<Db>, options: { intervalMs?: number } = {}): { stop: () => void } {
+export function startWorkerLoop(getDb: () => Promise<Db>, options: { intervalMs?: number } = {}): { stop: () => Promise<void> } {
   let stopped = false;
   let lastRetention = 0;
   let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const stopping = new AbortController();
   const tick = async () => {
     if (stopped) return;
     try {
       const retention = Date.now() - lastRetention >= RETENTION_EVERY_MS;
-      const result = await runWorkerOnce(await getDb(), { retention });
+      const result = await runWorkerOnce(await getDb(), { retention, signal: stopping.signal });
       if (retention) lastRetention = Date.now();
       const { delivery, mail } = result;
       if (delivery.accusees + delivery.echecs + delivery.rejetees + delivery.abandonnees > 0)
@@ -62,14 +67,21 @@ export function startWorkerLoop(getDb: () => Promise<Db>, options: { intervalMs?
     } catch (error) {
       logger.error({ err: { type: error instanceof Error ? error.name : typeof error } }, "worker tick failed");
     } finally {
-      if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 30_000);
+      if (!stopped) schedule(options.intervalMs ?? 30_000);
     }
   };
-  timer = setTimeout(tick, 1_000);
+  const schedule = (ms: number) => {
+    timer = setTimeout(() => {
+      running = tick();
+    }, ms);
+  };
+  schedule(1_000);
   return {
-    stop: () => {
+    stop: async () => {
       stopped = true;
+      stopping.abort();
       if (timer) clearTimeout(timer);
+      await running;
     },
   };
 }

@@ -85,7 +85,7 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
           tone={
             sentStatus === "accusee"
               ? "success"
-              : sentStatus === "a_envoyer" || sentStatus === "echec_temporaire" || sentStatus === "differe"
+              : sentStatus === "a_envoyer" || sentStatus === "echec_temporaire" || sentStatus === "differe" || sentStatus === "confiee"
                 ? "info"
                 : "warning"
           }
