@@ -144,4 +144,11 @@ export const SETTINGS_SEED: SettingSeed[] = [
     source: "Décret 2015-59, article relatif à la durée de conservation (version consolidée)",
     toConfirm: "Durées à vérifier sur la version consolidée du décret.",
   },
+  {
+    key: "conservation.traces",
+    effectiveFrom: "2015-01-28",
+    value: { consultationsMois: 7, sessionsJours: 30, codesConnexionJours: 30 },
+    source: "Décret 2015-59 (journaux : 7 mois au plus) ; sessions et codes de connexion : durée technique fixée pour la plateforme",
+    toConfirm: "Durées des sessions et des codes à confirmer avec le DPO.",
+  },
 ];

@@ -25,6 +25,9 @@ const LABELS: Record<string, string> = {
   comptePersonnelAnneesApresFin: "Comptes des équipes : années après la fin de l'accès, puis anonymisés",
   fseAnneesApresDernierEnregistrement: "Audits FSE : années après le dernier enregistrement",
   journauxConnexionMois: "Journaux de connexion (mois)",
+  consultationsMois: "Journal des consultations des dossiers (mois)",
+  sessionsJours: "Sessions de connexion : jours après leur fin",
+  codesConnexionJours: "Codes de connexion à usage unique : jours après leur expiration",
 };
 
 function minutesLabel(total: number): string {

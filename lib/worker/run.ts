@@ -29,7 +29,10 @@ export async function runWorkerOnce(
   const now = options.now ?? new Date();
   const delivery = await deliverDue(db, options.adapters ?? defaultAdapters(), now);
   const mail = await deliverMail(db, { now, send: options.sendMail });
-  const retention = options.retention ? await runRetention(db, todayInParis(now), { now }) : null;
+  // One run a period across every worker (lib/retention/store.ts); the others find it done or in progress.
+  const retention = options.retention
+    ? await runRetention(db, todayInParis(now), { now, trigger: "worker", minIntervalMs: RETENTION_EVERY_MS - 5 * 60_000 })
+    : null;
   return { delivery, mail, retention };
 }
 
