@@ -17,10 +17,14 @@ async function main() {
       process.exitCode = 2;
       return;
     }
-    console.info(`Conservation${dryRun ? " (simulation, rien n'est modifié)" : ""} : passage ${result.runId}, ${result.status === "termine" ? "terminé" : "en échec"}.`);
+    console.info(
+      `Conservation${dryRun ? " (simulation, rien n'est modifié)" : ""} : passage ${result.runId}, ${result.status === "termine" ? "terminé" : "en échec"}.`,
+    );
     for (const rule of RETENTION_RULES) {
       const c = result.counts[rule];
-      console.info(`  ${RULE_LABELS[rule]} : ${c.examined} examinés, ${c.done} ${dryRun ? "prévus" : "traités"}, ${c.skipped} gardés (gel ou obligation légale).`);
+      console.info(
+        `  ${RULE_LABELS[rule]} : ${c.examined} examinés, ${c.done} ${dryRun ? "prévus" : "traités"}, ${c.skipped} gardés (gel ou obligation légale).`,
+      );
     }
     if (result.status === "echec") process.exitCode = 1;
   } finally {

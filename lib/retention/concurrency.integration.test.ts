@@ -59,7 +59,10 @@ describe.runIf(process.env.SILLAGE_TEST_DB === "postgres")("two retention runs a
       .groupBy(auditLog.jeuneId);
     expect(entries).toHaveLength(due.length);
     expect(entries.every((e) => e.n === 1)).toBe(true);
-    const left = await t.db.select({ id: jeunes.id }).from(jeunes).where(and(inArray(jeunes.id, due), sql`${jeunes.anonymisedAt} is null`));
+    const left = await t.db
+      .select({ id: jeunes.id })
+      .from(jeunes)
+      .where(and(inArray(jeunes.id, due), sql`${jeunes.anonymisedAt} is null`));
     expect(left).toEqual([]);
     // The lock let one run through at a time: the others were refused, or found nothing left to do.
     const runs = await t.db.select().from(retentionRuns);

@@ -51,3 +51,32 @@ export function holdText(reason: string | null): string {
     .map((code) => HOLD_LABELS[code] ?? code)
     .join(" ; ");
 }
+
+const TARGET_NOUNS: Record<string, string> = {
+  jeune: "Dossier",
+  user: "Compte",
+  consultation: "Consultation",
+  user_session: "Session",
+  sign_in_code: "Code",
+};
+
+/**
+ * How a target is shown: a reference, never a name (the person may be anonymised now). A dossier or an account
+ * is its id's last eight characters (the random part of a UUID v7), a consultation its number.
+ */
+export function targetReference(targetType: string, targetId: string): string {
+  const noun = TARGET_NOUNS[targetType] ?? targetType;
+  if (/^\d+$/.test(targetId)) return `${noun} n° ${targetId}`;
+  return `${noun} ${targetId.replaceAll("-", "").slice(-8).toUpperCase()}`;
+}
+
+/** A run's duration in words: « moins d'une seconde », « 12 s », « 3 min 05 s », « 1 h 02 min ». */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return "—";
+  if (ms < 1000) return "moins d'une seconde";
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, "0")} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min`;
+}

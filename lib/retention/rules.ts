@@ -83,7 +83,10 @@ export function dossierVerdict(
   const holds: RetentionHold[] = [];
   if (facts.limitationDepuis) holds.push("limitation");
   if (facts.contratEnCours) holds.push("contrat_en_cours");
-  if (facts.derniereDecisionAllocation && compare(addMonths(facts.derniereDecisionAllocation, 12 * ALLOCATION_ANNEES_COMPTABLES), today) >= 0)
+  if (
+    facts.derniereDecisionAllocation &&
+    compare(addMonths(facts.derniereDecisionAllocation, 12 * ALLOCATION_ANNEES_COMPTABLES), today) >= 0
+  )
     holds.push("allocation");
   const fse = rules.fseAnneesApresDernierEnregistrement;
   if (fse && facts.dernierEnregistrementParcours && compare(addMonths(facts.dernierEnregistrementParcours, 12 * fse), today) >= 0)

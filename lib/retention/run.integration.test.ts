@@ -58,7 +58,12 @@ describe("retention runs", () => {
   const items = async (runId: string) =>
     (
       await t.db
-        .select({ rule: retentionRunItems.rule, targetId: retentionRunItems.targetId, outcome: retentionRunItems.outcome, reason: retentionRunItems.reason })
+        .select({
+          rule: retentionRunItems.rule,
+          targetId: retentionRunItems.targetId,
+          outcome: retentionRunItems.outcome,
+          reason: retentionRunItems.reason,
+        })
         .from(retentionRunItems)
         .where(eq(retentionRunItems.runId, runId))
     ).sort((a, b) => `${a.rule}${a.targetId}`.localeCompare(`${b.rule}${b.targetId}`));
@@ -93,7 +98,14 @@ describe("retention runs", () => {
     const staff = (await t.db.select().from(users).where(eq(users.email, "conseillere.lyon@sillage.demo")))[0]!;
     await t.db.insert(consultations).values([
       { jeuneId: f.due!, structureId, userId: staff.id, userRole: "conseiller", onglet: "identite", at: new Date("2026-01-10T10:00:00Z") },
-      { jeuneId: f.limited!, structureId, userId: staff.id, userRole: "conseiller", onglet: "identite", at: new Date("2026-01-10T10:00:00Z") },
+      {
+        jeuneId: f.limited!,
+        structureId,
+        userId: staff.id,
+        userRole: "conseiller",
+        onglet: "identite",
+        at: new Date("2026-01-10T10:00:00Z"),
+      },
       { jeuneId: f.due!, structureId, userId: staff.id, userRole: "conseiller", onglet: "parcours", at: new Date("2026-10-10T10:00:00Z") },
     ]);
     const open = (at: Date) => openSession(t.db, { userId: staff.id, role: staff.role, method: "password", now: at });
@@ -130,7 +142,9 @@ describe("retention runs", () => {
     expect(byTarget[f.paid!]).toMatchObject({ outcome: "ignore", reason: "allocation,fse" });
     // Not yet due: no item at all.
     for (const k of ["young", "active", "cej"]) expect(byTarget[f[k]!]).toBeUndefined();
-    expect(planned.filter((i) => i.rule === "sessions")).toEqual([{ rule: "sessions", targetId: f.session, outcome: "prevu", reason: null }]);
+    expect(planned.filter((i) => i.rule === "sessions")).toEqual([
+      { rule: "sessions", targetId: f.session, outcome: "prevu", reason: null },
+    ]);
     expect(planned.filter((i) => i.rule === "codes")).toEqual([{ rule: "codes", targetId: f.oldCode, outcome: "prevu", reason: null }]);
     expect(planned.filter((i) => i.rule === "consultations").map((i) => [i.outcome, i.reason])).toEqual(
       expect.arrayContaining([
@@ -189,10 +203,14 @@ describe("retention runs", () => {
     expect(takeover.status).toBe("termine");
     const [old] = await t.db.select().from(retentionRuns).where(eq(retentionRuns.id, running!.id));
     expect(old).toMatchObject({ status: "echec", lastError: "interrompu" });
-    expect(await runRetention(t.db, TODAY, { now: new Date(later.getTime() + 60_000), trigger: "worker", minIntervalMs: 55 * 60_000 })).toMatchObject({
+    expect(
+      await runRetention(t.db, TODAY, { now: new Date(later.getTime() + 60_000), trigger: "worker", minIntervalMs: 55 * 60_000 }),
+    ).toMatchObject({
       status: "recent",
     });
     // A DPO's simulation is not the schedule's run: it goes.
-    expect((await runRetention(t.db, TODAY, { now: new Date(later.getTime() + 60_000), dryRun: true, trigger: "dpo" })).status).toBe("termine");
+    expect((await runRetention(t.db, TODAY, { now: new Date(later.getTime() + 60_000), dryRun: true, trigger: "dpo" })).status).toBe(
+      "termine",
+    );
   });
 });

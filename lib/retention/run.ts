@@ -56,10 +56,7 @@ export function processName(): string {
 }
 
 function emptyCounts(): Record<RetentionRule, StepCounts> {
-  return Object.fromEntries(RETENTION_RULES.map((r) => [r, { examined: 0, done: 0, skipped: 0 }])) as Record<
-    RetentionRule,
-    StepCounts
-  >;
+  return Object.fromEntries(RETENTION_RULES.map((r) => [r, { examined: 0, done: 0, skipped: 0 }])) as Record<RetentionRule, StepCounts>;
 }
 
 /**
@@ -80,7 +77,14 @@ export async function runRetention(db: Db, today: CivilDate, options: RetentionO
     }),
   );
   if (!claim.ok)
-    return { runId: claim.runningId ?? null, status: claim.reason, dryRun, counts: emptyCounts(), payloadsScrubbed: 0, rateLimitsPurged: 0 };
+    return {
+      runId: claim.runningId ?? null,
+      status: claim.reason,
+      dryRun,
+      counts: emptyCounts(),
+      payloadsScrubbed: 0,
+      rateLimitsPurged: 0,
+    };
   return executeRun(db, { id: claim.run.id, dryRun }, today, { ...options, now });
 }
 
@@ -117,7 +121,9 @@ export async function planRetention(db: DbOrTx, today: CivilDate, now: Date, bat
         dateNaissance: jeunes.dateNaissance,
         limitationDepuis: jeunes.limitationDepuis,
         finDernierCej: sql<string | null>`(select max(c.fin_reelle)::text from contrats c where c.jeune_id = jeunes.id and c.type = 'CEJ')`,
-        finEnCours: sql<string | null>`(select max(c.fin_prevue)::text from contrats c where c.jeune_id = jeunes.id and c.fin_reelle is null)`,
+        finEnCours: sql<
+          string | null
+        >`(select max(c.fin_prevue)::text from contrats c where c.jeune_id = jeunes.id and c.fin_reelle is null)`,
         enCours: sql<boolean>`exists (select 1 from contrats c where c.jeune_id = jeunes.id and c.fin_reelle is null)`,
         derniereDecision: sql<
           string | null
@@ -132,7 +138,11 @@ export async function planRetention(db: DbOrTx, today: CivilDate, now: Date, bat
       .limit(batchSize);
     examined.dossiers = files.length;
     for (const f of files) {
-      const lastRecord = [f.dernierContrat, f.derniereDecision].filter((d): d is string => d !== null).sort().at(-1) ?? null;
+      const lastRecord =
+        [f.dernierContrat, f.derniereDecision]
+          .filter((d): d is string => d !== null)
+          .sort()
+          .at(-1) ?? null;
       const verdict = dossierVerdict(
         {
           dateNaissance: f.dateNaissance,
@@ -172,7 +182,13 @@ export async function planRetention(db: DbOrTx, today: CivilDate, now: Date, bat
     .limit(batchSize);
   examined.consultations = seen.length;
   for (const c of seen)
-    items.push({ rule: "consultations", targetType: "consultation", targetId: String(c.id), structureId: c.structureId, hold: c.limited ? "limitation" : null });
+    items.push({
+      rule: "consultations",
+      targetType: "consultation",
+      targetId: String(c.id),
+      structureId: c.structureId,
+      hold: c.limited ? "limitation" : null,
+    });
 
   // Sign-in sessions ended (signed out, revoked or expired) longer ago than the duration.
   const sessionsBefore = daysCutoff(now, traces.sessionsJours);
@@ -184,7 +200,8 @@ export async function planRetention(db: DbOrTx, today: CivilDate, now: Date, bat
     .orderBy(userSessions.id)
     .limit(batchSize);
   examined.sessions = ended.length;
-  for (const s of ended) items.push({ rule: "sessions", targetType: "user_session", targetId: s.id, structureId: s.structureId, hold: null });
+  for (const s of ended)
+    items.push({ rule: "sessions", targetType: "user_session", targetId: s.id, structureId: s.structureId, hold: null });
 
   // One-time sign-in codes and first links, expired longer ago than the duration.
   const codesBefore = daysCutoff(now, traces.codesConnexionJours);
@@ -238,13 +255,19 @@ export async function executeRun(
       outcome,
       reason: outcome === "ignore" ? p.hold : null,
     });
-    await writeItems(db, held.map((p) => item(p, "ignore")));
+    await writeItems(
+      db,
+      held.map((p) => item(p, "ignore")),
+    );
     await beat(db, run.id, { progress, counts });
 
     if (run.dryRun) {
       for (let i = 0; i < toDo.length; i += 500) {
         const chunk = toDo.slice(i, i + 500);
-        await writeItems(db, chunk.map((p) => item(p, "prevu")));
+        await writeItems(
+          db,
+          chunk.map((p) => item(p, "prevu")),
+        );
         for (const p of chunk) counts[p.rule].done += 1;
         progress.done += chunk.length;
         await beat(db, run.id, { progress, counts });
@@ -266,7 +289,13 @@ export async function executeRun(
           const ok =
             p.rule === "dossiers"
               ? await anonymiseDueDossier(tx, p.targetId, rules!.id)
-              : await anonymiseStaffIfDue(tx, p.targetId, today, { id: rules!.id, years: rules!.value.comptePersonnelAnneesApresFin }, options.now);
+              : await anonymiseStaffIfDue(
+                  tx,
+                  p.targetId,
+                  today,
+                  { id: rules!.id, years: rules!.value.comptePersonnelAnneesApresFin },
+                  options.now,
+                );
           if (ok) await writeItems(tx, [item(p, "fait")]);
           return ok;
         });
@@ -279,9 +308,17 @@ export async function executeRun(
         for (let i = 0; i < targets.length; i += 500) {
           const chunk = targets.slice(i, i + 500);
           const deleted = await db.transaction(async (tx) => {
-            const ids = await purgeTraces(tx, rule, chunk.map((p) => p.targetId), { today, now: options.now, traces });
+            const ids = await purgeTraces(
+              tx,
+              rule,
+              chunk.map((p) => p.targetId),
+              { today, now: options.now, traces },
+            );
             const gone = new Set(ids);
-            await writeItems(tx, chunk.filter((p) => gone.has(p.targetId)).map((p) => item(p, "fait")));
+            await writeItems(
+              tx,
+              chunk.filter((p) => gone.has(p.targetId)).map((p) => item(p, "fait")),
+            );
             return gone.size;
           });
           counts[rule].done += deleted;
@@ -412,4 +449,3 @@ export async function anonymiseJeune(
     .where(eq(users.jeuneId, candidate.id));
   return true;
 }
-

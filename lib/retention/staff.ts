@@ -46,7 +46,11 @@ export async function staffCandidates(
     .orderBy(users.id)
     .limit(limit);
   const activeAdmins = rows.some((r) => r.role === "admin")
-    ? await db.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true))).limit(1)
+    ? await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.active, true)))
+        .limit(1)
     : [];
   return rows.map((r) => ({
     id: r.id,
