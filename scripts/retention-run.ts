@@ -8,7 +8,8 @@ import { RETENTION_RULES, runRetention } from "@/lib/retention/run";
 import { RULE_LABELS } from "@/lib/retention/labels";
 
 async function main() {
-  const dryRun = process.argv.includes("--dry-run");
+  // `npm run retention:run --dry-run` (without "--") reaches the script as npm's own flag: accepted too.
+  const dryRun = process.argv.includes("--dry-run") || process.env.npm_config_dry_run === "true";
   const handle = await getDatabase();
   try {
     const result = await runRetention(handle.db, todayInParis(new Date()), { dryRun, trigger: "commande" });
