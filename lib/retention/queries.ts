@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, type SQL } from "drizzle-orm";
 import { type DbOrTx, getDb } from "@/db/client";
 import { retentionRunItems, retentionRuns, type RetentionRun } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -60,7 +60,12 @@ export async function listRetentionRuns(
     .offset((page - 1) * pageSize);
   const now = options.now ?? new Date();
   const rows = runs.map((r) => toRow(r, now));
-  const [live] = await db.select({ id: retentionRuns.id }).from(retentionRuns).where(eq(retentionRuns.status, "en_cours")).limit(1);
+  // A run that stopped beating does not block a new one (the next claim closes it): not "running" here either.
+  const [live] = await db
+    .select({ id: retentionRuns.id })
+    .from(retentionRuns)
+    .where(and(eq(retentionRuns.status, "en_cours"), gt(retentionRuns.heartbeatAt, new Date(now.getTime() - STALE_AFTER_MS))))
+    .limit(1);
   return { rows, total: n, page, pageCount, running: Boolean(live) };
 }
 

@@ -103,6 +103,15 @@ describe("« Simuler une purge » and the runs' pages", () => {
     expect(await ids("dpo.marseille@sillage.demo")).toEqual([due.marseille]);
     expect(await ids("admin@sillage.demo")).toEqual(expect.arrayContaining([due.lyon, due.marseille]));
     expect(await retentionRunDetail(dpo, "0193a2f4-5b6c-7d8e-9f01-23456789abcd", { db: t.db })).toBeNull();
+    // A run that stopped beating shows as interrupted and does not block the button.
+    const hourAgo = new Date(Date.now() - 60 * 60_000);
+    const [stale] = await t.db
+      .insert(retentionRuns)
+      .values({ trigger: "worker", claimedBy: "parti:9", startedAt: hourAgo, heartbeatAt: hourAgo })
+      .returning();
+    const after = await listRetentionRuns(dpo, { db: t.db });
+    expect(after.running).toBe(false);
+    expect(after.rows.find((r) => r.id === stale!.id)?.status).toBe("interrompu");
     // Items carry ids, never a name.
     expect(JSON.stringify(await retentionRunDetail(dpo, simulation.id, { db: t.db }))).not.toContain("PERIME");
   });
