@@ -27,6 +27,7 @@ import * as mail from "@/lib/mail/writes";
 import * as mfa from "@/lib/mfa/writes";
 import * as contrats from "@/lib/parcours/contrat-writes";
 import * as phases from "@/lib/parcours/phase-writes";
+import * as retention from "@/lib/retention/writes";
 import * as sanctions from "@/lib/sanctions/writes";
 import * as sessions from "@/lib/sessions/writes";
 import * as settings from "@/lib/settings/writes";
@@ -67,6 +68,7 @@ export const ACTION_MODULES = {
   "mfa/writes": mfa,
   "parcours/contrat-writes": contrats,
   "parcours/phase-writes": phases,
+  "retention/writes": retention,
   "sanctions/writes": sanctions,
   "sessions/writes": sessions,
   "settings/writes": settings,

@@ -16,6 +16,7 @@ import { JEUNE_FIELD_LABELS } from "@/lib/jeunes/field-labels";
 import { MAIL_AUDIT_LABELS } from "@/lib/mail/audit-labels";
 import { MFA_AUDIT_LABELS } from "@/lib/mfa/audit-labels";
 import { PARCOURS_AUDIT_LABELS } from "@/lib/parcours/audit-labels";
+import { RETENTION_AUDIT_LABELS } from "@/lib/retention/audit-labels";
 import { SANCTIONS_AUDIT_LABELS } from "@/lib/sanctions/audit-labels";
 import { SESSIONS_AUDIT_LABELS } from "@/lib/sessions/audit-labels";
 import { SETTINGS_AUDIT_LABELS } from "@/lib/settings/audit-labels";
@@ -67,6 +68,7 @@ export const { auditActionLabel, auditFieldLabels } = auditLabelLookup(
     MFA_AUDIT_LABELS,
     COMPTES_AUDIT_LABELS,
     SESSIONS_AUDIT_LABELS,
+    RETENTION_AUDIT_LABELS,
   ],
   JEUNE_FIELD_LABELS,
 );

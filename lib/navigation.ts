@@ -15,6 +15,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/portefeuille/reaffectation", label: "Réaffectation", capability: "jeunes.reassign" },
   { href: "/droits", label: "Demandes de droits", capability: "droits.read" },
   { href: "/transmissions", label: "Transmissions", capability: "transmissions.read" },
+  { href: "/conformite/conservation", label: "Conservation", capability: "conservation.read" },
   { href: "/journal", label: "Journal d'audit" },
   { href: "/registre", label: "Registre des traitements" },
   // The admin reaches the accounts from /admin; the director has no /admin, so the list is in their menu.

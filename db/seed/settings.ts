@@ -151,4 +151,11 @@ export const SETTINGS_SEED: SettingSeed[] = [
     source: "RGPD art. 5-1-c et 5-1-e (minimisation, durée limitée) ; CNIL, guide des durées de conservation",
     toConfirm: "Durée choisie par la structure : un justificatif d'identité n'est gardé que le temps de traiter la demande.",
   },
+  {
+    key: "conservation.traces",
+    effectiveFrom: "2015-01-28",
+    value: { consultationsMois: 7, sessionsJours: 30, codesConnexionJours: 30 },
+    source: "Décret 2015-59 (journaux : 7 mois au plus) ; sessions et codes de connexion : durée technique fixée pour la plateforme",
+    toConfirm: "Durées des sessions et des codes à confirmer avec le DPO.",
+  },
 ];

@@ -53,6 +53,10 @@ export const CAPABILITIES = {
   "sanctions.propose": ["directeur", "conseiller"],
   /** Decide a sanction (or drop it): the direction of the mission locale. */
   "sanctions.decide": ["directeur"],
+  /** The retention runs (/conformite/conservation): what each run did or would do, with its counts. */
+  "conservation.read": ["admin", "directeur", "dpo"],
+  /** « Simuler une purge »: start a dry run of the retention rules. */
+  "conservation.simulate": ["dpo"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -85,6 +89,7 @@ export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
   { prefix: "/registre", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/droits", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/transmissions", roles: ["admin", "directeur", "dpo"] },
+  { prefix: "/conformite/conservation", roles: ["admin", "directeur", "dpo"] },
   { prefix: "/portefeuille", roles: ["directeur", "conseiller"] },
   { prefix: "/agenda", roles: ["directeur", "conseiller"] },
   { prefix: "/jeunes", roles: ["admin", "directeur", "conseiller", "dpo"] },

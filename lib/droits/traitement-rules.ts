@@ -9,7 +9,7 @@ import { FINALITY_LIST } from "@/lib/data-map/finalities";
 import { rightsFor, type RightAssessment } from "@/lib/data-map/rights";
 import { formatDate } from "@/lib/format/fr";
 import { FIELD_LABELS, updateJeuneSchema } from "@/lib/jeunes/schema";
-import { retentionEnd, type RetentionRules } from "@/lib/retention/rules";
+import { ALLOCATION_ANNEES_COMPTABLES, retentionEnd, type RetentionRules } from "@/lib/retention/rules";
 
 // ---------------------------------------------------------------------------------------------
 // Rectification (GDPR art. 16) and notification of the recipients (art. 19)
@@ -90,13 +90,8 @@ export function distinctFlows<T extends { recipient: string; finality: string }>
 // Erasure (GDPR art. 17): legal holds
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Accounting retention of an allowance decision: ten years after the last decision. Allowances are
- * public money paid through the ASP; payment records follow the ten-year keeping of accounting records
- * (code de commerce, art. L123-22). Not in the `conservation.regles` setting yet (its schema belongs to
- * the settings feature): a documented constant, to move there when the setting gains the key.
- */
-export const ALLOCATION_ANNEES_COMPTABLES = 10;
+// Accounting retention of an allowance decision (ten years, code de commerce L123-22): shared with the purge.
+export { ALLOCATION_ANNEES_COMPTABLES };
 
 export type HoldCode = "limitation" | "contrat_en_cours" | "allocation" | "fse" | "conservation";
 

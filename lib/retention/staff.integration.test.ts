@@ -64,7 +64,7 @@ describe("staff accounts are anonymised one year after their access ended", () =
     }
 
     const result = await runRetention(t.db, TODAY);
-    expect(result.staffAnonymised).toBe(1);
+    expect(result.counts.comptes.done).toBe(1);
     const after = await reload(old.id);
     expect(after).toMatchObject({
       name: ANONYMISED_STAFF_NAME,
@@ -96,9 +96,9 @@ describe("staff accounts are anonymised one year after their access ended", () =
     expect(entries[0]).toMatchObject({ actorId: null, targetType: "user", structureId: lyon });
 
     // Idempotent: the same day again changes nothing; the day after, the second account's year is over.
-    expect((await runRetention(t.db, TODAY)).staffAnonymised).toBe(0);
+    expect((await runRetention(t.db, TODAY)).counts.comptes.done).toBe(0);
     expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "compte.anonymise"))).toHaveLength(1);
-    expect((await runRetention(t.db, "2026-11-26")).staffAnonymised).toBe(1);
+    expect((await runRetention(t.db, "2026-11-26")).counts.comptes.done).toBe(1);
     expect((await reload(recent.id)).email).toBe(anonymisedStaffEmail(recent.id));
 
     // An anonymised account cannot come back.
@@ -116,10 +116,10 @@ describe("staff accounts are anonymised one year after their access ended", () =
       .update(users)
       .set({ active: false, deactivatedAt: new Date("2026-11-01T10:00:00Z") })
       .where(eq(users.email, "admin@sillage.demo"));
-    expect((await runRetention(t.db, TODAY)).staffAnonymised).toBe(0);
+    expect((await runRetention(t.db, TODAY)).counts.comptes.done).toBe(0);
     expect((await reload(former.id)).anonymisedAt).toBeNull();
     await t.db.update(users).set({ active: true, deactivatedAt: null }).where(eq(users.email, "admin@sillage.demo"));
-    expect((await runRetention(t.db, TODAY)).staffAnonymised).toBe(1);
+    expect((await runRetention(t.db, TODAY)).counts.comptes.done).toBe(1);
     expect((await reload(former.id)).name).toBe(ANONYMISED_STAFF_NAME);
   });
 });

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import type { DbOrTx, Tx } from "@/db/client";
 import { invitations, mfaRecoveryCodes, ssoIdentities, userMfa, userSessions, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { addDays, addMonths, type CivilDate } from "@/lib/calendar/civil-date";
@@ -21,20 +21,18 @@ export function staffRetentionCutoff(today: CivilDate, years: number): Date {
 }
 
 /**
- * Anonymises staff accounts deactivated longer than the rule allows (décret 2015-59: one year after the end of
- * access): name and address replaced, password, second factor, recovery codes, SSO links, invitations and
- * sessions gone. The row stays: the journal and the files' history refer to it. One transaction and one audit
- * entry per account; an account already anonymised is skipped, so a second run changes nothing.
+ * Staff accounts deactivated longer than the rule allows (décret 2015-59: one year after the end of access), not
+ * yet anonymised; `held` when the account is the platform's last admin (the way back in, kept).
  */
-export async function anonymiseStaffAccounts(
-  db: Db,
+export async function staffCandidates(
+  db: DbOrTx,
   today: CivilDate,
-  rule: { id: string; years: number },
-  options: { batchSize?: number; now?: Date } = {},
-): Promise<number> {
-  const cutoff = staffRetentionCutoff(today, rule.years);
-  const candidates = await db
-    .select({ id: users.id })
+  years: number,
+  limit: number,
+): Promise<{ id: string; structureId: string | null; held: "dernier_admin" | null }[]> {
+  const cutoff = staffRetentionCutoff(today, years);
+  const rows = await db
+    .select({ id: users.id, role: users.role, structureId: users.structureId })
     .from(users)
     .where(
       and(
@@ -45,26 +43,47 @@ export async function anonymiseStaffAccounts(
         isNull(users.anonymisedAt),
       ),
     )
-    .limit(options.batchSize ?? 1000);
-  let done = 0;
-  for (const { id } of candidates) {
-    const anonymised = await db.transaction(async (tx) => {
-      const account = await lockCandidate(tx, id, cutoff);
-      if (!account) return false;
-      await anonymiseStaffAccount(tx, account.id, options.now ?? new Date());
-      await writeAudit(tx, null, {
-        action: "compte.anonymise",
-        targetType: "user",
-        targetId: account.id,
-        structureId: account.structureId,
-        fields: ["name", "email", "passwordHash", "anonymisedAt"],
-        meta: { regle: rule.id },
-      });
-      return true;
-    });
-    if (anonymised) done += 1;
-  }
-  return done;
+    .orderBy(users.id)
+    .limit(limit);
+  const activeAdmins = rows.some((r) => r.role === "admin")
+    ? await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.active, true)))
+        .limit(1)
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    structureId: r.structureId,
+    held: r.role === "admin" && activeAdmins.length === 0 ? ("dernier_admin" as const) : null,
+  }));
+}
+
+/**
+ * Anonymises one staff account inside `tx` if it is still due (locked, rechecked): name and address replaced,
+ * password, second factor, recovery codes, SSO links, invitations and sessions gone, one audit entry. The row
+ * stays: the journal and the files' history refer to it. false when there was nothing to do (already done by
+ * another run, reactivated meanwhile, or the last admin).
+ */
+export async function anonymiseStaffIfDue(
+  tx: Tx,
+  id: string,
+  today: CivilDate,
+  rule: { id: string; years: number },
+  now: Date,
+): Promise<boolean> {
+  const account = await lockCandidate(tx, id, staffRetentionCutoff(today, rule.years));
+  if (!account) return false;
+  if (!(await anonymiseStaffAccount(tx, account.id, now))) return false;
+  await writeAudit(tx, null, {
+    action: "compte.anonymise",
+    targetType: "user",
+    targetId: account.id,
+    structureId: account.structureId,
+    fields: ["name", "email", "passwordHash", "anonymisedAt"],
+    meta: { regle: rule.id },
+  });
+  return true;
 }
 
 /** The account, locked, if it is still due (nobody reactivated it meanwhile) and is not the platform's last admin. */
@@ -94,8 +113,8 @@ async function lockCandidate(tx: Tx, id: string, cutoff: Date) {
   return row;
 }
 
-async function anonymiseStaffAccount(tx: Tx, id: string, now: Date): Promise<void> {
-  await tx
+async function anonymiseStaffAccount(tx: Tx, id: string, now: Date): Promise<boolean> {
+  const done = await tx
     .update(users)
     .set({
       name: ANONYMISED_STAFF_NAME,
@@ -105,10 +124,13 @@ async function anonymiseStaffAccount(tx: Tx, id: string, now: Date): Promise<voi
       sessionVersion: sql`${users.sessionVersion} + 1`,
       updatedAt: now,
     })
-    .where(eq(users.id, id));
+    .where(and(eq(users.id, id), isNull(users.anonymisedAt)))
+    .returning({ id: users.id });
+  if (done.length === 0) return false;
   await tx.delete(userMfa).where(eq(userMfa.userId, id));
   await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, id));
   await tx.delete(ssoIdentities).where(eq(ssoIdentities.userId, id));
   await tx.delete(invitations).where(eq(invitations.userId, id));
   await tx.delete(userSessions).where(eq(userSessions.userId, id));
+  return true;
 }

@@ -83,6 +83,26 @@ export const SETTING_DEFINITIONS = {
         .max(365, "Au plus 365 jours."),
     }),
   },
+  "conservation.traces": {
+    label: "Durées de conservation des traces (purge)",
+    schema: z.strictObject({
+      consultationsMois: z
+        .number({ error: "Saisissez un nombre de mois." })
+        .int("Nombre entier de mois attendu.")
+        .min(1, "Au moins 1 mois.")
+        .max(120, "120 mois au plus."),
+      sessionsJours: z
+        .number({ error: "Saisissez un nombre de jours." })
+        .int("Nombre entier de jours attendu.")
+        .min(1, "Au moins 1 jour.")
+        .max(3650, "3650 jours au plus."),
+      codesConnexionJours: z
+        .number({ error: "Saisissez un nombre de jours." })
+        .int("Nombre entier de jours attendu.")
+        .min(1, "Au moins 1 jour.")
+        .max(3650, "3650 jours au plus."),
+    }),
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;

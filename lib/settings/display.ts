@@ -26,6 +26,9 @@ const LABELS: Record<string, string> = {
   fseAnneesApresDernierEnregistrement: "Audits FSE : années après le dernier enregistrement",
   journauxConnexionMois: "Journaux de connexion (mois)",
   jours: "Jours",
+  consultationsMois: "Journal des consultations des dossiers (mois)",
+  sessionsJours: "Sessions de connexion : jours après leur fin",
+  codesConnexionJours: "Codes de connexion à usage unique : jours après leur expiration",
 };
 
 function minutesLabel(total: number): string {

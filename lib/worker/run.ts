@@ -36,7 +36,11 @@ export async function runWorkerOnce(
   const mail = await deliverMail(db, { now, send: options.sendMail, signal });
   // Mon espace access packs left waiting, then those past their 7 days.
   if (!signal?.aborted) await runAccessPackJobs(db, { now });
-  const retention = options.retention && !signal?.aborted ? await runRetention(db, todayInParis(now), { now }) : null;
+  // One run a period across every worker (lib/retention/store.ts); the others find it done or in progress.
+  const retention =
+    options.retention && !signal?.aborted
+      ? await runRetention(db, todayInParis(now), { now, trigger: "worker", minIntervalMs: RETENTION_EVERY_MS - 5 * 60_000 })
+      : null;
   const alerts = signal?.aborted ? { refreshed: 0 } : await refreshDueAlertState(db, todayInParis(now));
   return { delivery, mail, retention, alerts };
 }
