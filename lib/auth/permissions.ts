@@ -53,6 +53,10 @@ export const CAPABILITIES = {
   "sanctions.propose": ["directeur", "conseiller"],
   /** Decide a sanction (or drop it): the direction of the mission locale. */
   "sanctions.decide": ["directeur"],
+  /** The director's dashboard (the admin chooses the structure). */
+  "pilotage.read": ["admin", "directeur"],
+  /** The DPO's dashboard (rights requests, transfers, consultations, ledger, retention); the director reads it. */
+  "conformite.read": ["directeur", "dpo"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -91,6 +95,8 @@ export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
   { prefix: "/mon-espace", roles: ["jeune"] },
   // Mon compte of the staff; the young person's own page is /mon-espace/connexions.
   { prefix: "/compte", roles: ["admin", "directeur", "conseiller", "dpo"] },
+  { prefix: "/pilotage", roles: ["admin", "directeur"] },
+  { prefix: "/conformite", roles: ["directeur", "dpo"] },
 ];
 
 /** Paths anyone may open without signing in. */
@@ -103,6 +109,7 @@ export const PUBLIC_PATHS = [
   "/api/auth",
   "/invitation",
   "/dev/courriels",
+  "/mentions-legales",
 ];
 
 export function isPublicPath(pathname: string): boolean {
