@@ -42,7 +42,11 @@ export function ScopeTable({
               <FigureLink value={r.pacea.value} href={r.pacea.href} label={`PACEA en cours, ${r.name}`} />
             </Td>
             <Td className="text-right">
-              <FigureLink value={r.alertes.contrat_fin.value} href={r.alertes.contrat_fin.href} label={`contrats se terminant sous 30 jours, ${r.name}`} />
+              <FigureLink
+                value={r.alertes.contrat_fin.value}
+                href={r.alertes.contrat_fin.href}
+                label={`contrats se terminant sous 30 jours, ${r.name}`}
+              />
             </Td>
             <Td className="text-right">
               <FigureLink value={r.alertes.cej_heures.value} href={r.alertes.cej_heures.href} label={`CEJ sous 15 h, ${r.name}`} />

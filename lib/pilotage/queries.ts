@@ -63,7 +63,13 @@ export interface Pilotage {
   parConseiller: ({ id: string; name: string } & ScopeFigures)[];
   months: MonthFlow[];
   period: { from: CivilDate; to: CivilDate };
-  hours: { week: { start: CivilDate; end: CivilDate }; targetMinutes: number | null; total: number; reached: number; buckets: HoursBucket[] };
+  hours: {
+    week: { start: CivilDate; end: CivilDate };
+    targetMinutes: number | null;
+    total: number;
+    reached: number;
+    buckets: HoursBucket[];
+  };
   attendance: { present: number; excused: number; unexcused: number; rate: number | null };
 }
 
@@ -198,7 +204,13 @@ async function hoursDistribution(structureId: string, where: SQL, today: CivilDa
       buckets.find((b) => m >= b.min && (b.max === null || m < b.max))!.count += 1;
     }
   }
-  return { week: { start: week.start, end: week.end }, targetMinutes: result?.rules.targetMinutes ?? null, total: ids.length, reached, buckets };
+  return {
+    week: { start: week.start, end: week.end },
+    targetMinutes: result?.rules.targetMinutes ?? null,
+    total: ids.length,
+    reached,
+    buckets,
+  };
 }
 
 /** Individual rendez-vous of the period already held (not cancelled), by attendance marked. */
@@ -258,7 +270,8 @@ export async function loadPilotage(user: SessionUser, filters: PilotageFilters, 
 
   const scope = await scopeFigures(reader, scopeKey, today, linkable);
   const parAntenne = [];
-  for (const a of whole.antennes) parAntenne.push({ ...a, ...(await scopeFigures(reader, { antenne: a.id, conseiller: null }, today, linkable)) });
+  for (const a of whole.antennes)
+    parAntenne.push({ ...a, ...(await scopeFigures(reader, { antenne: a.id, conseiller: null }, today, linkable)) });
   const parConseiller = [];
   for (const c of whole.conseillers)
     parConseiller.push({ ...c, ...(await scopeFigures(reader, { antenne: null, conseiller: c.id }, today, linkable)) });

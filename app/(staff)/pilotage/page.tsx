@@ -40,8 +40,8 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
         title={`Pilotage — ${data.structure.name}`}
         description={
           <>
-            Les chiffres de {scopeName}, du {formatDate(data.period.from)} au {formatDate(data.period.to)} pour les entrées, les sorties et les
-            rendez-vous ; à ce jour pour les jeunes suivis. Chaque chiffre souligné ouvre la liste des jeunes qu&apos;il compte.
+            Les chiffres de {scopeName}, du {formatDate(data.period.from)} au {formatDate(data.period.to)} pour les entrées, les sorties et
+            les rendez-vous ; à ce jour pour les jeunes suivis. Chaque chiffre souligné ouvre la liste des jeunes qu&apos;il compte.
           </>
         }
       />
@@ -82,8 +82,8 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
           Entrées et sorties par mois
         </h2>
         <p className="mb-4 text-ink-2">
-          Une entrée est un contrat CEJ ou PACEA qui commence ; une sortie, un contrat qui se termine. Un changement de dispositif (CEJ ↔ PACEA)
-          n&apos;est compté ni comme entrée ni comme sortie.
+          Une entrée est un contrat CEJ ou PACEA qui commence ; une sortie, un contrat qui se termine. Un changement de dispositif (CEJ ↔
+          PACEA) n&apos;est compté ni comme entrée ni comme sortie.
         </p>
         <div className="grid gap-8 lg:grid-cols-2">
           <BarChart
@@ -142,7 +142,11 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
               <strong>{percent(share)}</strong> ont au moins {hours(h.targetMinutes)} validées ({formatNumber(h.reached)} sur{" "}
               {formatNumber(h.total)}).{" "}
               {scope.alertes.cej_heures.href ? (
-                <FigureLink value={scope.alertes.cej_heures.value} href={scope.alertes.cej_heures.href} label="jeunes CEJ sous 15 h à voir" />
+                <FigureLink
+                  value={scope.alertes.cej_heures.value}
+                  href={scope.alertes.cej_heures.href}
+                  label="jeunes CEJ sous 15 h à voir"
+                />
               ) : (
                 formatNumber(scope.alertes.cej_heures.value)
               )}{" "}
@@ -192,7 +196,11 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
           <h2 id="par-conseiller" className="mb-4">
             Par conseiller
           </h2>
-          <ScopeTable caption="Chiffres par conseiller (jeunes dont il ou elle est titulaire)" rowHeader="Conseiller" rows={data.parConseiller} />
+          <ScopeTable
+            caption="Chiffres par conseiller (jeunes dont il ou elle est titulaire)"
+            rowHeader="Conseiller"
+            rows={data.parConseiller}
+          />
         </section>
       ) : null}
     </>
