@@ -17,6 +17,22 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return `${CSV_BOM + rows.map((row) => row.map(csvCell).join(SEPARATOR)).join("\r\n")}\r\n`;
 }
 
+/** Records as CSV text, each ended by CRLF (no BOM): a page of a streamed export. */
+export function csvLines(rows: readonly (readonly string[])[]): string {
+  let out = "";
+  for (const row of rows) out += `${row.map(csvCell).join(SEPARATOR)}\r\n`;
+  return out;
+}
+
+/**
+ * A streamed CSV, byte for byte what `toCsv` would write for the same rows: the BOM and the header first,
+ * then one chunk per page of records, so only one page is in memory at a time.
+ */
+export async function* csvChunks(header: readonly string[], pages: AsyncIterable<readonly (readonly string[])[]>): AsyncGenerator<string> {
+  yield CSV_BOM + csvLines([header]);
+  for await (const page of pages) if (page.length > 0) yield csvLines(page);
+}
+
 /** Reads what toCsv wrote (quoted cells, doubled quotes, line breaks inside quotes); for tests and checks. */
 export function parseCsv(text: string): string[][] {
   const input = text.startsWith(CSV_BOM) ? text.slice(1) : text;

@@ -21,6 +21,8 @@ const STAFF_NAV: NavItem[] = [
   // The admin reaches the accounts from /admin; the director has no /admin, so the list is in their menu.
   { href: "/admin/comptes", label: "Comptes", capability: "comptes.read", roles: ["directeur"] },
   { href: "/admin", label: "Administration" },
+  { href: "/pilotage", label: "Pilotage", capability: "pilotage.read" },
+  { href: "/conformite", label: "Conformité", capability: "conformite.read" },
 ];
 
 /** The main navigation of a role: only the areas it may enter (same table as proxy.ts). */

@@ -1,11 +1,12 @@
-/** `npm run ledger:verify`: checks the transmission ledger's hash chain; exits 1 if it was altered. */
+/** `npm run ledger:verify`: checks the transmission ledger's hash chain, stores the result; exits 1 if it was altered. */
 import { getDatabase } from "@/db/client";
-import { describeVerification, verifyLedger } from "@/lib/transmissions/ledger";
+import { describeVerification } from "@/lib/transmissions/ledger";
+import { recordLedgerVerification } from "@/lib/transmissions/ledger-check";
 
 async function main() {
   const handle = await getDatabase();
   try {
-    const result = await verifyLedger(handle.db);
+    const result = await recordLedgerVerification(handle.db);
     if (result.ok) console.info(describeVerification(result));
     else console.error(describeVerification(result));
     process.exitCode = result.ok ? 0 : 1;

@@ -118,6 +118,15 @@ export function NoticeView({ notice, dpoContacts }: { notice: NoticeModel; dpoCo
         <p>{frenchSpacing(notice.complaint.court)}</p>
         <FurtherLine text={notice.complaint.further} />
       </section>
+
+      <section aria-labelledby="cookie-titre" className="flex flex-col gap-3">
+        <h2 id="cookie-titre">Le cookie de connexion</h2>
+        <p>
+          Quand vous vous connectez, Sillage dépose un cookie de session : il sert seulement à vous garder connecté, ne mesure pas votre
+          visite et ne vous suit pas ailleurs ; il s&apos;efface quand vous vous déconnectez. Comme les petits cookies techniques qui
+          protègent la connexion, il est nécessaire au service : aucun accord ne vous est donc demandé.
+        </p>
+      </section>
     </article>
   );
 }

@@ -158,4 +158,26 @@ export const SETTINGS_SEED: SettingSeed[] = [
     source: "Décret 2015-59 (journaux : 7 mois au plus) ; sessions et codes de connexion : durée technique fixée pour la plateforme",
     toConfirm: "Durées des sessions et des codes à confirmer avec le DPO.",
   },
+  {
+    key: "site.mentions_legales",
+    effectiveFrom: "2026-01-01",
+    value: {
+      editeur: "Association Sillage des missions locales (démonstration)",
+      editeurAdresse: "12 rue de la République, 69002 Lyon",
+      editeurSiret: "77950697800013",
+      directeurPublication: "Nadia Benali, directrice",
+      hebergeur: "Hébergeur de démonstration SAS",
+      hebergeurAdresse: "1 avenue de l'Hébergement, 75012 Paris",
+      hebergeurTelephone: "01 23 45 67 89",
+      contact: "contact@sillage.demo",
+    },
+    source: "Loi 2004-575 pour la confiance dans l'économie numérique, art. 6 III (valeurs de démonstration)",
+    toConfirm: "Valeurs de démonstration : à remplacer par celles de l'éditeur et de l'hébergeur réels avant la mise en service.",
+  },
+  {
+    key: "site.accessibilite",
+    effectiveFrom: "2026-01-01",
+    value: { etat: "non_conforme", date: "2026-12-01", auditLe: null, contact: "accessibilite@sillage.demo" },
+    source: "Loi 2005-102, art. 47 ; décret 2019-768 ; RGAA 4.1.2",
+  },
 ];

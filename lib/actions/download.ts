@@ -26,8 +26,17 @@ const CONTENT_TYPES: Record<DownloadType, string> = {
   jpeg: "image/jpeg",
 };
 
+/**
+ * A body read after the transaction has committed (the gate, the audit entry and any count are done):
+ * `chunks()` yields the file piece by piece — each piece from its own short query (keyset pages) — so a
+ * large export never sits whole in memory and holds no transaction while the client downloads it.
+ */
+export interface StreamedBody {
+  chunks: () => AsyncIterable<string>;
+}
+
 export interface DownloadFile {
-  body: Uint8Array | string;
+  body: Uint8Array | string | StreamedBody;
   type: DownloadType;
   /** Never personal data in it: downloads folders and mail attachments are seen by others. */
   filename: string;
@@ -106,7 +115,12 @@ export async function runDownload<S extends z.ZodType>(
       await writeAudit(tx, user, rendered.audit, options.requestId);
       return rendered;
     });
-    const body = typeof file.body === "string" ? file.body : Buffer.from(file.body);
+    const body =
+      typeof file.body === "string"
+        ? file.body
+        : file.body instanceof Uint8Array
+          ? Buffer.from(file.body)
+          : streamOf(file.body, def.name, options.requestId);
     return new Response(body, {
       headers: {
         "Content-Type": CONTENT_TYPES[file.type],
@@ -130,6 +144,34 @@ export async function runDownload<S extends z.ZodType>(
     logger.error({ download: def.name, requestId: options.requestId, err: { type: (error as Error)?.name } }, "download failed");
     return text(`Le document n'a pas pu être préparé. Réessayez dans un instant (référence : ${options.requestId ?? "inconnue"}).`, 500);
   }
+}
+
+/**
+ * The streamed body as a ReadableStream pulled by the client: one chunk read ahead at most (backpressure),
+ * the iterator closed when the client goes away. A failure after the headers are sent cannot change the
+ * status: the stream errors, so the download ends as failed rather than silently short.
+ */
+function streamOf(body: StreamedBody, name: string, requestId: string | undefined): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = body.chunks()[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = await iterator.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (error) {
+          logger.error({ download: name, requestId, err: { type: (error as Error)?.name } }, "streamed download failed");
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await iterator.return?.(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
 }
 
 /** A domain error for a render that finds the caller may not have this document after all. */

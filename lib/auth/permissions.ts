@@ -57,6 +57,10 @@ export const CAPABILITIES = {
   "conservation.read": ["admin", "directeur", "dpo"],
   /** « Simuler une purge »: start a dry run of the retention rules. */
   "conservation.simulate": ["dpo"],
+  /** The director's dashboard (the admin chooses the structure). */
+  "pilotage.read": ["admin", "directeur"],
+  /** The DPO's dashboard (rights requests, transfers, consultations, ledger, retention); the director reads it. */
+  "conformite.read": ["directeur", "dpo"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -96,6 +100,8 @@ export const AREAS: { prefix: string; roles: readonly Role[] }[] = [
   { prefix: "/mon-espace", roles: ["jeune"] },
   // Mon compte of the staff; the young person's own page is /mon-espace/connexions.
   { prefix: "/compte", roles: ["admin", "directeur", "conseiller", "dpo"] },
+  { prefix: "/pilotage", roles: ["admin", "directeur"] },
+  { prefix: "/conformite", roles: ["directeur", "dpo"] },
 ];
 
 /** Paths anyone may open without signing in. */
@@ -109,6 +115,7 @@ export const PUBLIC_PATHS = [
   "/invitation",
   "/dev/courriels",
   "/api/health",
+  "/mentions-legales",
 ];
 
 export function isPublicPath(pathname: string): boolean {

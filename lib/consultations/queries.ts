@@ -3,6 +3,7 @@ import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { consultations, jeunes, structures, users } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
+import type { ConsultationMotif } from "./motifs";
 
 export const CONSULTATIONS_PAGE_SIZE = 50;
 
@@ -10,6 +11,8 @@ export interface ConsultationLogQuery {
   page: number;
   /** Only the openings outside the viewer's portfolio (break-glass). */
   horsPortefeuille?: boolean;
+  /** Only the openings given this reason (the DPO's dashboard links to them). */
+  motif?: ConsultationMotif | null;
 }
 
 /**
@@ -23,6 +26,7 @@ export async function listConsultationLog(user: SessionUser, query: Consultation
   const scope = structureScope(user);
   if (scope) conditions.push(eq(consultations.structureId, scope));
   if (query.horsPortefeuille) conditions.push(eq(consultations.horsPortefeuille, true));
+  if (query.motif) conditions.push(eq(consultations.motif, query.motif));
   const where = conditions.length ? and(...conditions) : undefined;
 
   const [rows, [total]] = await Promise.all([

@@ -1,4 +1,5 @@
 import "server-only";
+import { keysetPages } from "@/lib/actions/keyset";
 import { and, asc, count, desc, eq, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type DbOrTx, getDb } from "@/db/client";
@@ -171,33 +172,72 @@ export async function listDemandesForJeune(user: SessionUser, jeuneId: string) {
     .limit(100);
 }
 
-/** Every request of the caller's scope, oldest first, for the register export (in its transaction when given). */
-export async function listRegistre(user: SessionUser, tx?: DbOrTx) {
+const registreColumns = {
+  numero: demandesDroits.numero,
+  structureName: structures.name,
+  type: demandesDroits.type,
+  finalite: demandesDroits.finalite,
+  canal: demandesDroits.canal,
+  recueLe: demandesDroits.recueLe,
+  statut: demandesDroits.statut,
+  identiteVerifieeLe: demandesDroits.identiteVerifieeLe,
+  identiteMethode: demandesDroits.identiteMethode,
+  echeance: demandesDroits.echeance,
+  prolongeeLe: demandesDroits.prolongeeLe,
+  prolongationMotif: demandesDroits.prolongationMotif,
+  issue: demandesDroits.issue,
+  reponseMotif: demandesDroits.reponseMotif,
+  reponduLe: demandesDroits.reponduLe,
+  closeLe: demandesDroits.closeLe,
+  pauses: sql<number>`(select count(*) from ${demandePauses} where ${demandePauses.demandeId} = ${demandesDroits.id})`.mapWith(Number),
+};
+
+/** How many requests the register export holds (the link says it; the audit entry records it). */
+export async function countRegistre(user: SessionUser, tx?: DbOrTx): Promise<number> {
   const db = tx ?? (await getDb());
-  return db
-    .select({
-      numero: demandesDroits.numero,
-      structureName: structures.name,
-      type: demandesDroits.type,
-      finalite: demandesDroits.finalite,
-      canal: demandesDroits.canal,
-      recueLe: demandesDroits.recueLe,
-      statut: demandesDroits.statut,
-      identiteVerifieeLe: demandesDroits.identiteVerifieeLe,
-      identiteMethode: demandesDroits.identiteMethode,
-      echeance: demandesDroits.echeance,
-      prolongeeLe: demandesDroits.prolongeeLe,
-      prolongationMotif: demandesDroits.prolongationMotif,
-      issue: demandesDroits.issue,
-      reponseMotif: demandesDroits.reponseMotif,
-      reponduLe: demandesDroits.reponduLe,
-      closeLe: demandesDroits.closeLe,
-      pauses: sql<number>`(select count(*) from ${demandePauses} where ${demandePauses.demandeId} = ${demandesDroits.id})`.mapWith(Number),
-    })
+  const [row] = await db
+    .select({ n: count() })
     .from(demandesDroits)
-    .innerJoin(structures, eq(structures.id, demandesDroits.structureId))
-    .where(scopeOf(user).length ? and(...scopeOf(user)) : undefined)
-    .orderBy(asc(structures.name), asc(demandesDroits.recueLe), asc(demandesDroits.numero));
+    .where(scopeOf(user).length ? and(...scopeOf(user)) : undefined);
+  return row?.n ?? 0;
+}
+
+type RegistreKey = { structureName: string; structureId: string; recueLe: string; numero: string };
+
+/**
+ * Every request of the caller's scope (admin: all), by structure then oldest first, in keyset pages on
+ * (structure name, structure id, received on, number) for the streamed register export.
+ */
+export function registrePages(user: SessionUser, pageSize?: number) {
+  const scope = scopeOf(user);
+  return keysetPages(
+    async (after: RegistreKey | null, limit) => {
+      const db = await getDb();
+      return db
+        .select({ ...registreColumns, structureId: demandesDroits.structureId })
+        .from(demandesDroits)
+        .innerJoin(structures, eq(structures.id, demandesDroits.structureId))
+        .where(
+          and(
+            ...scope,
+            after
+              ? sql`(${structures.name}, ${demandesDroits.structureId}, ${demandesDroits.recueLe}, ${demandesDroits.numero}) > (${after.structureName}, ${after.structureId}::uuid, ${after.recueLe}::date, ${after.numero})`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(structures.name), asc(demandesDroits.structureId), asc(demandesDroits.recueLe), asc(demandesDroits.numero))
+        .limit(limit);
+    },
+    (r) => ({ structureName: r.structureName, structureId: r.structureId, recueLe: r.recueLe, numero: r.numero }),
+    pageSize,
+  );
+}
+
+/** Every request of the caller's scope, in the register's order (tests and small reads; the export streams registrePages). */
+export async function listRegistre(user: SessionUser) {
+  const rows = [];
+  for await (const page of registrePages(user)) rows.push(...page);
+  return rows;
 }
 
 export const JEUNE_SEARCH_LIMIT = 10;

@@ -38,7 +38,7 @@ export interface RegistreRow {
   closeLe: CivilDate | null;
 }
 
-const HEADER = [
+export const REGISTRE_CSV_HEADER = [
   "Numéro",
   "Mission locale",
   "Droit exercé",
@@ -60,28 +60,29 @@ const HEADER = [
 
 const date = (d: CivilDate | null) => (d ? formatShortDate(d) : "");
 
-export function registreCsv(rows: readonly RegistreRow[]): string {
-  const lines = [
-    HEADER,
-    ...rows.map((r) => [
-      r.numero,
-      r.structureName,
-      TYPE_LABELS[r.type],
-      finaliteLabel(r.finalite) ?? "",
-      CANAL_LABELS[r.canal],
-      date(r.recueLe),
-      STATUT_LABELS[r.statut],
-      date(r.identiteVerifieeLe),
-      r.identiteMethode ?? "",
-      String(r.pauses),
-      date(r.echeance),
-      date(r.prolongeeLe),
-      r.prolongationMotif ?? "",
-      r.issue ? ISSUE_LABELS[r.issue] : "",
-      r.reponseMotif ?? "",
-      date(r.reponduLe),
-      date(r.closeLe),
-    ]),
+/** One request's CSV record. */
+export function registreCsvCells(r: RegistreRow): string[] {
+  return [
+    r.numero,
+    r.structureName,
+    TYPE_LABELS[r.type],
+    finaliteLabel(r.finalite) ?? "",
+    CANAL_LABELS[r.canal],
+    date(r.recueLe),
+    STATUT_LABELS[r.statut],
+    date(r.identiteVerifieeLe),
+    r.identiteMethode ?? "",
+    String(r.pauses),
+    date(r.echeance),
+    date(r.prolongeeLe),
+    r.prolongationMotif ?? "",
+    r.issue ? ISSUE_LABELS[r.issue] : "",
+    r.reponseMotif ?? "",
+    date(r.reponduLe),
+    date(r.closeLe),
   ];
-  return toCsv(lines);
+}
+
+export function registreCsv(rows: readonly RegistreRow[]): string {
+  return toCsv([REGISTRE_CSV_HEADER, ...rows.map(registreCsvCells)]);
 }

@@ -2,8 +2,10 @@ import "server-only";
 import { z } from "zod";
 import type { DownloadDefinition } from "@/lib/actions/download";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { listRegistre } from "./queries";
-import { registreCsv } from "./registre-csv";
+import { mapPages } from "@/lib/actions/keyset";
+import { csvChunks } from "@/lib/csv";
+import { countRegistre, registrePages } from "./queries";
+import { REGISTRE_CSV_HEADER, registreCsvCells } from "./registre-csv";
 
 const paramsSchema = z.object({});
 
@@ -14,12 +16,13 @@ export const registreDownload: DownloadDefinition<typeof paramsSchema> = {
   params: paramsSchema,
   dossier: { none: "A register of requests (numbers, dates, outcomes; no names, no wording): no young person's file is opened." },
   async render({ tx, user }) {
-    const rows = await listRegistre(user, tx);
+    const lignes = await countRegistre(user, tx);
     return {
-      body: registreCsv(rows),
+      // Streamed after the audit entry commits, in keyset pages: any size in bounded memory.
+      body: { chunks: () => csvChunks(REGISTRE_CSV_HEADER, mapPages(registrePages(user), registreCsvCells)) },
       type: "csv",
       filename: `registre-demandes-droits-${todayInParis(new Date())}.csv`,
-      audit: { action: "droits.registre_export", targetType: "registre_droits", meta: { lignes: rows.length } },
+      audit: { action: "droits.registre_export", targetType: "registre_droits", meta: { lignes } },
     };
   },
 };

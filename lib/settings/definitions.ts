@@ -103,6 +103,30 @@ export const SETTING_DEFINITIONS = {
         .max(3650, "3650 jours au plus."),
     }),
   },
+  "site.mentions_legales": {
+    label: "Mentions légales : éditeur, directeur de la publication, hébergeur",
+    schema: z.strictObject({
+      editeur: z.string().trim().min(1).max(200),
+      editeurAdresse: z.string().trim().min(1).max(300),
+      editeurSiret: z.string().regex(/^\d{14}$/, "SIRET attendu : 14 chiffres."),
+      directeurPublication: z.string().trim().min(1).max(200),
+      hebergeur: z.string().trim().min(1).max(200),
+      hebergeurAdresse: z.string().trim().min(1).max(300),
+      hebergeurTelephone: z.string().trim().min(1).max(40),
+      contact: z.email("Adresse e-mail attendue."),
+    }),
+  },
+  "site.accessibilite": {
+    label: "Déclaration d'accessibilité : état, date, contact",
+    schema: z.strictObject({
+      etat: z.enum(["non_conforme", "partiellement_conforme", "totalement_conforme"]),
+      /** Day the statement was written or last updated. */
+      date: z.string().refine(isValidCivilDate, "Date attendue au format AAAA-MM-JJ."),
+      /** Day of the last complete RGAA audit; null until one exists (then the state is "non conforme"). */
+      auditLe: z.string().refine(isValidCivilDate, "Date attendue au format AAAA-MM-JJ.").nullable(),
+      contact: z.email("Adresse e-mail attendue."),
+    }),
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS;

@@ -51,33 +51,29 @@ export const TRANSMISSIONS_CSV_HEADER = [
 
 const when = (d: Date | null) => (d ? formatDateTime(d) : "");
 
-export function transmissionsCsv(rows: readonly TransmissionCsvRow[], options: { truncatedAt?: number } = {}): string {
-  const lines: string[][] = [
-    TRANSMISSIONS_CSV_HEADER,
-    ...rows.map((r) => {
-      const flow = flowFor(r.recipient, r.finality);
-      return [
-        when(r.createdAt),
-        r.structureName,
-        r.jeuneId,
-        r.id,
-        RECIPIENTS[r.recipient]?.name ?? r.recipient,
-        FINALITIES[r.finality]?.name ?? r.finality,
-        flow ? legalBasisLabel(flow.legalBasis) : "",
-        KIND_LABELS[r.kind] ?? r.kind,
-        STATUS_LABELS[r.status].text,
-        String(r.attempts),
-        r.lastError ?? "",
-        r.acknowledgement ?? "",
-        when(r.sentAt),
-        when(r.acknowledgedAt),
-        fieldLabels(r.fieldNames).join(", "),
-        r.payloadHash,
-      ];
-    }),
+/** One transfer's CSV record. */
+export function transmissionCsvCells(r: TransmissionCsvRow): string[] {
+  const flow = flowFor(r.recipient, r.finality);
+  return [
+    when(r.createdAt),
+    r.structureName,
+    r.jeuneId,
+    r.id,
+    RECIPIENTS[r.recipient]?.name ?? r.recipient,
+    FINALITIES[r.finality]?.name ?? r.finality,
+    flow ? legalBasisLabel(flow.legalBasis) : "",
+    KIND_LABELS[r.kind] ?? r.kind,
+    STATUS_LABELS[r.status].text,
+    String(r.attempts),
+    r.lastError ?? "",
+    r.acknowledgement ?? "",
+    when(r.sentAt),
+    when(r.acknowledgedAt),
+    fieldLabels(r.fieldNames).join(", "),
+    r.payloadHash,
   ];
-  if (options.truncatedAt !== undefined) {
-    lines.push([`Export limité aux ${options.truncatedAt} transmissions les plus récentes : réduisez la période pour obtenir la suite.`]);
-  }
-  return toCsv(lines);
+}
+
+export function transmissionsCsv(rows: readonly TransmissionCsvRow[]): string {
+  return toCsv([TRANSMISSIONS_CSV_HEADER, ...rows.map(transmissionCsvCells)]);
 }

@@ -6,11 +6,10 @@ import type { TransmissionStatut } from "@/db/schema";
 import { parisStartOfDay } from "@/lib/calendar/paris-time";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import { addDays } from "@/lib/calendar/civil-date";
+import { keysetPages } from "@/lib/actions/keyset";
 import { TRANSMISSION_STATUTS, type TransmissionFilters } from "./admin-params";
 
 export const TRANSMISSIONS_PAGE_SIZE = 25;
-/** A CSV larger than this is cut (the export says so): narrow the period instead. */
-export const TRANSMISSIONS_CSV_MAX_ROWS = 20_000;
 
 /**
  * Who the caller may see: their structure (admin: every structure, or the one chosen in the filter).
@@ -95,26 +94,49 @@ export async function listTransmissions(user: SessionUser, filters: Transmission
   return { rows, total: n, page, pageCount, counts };
 }
 
-/**
- * The whole selection for the CSV export (newest first), at most TRANSMISSIONS_CSV_MAX_ROWS + 1 rows to detect a cut;
- * in the export's transaction when given.
- */
-export async function listTransmissionsForExport(user: SessionUser, filters: TransmissionFilters, tx?: DbOrTx) {
-  const db = tx ?? (await getDb());
-  const where = and(
+function exportWhere(user: SessionUser, filters: TransmissionFilters): SQL | undefined {
+  return and(
     ...scopeConditions(user, filters),
     ...selectionConditions(filters),
     ...(filters.statut ? [eq(transmissions.status, filters.statut)] : []),
   );
-  const rows = await db
-    .select(rowColumns)
-    .from(transmissions)
-    .innerJoin(jeunes, eq(jeunes.id, transmissions.jeuneId))
-    .innerJoin(structures, eq(structures.id, transmissions.structureId))
-    .where(where)
-    .orderBy(desc(transmissions.createdAt), desc(transmissions.id))
-    .limit(TRANSMISSIONS_CSV_MAX_ROWS + 1);
-  return { rows: rows.slice(0, TRANSMISSIONS_CSV_MAX_ROWS), truncated: rows.length > TRANSMISSIONS_CSV_MAX_ROWS };
+}
+
+/** How many transfers the CSV export of this selection holds (the link says it; the audit entry records it). */
+export async function countTransmissionsForExport(user: SessionUser, filters: TransmissionFilters, tx?: DbOrTx): Promise<number> {
+  const db = tx ?? (await getDb());
+  const [row] = await db.select({ n: count() }).from(transmissions).where(exportWhere(user, filters));
+  return row?.n ?? 0;
+}
+
+type ExportKey = { at: string; id: string };
+
+/**
+ * The whole selection for the CSV export, newest first, in keyset pages on (created_at, id): the key's
+ * instant travels as PostgreSQL's own text (microseconds kept, which a JS Date would round).
+ */
+export function transmissionExportPages(user: SessionUser, filters: TransmissionFilters, pageSize?: number) {
+  const where = exportWhere(user, filters);
+  return keysetPages(
+    async (after: ExportKey | null, limit) => {
+      const db = await getDb();
+      return db
+        .select({ ...rowColumns, key: sql<string>`${transmissions.createdAt}::text` })
+        .from(transmissions)
+        .innerJoin(jeunes, eq(jeunes.id, transmissions.jeuneId))
+        .innerJoin(structures, eq(structures.id, transmissions.structureId))
+        .where(
+          and(
+            where,
+            after ? sql`(${transmissions.createdAt}, ${transmissions.id}) < (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
+          ),
+        )
+        .orderBy(desc(transmissions.createdAt), desc(transmissions.id))
+        .limit(limit);
+    },
+    (row) => ({ at: row.key, id: row.id }),
+    pageSize,
+  );
 }
 
 /** Structures an admin may filter on. */

@@ -11,7 +11,7 @@ import { sessionUserFor } from "@/test/session";
 import type { AdapterFor } from "./adapters";
 import { parseTransmissionParams } from "./admin-params";
 import { TRANSMISSIONS_CSV_HEADER, transmissionsCsv } from "./admin-csv";
-import { listTransmissions, listTransmissionsForExport } from "./admin-queries";
+import { countTransmissionsForExport, listTransmissions, transmissionExportPages } from "./admin-queries";
 import { enqueueTransmission } from "./enqueue";
 import { transmissionsDownload } from "./export-download";
 import { verifyLedger } from "./ledger";
@@ -136,8 +136,10 @@ describe("transfers page, CSV export and relaunch of dead letters", () => {
     const karim = await sessionUserFor(t.db, DIRECTEUR_MARSEILLE);
     const list = await listTransmissions(karim, parseTransmissionParams({ structure: lyonId }));
     expect(list.rows.map((r) => r.id)).toEqual([marseilleRefused]);
-    const csv = await listTransmissionsForExport(karim, parseTransmissionParams({}));
-    expect(csv.rows.map((r) => r.id)).toEqual([marseilleRefused]);
+    const exported = [];
+    for await (const page of transmissionExportPages(karim, parseTransmissionParams({}))) exported.push(...page);
+    expect(exported.map((r) => r.id)).toEqual([marseilleRefused]);
+    expect(await countTransmissionsForExport(karim, parseTransmissionParams({}))).toBe(1);
 
     const admin = await sessionUserFor(t.db, ADMIN);
     const everything = (await listTransmissions(admin, parseTransmissionParams({}))).rows.map((r) => r.id);
@@ -148,8 +150,8 @@ describe("transfers page, CSV export and relaunch of dead letters", () => {
 
   it("the CSV has the header, field names and no payload value", async () => {
     const dpo = await sessionUserFor(t.db, DPO);
-    const { rows, truncated } = await listTransmissionsForExport(dpo, parseTransmissionParams({ destinataire: "franceTravail" }));
-    expect(truncated).toBe(false);
+    const rows = [];
+    for await (const page of transmissionExportPages(dpo, parseTransmissionParams({ destinataire: "franceTravail" }))) rows.push(...page);
     const text = transmissionsCsv(rows);
     const parsed = parseCsv(text);
     expect(parsed[0]).toEqual(TRANSMISSIONS_CSV_HEADER);
@@ -178,7 +180,7 @@ describe("transfers page, CSV export and relaunch of dead letters", () => {
       .where(and(eq(auditLog.action, "transmissions.export"), eq(auditLog.actorId, dpo.id)));
     expect(entry).toMatchObject({
       structureId: dpo.structureId,
-      meta: { lignes: 1, tronque: false, destinataire: "franceTravail", statut: null, finalite: null, du: null, au: null },
+      meta: { lignes: 1, destinataire: "franceTravail", statut: null, finalite: null, du: null, au: null },
     });
 
     const camille = await sessionUserFor(t.db, CONSEILLERE);

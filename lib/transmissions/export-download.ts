@@ -3,8 +3,10 @@ import { z } from "zod";
 import { type DownloadDefinition, downloadForbidden } from "@/lib/actions/download";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { parseTransmissionParams } from "./admin-params";
-import { transmissionsCsv } from "./admin-csv";
-import { TRANSMISSIONS_CSV_MAX_ROWS, listTransmissionsForExport } from "./admin-queries";
+import { mapPages } from "@/lib/actions/keyset";
+import { csvChunks } from "@/lib/csv";
+import { TRANSMISSIONS_CSV_HEADER, transmissionCsvCells } from "./admin-csv";
+import { countTransmissionsForExport, transmissionExportPages } from "./admin-queries";
 
 // The page's query string: each odd filter falls back to its default, so a hand-edited link never fails.
 const paramsSchema = z.record(z.string(), z.string()).transform(parseTransmissionParams);
@@ -21,9 +23,10 @@ export const transmissionsDownload: DownloadDefinition<typeof paramsSchema> = {
   async render({ tx, user, params: filters }) {
     if (user.role !== "admin" && !user.structureId)
       throw downloadForbidden("Accès refusé : votre compte n'est rattaché à aucune mission locale.");
-    const { rows, truncated } = await listTransmissionsForExport(user, filters, tx);
+    const lignes = await countTransmissionsForExport(user, filters, tx);
     return {
-      body: transmissionsCsv(rows, truncated ? { truncatedAt: TRANSMISSIONS_CSV_MAX_ROWS } : {}),
+      // Streamed after the audit entry commits, in keyset pages: any size in bounded memory.
+      body: { chunks: () => csvChunks(TRANSMISSIONS_CSV_HEADER, mapPages(transmissionExportPages(user, filters), transmissionCsvCells)) },
       type: "csv",
       filename: `transmissions-${todayInParis(new Date())}.csv`,
       audit: {
@@ -31,8 +34,7 @@ export const transmissionsDownload: DownloadDefinition<typeof paramsSchema> = {
         targetType: "transmissions",
         structureId: user.role === "admin" ? filters.structureId : user.structureId,
         meta: {
-          lignes: rows.length,
-          tronque: truncated,
+          lignes,
           destinataire: filters.recipient,
           statut: filters.statut,
           finalite: filters.finality,

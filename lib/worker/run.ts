@@ -8,6 +8,7 @@ import { runRetention, type RetentionRunResult } from "@/lib/retention/run";
 import { fileDropAdapter, type AdapterFor } from "@/lib/transmissions/adapters";
 import { adapterForEnv } from "@/lib/transmissions/channels";
 import { deliverDue, type DeliveryReport } from "@/lib/transmissions/worker";
+import { verifyLedgerIfDue } from "@/lib/transmissions/ledger-check";
 
 /** The channels of the environment (TRANSMISSIONS_ADAPTER: file drop by default, or https); a folder forces the file drop. */
 export function defaultAdapters(dir?: string): AdapterFor {
@@ -64,6 +65,9 @@ export function startWorkerLoop(getDb: () => Promise<Db>, options: { intervalMs?
       const retention = Date.now() - lastRetention >= RETENTION_EVERY_MS;
       const result = await runWorkerOnce(await getDb(), { retention, signal: stopping.signal });
       if (retention) lastRetention = Date.now();
+      // The transfer ledger's hash chain, walked once a day and its result stored for the DPO's dashboard.
+      const ledger = await verifyLedgerIfDue(await getDb());
+      if (ledger && !ledger.ok) logger.error({ ledger: { brokenAt: ledger.brokenAt, reason: ledger.reason } }, "transfer ledger altered");
       const { delivery, mail } = result;
       if (delivery.accusees + delivery.echecs + delivery.rejetees + delivery.abandonnees > 0)
         logger.info({ delivery }, "transfers delivered");

@@ -11,7 +11,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { DEMANDE_STATUTS, DEMANDE_TYPES, STATUT_LABELS, TYPE_LABELS } from "@/lib/droits/labels";
-import { listQueue, type QueueRow } from "@/lib/droits/queries";
+import { countRegistre, listQueue, type QueueRow } from "@/lib/droits/queries";
+import { exportLabel } from "@/lib/format/export-label";
 import { hasQueueNarrowing, parseQueueParams, queueHref } from "@/lib/droits/queue-params";
 import { formatNumber, formatShortDate } from "@/lib/format/fr";
 import type { SearchParams } from "@/lib/http/search-params";
@@ -44,7 +45,7 @@ export default async function DemandesDroitsPage({ searchParams }: { searchParam
   const user = await requireCapability("droits.read");
   const filters = parseQueueParams(await searchParams);
   const today = todayInParis(new Date());
-  const { rows, total, pageCount, counts } = await listQueue(user, filters, today);
+  const [{ rows, total, pageCount, counts }, registreRows] = await Promise.all([listQueue(user, filters, today), countRegistre(user)]);
   const handles = can(user.role, "droits.handle");
   const admin = user.role === "admin";
   const page = Math.min(filters.page, pageCount);
@@ -67,7 +68,7 @@ export default async function DemandesDroitsPage({ searchParams }: { searchParam
               </ButtonLink>
             ) : null}
             <a href="/droits/registre.csv" download className={buttonClasses("secondary")}>
-              Exporter le registre (CSV)
+              {exportLabel("CSV", registreRows, "Exporter le registre")}
             </a>
           </>
         }

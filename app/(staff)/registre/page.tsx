@@ -7,6 +7,7 @@ import { TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCapability } from "@/lib/auth/session";
 import { loadRegisterPage } from "@/lib/data-map/export";
+import { exportLabel } from "@/lib/format/export-label";
 
 export const metadata: Metadata = { title: "Registre des activités de traitement" };
 
@@ -29,7 +30,7 @@ export default async function RegistrePage() {
           // Plain links: the exports are files served by route handlers, not pages.
           <>
             <a href="/registre/export.csv" download className={`${buttonClasses("secondary")} whitespace-nowrap`}>
-              Exporter en CSV
+              {exportLabel("CSV", model.rows.length)}
             </a>
             <a href="/registre/export.pdf" download className={`${buttonClasses("secondary")} whitespace-nowrap`}>
               Exporter en PDF

@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
 import { requireCapability } from "@/lib/auth/session";
+import { exportLabel } from "@/lib/format/export-label";
 import { formatNumber } from "@/lib/format/fr";
 import { firstString, type SearchParams } from "@/lib/http/search-params";
 import { listFailedMail } from "@/lib/mail/queries";
@@ -60,7 +61,7 @@ export default async function TransmissionsPage({ searchParams }: { searchParams
         }
         actions={
           <a href={transmissionsCsvHref(filters)} download className={clsx(buttonClasses("secondary"), "whitespace-nowrap")}>
-            Exporter en CSV
+            {exportLabel("CSV", total)}
           </a>
         }
       />

@@ -8,7 +8,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireCapability } from "@/lib/auth/session";
-import { MOTIF_LABELS } from "@/lib/consultations/motifs";
+import { CONSULTATION_MOTIFS, type ConsultationMotif, MOTIF_LABELS } from "@/lib/consultations/motifs";
+import { SelectField } from "@/components/ui/select";
 import { consultedLabel, dossierHref } from "@/lib/consultations/onglets";
 import { listConsultationLog } from "@/lib/consultations/queries";
 import { formatNumber, formatShortDate, formatTime } from "@/lib/format/fr";
@@ -25,7 +26,9 @@ export default async function ConsultationsLogPage({ searchParams }: { searchPar
   const params = await searchParams;
   const page = parsePage(params.page);
   const horsPortefeuille = params.hors === "1";
-  const { rows, total, pageCount } = await listConsultationLog(user, { page, horsPortefeuille });
+  // An unknown reason is ignored, never an error.
+  const motif = (CONSULTATION_MOTIFS as readonly string[]).includes(String(params.motif)) ? (params.motif as ConsultationMotif) : null;
+  const { rows, total, pageCount } = await listConsultationLog(user, { page, horsPortefeuille, motif });
   const showStructure = user.role === "admin";
 
   return (
@@ -39,7 +42,7 @@ export default async function ConsultationsLogPage({ searchParams }: { searchPar
           </ButtonLink>
         }
       />
-      <form method="get" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-center">
+      <form method="get" className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex items-center gap-3">
           <input
             id="hors"
@@ -53,6 +56,13 @@ export default async function ConsultationsLogPage({ searchParams }: { searchPar
             Hors portefeuille uniquement
           </label>
         </div>
+        <SelectField
+          name="motif"
+          label="Motif"
+          placeholder="Tous les motifs"
+          options={CONSULTATION_MOTIFS.map((m) => ({ value: m, label: MOTIF_LABELS[m] }))}
+          defaultValue={motif ?? ""}
+        />
         <Button type="submit" variant="secondary" size="sm">
           Filtrer
         </Button>
@@ -60,6 +70,7 @@ export default async function ConsultationsLogPage({ searchParams }: { searchPar
       <p className="mb-3 text-ink-2" role="status">
         {total === 0 ? "Aucune consultation" : total === 1 ? "1 consultation" : `${formatNumber(total)} consultations`}
         {horsPortefeuille ? " hors portefeuille" : ""}
+        {motif ? ` pour le motif « ${MOTIF_LABELS[motif]} »` : ""}
       </p>
       {rows.length === 0 ? (
         <EmptyState title={horsPortefeuille ? "Aucune consultation hors portefeuille" : "Aucune consultation"}>
@@ -118,7 +129,7 @@ export default async function ConsultationsLogPage({ searchParams }: { searchPar
             <Pagination
               page={Math.min(page, pageCount)}
               pageCount={pageCount}
-              hrefFor={(p) => withParams(PATH, { hors: horsPortefeuille ? "1" : undefined, page: p })}
+              hrefFor={(p) => withParams(PATH, { hors: horsPortefeuille ? "1" : undefined, motif: motif ?? undefined, page: p })}
             />
           </div>
         </>

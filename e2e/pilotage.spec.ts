@@ -1,0 +1,82 @@
+import type { Page } from "@playwright/test";
+import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
+
+/** axe and a screenshot at 1280 px and at 375 px (a small phone) for the page as it stands. */
+async function checkAtBothWidths(page: Page, name: string) {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page);
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test.describe("dashboards and legal pages", () => {
+  test("the director reads the dashboard, its charts and tables, and a figure opens the list it counts", async ({ page }) => {
+    await signIn(page, ACCOUNTS.directeur);
+    await page.goto("/pilotage?mois=6&antenne=pas-un-uuid");
+    await expect(page.getByRole("heading", { level: 1, name: /^Pilotage — Mission locale de Lyon/ })).toBeVisible();
+    await expect(page.getByRole("img", { name: /Entrées et sorties par mois/ })).toBeVisible();
+    await expect(page.getByRole("img", { name: /Répartition des heures validées/ })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Entrées et sorties par mois, avec les motifs de sortie" }).locator("tbody tr"),
+    ).toHaveCount(6);
+    await checkAtBothWidths(page, "pilotage");
+
+    const figure = page.getByRole("term").filter({ hasText: "CEJ en cours" }).locator("xpath=following-sibling::dd[1]").getByRole("link");
+    const count = (await figure.textContent())!.replace(/\D/g, "");
+    await figure.click();
+    await expect(page).toHaveURL(/\/portefeuille\?dispositif=CEJ$/);
+    await expect(page.getByRole("status").filter({ hasText: new RegExp(`^${count} jeunes?`) })).toBeVisible();
+  });
+
+  test("the DPO reads the compliance dashboard; a counsellor may open neither dashboard", async ({ page, browser }) => {
+    await signIn(page, ACCOUNTS.dpo);
+    await page.goto("/conformite");
+    await expect(page.getByRole("heading", { level: 1, name: /^Conformité/ })).toBeVisible();
+    for (const name of [
+      "Demandes d'exercice de droits",
+      "Transmissions par destinataire",
+      "Consultations hors portefeuille",
+      "Conservation",
+    ]) {
+      await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+    }
+    await expect(page.getByRole("link", { name: "Voir toutes les exécutions et lancer une simulation" })).toHaveAttribute(
+      "href",
+      "/conformite/conservation",
+    );
+    await checkAtBothWidths(page, "conformite");
+
+    const other = await browser.newPage();
+    await signIn(other, ACCOUNTS.conseiller);
+    for (const path of ["/pilotage", "/conformite"]) expect((await other.goto(path))?.status(), path).toBe(403);
+    await other.close();
+  });
+
+  test("anyone reads the legal notice and the accessibility statement, linked from the footer", async ({ page }) => {
+    await page.goto("/connexion");
+    const footer = page.getByRole("contentinfo");
+    await footer.getByRole("link", { name: "Mentions légales" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Mentions légales" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Directeur ou directrice de la publication" })).toBeVisible();
+    await expect(page.getByText("Nadia Benali, directrice")).toBeVisible();
+    await checkAtBothWidths(page, "mentions-legales");
+
+    await page.getByRole("contentinfo").getByRole("link", { name: "Accessibilité : non conforme" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Déclaration d'accessibilité" })).toBeVisible();
+    await expect(page.getByText(/Sillage est non conforme avec le référentiel/)).toBeVisible();
+    for (const name of [
+      "Schéma pluriannuel et plan d'action",
+      "Contenus non accessibles",
+      "Voies de recours",
+      "Retour d'information et contact",
+    ]) {
+      await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+    }
+    await checkAtBothWidths(page, "accessibilite");
+
+    await page.goto("/notice");
+    await expect(page.getByRole("heading", { level: 2, name: "Le cookie de connexion" })).toBeVisible();
+  });
+});

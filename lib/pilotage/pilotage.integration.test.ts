@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@/db/seed/demo";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { listPortefeuille } from "@/lib/jeunes/portefeuille";
+import { parsePortefeuilleParams } from "@/lib/jeunes/portefeuille-params";
+import { useTestDatabase } from "@/test/db";
+import { sessionUserFor } from "@/test/session";
+import { DEFAULT_PILOTAGE, parsePilotageParams } from "./params";
+import { type Figure, loadPilotage, type ScopeFigures } from "./queries";
+
+const TODAY = "2026-11-25";
+const NOW = new Date("2026-11-25T10:00:00Z");
+
+function figuresOf(s: ScopeFigures): Figure[] {
+  return [s.actifs, s.cej, s.pacea, ...Object.values(s.alertes)];
+}
+
+describe("the director's dashboard", () => {
+  const t = useTestDatabase();
+  let nadia: SessionUser;
+  let admin: SessionUser;
+  let camille: SessionUser;
+  let dpo: SessionUser;
+
+  beforeAll(async () => {
+    await seedDemo(t.db, { today: TODAY, jeunesPerStructure: 60, extras: true });
+    nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
+    admin = await sessionUserFor(t.db, "admin@sillage.demo");
+    camille = await sessionUserFor(t.db, "conseillere.lyon@sillage.demo");
+    dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
+  });
+
+  it("every figure equals the count of the portfolio list it links to (structure, each antenne, each counsellor)", async () => {
+    const data = await loadPilotage(nadia, DEFAULT_PILOTAGE, NOW, TODAY);
+    const all = [data.scope, ...data.parAntenne, ...data.parConseiller].flatMap(figuresOf);
+    expect(data.parAntenne.length).toBeGreaterThan(0);
+    expect(data.parConseiller.length).toBeGreaterThan(0);
+    expect(all.some((f) => f.value > 0)).toBe(true);
+    for (const figure of all) {
+      expect(figure.href).toMatch(/^\/portefeuille/);
+      // The list behind the link, read back from its URL as the portfolio page parses it.
+      const query = Object.fromEntries(new URL(figure.href!, "http://x").searchParams);
+      const list = await listPortefeuille(nadia, parsePortefeuilleParams(query), TODAY);
+      expect(list.total, figure.href!).toBe(figure.value);
+    }
+    // The breakdown adds up: every active young person of the structure is in exactly one antenne here.
+    const sum = data.parAntenne.reduce((a, r) => a + r.actifs.value, 0);
+    expect(sum).toBeLessThanOrEqual(data.scope.actifs.value);
+  });
+
+  it("a scope narrows every figure, and odd URL values fall back to the defaults", async () => {
+    const whole = await loadPilotage(nadia, DEFAULT_PILOTAGE, NOW, TODAY);
+    const antenne = whole.antennes[0]!;
+    const narrowed = await loadPilotage(nadia, parsePilotageParams({ antenne: antenne.id, mois: "6" }), NOW, TODAY);
+    expect(narrowed.filters.antenne).toBe(antenne.id);
+    expect(narrowed.months).toHaveLength(6);
+    expect(narrowed.scope.actifs.value).toBe(whole.parAntenne.find((a) => a.id === antenne.id)!.actifs.value);
+    const odd = parsePilotageParams({ antenne: "'; drop table", conseiller: ["x", "y"], mois: "999", structure: "" });
+    expect(odd).toEqual(DEFAULT_PILOTAGE);
+    // An antenne of another structure is dropped rather than shown empty.
+    const marseille = await loadPilotage(await sessionUserFor(t.db, "directeur.marseille@sillage.demo"), DEFAULT_PILOTAGE, NOW, TODAY);
+    const foreign = await loadPilotage(nadia, { ...DEFAULT_PILOTAGE, antenne: marseille.antennes[0]!.id }, NOW, TODAY);
+    expect(foreign.filters.antenne).toBeNull();
+    expect(foreign.scope.actifs.value).toBe(whole.scope.actifs.value);
+  });
+
+  it("the charts' tables read the same numbers as the figures they draw", async () => {
+    const data = await loadPilotage(nadia, DEFAULT_PILOTAGE, NOW, TODAY);
+    expect(data.months).toHaveLength(12);
+    for (const m of data.months) expect(Object.values(m.motifs).reduce((a, b) => a + b, 0)).toBe(m.sorties);
+    expect(data.months.reduce((a, m) => a + m.entrees + m.sorties, 0)).toBeGreaterThan(0);
+    expect(data.hours.total).toBeGreaterThan(0);
+    expect(data.hours.buckets.reduce((a, b) => a + b.count, 0)).toBe(data.hours.total);
+    expect(data.hours.reached).toBeLessThanOrEqual(data.hours.total);
+    // Young people at or above the target are exactly those in the buckets from the target up.
+    const target = data.hours.targetMinutes!;
+    expect(data.hours.buckets.filter((b) => b.min >= target).reduce((a, b) => a + b.count, 0)).toBe(data.hours.reached);
+  });
+
+  it("the admin chooses the structure and reads its figures without links (no portfolio); others are refused", async () => {
+    const lyon = await loadPilotage(nadia, DEFAULT_PILOTAGE, NOW, TODAY);
+    const viaAdmin = await loadPilotage(admin, { ...DEFAULT_PILOTAGE, structure: nadia.structureId }, NOW, TODAY);
+    expect(viaAdmin.structure.id).toBe(nadia.structureId);
+    expect(viaAdmin.structures.length).toBe(2);
+    expect(figuresOf(viaAdmin.scope).map((f) => f.value)).toEqual(figuresOf(lyon.scope).map((f) => f.value));
+    expect(figuresOf(viaAdmin.scope).every((f) => f.href === null)).toBe(true);
+    await expect(loadPilotage(camille, DEFAULT_PILOTAGE, NOW, TODAY)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(loadPilotage(dpo, DEFAULT_PILOTAGE, NOW, TODAY)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

@@ -1,0 +1,301 @@
+import "server-only";
+import { and, asc, eq, gte, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { contrats, jeunes, participations, seances, structures } from "@/db/schema";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { addDays, type CivilDate } from "@/lib/calendar/civil-date";
+import { isoWeekOf } from "@/lib/calendar/iso-week";
+import { parisStartOfDay } from "@/lib/calendar/paris-time";
+import { addToMonth, firstDayOfMonth, lastDayOfMonth, monthOf } from "@/lib/calendar/months";
+import { cejGaugeAlerts } from "@/lib/cej/jauge-query";
+import { DomainError } from "@/lib/errors/domain-error";
+import { listPortefeuille } from "@/lib/jeunes/portefeuille";
+import { DEFAULT_FILTERS, portefeuilleHref, type PortefeuilleFilters } from "@/lib/jeunes/portefeuille-params";
+import { MOTIF_BASCULE } from "@/lib/parcours/motifs-sortie";
+import type { PilotageFilters } from "./params";
+
+/** The portfolio alerts the dashboard counts (their keys in lib/jeunes/alerts.ts), each linking to its filtered list. */
+export const PILOTAGE_ALERTS = ["contrat_fin", "cej_heures", "allocation_a_decider"] as const;
+export type PilotageAlert = (typeof PILOTAGE_ALERTS)[number];
+
+export interface Figure {
+  value: number;
+  /** The portfolio list this figure counts (null when the reader may not open it: the admin has no portfolio). */
+  href: string | null;
+  /** The portfolio filters behind `href`, so a test can count the list. */
+  filters: Partial<PortefeuilleFilters>;
+}
+
+export interface ScopeFigures {
+  actifs: Figure;
+  cej: Figure;
+  pacea: Figure;
+  alertes: Record<PilotageAlert, Figure>;
+}
+
+export interface MonthFlow {
+  month: string;
+  entrees: number;
+  sorties: number;
+  /** Exits by motive (lib/parcours/motifs-sortie.ts keys). */
+  motifs: Record<string, number>;
+}
+
+export interface HoursBucket {
+  key: string;
+  label: string;
+  /** Validated minutes in [min, max). */
+  min: number;
+  max: number | null;
+  count: number;
+}
+
+export interface Pilotage {
+  filters: PilotageFilters;
+  structure: { id: string; name: string };
+  /** Admin only: the structures to choose from. */
+  structures: { id: string; name: string }[];
+  antennes: { id: string; name: string }[];
+  conseillers: { id: string; name: string }[];
+  scope: ScopeFigures;
+  /** One row per antenne and per counsellor of the structure. */
+  parAntenne: ({ id: string; name: string } & ScopeFigures)[];
+  parConseiller: ({ id: string; name: string } & ScopeFigures)[];
+  months: MonthFlow[];
+  period: { from: CivilDate; to: CivilDate };
+  hours: {
+    week: { start: CivilDate; end: CivilDate };
+    targetMinutes: number | null;
+    total: number;
+    reached: number;
+    buckets: HoursBucket[];
+  };
+  attendance: { present: number; excused: number; unexcused: number; rate: number | null };
+}
+
+const HOUR = 60;
+const BUCKETS: Omit<HoursBucket, "count">[] = [
+  { key: "0", label: "0 h", min: 0, max: 1 },
+  { key: "0-5", label: "Moins de 5 h", min: 1, max: 5 * HOUR },
+  { key: "5-10", label: "5 à 10 h", min: 5 * HOUR, max: 10 * HOUR },
+  { key: "10-15", label: "10 à 15 h", min: 10 * HOUR, max: 15 * HOUR },
+  { key: "15-20", label: "15 à 20 h", min: 15 * HOUR, max: 20 * HOUR },
+  { key: "20+", label: "20 h et plus", min: 20 * HOUR, max: null },
+];
+
+/**
+ * The portfolio as the structure's director sees it. A director reads their own structure; the admin (no
+ * portfolio of their own) reads the chosen one through the same scoped queries, never writes with it.
+ */
+function structureReader(user: SessionUser, structureId: string): SessionUser {
+  return user.role === "admin" ? { ...user, role: "directeur", structureId, antenneId: null } : user;
+}
+
+async function scopeFigures(
+  reader: SessionUser,
+  scope: { antenne: string | null; conseiller: string | null },
+  today: CivilDate,
+  linkable: boolean,
+): Promise<ScopeFigures> {
+  const base: PortefeuilleFilters = { ...DEFAULT_FILTERS, antenne: scope.antenne, conseiller: scope.conseiller };
+  const p = await listPortefeuille(reader, base, today);
+  const figure = (value: number, change: Partial<PortefeuilleFilters>): Figure => {
+    const filters = { antenne: scope.antenne, conseiller: scope.conseiller, ...change };
+    return { value, filters, href: linkable ? portefeuilleHref(base, change) : null };
+  };
+  return {
+    actifs: figure(p.total, {}),
+    cej: figure(p.facets.dispositif.CEJ, { dispositif: "CEJ" }),
+    pacea: figure(p.facets.dispositif.PACEA, { dispositif: "PACEA" }),
+    alertes: Object.fromEntries(PILOTAGE_ALERTS.map((k) => [k, figure(p.facets.alerte[k], { alerte: k })])) as Record<
+      PilotageAlert,
+      Figure
+    >,
+  };
+}
+
+/** Young people of the structure in the scope (antenne, titular counsellor), as the portfolio filters them. */
+function jeuneScope(structureId: string, scope: { antenne: string | null; conseiller: string | null }): SQL {
+  return and(
+    eq(jeunes.structureId, structureId),
+    scope.antenne ? eq(jeunes.antenneId, scope.antenne) : undefined,
+    scope.conseiller ? eq(jeunes.conseillerId, scope.conseiller) : undefined,
+  )!;
+}
+
+/** Entries (new contracts, a CEJ ↔ PACEA switch excluded) and exits (ended contracts, the switch excluded) per month. */
+async function monthFlows(structureId: string, where: SQL, months: string[]): Promise<MonthFlow[]> {
+  const db = await getDb();
+  const from = firstDayOfMonth(months[0]!);
+  const to = lastDayOfMonth(months.at(-1)!);
+  const month = (col: SQL) => sql<string>`to_char(${col}, 'YYYY-MM')`;
+  const [entries, exits] = await Promise.all([
+    db
+      .select({ month: month(sql`${contrats.debut}`), n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(contrats)
+      .innerJoin(jeunes, eq(jeunes.id, contrats.jeuneId))
+      .where(
+        and(
+          eq(contrats.structureId, structureId),
+          where,
+          isNull(contrats.precedentContratId),
+          gte(contrats.debut, from),
+          lte(contrats.debut, to),
+        ),
+      )
+      .groupBy(sql`1`),
+    db
+      .select({
+        month: month(sql`${contrats.finReelle}`),
+        motif: sql<string>`${contrats.motifSortie}`,
+        n: sql<number>`count(*)::int`.mapWith(Number),
+      })
+      .from(contrats)
+      .innerJoin(jeunes, eq(jeunes.id, contrats.jeuneId))
+      .where(
+        and(
+          eq(contrats.structureId, structureId),
+          where,
+          ne(contrats.motifSortie, MOTIF_BASCULE),
+          gte(contrats.finReelle, from),
+          lte(contrats.finReelle, to),
+        ),
+      )
+      .groupBy(sql`1`, sql`2`),
+  ]);
+  return months.map((m) => {
+    const motifs: Record<string, number> = {};
+    for (const e of exits) if (e.month === m) motifs[e.motif] = (motifs[e.motif] ?? 0) + e.n;
+    return {
+      month: m,
+      entrees: entries.find((e) => e.month === m)?.n ?? 0,
+      sorties: Object.values(motifs).reduce((a, b) => a + b, 0),
+      motifs,
+    };
+  });
+}
+
+/** Validated hours of last ISO week for the active CEJ young people whose contract covered the whole week. */
+async function hoursDistribution(structureId: string, where: SQL, today: CivilDate): Promise<Pilotage["hours"]> {
+  const db = await getDb();
+  const current = isoWeekOf(today);
+  const week = isoWeekOf(addDays(current.start, -7));
+  const ids = await db
+    .selectDistinct({ id: jeunes.id })
+    .from(jeunes)
+    .innerJoin(contrats, eq(contrats.jeuneId, jeunes.id))
+    .where(
+      and(
+        where,
+        eq(jeunes.statut, "actif"),
+        eq(jeunes.dispositif, "CEJ"),
+        eq(contrats.type, "CEJ"),
+        lte(contrats.debut, week.start),
+        sql`coalesce(${contrats.finReelle}, ${contrats.finPrevue}) >= ${week.end}::date`,
+      ),
+    );
+  const buckets = BUCKETS.map((b) => ({ ...b, count: 0 }));
+  const result = await cejGaugeAlerts(db, { structureId, jeuneIds: ids.map((r) => r.id), week });
+  let reached = 0;
+  if (result) {
+    for (const gauge of result.gauges.values()) {
+      if (gauge.reached) reached += 1;
+      const m = gauge.valideesMinutes;
+      buckets.find((b) => m >= b.min && (b.max === null || m < b.max))!.count += 1;
+    }
+  }
+  return {
+    week: { start: week.start, end: week.end },
+    targetMinutes: result?.rules.targetMinutes ?? null,
+    total: ids.length,
+    reached,
+    buckets,
+  };
+}
+
+/** Individual rendez-vous of the period already held (not cancelled), by attendance marked. */
+async function attendance(structureId: string, where: SQL, from: CivilDate, now: Date): Promise<Pilotage["attendance"]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ presence: participations.presence, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(participations)
+    .innerJoin(seances, eq(seances.id, participations.seanceId))
+    .innerJoin(jeunes, eq(jeunes.id, participations.jeuneId))
+    .where(
+      and(
+        eq(participations.structureId, structureId),
+        eq(seances.structureId, structureId),
+        where,
+        eq(seances.type, "rendez_vous_individuel"),
+        isNull(seances.annuleeLe),
+        gte(seances.debut, parisStartOfDay(from)),
+        lte(seances.debut, now),
+      ),
+    )
+    .groupBy(participations.presence);
+  const of = (p: string) => rows.find((r) => r.presence === p)?.n ?? 0;
+  const present = of("present");
+  const excused = of("absent_excuse");
+  const unexcused = of("absent_non_excuse");
+  const marked = present + excused + unexcused;
+  return { present, excused, unexcused, rate: marked === 0 ? null : present / marked };
+}
+
+/**
+ * The director's dashboard for one structure (the admin chooses it) and a scope (an antenne, a titular
+ * counsellor): the portfolio's own counts for every figure that links to it, entries and exits per month,
+ * last week's CEJ hours, rendez-vous attendance over the period. Costs one portfolio count per antenne and
+ * per counsellor of the structure (the breakdown tables), plus four grouped queries.
+ */
+export async function loadPilotage(user: SessionUser, filters: PilotageFilters, now: Date, today: CivilDate): Promise<Pilotage> {
+  if (user.role !== "directeur" && user.role !== "admin") throw new DomainError("forbidden");
+  const db = await getDb();
+  const structureList =
+    user.role === "admin"
+      ? await db.select({ id: structures.id, name: structures.name }).from(structures).orderBy(asc(structures.name))
+      : [];
+  const structure =
+    user.role === "admin"
+      ? (structureList.find((s) => s.id === filters.structure) ?? structureList[0])
+      : { id: user.structureId!, name: user.structureName ?? "" };
+  if (!structure?.id) throw new DomainError("forbidden");
+  const reader = structureReader(user, structure.id);
+  const linkable = user.role === "directeur";
+
+  const whole = await listPortefeuille(reader, DEFAULT_FILTERS, today);
+  const antenne = whole.antennes.some((a) => a.id === filters.antenne) ? filters.antenne : null;
+  const conseiller = whole.conseillers.some((c) => c.id === filters.conseiller) ? filters.conseiller : null;
+  const applied: PilotageFilters = { ...filters, structure: user.role === "admin" ? structure.id : null, antenne, conseiller };
+  const scopeKey = { antenne, conseiller };
+
+  const scope = await scopeFigures(reader, scopeKey, today, linkable);
+  const parAntenne = [];
+  for (const a of whole.antennes)
+    parAntenne.push({ ...a, ...(await scopeFigures(reader, { antenne: a.id, conseiller: null }, today, linkable)) });
+  const parConseiller = [];
+  for (const c of whole.conseillers)
+    parConseiller.push({ ...c, ...(await scopeFigures(reader, { antenne: null, conseiller: c.id }, today, linkable)) });
+
+  const lastMonth = monthOf(today);
+  const months = Array.from({ length: filters.mois }, (_, i) => addToMonth(lastMonth, i - filters.mois + 1));
+  const from = firstDayOfMonth(months[0]!);
+  const where = jeuneScope(structure.id, scopeKey);
+  const flows = await monthFlows(structure.id, where, months);
+  const hours = await hoursDistribution(structure.id, where, today);
+  const att = await attendance(structure.id, where, from, now);
+
+  return {
+    filters: applied,
+    structure,
+    structures: structureList,
+    antennes: whole.antennes,
+    conseillers: whole.conseillers,
+    scope,
+    parAntenne,
+    parConseiller,
+    months: flows,
+    period: { from, to: today },
+    hours,
+    attendance: att,
+  };
+}
