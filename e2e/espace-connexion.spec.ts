@@ -99,7 +99,9 @@ test.describe("Mon espace: the way in", () => {
       .first()
       .click();
     await expect(dpo.getByRole("heading", { level: 1, name: `Demande n° ${numero}` })).toBeVisible();
-    await expect(dpo.getByText(/À propos de l'envoi du .*Envoyé à France Travail/).first()).toBeVisible();
+    // The line travels with the request: quoted in its words, and as the transfer it is about.
+    await expect(dpo.getByText(/Ma question sur l'envoi du .*« Envoyé à France Travail »\) : pourquoi mon contrat/)).toBeVisible();
+    await expect(dpo.getByText(/Votre question porte sur cet envoi : l'envoi du .* à France Travail \(inscription\)/)).toBeVisible();
     await expectAccessible(dpo);
     await dpoContext.close();
   });
