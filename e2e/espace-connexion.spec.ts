@@ -30,6 +30,8 @@ async function reachByKeyboard(page: Page, name: RegExp, max = 80): Promise<void
 }
 
 test.describe("Mon espace: the way in", () => {
+  // Every test here sets the 375 px screen itself: the phone project runs them, the desktop one would only repeat them.
+  test.skip(({ isMobile }) => !isMobile, "checked on the phone project");
   test("the counsellor invites Léa, she enters by the e-mailed link, asks about her CEJ transfer, the DPO sees it @mobile", async ({
     page,
     browser,
