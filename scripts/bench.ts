@@ -38,6 +38,9 @@ import { DEFAULT_QUEUE_FILTERS } from "@/lib/droits/queue-params";
 import { JOURNEY_PAGE_SIZE, NOT_CHANGES, PENDING_STATUSES, STAFF_ONLY_FIELDS } from "@/lib/espace/journey";
 import { listMyJourney } from "@/lib/espace/journey-queries";
 import { getDossier } from "@/lib/jeunes/dossier";
+import { nirKey } from "@/lib/jeunes/rules";
+import { decryptNir } from "@/lib/crypto/nir-vault";
+import { describeVerification, verifyLedger } from "@/lib/transmissions/ledger";
 import { listPortefeuille, PAGE_SIZE, type Portefeuille } from "@/lib/jeunes/portefeuille";
 import {
   DEFAULT_FILTERS,
@@ -386,6 +389,15 @@ async function main() {
       console.info(`Base vide : remplie par seed:large (${size.structures} structures, ${size.jeunes} jeunes, ${size.big} à Lyon)…`);
       const summary = await seedLarge(db, client, { today, ...size });
       console.info(`… en ${summary.seconds.toFixed(0)} s.`);
+      // What the seed promises, checked on the spot (CI runs this branch): a continuous ledger, valid NIRs.
+      const ledger = await verifyLedger(db);
+      if (!ledger.ok) throw new Error(`seed:large : ${describeVerification(ledger)}`);
+      const sample = await client.unsafe("select nir_encrypted from jeunes where nir_encrypted is not null order by id limit 50");
+      for (const row of sample) {
+        const nir = decryptNir(String(row.nir_encrypted));
+        if (!/^[12]\d{12}\d{2}$/.test(nir) || nirKey(nir.slice(0, 13)) !== nir.slice(13)) throw new Error("seed:large : NIR invalide");
+      }
+      console.info(`Registre vérifié (${ledger.count} entrées), ${sample.length} NIR déchiffrés et valides.`);
     }
     const [shape] =
       await client.unsafe(`select (select count(*) from structures)::int as structures, (select count(*) from jeunes)::int as jeunes,
@@ -741,7 +753,7 @@ async function main() {
             checks.push({ what: `≥ ${c.http!.minShareOfCeiling * 100} % du plafond`, ok: share >= c.http!.minShareOfCeiling });
           // autocannon gives p97.5, not p95: holding p97.5 to the p95 target is the stricter reading.
           if (connections === 10 && c.http!.p95 !== undefined)
-            checks.push({ what: `p97,5 ≤ ${c.http!.p95} ms`, ok: r.p97_5 <= c.http!.p95 });
+            checks.push({ what: `p97,5 ≤ ${c.http!.p95} ms`, ok: r.reqPerSec > 0 && r.p97_5 <= c.http!.p95 });
           if (r.non2xx || r.errors || r.reqPerSec === 0) checks.push({ what: "réponses 200 dans la durée", ok: false });
           for (const k of checks.filter((x) => !x.ok)) failures.push(`HTTP ${c.name} (${connections} connexions) : ${k.what}`);
           http.push({ name: c.name, ...r, shareOfCeiling: share, checks });

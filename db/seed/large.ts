@@ -210,7 +210,7 @@ const LAST = [
 ];
 
 /** A SIRET with a valid Luhn key, from a 13-digit prefix. */
-function siret(prefix13: string): string {
+export function siret(prefix13: string): string {
   for (let d = 0; d <= 9; d++) {
     const candidate = prefix13 + d;
     let sum = 0;
