@@ -3,7 +3,7 @@
  * build, with the sessions of the demo accounts (e2e/auth.setup.ts) in request contexts — no browser:
  * - every page route and route handler × role × ownership, with concrete ids read from the seeded pages,
  *   gets the status the matrix gives, and no body holds a marker of Marseille (its young people's names,
- *   e-mails, phones and its staff, from db/seed/demo.ts) for a caller of Lyon, nor another young person's
+ *   e-mails and its staff, from db/seed/demo.ts) for a caller of Lyon, nor another young person's
  *   e-mail for Léa;
  * - the malformed-URL crawl: every GET route with malformed ids and odd query strings never answers a 500,
  *   and never reflects a script payload unescaped.
@@ -38,7 +38,8 @@ function marseilleMarkers(): string[] {
   );
   const people = Array.from({ length: DEMO_JEUNES_PER_STRUCTURE }, (_, i) => demoYoungPerson("marseille", i)).flatMap((p) => {
     const name = `${p.nom.toUpperCase()} ${p.prenoms}`;
-    return [p.email, p.telephone, ...(lyon.has(name) ? [] : [name])];
+    // Phones are generated alike in both structures: not a marker of either.
+    return [p.email, ...(lyon.has(name) ? [] : [name])];
   });
   const staff = DEMO_ACCOUNTS.filter((a) => a.structure === "marseille").map((a) => a.name);
   return [...people, ...staff];
