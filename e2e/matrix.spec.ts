@@ -217,6 +217,7 @@ test.describe("authorisation matrix over HTTP", () => {
       const context = await contextOf(role === "anonymous" ? null : PLAYERS[role]);
       const failures: string[] = [];
       const made: string[] = [];
+      let requests = 0;
       // The sign-out door last: a GET must not end a session in use, which the request after it checks.
       const routes = Object.entries(ROUTES).sort(([a], [b]) => Number(a === "/session-expiree") - Number(b === "/session-expiree"));
       for (const [route, row] of routes) {
@@ -225,6 +226,7 @@ test.describe("authorisation matrix over HTTP", () => {
           if (missing) made.push(route);
           // A made-up child row is missing: what the matrix allows is a 404 there.
           const expected: Outcome = missing && outcome === "allowed" && row.subject !== "none" ? "not_found" : outcome;
+          requests++;
           const response = await context.get(path);
           const body = await response.text();
           const got = outcomeOf(response, body, row.kind);
@@ -237,6 +239,7 @@ test.describe("authorisation matrix over HTTP", () => {
         const home = outcomeOf(await context.get("/"), "", "page");
         if (home !== "redirect") failures.push(`the session ended after GET /session-expiree: / answers ${home}`);
       }
+      test.info().annotations.push({ type: "requests", description: String(requests) });
       test.info().annotations.push({ type: "ids made up (not in the seed)", description: [...new Set(made)].join(", ") || "none" });
       expect(failures).toEqual([]);
     });
