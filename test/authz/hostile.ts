@@ -14,6 +14,8 @@ export const PAYLOADS = [
   "<script>alert(1)</script>",
   '"><img src=x onerror=alert(1)>',
   "javascript:alert(1)",
+  // A template-injection probe, typed as text on purpose.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the payload is the literal text.
   "{{7*7}}${7*7}",
   "\u202Eeliforp",
   "a\u200Fb",
