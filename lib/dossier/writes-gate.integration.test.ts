@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, getTableName, is, isNull, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
-import { consultations, demandesDroits, jeunes, participations, phases, seances, transmissions, users } from "@/db/schema";
+import { accessPackJobs, consultations, demandesDroits, jeunes, participations, phases, seances, transmissions, users } from "@/db/schema";
 import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import type { ConsultationMotif } from "@/lib/consultations/motifs";
@@ -325,6 +325,26 @@ const FIXTURES: Record<string, Fixture> = {
   "droits/intake-writes.createDemandeFromEspace": async (ctx) => {
     const jeuneId = await ctx.jeune();
     return { jeuneId, input: { type: "acces", objet: "Je veux une copie de mes données." } };
+  },
+
+  // The young person sends the document the DPO asked for (an open identity pause on their request).
+  "droits/document-writes.sendDemandeDocument": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await mailDemande(ctx, jeuneId);
+    await ctx.run(
+      askIdentityComplement,
+      { demandeId, version: await ctx.version(demandesDroits, demandeId), objet: "Copie d'une pièce d'identité", demandeeLe: ctx.today },
+      ctx.dpo,
+    );
+    return { jeuneId, input: { demandeId, document: { name: "piece.pdf", bytes: new TextEncoder().encode("%PDF-1.7\n%%EOF\n") } } };
+  },
+  // « Télécharger mes données »: the signed-in person's own file, whatever the input.
+  "droits/pack-writes.requestAccessPack": async (ctx) => ({ jeuneId: await ctx.jeune(), input: {} }),
+  "droits/pack-writes.retryAccessPack": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const [j] = await ctx.db.select({ structureId: jeunes.structureId }).from(jeunes).where(eq(jeunes.id, jeuneId));
+    await ctx.db.insert(accessPackJobs).values({ jeuneId, structureId: j!.structureId, status: "echec", attempts: 3 });
+    return { jeuneId, input: {} };
   },
 
   // Rights requests: the DPO's steps
@@ -866,7 +886,8 @@ describe("the dossier gate on every write that targets a young person", () => {
 
   /** A sign-in account for the young person (the espace's own door). */
   async function accountOf(jeuneId: string): Promise<SessionUser> {
-    const email = `jeune.${jeuneId.slice(0, 8)}@exemple.test`;
+    // The whole id: UUID v7 ids made within the same few milliseconds share their first characters.
+    const email = `jeune.${jeuneId}@exemple.test`;
     await t.db.insert(users).values({ email, name: "Jeune de test", role: "jeune", jeuneId });
     return sessionUserFor(t.db, email);
   }
