@@ -11,7 +11,7 @@ test.describe("Mon espace : télécharger mes données, envoyer un document", ()
     page,
     browser,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     await signIn(page, ACCOUNTS.jeune);
 
     // « Télécharger mes données »: one act, then the page follows the preparation by itself.
@@ -19,7 +19,7 @@ test.describe("Mon espace : télécharger mes données, envoyer un document", ()
     await page.getByRole("link", { name: /Télécharger mes données/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Télécharger mes données" })).toBeVisible();
     await expectAccessible(page);
-    await page.getByRole("button", { name: "Demander mon dossier" }).click();
+    await page.getByRole("button", { name: /^Demander (mon|un nouveau) dossier$/ }).click();
     await expect(page.getByText("Votre dossier est prêt.")).toBeVisible({ timeout: 60_000 });
     await expectAccessible(page);
     const numero = (await page.getByText(/C'est votre demande n° \d{4}-\d{4}/).textContent())!.match(/\d{4}-\d{4}/)![0];
@@ -37,6 +37,7 @@ test.describe("Mon espace : télécharger mes données, envoyer un document", ()
     await dpo.getByRole("link", { name: new RegExp(`n° ${numero}`) }).click();
     await expect(dpo.getByRole("heading", { level: 1, name: `Demande n° ${numero}` })).toBeVisible();
     const detail = new URL(dpo.url()).pathname;
+    await expect(dpo.getByRole("heading", { name: "Demander un complément d'identité" })).toBeVisible();
     await dpo.getByLabel(/Information demandée à la personne/).fill("Une photo de votre pièce d'identité, s'il vous plaît.");
     await dpo.getByRole("button", { name: "Noter la demande de complément" }).click();
     await expect(dpo.getByRole("heading", { name: "Documents envoyés par la personne" })).toBeVisible();
@@ -58,7 +59,8 @@ test.describe("Mon espace : télécharger mes données, envoyer un document", ()
     // The DPO downloads it: an attachment under a neutral name, served as the PDF its bytes are.
     await dpo.goto(detail);
     const pieces = dpo.getByRole("region", { name: "Documents envoyés par la personne" });
-    await expect(pieces.getByText("carte-identite.pdf")).toHaveCount(1);
+    await expect(pieces.getByRole("listitem")).toHaveCount(1);
+    await expect(pieces.getByRole("listitem")).toContainText("carte-identite.pdf");
     const href = (await pieces.getByRole("link", { name: /Télécharger/ }).getAttribute("href"))!;
     const file = await dpo.request.get(href);
     expect(file.status()).toBe(200);

@@ -1,7 +1,7 @@
-import { BUDGET_PAGES, cookieFromStorageState, formatReport, runBudget, writeReport } from "../scripts/js-budget.mjs";
+import { BUDGET_PAGES, cookieFromStorageState, formatReport, runBudget, writeReport } from "../scripts/js-budget";
 import { expect, sessionFile, test } from "./fixtures";
 
-// First-load JavaScript of the production build, page by page, against its budget (scripts/js-budget.mjs):
+// First-load JavaScript of the production build, page by page, against its budget (scripts/js-budget.ts):
 // 180 kB gzip for staff pages, 160 kB for Mon espace and the sign-in page. Writes reports/js-budget.json.
 test("first-load JavaScript stays within the budgets", async ({ baseURL }) => {
   test.setTimeout(120_000);

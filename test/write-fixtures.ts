@@ -4,7 +4,7 @@
  * Julien's. Shared by the dossier gate's acceptance test and the authorisation matrix's actions suite.
  */
 import { eq } from "drizzle-orm";
-import { demandesDroits, jeunes, participations, phases, seances, transmissions } from "@/db/schema";
+import { accessPackJobs, demandesDroits, jeunes, participations, phases, seances, transmissions } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { AnyActionDefinition } from "@/lib/action-registry";
 import { createAction } from "@/lib/actions-jeune/writes";
@@ -308,6 +308,26 @@ export const FIXTURES: Record<string, Fixture> = {
   },
 
   // Rights requests: the DPO's steps
+  // The young person sends the document the DPO asked for (an open identity pause on their request).
+  "droits/document-writes.sendDemandeDocument": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const demandeId = await mailDemande(ctx, jeuneId);
+    await ctx.run(
+      askIdentityComplement,
+      { demandeId, version: await ctx.version(demandesDroits, demandeId), objet: "Copie d'une pièce d'identité", demandeeLe: ctx.today },
+      ctx.dpo,
+    );
+    return { jeuneId, input: { demandeId, document: { name: "piece.pdf", bytes: new TextEncoder().encode("%PDF-1.7\n%%EOF\n") } } };
+  },
+  // « Télécharger mes données »: the signed-in person's own file, whatever the input.
+  "droits/pack-writes.requestAccessPack": async (ctx) => ({ jeuneId: await ctx.jeune(), input: {} }),
+  "droits/pack-writes.retryAccessPack": async (ctx) => {
+    const jeuneId = await ctx.jeune();
+    const [j] = await ctx.db.select({ structureId: jeunes.structureId }).from(jeunes).where(eq(jeunes.id, jeuneId));
+    await ctx.db.insert(accessPackJobs).values({ jeuneId, structureId: j!.structureId, status: "echec", attempts: 3 });
+    return { jeuneId, input: {} };
+  },
+
   "droits/transition-writes.askIdentityComplement": async (ctx) => {
     const jeuneId = await ctx.jeune();
     const demandeId = await mailDemande(ctx, jeuneId);

@@ -18,7 +18,7 @@ export function DemandeDocuments({ demandeId, numero, slot }: { demandeId: strin
         </ul>
       ) : null}
       {slot.attendu ? (
-        <div className="rounded-lg bg-info-light p-3">
+        <div className="flex flex-col gap-1 rounded-lg bg-info-light p-3">
           <h4 className="font-bold">La mission locale vous demande un document</h4>
           <p className="break-words">{slot.attendu}</p>
           <p>Vous pouvez l&apos;envoyer ici. Seule la personne qui traite votre demande pourra le voir.</p>

@@ -239,7 +239,7 @@ describe("the dossier gate on every write that targets a young person", () => {
 
   /** A sign-in account for the young person (the espace's own door). */
   async function accountOf(jeuneId: string): Promise<SessionUser> {
-    const email = `jeune.${jeuneId.slice(0, 8)}@exemple.test`;
+    const email = `jeune.${jeuneId}@exemple.test`;
     await t.db.insert(users).values({ email, name: "Jeune de test", role: "jeune", jeuneId });
     return sessionUserFor(t.db, email);
   }

@@ -147,7 +147,7 @@ describe("the authorisation matrix, action by action", () => {
   async function accountOf(jeuneId: string): Promise<SessionUser> {
     const known = accounts.get(jeuneId);
     if (known) return known;
-    const email = `matrice.${jeuneId.slice(0, 8)}@exemple.test`;
+    const email = `matrice.${jeuneId}@exemple.test`;
     await t.db.insert(users).values({ email, name: "Jeune de la matrice", role: "jeune", jeuneId });
     const user = await sessionUserFor(t.db, email);
     accounts.set(jeuneId, user);

@@ -115,7 +115,7 @@ export default async function MesDonneesPage() {
           ) : pack?.status === "echec" ? (
             <PackButton retry />
           ) : (
-            <PackButton />
+            <PackButton again={pack !== null} />
           )}
           {pack?.numero ? (
             <p className="text-sm text-ink-2">
