@@ -257,6 +257,22 @@ export function accessPackSections(pack: AccessPack): PackSection[] {
       empty: "Aucune demande de téléchargement depuis Mon espace.",
     },
     {
+      heading: "Les points d'attention de votre dossier",
+      intro: "Ce que la liste des conseillers signale pour vous. Sillage le calcule à partir des informations ci-dessus.",
+      items: pack.alertes
+        ? [
+            {
+              title: `Calculé le ${formatDate(pack.alertes.calculeesLe)}`,
+              lines: [
+                ...(pack.alertes.pointsAttention.length ? pack.alertes.pointsAttention : ["Aucun point d'attention."]),
+                `Heures d'activité CEJ validées la semaine du ${formatDate(pack.alertes.semaine)} : ${Math.floor(pack.alertes.cejMinutesValidees / 60)} h ${String(pack.alertes.cejMinutesValidees % 60).padStart(2, "0")}`,
+              ],
+            },
+          ]
+        : [],
+      empty: "Aucun point d'attention calculé.",
+    },
+    {
       heading: "Ce qui a été fait sur votre dossier",
       intro: "Sillage note chaque action sur votre dossier : quoi, quand, par qui, et quelles informations ont changé (sans les valeurs).",
       items: pack.historique.map((h) => ({

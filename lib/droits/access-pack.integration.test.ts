@@ -3,6 +3,7 @@ import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { PDFDocument } from "pdf-lib";
 import {
   accessPackJobs,
+  alertState,
   actionsJeune,
   affectations,
   allocationDecisions,
@@ -322,6 +323,9 @@ describe("access pack (GDPR art. 15)", () => {
       ["contentType", "envoyeLe", "filename", "id", "sizeBytes", "supprimeLe"].sort(),
     );
     expect(pack.telechargements.map((p) => p.id).sort()).toEqual([...own.packs].sort());
+    // The stored alert flags of the file (derived, filled by the seed): the day they hold for.
+    const [stored] = await t.db.select({ on: alertState.computedOn }).from(alertState).where(eq(alertState.jeuneId, id));
+    expect(pack.alertes?.calculeesLe).toBe(stored?.on);
     // Numeric ids (bigserial) are searched as JSON members of the serialised pack too.
     for (const n of [...own.consultations, ...own.audit]) expect(json).toMatch(new RegExp(`"id": ${n}[,\\n]`));
     // Every column of the jeunes row (ciphertext and keyed hash replaced by the decrypted NIR).
@@ -337,6 +341,7 @@ describe("access pack (GDPR art. 15)", () => {
       "access_pack_jobs",
       "actions_jeune",
       "affectations",
+      "alert_state",
       "allocation_decisions",
       "audit_log",
       "consultations",

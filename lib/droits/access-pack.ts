@@ -12,6 +12,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import {
   accessPackJobs,
+  alertState,
   affectations,
   antennes,
   auditLog,
@@ -27,6 +28,7 @@ import {
   transmissions,
   users,
   type AccessPackJob,
+  type AlertStateRow,
   type DemandeDroits,
   type Jeune,
   type MailStatut,
@@ -143,6 +145,11 @@ export interface AccessPack {
     readyAt: Date | null;
     expiresAt: Date | null;
   }[];
+  /**
+   * The points of attention the counsellors' portfolio shows for the person (alert_state: derived from the
+   * rows above, stored so lists count them), the day they were computed, and the week's validated CEJ minutes.
+   */
+  alertes: { calculeesLe: CivilDate; pointsAttention: string[]; semaine: CivilDate; cejMinutesValidees: number } | null;
   /** Transfers of the person's data to recipients (outbox), with the events of the tamper-evident ledger. */
   transmissions: {
     id: string;
@@ -191,6 +198,34 @@ export interface AccessPack {
   reclamation: string;
 }
 
+/** The stored alert flags, in the words of the portfolio's badges. */
+const ALERT_STATE_LABELS: Record<string, string> = {
+  remplacement: "Conseiller ou conseillère remplacé(e) en ce moment",
+  titreSejour: "Titre de séjour à renouveler bientôt",
+  contratFin: "Contrat qui se termine dans les 30 jours",
+  cejHeures: "Moins de 15 heures d'activité dans la semaine (CEJ)",
+  absence: "Absence non excusée à un rendez-vous",
+  sansContact: "Pas de contact depuis 30 jours",
+  sanction: "Sanction en cours",
+  allocationADecider: "Allocation du mois à décider",
+  demandeDroits: "Demande sur vos données en cours",
+  transmissionEchouee: "Envoi de données qui n'a pas abouti",
+  limitation: "Utilisation de vos données limitée (article 18)",
+  mineur: "Moins de 18 ans",
+};
+
+function alertesOf(row: AlertStateRow | undefined): AccessPack["alertes"] {
+  if (!row) return null;
+  return {
+    calculeesLe: row.computedOn as CivilDate,
+    pointsAttention: Object.entries(ALERT_STATE_LABELS)
+      .filter(([key]) => row[key as keyof AlertStateRow] === true)
+      .map(([, label]) => label),
+    semaine: row.semaine as CivilDate,
+    cejMinutesValidees: row.cejMinutesValidees,
+  };
+}
+
 /** A transfer's payload as the person reads it: the NIR travels as its ciphertext, shown decrypted. */
 function readablePayload(payload: TransmissionPayload): TransmissionPayload {
   const { nirEncrypted, ...rest } = payload;
@@ -207,6 +242,7 @@ export const ACCESS_PACK_FIELDS = [
   "demandes",
   "documents",
   "telechargements",
+  "alertes",
   "parcours",
   "transmissions",
   "courriels",
@@ -277,6 +313,7 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
     courrielRows,
     documentRows,
     packRows,
+    alertRows,
   ] = await Promise.all([
     db
       .select({
@@ -380,6 +417,7 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       .from(accessPackJobs)
       .where(eq(accessPackJobs.jeuneId, jeuneId))
       .orderBy(asc(accessPackJobs.createdAt), asc(accessPackJobs.id)),
+    db.select().from(alertState).where(eq(alertState.jeuneId, jeuneId)),
   ]);
 
   const demandeIds = demandeRows.map((r) => r.d.id);
@@ -480,6 +518,7 @@ export async function buildAccessPack(db: DbOrTx, demande: DemandeDroits, now: D
       documents: documentRows.filter((doc) => doc.demandeId === d.id).map(({ demandeId: _demandeId, ...doc }) => doc),
     })),
     telechargements: packRows,
+    alertes: alertesOf(alertRows[0]),
     parcours,
     transmissions: transmissionRows.map((t) => ({
       id: t.id,

@@ -248,7 +248,7 @@ describe("listPortefeuille", () => {
       const view = await list(nadia, { antenne: marseilleAntennes[0]!.id, conseiller: ines.id });
       expect(view.filters).toMatchObject({ antenne: null, conseiller: null });
       expect(view.total).toBeGreaterThan(0);
-    });
+    }, 180_000);
 
     it("admin and DPO have no portfolio", async () => {
       for (const email of ["admin@sillage.demo", "dpo.lyon@sillage.demo"]) {

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { todayInParis } from "@/lib/calendar/civil-date";
+import { purgeRequestDocuments } from "@/lib/droits/document-store";
 import { runAccessPackJobs } from "@/lib/droits/pack-jobs";
 import { refreshDueAlertState, type AlertStateRefreshReport } from "@/lib/jeunes/alert-state";
 import { logger } from "@/lib/log/logger";
@@ -42,6 +43,8 @@ export async function runWorkerOnce(
     options.retention && !signal?.aborted
       ? await runRetention(db, todayInParis(now), { now, trigger: "worker", minIntervalMs: RETENTION_EVERY_MS - 5 * 60_000 })
       : null;
+  // Documents sent for a rights request: the bytes go when the request closes, or after the setting's days.
+  if (options.retention && !signal?.aborted) await purgeRequestDocuments(db, now);
   const alerts = signal?.aborted ? { refreshed: 0 } : await refreshDueAlertState(db, todayInParis(now));
   return { delivery, mail, retention, alerts };
 }

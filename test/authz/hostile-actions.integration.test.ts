@@ -19,7 +19,7 @@ import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
 import { type Built, type Ctx, FIXTURES, fixtureContext } from "@/test/write-fixtures";
 import { FC_OPTIONS, hostileInput, keysOf, mutatedInput } from "./hostile";
-import { ACTIONS, casesOf, type MatrixRole } from "./matrix";
+import { ACTIONS, casesOf, holders, type MatrixRole } from "./matrix";
 
 /** A typed result, whatever came in. */
 function expectTyped(key: string, raw: unknown, result: ActionResult<unknown>): void {
@@ -70,7 +70,9 @@ describe("every server action under hostile input", () => {
     .filter((e) => e.role !== null);
 
   it("reaches the writes of every staff role (the young person's own door is run by the matrix)", () => {
-    expect(entries.length).toBeGreaterThan(Object.keys(ACTION_REGISTRY).length - 3);
+    // The young person's own writes are run by the matrix: only they are left out here.
+    const jeuneOnly = Object.values(ACTIONS).filter((row) => holders(row.expect).every((r) => r === "jeune")).length;
+    expect(entries.length).toBeGreaterThan(Object.keys(ACTION_REGISTRY).length - jeuneOnly - 3);
   });
 
   it.each(entries)("$key answers every hostile input with a typed result", { timeout: 60_000 }, async ({ key, def, role }) => {

@@ -125,6 +125,14 @@ export const ROUTES: Record<string, RouteRow> = {
     "clears a cookie no longer usable, then the sign-in page; a session in use is only sent home",
   ),
   "/api/auth/[...nextauth]": file(everyone("allowed"), "none", "Auth.js: session, csrf, providers (GET)"),
+  "/api/health": file(everyone("allowed"), "none", "the load balancer's probe: « ok » or 503, no data"),
+  "/mentions-legales": page(everyone("allowed")),
+  "/connexion/code": page(everyone("allowed"), "none", "the young people's way in: the same form whoever asks"),
+  "/connexion/lien/[token]": page(
+    everyone("allowed"),
+    "none",
+    "a button signs in (a mail scanner opening the link uses nothing); an unknown link says so (200), never whose it was",
+  ),
 
   // Staff areas
   "/essais/panne": page(
@@ -164,6 +172,15 @@ export const ROUTES: Record<string, RouteRow> = {
   "/registre/export.pdf": file(only(all(READERS_OF_THE_STRUCTURE, "allowed"))),
   "/transmissions": page(only(all(READERS_OF_THE_STRUCTURE, "allowed"))),
   "/transmissions/export.csv": file(only(all(READERS_OF_THE_STRUCTURE, "allowed"))),
+  "/pilotage": page(only({ admin: "allowed", directeur: "allowed" }), "none", "the admin chooses the structure"),
+  "/conformite": page(only({ directeur: "allowed", dpo: "allowed" })),
+  "/conformite/conservation": page(only(all(READERS_OF_THE_STRUCTURE, "allowed"))),
+  "/conformite/conservation/[runId]": page(
+    only(all(READERS_OF_THE_STRUCTURE, { own_structure: "allowed" })),
+    "record",
+    "the runs are the platform's; the items shown are the caller's structure's (the admin's: all)",
+  ),
+  "/droits/[id]/pieces/[pieceId]": file(only({ dpo: RECORD }), "record", "a document the person sent: the DPO only downloads it"),
 
   // A young person's file
   "/jeunes/nouveau": page(only(all(WRITERS, "allowed"))),
@@ -204,6 +221,12 @@ export const ROUTES: Record<string, RouteRow> = {
   "/mon-espace/mes-informations": page(only({ jeune: "allowed" }), "self"),
   "/mon-espace/mon-parcours": page(only({ jeune: "allowed" }), "self"),
   "/mon-espace/parcours-des-donnees": page(only({ jeune: "allowed" }), "self"),
+  "/mon-espace/mes-donnees": page(only({ jeune: "allowed" }), "self"),
+  "/mon-espace/mes-donnees/[id]/[document]": file(
+    only({ jeune: { self: "allowed" } }),
+    "self",
+    "the person's own access pack (PDF or JSON); another person's pack is « introuvable »",
+  ),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -277,6 +300,22 @@ export const ACTIONS: Record<string, ActionRow> = {
     expect: only({ jeune: { self: "allowed" } }),
     note: "the file is the signed-in person's, whatever the input names",
   },
+  "droits/document-writes.sendDemandeDocument": {
+    subject: "self",
+    expect: only({ jeune: { self: "allowed" } }),
+    note: "on the person's own request only, while the DPO waits for a proof",
+  },
+  "droits/pack-writes.requestAccessPack": {
+    subject: "self",
+    expect: only({ jeune: { self: "allowed" } }),
+    note: "the signed-in person's pack",
+  },
+  "droits/pack-writes.retryAccessPack": {
+    subject: "self",
+    expect: only({ jeune: { self: "allowed" } }),
+    note: "the signed-in person's pack",
+  },
+  "espace/invitation-writes.inviteToEspace": dossierWrite(WRITERS),
   "droits/traitement-writes.applyRectification": DPO_STEP,
   "droits/traitement-writes.decideErasure": DPO_STEP,
   "droits/traitement-writes.forwardToFranceTravail": DPO_STEP,
@@ -316,6 +355,7 @@ export const ACTIONS: Record<string, ActionRow> = {
   "sessions/writes.signOutEverywhere": ownAccount([...STAFF, "jeune"]),
   "sessions/writes.revokeAccountSessions": noDossier(["admin", "directeur"], "accounts the caller manages (lib/comptes/rules.ts)"),
   "settings/writes.createSetting": noDossier(["admin"]),
+  "retention/writes.simulatePurge": noDossier(["dpo"], "a dry run of the retention rules: it changes nothing but its own record"),
   "structures/writes.createStructure": noDossier(["admin"]),
   "structures/writes.updateStructure": noDossier(["admin"]),
   "structures/writes.setStructureActive": noDossier(["admin"]),
