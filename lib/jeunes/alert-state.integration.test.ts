@@ -16,20 +16,12 @@ import { refreshDueAlertState } from "./alert-state";
 import { ALERTS } from "./alerts";
 import { cejWeekMinutesSql } from "./alerts-parcours";
 import { archiveJeune, restoreJeune } from "./archive-writes";
+import { mulberry32 } from "@/db/seed/large";
 
 const CAMILLE = "conseillere.lyon@sillage.demo";
 
-/** Deterministic pseudo-random numbers (mulberry32): a failing sequence replays from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers (the seed generator's mulberry32): a failing sequence replays from its seed. */
+const prng = mulberry32;
 
 describe("stored alert state", () => {
   const t = useTestDatabase();

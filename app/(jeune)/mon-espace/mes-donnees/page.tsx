@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PackButton } from "@/components/espace/pack-forms";
-import { PackRefresh } from "@/components/espace/pack-refresh";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Alert } from "@/components/ui/alert";
 import { TextLink } from "@/components/ui/link";
 import { requireRole } from "@/lib/auth/session";
@@ -103,7 +103,7 @@ export default async function MesDonneesPage() {
           </div>
           {preparing ? (
             <>
-              <PackRefresh />
+              <AutoRefresh everyMs={2000} />
               <noscript>
                 <p>
                   <a href="/mon-espace/mes-donnees" className="font-medium text-primary underline underline-offset-4">

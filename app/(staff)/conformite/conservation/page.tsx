@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AutoRefresh } from "@/components/retention/auto-refresh";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { RunKindBadge, RunStatusBadge } from "@/components/retention/run-badges";
 import { SimulateButton } from "@/components/retention/simulate-button";
 import { Alert } from "@/components/ui/alert";

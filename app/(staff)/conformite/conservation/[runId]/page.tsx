@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { AutoRefresh } from "@/components/retention/auto-refresh";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { RunKindBadge, RunStatusBadge } from "@/components/retention/run-badges";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";

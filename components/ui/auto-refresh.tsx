@@ -3,7 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
-/** While a run is in progress, re-renders the page (server data) every few seconds; nothing when it is over. */
+/**
+ * While something is being prepared on the server (an access pack, a retention run), re-renders the page from
+ * the server every few seconds; rendered only while it is in progress. No inline script: the CSP forbids it.
+ */
 export function AutoRefresh({ everyMs = 3000 }: { everyMs?: number }) {
   const router = useRouter();
   useEffect(() => {
