@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, contrats, jeunes, transmissionLedger, transmissions, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
@@ -19,7 +19,7 @@ const FILES = 12;
  * processes running the real actions through runAction with a pool each (what a server action does in
  * `next start`, without the cost of a production build and a browser in the unit suite); the workers are
  * two `scripts/worker.ts` processes delivering to one receiver. Both instances sign a CEJ for the same
- * twelve files at the same time, while both workers deliver.
+ * twelve files at the same time, while both workers deliver and run the retention purge on the same due files.
  */
 describe.skipIf(!onPostgres)("two instances and two workers on one database (PostgreSQL only: several processes)", () => {
   const t = useTestDatabase();
@@ -58,6 +58,24 @@ describe.skipIf(!onPostgres)("two instances and two workers on one database (Pos
       )
       .returning({ id: jeunes.id });
     const ids = files.map((f) => f.id);
+    // Archived files whose retention has ended (born in 1990, no contract): both workers' first pass runs the purge.
+    const due = (
+      await t.db
+        .insert(jeunes)
+        .values(
+          Array.from({ length: 6 }, (_, i) => ({
+            structureId: camille!.structureId!,
+            nomNaissance: `ECHU${i}`,
+            prenoms: "Sam",
+            dateNaissance: "1990-03-02",
+            sexe: "M" as const,
+            statut: "archive" as const,
+            archiveMotif: "sortie_emploi",
+            searchText: `echu${i} sam`,
+          })),
+        )
+        .returning({ id: jeunes.id })
+    ).map((r) => r.id);
     const url = await databaseUrlOf(t.db);
     const channel = httpsChannelEnv(receiver.url, TOKEN);
     for (let i = 0; i < 2; i++) children.push(spawnWorker(url, { ...channel, WORKER_INTERVAL_MS: "200" }));
@@ -90,6 +108,17 @@ describe.skipIf(!onPostgres)("two instances and two workers on one database (Pos
         )[0]!.n === FILES,
       45_000,
     );
+    await waitFor(
+      "a retention run to anonymise the files due",
+      async () =>
+        (
+          await t.db
+            .select({ n: count() })
+            .from(jeunes)
+            .where(and(inArray(jeunes.id, due), isNotNull(jeunes.anonymisedAt)))
+        )[0]!.n === due.length,
+      45_000,
+    );
     for (const w of children.slice(0, 2)) w.process.kill("SIGTERM");
     for (const w of children.slice(0, 2)) expect((await w.exited).code).toBe(0);
 
@@ -111,5 +140,13 @@ describe.skipIf(!onPostgres)("two instances and two workers on one database (Pos
       .where(and(inArray(transmissionLedger.jeuneId, ids), eq(transmissionLedger.event, "envoyee")));
     expect(sent[0]!.n).toBe(FILES);
     expect(await verifyLedger(t.db)).toMatchObject({ ok: true });
+    // Two workers, one purge: each file anonymised once, with one audit entry.
+    const anonymised = await t.db
+      .select({ jeuneId: auditLog.jeuneId, n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "jeune.anonymise"), inArray(auditLog.jeuneId, due)))
+      .groupBy(auditLog.jeuneId);
+    expect(anonymised).toHaveLength(due.length);
+    for (const a of anonymised) expect(a.n).toBe(1);
   }, 90_000);
 });
