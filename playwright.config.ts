@@ -39,8 +39,21 @@ export default defineConfig({
   projects: [
     // Signs each demo account in once through the form; the specs' signIn reuses those sessions.
     { name: "sessions", testMatch: /auth\.setup\.ts/ },
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } }, dependencies: ["sessions"] },
-    { name: "mobile", use: { ...devices["Pixel 7"] }, grep: /@mobile/, dependencies: ["sessions"] },
+    // The authorisation matrix first: a reason given by another journey (break-glass, valid 8 hours) would turn
+    // its « reason asked » cases into « allowed » for the rest of the run.
+    {
+      name: "matrix",
+      testMatch: /matrix\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+      dependencies: ["sessions"],
+    },
+    {
+      name: "desktop",
+      testIgnore: /matrix\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+      dependencies: ["matrix"],
+    },
+    { name: "mobile", testIgnore: /matrix\.spec\.ts/, use: { ...devices["Pixel 7"] }, grep: /@mobile/, dependencies: ["matrix"] },
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",

@@ -2,9 +2,8 @@ import { ACCOUNTS, expect, expectAccessible, signIn, test } from "./fixtures";
 
 test.describe("mon espace", () => {
   test("a young person sees who opened their file and why, and the steps of their requests @mobile", async ({ page, browser }) => {
-    // The list shows the latest openings only: the DPO opens Léa's file with a reason first, so what is
-    // checked does not depend on how often other tests opened it before (on a retry the reason given by
-    // the first attempt is still valid and the file opens directly).
+    // The list shows the latest openings only: the DPO opens Léa's file just before, so what is checked does not
+    // depend on how often other tests opened it before.
     const staffContext = await browser.newContext();
     const staff = await staffContext.newPage();
     await signIn(staff, ACCOUNTS.conseiller);
@@ -18,7 +17,10 @@ test.describe("mon espace", () => {
     await signIn(dpo, ACCOUNTS.dpo);
     await dpo.goto(dossierPath);
     const ouvrir = dpo.getByRole("button", { name: "Ouvrir le dossier" });
-    if (await ouvrir.isVisible()) {
+    // The reason form shows once per 8 hours: the other project's run (or a retry) finds the file open directly,
+    // and that opening records no new reason.
+    const reasonGiven = await ouvrir.isVisible();
+    if (reasonGiven) {
       await expect(dpo.getByLabel("Motif de la consultation")).toHaveValue("controle_dpo");
       await ouvrir.click();
     }
@@ -27,7 +29,12 @@ test.describe("mon espace", () => {
 
     await signIn(page, ACCOUNTS.jeune);
     await expect(page.getByRole("heading", { level: 2, name: "Qui a ouvert votre dossier" })).toBeVisible();
-    await expect(page.getByText("Raison donnée : Contrôle par le délégué à la protection des données.").first()).toBeVisible();
+    const openings = page.getByRole("region", { name: "Qui a ouvert votre dossier" }).getByRole("listitem");
+    if (reasonGiven)
+      await expect(
+        openings.filter({ hasText: "Raison donnée : Contrôle par le délégué à la protection des données." }).first(),
+      ).toBeVisible();
+    else await expect(openings.filter({ hasText: "Sophie Leclerc" }).first()).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Vos demandes sur vos données" })).toBeVisible();
     await expect(page.getByText("Votre demande d'accès a été reçue par votre mission locale.").first()).toBeVisible();
     // The seeded access request is past its deadline: the young person is told plainly.
@@ -52,7 +59,6 @@ test.describe("mon espace", () => {
     await signIn(jeune, ACCOUNTS.jeune);
     // Other journeys may open Léa's file at the same moment (other tabs): this opening is among the latest few.
     const items = jeune.getByRole("region", { name: "Qui a ouvert votre dossier" }).getByRole("listitem");
-    await expect(items.first()).toContainText("Camille Martin");
     await expect
       .poll(async () => (await items.allTextContents()).slice(0, 5).some((t) => t.includes("Camille Martin") && t.includes("historique")))
       .toBe(true);

@@ -142,7 +142,14 @@ export async function waitForMail(to: string, subject: RegExp, since: number, ti
     const found = files
       .map((f) => path.join(OUTBOX_DIR, f))
       .filter((f) => fs.statSync(f).mtimeMs >= since - 1000)
-      .map((f) => JSON.parse(fs.readFileSync(f, "utf8")) as { to: string; subject: string; text: string; date: string })
+      .flatMap((f) => {
+        // A message still being written (another process) is read at the next round.
+        try {
+          return [JSON.parse(fs.readFileSync(f, "utf8")) as { to: string; subject: string; text: string; date: string }];
+        } catch {
+          return [];
+        }
+      })
       .filter((m) => m.to === to && subject.test(m.subject) && Date.parse(m.date) >= since - 1000)
       .sort((a, b) => Date.parse(b.date) - Date.parse(a.date))[0];
     if (found) return found.text;

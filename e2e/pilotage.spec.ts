@@ -23,11 +23,25 @@ test.describe("dashboards and legal pages", () => {
     ).toHaveCount(6);
     await checkAtBothWidths(page, "pilotage");
 
-    const figure = page.getByRole("term").filter({ hasText: "CEJ en cours" }).locator("xpath=following-sibling::dd[1]").getByRole("link");
-    const count = (await figure.textContent())!.replace(/\D/g, "");
-    await figure.click();
-    await expect(page).toHaveURL(/\/portefeuille\?dispositif=CEJ$/);
-    await expect(page.getByRole("status").filter({ hasText: new RegExp(`^${count} jeunes?`) })).toBeVisible();
+    // Other journeys sign CEJ contracts at the same time: the figure and its list are read again until they agree.
+    await expect
+      .poll(
+        async () => {
+          await page.goto("/pilotage");
+          const figure = page
+            .getByRole("term")
+            .filter({ hasText: "CEJ en cours" })
+            .locator("xpath=following-sibling::dd[1]")
+            .getByRole("link");
+          const count = (await figure.textContent())!.replace(/\D/g, "");
+          await figure.click();
+          await expect(page).toHaveURL(/\/portefeuille\?dispositif=CEJ$/);
+          const status = page.getByRole("status").filter({ hasText: /^\d+ jeunes?/ });
+          return new RegExp(`^${count} jeunes?`).test((await status.first().textContent()) ?? "");
+        },
+        { timeout: 60_000, intervals: [0, 1_000, 2_000] },
+      )
+      .toBe(true);
   });
 
   test("the DPO reads the compliance dashboard; a counsellor may open neither dashboard", async ({ page, browser }) => {

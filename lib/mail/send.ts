@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { logger } from "@/lib/log/logger";
@@ -57,8 +57,10 @@ export async function sendMail(message: MailMessage, config: MailConfig = parseM
   const base = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}`;
   const file = path.join(dir, `${base}.eml`);
   await writeFile(file, info.message as Buffer);
+  // Written aside then renamed: whoever lists the folder (the development page, the tests) never reads half a file.
+  const summary = path.join(dir, `${base}.json`);
   await writeFile(
-    path.join(dir, `${base}.json`),
+    `${summary}.part`,
     JSON.stringify(
       {
         messageId: info.messageId,
@@ -75,6 +77,7 @@ export async function sendMail(message: MailMessage, config: MailConfig = parseM
       2,
     ),
   );
+  await rename(`${summary}.part`, summary);
   logger.info({ transport: "outbox", messageId: info.messageId }, "mail written to the outbox");
   return { messageId: info.messageId, file };
 }
