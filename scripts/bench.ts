@@ -27,6 +27,7 @@ import type { Sql } from "postgres";
 import { migrateDatabase, setDatabaseForTests, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { jeunes, structures, users } from "@/db/schema";
+import { GROWN_TABLES } from "@/db/seed/bulk";
 import { seedLarge } from "@/db/seed/large";
 import { listActions, listActionsToQualify } from "@/lib/actions-jeune/queries";
 import { ACTIONS_PAGE_SIZE } from "@/lib/actions-jeune/queries";
@@ -241,22 +242,7 @@ function positiveInt(name: string, fallback: number, min: number): number {
 }
 
 /** Tables that grow with the number of young people: a sequential scan of one is worth a look. */
-const LARGE_TABLES = new Set([
-  "jeunes",
-  "contrats",
-  "phases",
-  "actions_jeune",
-  "seances",
-  "participations",
-  "allocation_decisions",
-  "sanctions",
-  "transmissions",
-  "transmission_ledger",
-  "demandes_droits",
-  "affectations",
-  "consultations",
-  "audit_log",
-]);
+const LARGE_TABLES = new Set<string>([...GROWN_TABLES, "transmission_ledger", "audit_log"]);
 
 interface PlanNode {
   "Node Type"?: string;
