@@ -8,6 +8,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { accessPackJobs } from "@/db/schema";
 import { afterCommit } from "@/lib/actions/after-commit";
+import { detach } from "@/lib/actions/detached";
 import { type ActionDefinition, theDossier } from "@/lib/actions/run";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -40,8 +41,10 @@ function prepareSoon(tx: Parameters<typeof afterCommit>[0], jobId: string): void
     const claimer = packClaimer();
     const job = await claimPackJob(db, claimer, new Date(), jobId);
     if (!job) return;
-    void preparePackJob(db, job, claimer).catch((error: unknown) =>
-      logger.warn({ job: jobId, err: { type: error instanceof Error ? error.name : typeof error } }, "access pack preparation failed"),
+    detach(
+      () => preparePackJob(db, job, claimer),
+      (error) =>
+        logger.warn({ job: jobId, err: { type: error instanceof Error ? error.name : typeof error } }, "access pack preparation failed"),
     );
   });
 }

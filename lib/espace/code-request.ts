@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { signInCodes } from "@/db/schema";
 import { type AfterCommit, takeAfterCommit } from "@/lib/actions/after-commit";
+import { detach } from "@/lib/actions/detached";
 import { emailField, jeuneAccount, revokeOpenCodes } from "@/lib/auth/code-sign-in";
 import { hitRateLimit, openWindowEnd } from "@/lib/auth/rate-limit";
 import { CODE_TTL_MS, hashCode, newCode, newLinkToken, signInLink } from "@/lib/auth/sign-in-code";
@@ -28,9 +29,10 @@ export type CodeRequestResult =
 /** Runs what a transaction queued for after its commit (the e-mail), without making the caller wait for it. */
 function runDetached(db: Db, hooks: AfterCommit[]): void {
   for (const hook of hooks) {
-    void hook(db).catch((error: unknown) => {
-      logger.warn({ err: { type: error instanceof Error ? error.name : "unknown" } }, "sign-in code mail not sent yet");
-    });
+    detach(
+      () => hook(db),
+      (error) => logger.warn({ err: { type: error instanceof Error ? error.name : "unknown" } }, "sign-in code mail not sent yet"),
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ActionDefinition } from "@/lib/actions/run";
 import { afterCommit } from "@/lib/actions/after-commit";
+import { detach } from "@/lib/actions/detached";
 import { todayInParis } from "@/lib/calendar/civil-date";
 import { DomainError } from "@/lib/errors/domain-error";
 import { logger } from "@/lib/log/logger";
@@ -29,8 +30,10 @@ export const simulatePurge: ActionDefinition<typeof simulateSchema, { runId: str
     const run = claim.run;
     afterCommit(tx, async (db) => {
       // Not awaited: the page follows the run's progress; executeRun records its own failure.
-      void executeRun(db, { id: run.id, dryRun: true }, todayInParis(now), { now }).catch((error: unknown) =>
-        logger.error({ err: { type: error instanceof Error ? error.name : typeof error }, runId: run.id }, "retention simulation failed"),
+      detach(
+        () => executeRun(db, { id: run.id, dryRun: true }, todayInParis(now), { now }),
+        (error) =>
+          logger.error({ err: { type: error instanceof Error ? error.name : typeof error }, runId: run.id }, "retention simulation failed"),
       );
     });
     return {

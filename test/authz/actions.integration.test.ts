@@ -20,6 +20,7 @@ import * as schema from "@/db/schema";
 import { jeunes, structures, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { ACTION_REGISTRY, type AnyActionDefinition } from "@/lib/action-registry";
+import { detachedSettled } from "@/lib/actions/detached";
 import { type ActionResult, runAction } from "@/lib/actions/run";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { todayInParis } from "@/lib/calendar/civil-date";
@@ -185,6 +186,8 @@ describe("the authorisation matrix, action by action", () => {
 
     // Every refusal on one valid input (refused writes change nothing, so the input stays valid).
     let built = await build(key);
+    // What the previous write started after its commit (a pack being built) must not be counted as this one's.
+    await detachedSettled();
     const before = await fingerprint();
     const seen = new Map<string, Outcome>();
     for (const { role, ownership, outcome } of refusals) {
@@ -202,6 +205,7 @@ describe("the authorisation matrix, action by action", () => {
       );
       expectNoLeak(label, result, built);
     }
+    await detachedSettled();
     expect(await fingerprint(), `${key}: a refused call wrote something`).toEqual(before);
 
     // Each allowed case on an input of its own (an allowed write changes the rows the next one would post).
@@ -223,5 +227,6 @@ describe("the authorisation matrix, action by action", () => {
       }
       expect(result.ok ? "ok" : `${result.code} ${result.message} ${JSON.stringify(result.fieldErrors)}`, label).toBe("ok");
     }
+    await detachedSettled();
   });
 });
