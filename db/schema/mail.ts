@@ -1,8 +1,8 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { demandesDroits } from "./droits";
-import { structureId } from "./foreign-keys";
 import { jeunes } from "./jeunes";
+import { structures } from "./structures";
 
 /**
  * a_envoyer: due; envoye: handed to the transport; echec_temporaire: retried at next_attempt_at;
@@ -26,7 +26,8 @@ export const mailMessages = pgTable(
   "mail_messages",
   {
     id: id(),
-    structureId: structureId(),
+    /** The mission locale the message is sent for; null for the platform's own (an admin's invitation). */
+    structureId: uuid("structure_id").references(() => structures.id, { onDelete: "restrict" }),
     /** What the message is, e.g. "droits.accuse", "droits.reponse" (lib/mail/kinds.ts). */
     kind: text("kind").notNull(),
     to: text("to").notNull(),

@@ -43,7 +43,7 @@ export const CAPABILITIES = {
   "transmissions.retry": ["directeur", "dpo"],
   /** The structure's e-mails that could not be sent (dead letters), and relaunching them. */
   "mail.read": ["admin", "directeur", "dpo"],
-  "mail.retry": ["directeur", "dpo"],
+  "mail.retry": ["admin", "directeur", "dpo"],
   /** Contracts, phases, actions, allowance decisions of a young person. */
   "parcours.write": ["directeur", "conseiller"],
   /** The structure's agenda: rendez-vous, ateliers, attendance. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { auditLog, invitations, users } from "@/db/schema";
+import { auditLog, invitations, mailMessages, users } from "@/db/schema";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { useTestDatabase } from "@/test/db";
 import { ADMIN_EXISTS, bootstrapFirstAdmin } from "./bootstrap";
@@ -60,6 +60,9 @@ describe("first-admin bootstrap", () => {
     };
     const result = await bootstrapFirstAdmin(t.db, { email: "relais@exemple.fr", name: "Relais Admin" }, { origin, send: failing });
     expect(result.mailSent).toBe(false);
+    // The message stays in the outbox: the worker tries it again.
+    const [queued] = await t.db.select().from(mailMessages).where(eq(mailMessages.to, "relais@exemple.fr"));
+    expect(queued).toMatchObject({ status: "echec_temporaire", attempts: 1, structureId: null, kind: "compte.invitation" });
     expect((await findInvitation(t.db, result.link.split("/").pop()!))?.user.email).toBe("relais@exemple.fr");
   });
 });

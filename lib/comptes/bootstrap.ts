@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import { DomainError } from "@/lib/errors/domain-error";
-import { sendMail } from "@/lib/mail/send";
+import { deliverMail, type MailSender } from "@/lib/mail/outbox";
 import { INVITATION_MESSAGES, inviteSchema } from "./invitation-schema";
 import { issueInvitation } from "./invitations";
 
@@ -28,7 +28,7 @@ export interface BootstrapResult {
 export async function bootstrapFirstAdmin(
   db: Db,
   raw: { email?: string; name?: string },
-  options: { origin: string; now?: Date; send?: typeof sendMail },
+  options: { origin: string; now?: Date; send?: MailSender },
 ): Promise<BootstrapResult> {
   const parsed = bootstrapSchema.safeParse(raw);
   if (!parsed.success) {
@@ -62,10 +62,9 @@ export async function bootstrapFirstAdmin(
     });
     return { id: account.id, ...invitation };
   });
-  // After the commit, best effort: the script prints the link anyway.
-  const mailSent = await (options.send ?? sendMail)(issued.mail).then(
-    () => true,
-    () => false,
-  );
+  // After the commit, the queued message is sent at once; if it fails the worker retries it, and the script
+  // prints the link anyway.
+  const report = await deliverMail(db, { onlyIds: [issued.mailId], ...(options.send ? { send: options.send } : {}) }).catch(() => null);
+  const mailSent = report?.envoyes === 1;
   return { id: issued.id, link: issued.link, expiresAt: issued.expiresAt, mailSent };
 }

@@ -11,6 +11,8 @@ import { PASSWORD_MESSAGES } from "@/lib/auth/password-policy";
 import { toSessionUser } from "@/lib/auth/session-user";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
+import { listFailedMail, PLATFORM_SENDER } from "@/lib/mail/queries";
+import { relaunchMail } from "@/lib/mail/writes";
 import { INVITATION_MESSAGES } from "./invitation-schema";
 import { acceptInvitation, inviteCompte, resendInvitation, revokeInvitation } from "./invitation-writes";
 import { INVALID_LINK, INVITATION_TTL_MS, findInvitation, hashInvitationToken, latestInvitation } from "./invitations";
@@ -96,7 +98,7 @@ describe("invitations", () => {
       });
     });
 
-    it("the admin invites an admin: no structure, no membership, the mail sent directly", async () => {
+    it("the admin invites an admin: no structure, no membership, the mail through the outbox as the platform's", async () => {
       const email = fresh("admin");
       const before = await counts();
       const result = await invite(ADMIN, { name: "Sam Durand", email, role: "admin", structureId: ids.lyon });
@@ -104,7 +106,22 @@ describe("invitations", () => {
       const [row] = await t.db.select().from(users).where(eq(users.email, email));
       expect(row).toMatchObject({ role: "admin", structureId: null });
       expect(await lastToken(email)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      expect(await counts()).toEqual({ ...before, users: before.users! + 1, invitations: before.invitations! + 1 });
+      expect(await counts()).toEqual({
+        ...before,
+        users: before.users! + 1,
+        invitations: before.invitations! + 1,
+        mails: before.mails! + 1,
+      });
+      const [mail] = await t.db.select().from(mailMessages).where(eq(mailMessages.to, email));
+      expect(mail).toMatchObject({ kind: "compte.invitation", structureId: null });
+      // Should it fail, only the admin lists it (as the platform's), never a mission locale's DPO.
+      await t.db.update(mailMessages).set({ status: "abandonne", attempts: 8 }).where(eq(mailMessages.id, mail!.id));
+      const admin = await sessionUserFor(t.db, ADMIN);
+      expect((await listFailedMail(admin, t.db)).find((m) => m.id === mail!.id)).toMatchObject({ structureName: PLATFORM_SENDER });
+      const dpo = await sessionUserFor(t.db, DPO_LYON);
+      expect((await listFailedMail(dpo, t.db)).some((m) => m.id === mail!.id)).toBe(false);
+      expect(await runAction(relaunchMail, { mailId: mail!.id }, dpo)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await runAction(relaunchMail, { mailId: mail!.id }, admin)).toMatchObject({ ok: true });
     });
 
     it("a director invites a counsellor of their own structure", async () => {

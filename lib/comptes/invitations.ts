@@ -7,11 +7,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { invitations, structures, users } from "@/db/schema";
-import { afterCommit } from "@/lib/actions/after-commit";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format/fr";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { type MailMessage, sendMail } from "@/lib/mail/send";
+import type { MailMessage } from "@/lib/mail/send";
 
 export const INVITATION_TTL_MS = 72 * 60 * 60 * 1000;
 export const INVITATION_PATH = "/invitation";
@@ -83,7 +82,7 @@ export async function issueInvitation(
   tx: Tx,
   account: InvitedAccount,
   options: { createdBy: string | null; inviter: string | null; origin: string; now?: Date },
-): Promise<{ invitationId: string; link: string; expiresAt: Date; mail: MailMessage; queued: boolean }> {
+): Promise<{ invitationId: string; link: string; expiresAt: Date; mail: MailMessage; mailId: string }> {
   const now = options.now ?? new Date();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   const { token, tokenHash } = newInvitationToken();
@@ -97,14 +96,9 @@ export async function issueInvitation(
     : null;
   const link = invitationLink(options.origin, token);
   const mail = invitationMail({ ...account, structureName }, link, expiresAt, options.inviter);
-  if (account.structureId) {
-    await enqueueMail(tx, { ...mail, structureId: account.structureId, kind: "compte.invitation" });
-  } else {
-    afterCommit(tx, async () => {
-      await sendMail(mail);
-    });
-  }
-  return { invitationId: row.id, link, expiresAt, mail, queued: Boolean(account.structureId) };
+  // Through the outbox for every account, an admin's too (a platform message, no structure): retried if it fails.
+  const mailId = await enqueueMail(tx, { ...mail, structureId: account.structureId, kind: "compte.invitation" });
+  return { invitationId: row.id, link, expiresAt, mail, mailId };
 }
 
 /** Revokes the account's invitations still open (not used, not revoked); how many. */

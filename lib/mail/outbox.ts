@@ -15,7 +15,8 @@ export function mailBackoffMs(attempts: number): number {
 }
 
 export interface QueuedMail extends MailMessage {
-  structureId: string;
+  /** null: the platform's own message (an admin's invitation), listed for the admin only. */
+  structureId: string | null;
   kind: MailKind;
   demandeId?: string | null;
   jeuneId?: string | null;

@@ -9,6 +9,9 @@ import { FAILED_MAIL_STATUTS } from "./statuts";
 
 export const FAILED_MAIL_LIMIT = 50;
 
+/** Who a platform message (no mission locale: an admin's invitation) is shown as sent by. */
+export const PLATFORM_SENDER = "Sillage (administration nationale)";
+
 export interface FailedMailRow {
   id: string;
   createdAt: Date;
@@ -44,12 +47,13 @@ export async function listFailedMail(user: SessionUser, db?: DbOrTx): Promise<Fa
       demandeId: mailMessages.demandeId,
     })
     .from(mailMessages)
-    .innerJoin(structures, eq(structures.id, mailMessages.structureId))
+    .leftJoin(structures, eq(structures.id, mailMessages.structureId))
     .where(and(...conditions))
     .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
     .limit(FAILED_MAIL_LIMIT);
-  return rows.map(({ to, ...r }) => ({
+  return rows.map(({ to, structureName, ...r }) => ({
     ...r,
+    structureName: structureName ?? PLATFORM_SENDER,
     status: r.status as FailedMailRow["status"],
     recipient: maskEmail(to),
     kindLabel: mailKindLabel(r.kind),
