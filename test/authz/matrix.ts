@@ -333,7 +333,10 @@ export const ACTIONS: Record<string, ActionRow> = {
   "jeunes/nir-reveal-writes.revealNir": dossierWrite(["conseiller", "directeur", "dpo", "admin"]),
   "jeunes/writes.createJeune": noDossier(WRITERS, "in the caller's structure, the counsellor picked from it"),
   "jeunes/writes.updateJeune": dossierWrite(WRITERS),
-  "mail/writes.relaunchMail": noDossier(["admin", "directeur", "dpo"], "a message of the caller's structure (admin: any, the platform's own too)"),
+  "mail/writes.relaunchMail": noDossier(
+    ["admin", "directeur", "dpo"],
+    "a message of the caller's structure (admin: any, the platform's own too)",
+  ),
   "mfa/writes.confirmMfaEnrolment": STAFF_ACCOUNT,
   "mfa/writes.verifyMfaCode": STAFF_ACCOUNT,
   "mfa/writes.useRecoveryCode": STAFF_ACCOUNT,
