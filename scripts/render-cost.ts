@@ -25,7 +25,9 @@ if (!DATABASE_URL) throw new Error("DATABASE_URL: the database the server uses")
 const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
 
 async function transactions(): Promise<number> {
-  const [row] = await sql<{ n: string }[]>`select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()`;
+  const [row] = await sql<
+    { n: string }[]
+  >`select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()`;
   return Number(row?.n ?? 0);
 }
 

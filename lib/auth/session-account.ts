@@ -51,7 +51,8 @@ export async function loadSession(db: DbOrTx, claims: SessionClaims, now: Date =
   if (sessionEnded(row.session, row.user.role, now)) return null;
 
   const structureId = row.memberStructureId ?? row.user.structureId;
-  const structure = structureId && row.structureName !== null ? { name: row.structureName, mfaRequired: row.structureMfaRequired ?? false } : undefined;
+  const structure =
+    structureId && row.structureName !== null ? { name: row.structureName, mfaRequired: row.structureMfaRequired ?? false } : undefined;
   if (touchDue(row.session.lastSeenAt, now)) await touchSession(db, row.session.id, now);
   const { id, method, mfaAt, acr, amr } = row.session;
   const enrolled = Boolean(row.mfaConfirmedAt);

@@ -36,7 +36,12 @@ describe("the database round trips of a dossier request", () => {
     });
   });
 
-  const claimsOf = (u: typeof users.$inferSelect, sessionId: string) => ({ id: u.id, role: u.role, sessionVersion: u.sessionVersion, sessionId });
+  const claimsOf = (u: typeof users.$inferSelect, sessionId: string) => ({
+    id: u.id,
+    role: u.role,
+    sessionVersion: u.sessionVersion,
+    sessionId,
+  });
 
   it("loads the session in one query, and touches it only once a minute", async () => {
     const [dpo] = await t.db.select().from(users).where(eq(users.email, SHARED_DPO));
