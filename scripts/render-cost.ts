@@ -111,4 +111,7 @@ async function main(): Promise<void> {
   fs.writeFileSync("reports/render-cost.json", `${JSON.stringify({ at: new Date().toISOString(), repeat: REPEAT, results }, null, 2)}\n`);
 }
 
-await main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
