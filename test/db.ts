@@ -4,6 +4,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/pglite";
 import * as schema from "@/db/schema";
+import { queryLogger } from "@/db/query-count";
 import { createPglite, migrateDatabase, openPostgres, setDatabaseForTests, type DatabaseHandle, type Db } from "@/db/client";
 
 /**
@@ -35,7 +36,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const template = inject("pgliteTemplate");
   const client = await createPglite(undefined, template ? { loadDataDir: new Blob([await readFile(template)]) } : {});
   const handle: DatabaseHandle = {
-    db: drizzle(client, { schema }) as unknown as Db,
+    db: drizzle(client, { schema, logger: queryLogger }) as unknown as Db,
     driver: "pglite",
     close: () => client.close(),
   };

@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memberships, structures, userMfa, userSessions, users } from "@/db/schema";
 import { type MfaStep, mfaStep } from "./mfa-gate";
 import type { Role } from "./roles";
-import { sessionEnded, touchSession } from "./sessions";
+import { sessionEnded, touchDue, touchSession } from "./sessions";
 import { toSessionUser, type SessionUser } from "./session-user";
 
 /** What a session cookie claims about its account (lib/auth/auth.config.ts puts it in the JWT). */
@@ -28,28 +28,32 @@ export interface LoadedSession {
  * The structure is the session's working structure when the account is a member of it, else its own.
  */
 export async function loadSession(db: DbOrTx, claims: SessionClaims, now: Date = new Date()): Promise<LoadedSession | null> {
+  // One round trip: the account, its second factor, the membership of the session's working structure and
+  // that structure come in one joined select; the touch below is sent only when it would write.
   const [row] = await db
-    .select({ user: users, session: userSessions, mfaConfirmedAt: userMfa.confirmedAt })
+    .select({
+      user: users,
+      session: userSessions,
+      mfaConfirmedAt: userMfa.confirmedAt,
+      memberStructureId: memberships.structureId,
+      structureName: structures.name,
+      structureMfaRequired: structures.mfaRequired,
+    })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .leftJoin(userMfa, eq(userMfa.userId, userSessions.userId))
-    .where(and(eq(userSessions.id, claims.sessionId), eq(userSessions.userId, claims.id)));
+    .leftJoin(memberships, and(eq(memberships.userId, userSessions.userId), eq(memberships.structureId, userSessions.structureId)))
+    .leftJoin(structures, eq(structures.id, sql`coalesce(${memberships.structureId}, ${users.structureId})`))
+    .where(and(eq(userSessions.id, claims.sessionId), eq(userSessions.userId, claims.id)))
+    .limit(1);
   if (!row?.user.active) return null;
   if (row.user.sessionVersion !== claims.sessionVersion || row.user.role !== claims.role) return null;
   if (sessionEnded(row.session, row.user.role, now)) return null;
 
-  let structureId = row.user.structureId;
-  if (row.session.structureId && row.session.structureId !== structureId) {
-    const [member] = await db
-      .select({ structureId: memberships.structureId })
-      .from(memberships)
-      .where(and(eq(memberships.userId, row.user.id), eq(memberships.structureId, row.session.structureId)));
-    if (member) structureId = member.structureId;
-  }
-  const [structure] = structureId
-    ? await db.select({ name: structures.name, mfaRequired: structures.mfaRequired }).from(structures).where(eq(structures.id, structureId))
-    : [];
-  await touchSession(db, row.session.id, now);
+  const structureId = row.memberStructureId ?? row.user.structureId;
+  const structure =
+    structureId && row.structureName !== null ? { name: row.structureName, mfaRequired: row.structureMfaRequired ?? false } : undefined;
+  if (touchDue(row.session.lastSeenAt, now)) await touchSession(db, row.session.id, now);
   const { id, method, mfaAt, acr, amr } = row.session;
   const enrolled = Boolean(row.mfaConfirmedAt);
   return {

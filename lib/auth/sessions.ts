@@ -126,6 +126,11 @@ export function sessionEnded(
   return null;
 }
 
+/** Whether `touchSession` would write: the last activity recorded is older than the resolution. */
+export function touchDue(lastSeenAt: Date, now: Date): boolean {
+  return lastSeenAt.getTime() < now.getTime() - LAST_SEEN_RESOLUTION_MS;
+}
+
 /** Records activity, at most once a minute per session. */
 export async function touchSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {
   const threshold = new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString();

@@ -21,50 +21,59 @@ function maskedNir(stored: string | null): string | null {
   }
 }
 
+interface AffectationTemporaire {
+  versConseillerId: string;
+  versConseiller: string | null;
+  debut: string;
+  fin: string;
+}
+
+/** The temporary assignment's JSON object (a string with PGlite, an object with postgres.js), or null. */
+function parseTemporaire(value: unknown): AffectationTemporaire | null {
+  if (value === null || value === undefined) return null;
+  const t = (typeof value === "string" ? JSON.parse(value) : value) as Partial<AffectationTemporaire>;
+  if (!t.versConseillerId || !t.debut || !t.fin) return null;
+  return { versConseillerId: t.versConseillerId, versConseiller: t.versConseiller ?? null, debut: t.debut, fin: t.fin };
+}
+
 /**
  * A dossier as the dossier page displays it, from the row the gate opened (lib/dossier/gate.ts, which
  * already checked the structure, the portfolio rule and recorded the consultation): the labels of its
- * structure, antenne, counsellor and limitation, and the temporary assignment running on `today`, in two
- * queries whatever the dossier. Health and justice data are not in the gate's row, only whether they are
+ * structure, antenne, counsellor and limitation, and the temporary assignment running on `today`, in one
+ * query whatever the dossier. Health and justice data are not in the gate's row, only whether they are
  * filled in; the NIR comes back masked.
  */
 export async function getDossier(opened: Pick<OpenedDossier, "jeune" | "today">, db?: DbOrTx) {
   db ??= await getDb();
   const { jeune: j, today } = opened;
-  const remplacants = alias(users, "remplacants");
-  const [[labels], [temporaire]] = await Promise.all([
-    db
-      .select({
-        structure: structures.name,
-        antenne: sql<string | null>`(select ${antennes.name} from ${antennes} where ${antennes.id} = ${j.antenneId})`,
-        conseiller: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${j.conseillerId})`,
-        limitationDemande: sql<
-          string | null
-        >`(select ${demandesDroits.numero} from ${demandesDroits} where ${demandesDroits.id} = ${j.limitationDemandeId})`,
-      })
-      .from(structures)
-      .where(eq(structures.id, j.structureId)),
-    db
-      .select({
-        versConseillerId: affectations.versConseillerId,
-        versConseiller: remplacants.name,
-        debut: affectations.debut,
-        fin: affectations.fin,
-      })
-      .from(affectations)
-      .leftJoin(remplacants, eq(remplacants.id, affectations.versConseillerId))
-      .where(
-        and(
+  // One round trip: the labels and the running temporary assignment are scalar subqueries of one select.
+  const [labels] = await db
+    .select({
+      structure: structures.name,
+      antenne: sql<string | null>`(select ${antennes.name} from ${antennes} where ${antennes.id} = ${j.antenneId})`,
+      conseiller: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${j.conseillerId})`,
+      limitationDemande: sql<
+        string | null
+      >`(select ${demandesDroits.numero} from ${demandesDroits} where ${demandesDroits.id} = ${j.limitationDemandeId})`,
+      temporaire: sql<unknown>`(select json_build_object(
+          'versConseillerId', ${affectations.versConseillerId},
+          'versConseiller', (select ${users.name} from ${users} where ${users.id} = ${affectations.versConseillerId}),
+          'debut', ${affectations.debut},
+          'fin', ${affectations.fin})
+        from ${affectations}
+        where ${and(
           eq(affectations.jeuneId, j.id),
           eq(affectations.type, "temporaire"),
           lte(affectations.debut, today),
           isNotNull(affectations.fin),
           gte(affectations.fin, today),
-        ),
-      )
-      .orderBy(desc(affectations.debut))
-      .limit(1),
-  ]);
+        )}
+        order by ${desc(affectations.debut)}
+        limit 1)`,
+    })
+    .from(structures)
+    .where(eq(structures.id, j.structureId));
+  const temporaire = parseTemporaire(labels?.temporaire);
   return {
     jeune: {
       id: j.id,
@@ -105,7 +114,7 @@ export async function getDossier(opened: Pick<OpenedDossier, "jeune" | "today">,
       conseiller: labels?.conseiller ?? null,
       structure: labels?.structure ?? "",
     },
-    affectationTemporaire: temporaire?.fin ? { ...temporaire, fin: temporaire.fin } : null,
+    affectationTemporaire: temporaire,
   };
 }
 
