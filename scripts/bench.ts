@@ -43,6 +43,10 @@ import { nirKey } from "@/lib/jeunes/rules";
 import { decryptNir } from "@/lib/crypto/nir-vault";
 import { describeVerification, verifyLedger } from "@/lib/transmissions/ledger";
 import { listPortefeuille, PAGE_SIZE, type Portefeuille } from "@/lib/jeunes/portefeuille";
+import { ALERT_STATE_COLUMN } from "@/lib/jeunes/alert-state";
+import { ALERTS, alertBadges, type AlertContext } from "@/lib/jeunes/alerts";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
 import {
   DEFAULT_FILTERS,
   DISPOSITIF_VALUES,
@@ -117,25 +121,32 @@ interface Case {
   maxRatio?: number;
 }
 
-/** Projection of a portfolio compared with the baseline: rows, total, page and every facet but the alerts. */
+/** Projection of a portfolio compared with the baseline: rows with their alert badges, total, page and every facet. */
 function projectPortfolio(view: Portefeuille) {
   return {
     total: view.total,
     page: view.page,
-    rows: view.rows.map(({ alertes: _alertes, ...row }) => row),
+    rows: view.rows,
     facets: {
       dispositif: view.facets.dispositif,
       statut: view.facets.statut,
       antenne: view.facets.antenne,
       conseiller: view.facets.conseiller,
+      alerte: view.facets.alerte,
     },
   };
 }
+
+const dialect = new PgDialect();
+/** An alert's SQL as text on the baseline's alias `j` (its parameters inlined: dates and the viewer's id). */
+const alertSql = (fragment: SQL) => dialect.sqlToQuery(fragment.inlineParams()).sql.replaceAll('"jeunes".', "j.");
 
 interface PortfolioBaseline {
   structureId: string;
   /** A counsellor's own portfolio (titular and temporary assignments), else the whole structure. */
   counsellorId: string | null;
+  /** Who looks: a substitute's badge reads differently. */
+  viewerId: string;
   today: CivilDate;
   filters: PortefeuilleFilters;
 }
@@ -144,7 +155,7 @@ interface PortfolioBaseline {
  * The portfolio in plain SQL: the base set (portfolio + search), one grouped pass for the facets, one
  * query for the page. Same order and clamping as the page.
  */
-function portfolioBaseline({ structureId, counsellorId, today, filters }: PortfolioBaseline) {
+function portfolioBaseline({ structureId, counsellorId, viewerId, today, filters }: PortfolioBaseline) {
   const params: unknown[] = [structureId];
   const p = (v: unknown) => {
     params.push(v);
@@ -162,7 +173,20 @@ function portfolioBaseline({ structureId, counsellorId, today, filters }: Portfo
   const search = text ? `and ((${prefix})${text.length >= 4 ? ` or ${textParam} <% j.search_text` : ""})` : "";
   const fDispositif = filters.dispositif ? `j.dispositif = ${p(filters.dispositif)}` : "true";
   const fStatut = `j.statut = ${p(filters.statut)}`;
+  const ctx: AlertContext = { today, userId: viewerId };
+  // A director's alert counts read the day's stored flags (alert_state), live only for a row not refreshed today.
+  const stored = !counsellorId;
+  const holds = (a: (typeof ALERTS)[number]) =>
+    stored
+      ? `(case when st.computed_on = '${today}'::date then ${alertSql(ALERT_STATE_COLUMN[a.key]).replaceAll('"alert_state".', "st.")} else coalesce((${alertSql(a.when(ctx))}), false) end)`
+      : `coalesce((${alertSql(a.when(ctx))}), false)`;
+  const alertCounts = ALERTS.map((a) => `count(*) filter (where ${fDispositif} and ${fStatut} and ${holds(a)})::int as "${a.key}"`).join(
+    ", ",
+  );
   const base = `from jeunes j where j.structure_id = $1 ${portfolio} ${search}`;
+  const alertsSql = `select ${alertCounts} from jeunes j ${stored ? "left join alert_state st on st.jeune_id = j.id" : ""}
+    where j.structure_id = $1 ${portfolio} ${search}`;
+  const details = `json_build_object(${ALERTS.map((a) => `'${a.key}', (${alertSql(a.detail(ctx))})`).join(", ")}) as alertes`;
   const facetsSql = `select 'dispositif' as f, j.dispositif::text as k, count(*) filter (where ${fStatut})::int as n ${base} group by j.dispositif
     union all select 'statut', j.statut::text, count(*) filter (where ${fDispositif})::int ${base} group by j.statut
     union all select 'antenne', coalesce(j.antenne_id::text, ''), count(*) filter (where ${fDispositif} and ${fStatut})::int ${base} group by j.antenne_id
@@ -183,7 +207,7 @@ function portfolioBaseline({ structureId, counsellorId, today, filters }: Portfo
     offset: number,
   ) => `select j.id, j.nom_naissance as "nomNaissance", j.nom_usage as "nomUsage", j.prenoms, j.date_naissance::text as "dateNaissance",
       extract(year from age($${params.length + 1}::date, j.date_naissance))::int as age, j.dispositif, j.statut, j.archived_at as "archivedAt",
-      an.name as antenne, j.conseiller_id as "conseillerId", u.name as conseiller
+      an.name as antenne, j.conseiller_id as "conseillerId", u.name as conseiller, ${details}
     from jeunes j left join antennes an on an.id = j.antenne_id left join users u on u.id = j.conseiller_id
     where j.structure_id = $1 ${portfolio} ${search} and ${fDispositif} and ${fStatut}
     order by ${order} limit ${PAGE_SIZE} offset ${offset}`;
@@ -200,17 +224,24 @@ function portfolioBaseline({ structureId, counsellorId, today, filters }: Portfo
         conseiller: {} as Record<string, number>,
       };
       for (const r of facetRows) facets[r.f as keyof typeof facets][r.k] = r.n;
+      const [alerte] = await tx.unsafe<Record<string, number>[]>(alertsSql, params as never[]);
       const total = facets.statut[filters.statut] ?? 0;
       const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
       const page = Math.min(filters.page, pageCount);
       const rows = total === 0 ? [] : await tx.unsafe(pageSql((page - 1) * PAGE_SIZE), pageParams as never[]);
-      return { total, page, rows: rows.map((r) => ({ ...r })), facets };
+      return {
+        total,
+        page,
+        rows: rows.map((r) => ({ ...r, alertes: alertBadges(r.alertes, ctx) })),
+        facets: { ...facets, alerte: { ...alerte } },
+      };
     });
   return {
     run,
     statements: [
       { query: setting, params: [] },
       { query: facetsSql, params },
+      { query: alertsSql, params },
       { query: pageSql(0), params: pageParams },
     ] as Statement[],
   };
@@ -436,6 +467,7 @@ async function main() {
       const b = portfolioBaseline({
         structureId: user.structureId!,
         counsellorId: user.role === "conseiller" ? user.id : null,
+        viewerId: user.id,
         today,
         filters: { ...DEFAULT_FILTERS, ...input },
       });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { affectations, antennes, jeunes, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -128,6 +128,13 @@ describe("listPortefeuille", () => {
     ]);
     // Unassigned young person of Lyon (director's "sans conseiller" filter).
     await addJeune("orphelin", { structureId: lyonId, nom: "Sansconseil", prenoms: "Lina" });
+    // Two archived files a typo finds, the closer one later by name ("pquenovvile" < "quenoville").
+    for (const [key, nom, prenoms] of [
+      ["proche", "Quenoville", "Anaïs"],
+      ["lointain", "Pquenovvile", "Inès"],
+    ] as const) {
+      await addJeune(key, { structureId: lyonId, nom, prenoms, statut: "archive", archivedAt: new Date("2026-01-05T10:00:00Z") });
+    }
     // Marseille look-alikes: same names, same birth date, same France Travail id, archived too.
     await addJeune("marseilleZoe", {
       structureId: marseilleId,
@@ -268,6 +275,17 @@ describe("listPortefeuille", () => {
     it("matches the start of a word, not the middle (below the fuzzy length)", async () => {
       const { rows } = await list(camille, { q: "pon" });
       expect(names(rows)).not.toContain("Léa DUPONT");
+    });
+
+    it("ranks typo matches by word similarity, the closest first", async () => {
+      const { rows } = await list(nadia, { q: "quenovile", statut: "archive" });
+      expect(rows.map((r) => r.id)).toEqual([ids.proche, ids.lointain]);
+      const scored = await t.db
+        .select({ id: jeunes.id, score: sql<number>`word_similarity('quenovile', ${jeunes.searchText})`.mapWith(Number) })
+        .from(jeunes)
+        .where(inArray(jeunes.id, [ids.proche!, ids.lointain!]));
+      const score = new Map(scored.map((r) => [r.id, r.score]));
+      expect(score.get(ids.proche!)!).toBeGreaterThan(score.get(ids.lointain!)!);
     });
 
     it("finds a name despite a typo, ranking exact prefixes first", async () => {

@@ -147,13 +147,25 @@ function orderBy(filters: PortefeuilleFilters, search: SearchQuery): SQL[] {
       return [dir(sql`case ${jeunes.dispositif} when 'CEJ' then 1 when 'PACEA' then 2 else 3 end`), ...byName];
     case null:
       if (search.kind !== "text") return byName;
-      // Relevance: names with a word starting like every query word, then the closest by trigrams.
-      return [
-        asc(sql`case when ${prefixCondition(search.words)} then 0 else 1 end`),
-        desc(sql`word_similarity(${search.text}, ${jeunes.searchText})`),
-        ...byName,
-      ];
+      // Relevance: names with a word starting like every query word, then the closest by trigrams. Both
+      // are output columns of the page query (relevanceColumns), computed once per row and sorted by name.
+      return [asc(sql.raw(`"${RELEVANCE.prefix}"`)), desc(sql.raw(`"${RELEVANCE.similarity}"`)), ...byName];
   }
+}
+
+const RELEVANCE = { prefix: "rel_prefix", similarity: "rel_similarity" } as const;
+
+/**
+ * The relevance of a text search, as columns of the page query: whether every query word starts a word
+ * of the name, and `word_similarity`, evaluated once per row matched and sorted by name;
+ * the filter itself (`<%`) stays in the WHERE clause, where the trigram index serves it.
+ */
+function relevanceColumns(filters: PortefeuilleFilters, search: SearchQuery): Record<string, SQL.Aliased<number>> {
+  if (filters.tri !== null || search.kind !== "text") return {};
+  return {
+    relPrefix: sql<number>`case when ${prefixCondition(search.words)} then 0 else 1 end`.as(RELEVANCE.prefix),
+    relSimilarity: sql<number>`word_similarity(${search.text}, ${jeunes.searchText})`.as(RELEVANCE.similarity),
+  };
 }
 
 type FilterKey = "dispositif" | "antenne" | "conseiller" | "statut" | "alerte";
@@ -277,6 +289,7 @@ async function pageRows(
   db: DbOrTx,
   where: SQL | undefined,
   order: SQL[],
+  relevance: Record<string, SQL.Aliased<number>>,
   page: number,
   ctx: AlertContext,
   stored: boolean,
@@ -299,6 +312,7 @@ async function pageRows(
         ALERTS.map((a) => sql`${a.key}::text, (${a.detail(ctx)})`),
         sql`, `,
       )})`,
+      ...relevance,
     })
     .from(jeunes)
     .leftJoin(antennes, eq(antennes.id, jeunes.antenneId))
@@ -308,7 +322,7 @@ async function pageRows(
     .orderBy(...order)
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
-  return rows.map((r) => ({
+  return rows.map(({ relPrefix: _p, relSimilarity: _s, ...r }: (typeof rows)[number] & { relPrefix?: number; relSimilarity?: number }) => ({
     ...r,
     alertes: alertBadges(typeof r.alertes === "string" ? JSON.parse(r.alertes) : r.alertes, ctx),
     age: ageOn(r.dateNaissance, ctx.today),
@@ -353,7 +367,7 @@ export async function listPortefeuille(user: SessionUser, input: Partial<Portefe
     const { facets, total } = await facetCounts(tx, baseWhere, conditions, ctx, stored);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(filters.page, pageCount);
-    const rows = total === 0 ? [] : await pageRows(tx, where, order, page, ctx, stored);
+    const rows = total === 0 ? [] : await pageRows(tx, where, order, relevanceColumns(filters, search), page, ctx, stored);
     return { facets, total, page, pageCount, rows };
   };
 
