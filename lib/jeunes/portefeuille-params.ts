@@ -147,7 +147,14 @@ export function portefeuilleHref(filters: PortefeuilleFilters, change: Partial<P
 /** True when anything narrows the list (the search or a filter, not the sort or the page). */
 export function hasNarrowing(filters: PortefeuilleFilters): boolean {
   return Boolean(
-    filters.q || filters.dispositif || filters.antenne || filters.conseiller || filters.alerte || filters.entree || filters.sortie || filters.statut !== "actif",
+    filters.q ||
+      filters.dispositif ||
+      filters.antenne ||
+      filters.conseiller ||
+      filters.alerte ||
+      filters.entree ||
+      filters.sortie ||
+      filters.statut !== "actif",
   );
 }
 

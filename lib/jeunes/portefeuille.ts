@@ -203,9 +203,7 @@ export function mouvementCondition(filters: Pick<PortefeuilleFilters, "entree" |
     const [from, to] = within(filters.sortie);
     const motif = filters.motif ? sql` and ${contrats.motifSortie} = ${filters.motif}` : sql``;
     parts.push(
-      contract(
-        sql`${contrats.motifSortie} <> ${MOTIF_BASCULE} and ${contrats.finReelle} between ${from}::date and ${to}::date${motif}`,
-      ),
+      contract(sql`${contrats.motifSortie} <> ${MOTIF_BASCULE} and ${contrats.finReelle} between ${from}::date and ${to}::date${motif}`),
     );
   }
   return parts.length ? and(...parts) : undefined;

@@ -32,7 +32,7 @@ describe("the director's dashboard", () => {
     admin = await sessionUserFor(t.db, "admin@sillage.demo");
     camille = await sessionUserFor(t.db, "conseillere.lyon@sillage.demo");
     dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
-    // A few exits within the period, recorded as a counsellor records them (two of them the same month and motive).
+    // A few exits within the period, recorded as a counsellor records them (one month with two motives, one of them twice).
     const open = await t.db
       .select({ id: contrats.id, version: contrats.version })
       .from(contrats)
@@ -51,7 +51,7 @@ describe("the director's dashboard", () => {
     const exits = [
       { finReelle: "2026-10-09", motifSortie: "emploi" },
       { finReelle: "2026-10-20", motifSortie: "emploi" },
-      { finReelle: "2026-09-15", motifSortie: "formation" },
+      { finReelle: "2026-10-25", motifSortie: "formation" },
     ] as const;
     for (const [i, c] of open.entries()) {
       const result = await runAction(endContrat, { contratId: c.id, version: c.version, ...exits[i]! }, camille);

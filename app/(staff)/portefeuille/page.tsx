@@ -172,7 +172,16 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
   const canCreate = can(user.role, "jeunes.write");
   const archived = filters.statut === "archive";
   // Remount the selects when the filters change by a link (reset, back button): a select keeps its DOM value otherwise.
-  const filtersKey = [filters.dispositif, filters.antenne, filters.conseiller, filters.statut, filters.alerte, filters.entree, filters.sortie, filters.motif].join("|");
+  const filtersKey = [
+    filters.dispositif,
+    filters.antenne,
+    filters.conseiller,
+    filters.statut,
+    filters.alerte,
+    filters.entree,
+    filters.sortie,
+    filters.motif,
+  ].join("|");
 
   const scope = directeur
     ? `Les jeunes suivis par ${user.structureName ?? "votre structure"}`

@@ -97,51 +97,51 @@ export default async function ConservationPage({ searchParams }: { searchParams:
             ))}
           </ul>
           <div className="hidden sm:block">
-          <Table caption={`Passages de la purge de conservation, page ${page} sur ${pageCount}`} captionHidden>
-            <THead>
-              <Tr>
-                <Th>Début</Th>
-                <Th>Type</Th>
-                <Th>Statut</Th>
-                <Th>Durée</Th>
-                {RETENTION_RULES.map((rule) => (
-                  <Th key={rule}>
-                    <abbr title={RULE_LABELS[rule]} className="no-underline">
-                      {RULE_SHORT_LABELS[rule]}
-                    </abbr>
-                  </Th>
-                ))}
-              </Tr>
-            </THead>
-            <TBody>
-              {rows.map((run) => (
-                <Tr key={run.id}>
-                  <Th scope="row" className="whitespace-nowrap font-normal">
-                    <TextLink href={`/conformite/conservation/${run.id}`}>{formatDateTime(run.startedAt)}</TextLink>
-                    <span className="block text-sm text-ink-2">{TRIGGER_LABELS[run.trigger] ?? run.trigger}</span>
-                  </Th>
-                  <Td>
-                    <RunKindBadge dryRun={run.dryRun} />
-                  </Td>
-                  <Td>
-                    <RunStatusBadge run={run} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDuration(run.durationMs)}</Td>
-                  {RETENTION_RULES.map((rule) => {
-                    const c = run.counts[rule];
-                    return (
-                      <Td key={rule} className="whitespace-nowrap text-sm">
-                        {formatNumber(c.done)} {run.dryRun ? "prévus" : "traités"}
-                        <span className="block text-ink-2">
-                          {formatNumber(c.skipped)} {c.skipped > 1 ? "gardés" : "gardé"}
-                        </span>
-                      </Td>
-                    );
-                  })}
+            <Table caption={`Passages de la purge de conservation, page ${page} sur ${pageCount}`} captionHidden>
+              <THead>
+                <Tr>
+                  <Th>Début</Th>
+                  <Th>Type</Th>
+                  <Th>Statut</Th>
+                  <Th>Durée</Th>
+                  {RETENTION_RULES.map((rule) => (
+                    <Th key={rule}>
+                      <abbr title={RULE_LABELS[rule]} className="no-underline">
+                        {RULE_SHORT_LABELS[rule]}
+                      </abbr>
+                    </Th>
+                  ))}
                 </Tr>
-              ))}
-            </TBody>
-          </Table>
+              </THead>
+              <TBody>
+                {rows.map((run) => (
+                  <Tr key={run.id}>
+                    <Th scope="row" className="whitespace-nowrap font-normal">
+                      <TextLink href={`/conformite/conservation/${run.id}`}>{formatDateTime(run.startedAt)}</TextLink>
+                      <span className="block text-sm text-ink-2">{TRIGGER_LABELS[run.trigger] ?? run.trigger}</span>
+                    </Th>
+                    <Td>
+                      <RunKindBadge dryRun={run.dryRun} />
+                    </Td>
+                    <Td>
+                      <RunStatusBadge run={run} />
+                    </Td>
+                    <Td className="whitespace-nowrap">{formatDuration(run.durationMs)}</Td>
+                    {RETENTION_RULES.map((rule) => {
+                      const c = run.counts[rule];
+                      return (
+                        <Td key={rule} className="whitespace-nowrap text-sm">
+                          {formatNumber(c.done)} {run.dryRun ? "prévus" : "traités"}
+                          <span className="block text-ink-2">
+                            {formatNumber(c.skipped)} {c.skipped > 1 ? "gardés" : "gardé"}
+                          </span>
+                        </Td>
+                      );
+                    })}
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
           </div>
           <div className="mt-6">
             <Pagination
