@@ -5,7 +5,6 @@
  */
 import { z } from "zod";
 import { isValidCivilDate, toCivilDate, type CivilDate } from "@/lib/calendar/civil-date";
-import { MOTIFS_SORTIE_KEYS, type MotifSortie } from "@/lib/parcours/motifs-sortie";
 import { stripUnsafeChars } from "@/lib/validation/fields";
 import { ALERT_KEYS, type AlertKey } from "./alerts";
 import { normalizeForSearch, type Dispositif } from "./rules";
@@ -40,8 +39,8 @@ export interface PortefeuilleFilters {
   entree: string | null;
   /** `YYYY-MM`: young people with a contract ending that month (the switch excluded), for `motif` if given. */
   sortie: string | null;
-  /** An exit motive (lib/parcours/motifs-sortie.ts), only with `sortie`. */
-  motif: MotifSortie | null;
+  /** An exit motive key (lib/parcours/motifs-sortie.ts; an unknown key lists nobody), only with `sortie`. */
+  motif: string | null;
   /** null: by relevance when searching by name, else by name. */
   tri: Tri | null;
   ordre: Ordre;
@@ -87,7 +86,11 @@ const schema = z.object({
   alerte: z.enum(ALERT_KEYS).nullable().catch(null),
   entree: month,
   sortie: month,
-  motif: z.enum(MOTIFS_SORTIE_KEYS).nullable().catch(null),
+  motif: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .nullable()
+    .catch(null),
   tri: z.enum(TRI_VALUES).nullable().catch(null),
   ordre: z.enum(ORDRE_VALUES).catch("asc"),
   page: z.coerce.number().int().min(1).max(PAGE_MAX).catch(1),

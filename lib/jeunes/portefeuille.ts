@@ -6,7 +6,6 @@ import { alertState, antennes, contrats, jeunes, users } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { firstDayOfMonth, lastDayOfMonth } from "@/lib/calendar/months";
-import { MOTIF_BASCULE } from "@/lib/parcours/motifs-sortie";
 import { DomainError } from "@/lib/errors/domain-error";
 import { ALERT_STATE_COLUMN } from "./alert-state";
 import { ALERTS, alertBadges, alertDefinition, type AlertBadge, type AlertContext, type AlertDefinition, type AlertKey } from "./alerts";
@@ -185,6 +184,9 @@ function filterConditions(filters: PortefeuilleFilters, ctx: AlertContext, store
   };
 }
 
+/** MOTIF_BASCULE of lib/parcours/motifs-sortie.ts (lib/jeunes may not import lib/parcours, which imports it). */
+const SWITCH_MOTIF = "bascule";
+
 /**
  * A month's entries or exits, as the director's dashboard counts them (lib/pilotage/queries.ts): a young
  * person with a contract of their structure starting that month (not the continuation of a CEJ ↔ PACEA
@@ -203,7 +205,7 @@ export function mouvementCondition(filters: Pick<PortefeuilleFilters, "entree" |
     const [from, to] = within(filters.sortie);
     const motif = filters.motif ? sql` and ${contrats.motifSortie} = ${filters.motif}` : sql``;
     parts.push(
-      contract(sql`${contrats.motifSortie} <> ${MOTIF_BASCULE} and ${contrats.finReelle} between ${from}::date and ${to}::date${motif}`),
+      contract(sql`${contrats.motifSortie} <> ${SWITCH_MOTIF} and ${contrats.finReelle} between ${from}::date and ${to}::date${motif}`),
     );
   }
   return parts.length ? and(...parts) : undefined;

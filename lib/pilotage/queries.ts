@@ -197,9 +197,7 @@ async function monthFlows(
       links: {
         entrees: figure(entrees, { entree: m }),
         sorties: figure(sorties, { sortie: m }),
-        motifs: Object.fromEntries(
-          Object.entries(motifs).map(([k, n]) => [k, figure(n, { sortie: m, motif: k as PortefeuilleFilters["motif"] })]),
-        ),
+        motifs: Object.fromEntries(Object.entries(motifs).map(([k, n]) => [k, figure(n, { sortie: m, motif: k })])),
       },
     };
   });
