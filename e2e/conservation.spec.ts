@@ -26,10 +26,18 @@ test.describe("conservation des données", () => {
     await page.screenshot({ path: testInfo.outputPath("conservation-375.png"), fullPage: true });
 
     await page.getByRole("link", { name: "Retour aux passages" }).click();
+    // On a phone, one card per run, nothing scrolling sideways.
+    const cards = page.getByRole("list", { name: /Passages de la purge de conservation/ });
+    await expect(cards.getByText("Simulation").first()).toBeVisible();
+    await expect(cards.getByText("Dossiers des jeunes après la fin de l'accompagnement").first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page);
+    await page.screenshot({ path: testInfo.outputPath("conservation-list-375.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     const runs = page.getByRole("table", { name: /Passages de la purge de conservation/ });
     await expect(runs.getByText("Simulation").first()).toBeVisible();
     await expectAccessible(page);
-    await page.screenshot({ path: testInfo.outputPath("conservation-list-375.png"), fullPage: true });
+    await page.screenshot({ path: testInfo.outputPath("conservation-list-1280.png"), fullPage: true });
   });
 
   test("the director reads the runs without the button; a counsellor cannot open the page", async ({ browser }) => {

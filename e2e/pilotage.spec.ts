@@ -23,6 +23,19 @@ test.describe("dashboards and legal pages", () => {
     ).toHaveCount(6);
     await checkAtBothWidths(page, "pilotage");
 
+    // A month's entries open the portfolio narrowed to them, the filter said in words and removable.
+    const entries = page
+      .getByRole("table", { name: "Entrées et sorties par mois, avec les motifs de sortie" })
+      .getByRole("link", { name: /jeunes entrés en/ })
+      .first();
+    await entries.click();
+    await expect(page).toHaveURL(/\/portefeuille\?statut=tous&entree=\d{4}-\d{2}$/);
+    await expect(page.getByText(/^Entré\(e\) en /)).toBeVisible();
+    await checkAtBothWidths(page, "portefeuille-entree");
+    await page.getByRole("link", { name: "Retirer ce filtre" }).click();
+    await expect(page).toHaveURL(/\/portefeuille\?statut=tous$/);
+    await expect(page.getByText(/^Entré\(e\) en /)).toHaveCount(0);
+
     // Other journeys sign CEJ contracts at the same time: the figure and its list are read again until they agree.
     await expect
       .poll(

@@ -19,6 +19,8 @@ describe("parsePortefeuilleParams", () => {
         conseiller: UUID.toUpperCase(),
         statut: "archive",
         alerte: "mineur",
+        sortie: "2026-03",
+        motif: "emploi",
         tri: "age",
         ordre: "desc",
         page: "3",
@@ -30,6 +32,9 @@ describe("parsePortefeuilleParams", () => {
       conseiller: UUID,
       statut: "archive",
       alerte: "mineur",
+      entree: null,
+      sortie: "2026-03",
+      motif: "emploi",
       tri: "age",
       ordre: "desc",
       page: 3,
@@ -47,14 +52,26 @@ describe("parsePortefeuilleParams", () => {
     },
   );
 
+  it("reads a month's entries or exits, both statuses, and drops a motive without its month", () => {
+    expect(parsePortefeuilleParams({ entree: "2026-11", statut: "tous" })).toMatchObject({ entree: "2026-11", statut: "tous" });
+    expect(parsePortefeuilleParams({ motif: "emploi" }).motif).toBeNull();
+    expect(parsePortefeuilleParams({ entree: "2026-1" }).entree).toBeNull();
+    const filters = parsePortefeuilleParams({ sortie: "2026-10", motif: "formation", statut: "tous" });
+    expect(portefeuilleHref(filters)).toBe("/portefeuille?statut=tous&sortie=2026-10&motif=formation");
+    expect(hasNarrowing({ ...DEFAULT_FILTERS, entree: "2026-10" })).toBe(true);
+  });
+
   it("drops unknown values instead of failing", () => {
     expect(
       parsePortefeuilleParams({
         dispositif: "RSA",
         antenne: "lyon",
         conseiller: "1 or 1=1",
-        statut: "tous",
+        statut: "aucun",
         alerte: "inconnue",
+        entree: "2026-13",
+        sortie: "mars",
+        motif: "emploi",
         tri: "nom; drop table jeunes",
         ordre: "sideways",
       }),

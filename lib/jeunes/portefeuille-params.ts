@@ -11,12 +11,15 @@ import { normalizeForSearch, type Dispositif } from "./rules";
 
 export const DISPOSITIF_VALUES = ["CEJ", "PACEA", "aucun"] as const satisfies readonly Dispositif[];
 export const STATUT_VALUES = ["actif", "archive"] as const;
+/** The files the list shows: active, archived, or both (`tous`, what a month's entries or exits cover). */
+export const STATUT_FILTER_VALUES = [...STATUT_VALUES, "tous"] as const;
 export const TRI_VALUES = ["nom", "age", "dispositif"] as const;
 export const ORDRE_VALUES = ["asc", "desc"] as const;
 /** `?conseiller=aucun`: young people with no titular counsellor. */
 export const SANS_CONSEILLER = "aucun";
 
 export type Statut = (typeof STATUT_VALUES)[number];
+export type StatutFilter = (typeof STATUT_FILTER_VALUES)[number];
 export type Tri = (typeof TRI_VALUES)[number];
 export type Ordre = (typeof ORDRE_VALUES)[number];
 
@@ -30,8 +33,14 @@ export interface PortefeuilleFilters {
   antenne: string | null;
   /** A counsellor's id, SANS_CONSEILLER, or null (directeur only; ignored for a counsellor). */
   conseiller: string | null;
-  statut: Statut;
+  statut: StatutFilter;
   alerte: AlertKey | null;
+  /** `YYYY-MM`: young people with a CEJ or PACEA contract starting that month (a CEJ ↔ PACEA switch excluded). */
+  entree: string | null;
+  /** `YYYY-MM`: young people with a contract ending that month (the switch excluded), for `motif` if given. */
+  sortie: string | null;
+  /** An exit motive key (lib/parcours/motifs-sortie.ts; an unknown key lists nobody), only with `sortie`. */
+  motif: string | null;
   /** null: by relevance when searching by name, else by name. */
   tri: Tri | null;
   ordre: Ordre;
@@ -45,10 +54,20 @@ export const DEFAULT_FILTERS: Readonly<PortefeuilleFilters> = Object.freeze({
   conseiller: null,
   statut: "actif",
   alerte: null,
+  entree: null,
+  sortie: null,
+  motif: null,
   tri: null,
   ordre: "asc",
   page: 1,
 });
+
+/** A month `YYYY-MM` between 2000 and 2099, else no filter. */
+const month = z
+  .string()
+  .regex(/^20\d{2}-(0[1-9]|1[0-2])$/)
+  .nullable()
+  .catch(null);
 
 const schema = z.object({
   q: z
@@ -63,8 +82,15 @@ const schema = z.object({
     .union([z.uuid(), z.literal(SANS_CONSEILLER)])
     .nullable()
     .catch(null),
-  statut: z.enum(STATUT_VALUES).catch("actif"),
+  statut: z.enum(STATUT_FILTER_VALUES).catch("actif"),
   alerte: z.enum(ALERT_KEYS).nullable().catch(null),
+  entree: month,
+  sortie: month,
+  motif: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .nullable()
+    .catch(null),
   tri: z.enum(TRI_VALUES).nullable().catch(null),
   ordre: z.enum(ORDRE_VALUES).catch("asc"),
   page: z.coerce.number().int().min(1).max(PAGE_MAX).catch(1),
@@ -87,11 +113,15 @@ export function parsePortefeuilleParams(raw: RawParams): PortefeuilleFilters {
     conseiller: first("conseiller")?.toLowerCase() ?? null,
     statut: first("statut"),
     alerte: first("alerte") ?? null,
+    entree: first("entree") ?? null,
+    sortie: first("sortie") ?? null,
+    motif: first("motif") ?? null,
     tri: first("tri") ?? null,
     ordre: first("ordre"),
     page: first("page"),
   });
-  return parsed;
+  // A motive narrows the exits of a month: alone, it means nothing.
+  return parsed.sortie ? parsed : { ...parsed, motif: null };
 }
 
 /**
@@ -107,6 +137,9 @@ export function portefeuilleHref(filters: PortefeuilleFilters, change: Partial<P
   if (next.conseiller) params.set("conseiller", next.conseiller);
   if (next.statut !== DEFAULT_FILTERS.statut) params.set("statut", next.statut);
   if (next.alerte) params.set("alerte", next.alerte);
+  if (next.entree) params.set("entree", next.entree);
+  if (next.sortie) params.set("sortie", next.sortie);
+  if (next.sortie && next.motif) params.set("motif", next.motif);
   if (next.tri) params.set("tri", next.tri);
   if (next.tri && next.ordre !== DEFAULT_FILTERS.ordre) params.set("ordre", next.ordre);
   if (next.page > 1) params.set("page", String(next.page));
@@ -116,7 +149,16 @@ export function portefeuilleHref(filters: PortefeuilleFilters, change: Partial<P
 
 /** True when anything narrows the list (the search or a filter, not the sort or the page). */
 export function hasNarrowing(filters: PortefeuilleFilters): boolean {
-  return Boolean(filters.q || filters.dispositif || filters.antenne || filters.conseiller || filters.alerte || filters.statut !== "actif");
+  return Boolean(
+    filters.q ||
+      filters.dispositif ||
+      filters.antenne ||
+      filters.conseiller ||
+      filters.alerte ||
+      filters.entree ||
+      filters.sortie ||
+      filters.statut !== "actif",
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -420,7 +420,7 @@ describe("listPortefeuille", () => {
     it("reads its filters from the URL without ever failing", async () => {
       const view = await list(
         nadia,
-        parsePortefeuilleParams({ dispositif: "CEJ'--", antenne: "x", page: "-3", statut: "tous", tri: "drop", q: "lea" }),
+        parsePortefeuilleParams({ dispositif: "CEJ'--", antenne: "x", page: "-3", statut: "aucun", tri: "drop", q: "lea" }),
       );
       expect(view.filters).toMatchObject({ dispositif: null, antenne: null, page: 1, statut: "actif", tri: null, q: "lea" });
       expect(view.total).toBeGreaterThan(0);

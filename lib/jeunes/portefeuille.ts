@@ -2,9 +2,10 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db/client";
-import { alertState, antennes, jeunes, users } from "@/db/schema";
+import { alertState, antennes, contrats, jeunes, users } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import type { CivilDate } from "@/lib/calendar/civil-date";
+import { firstDayOfMonth, lastDayOfMonth } from "@/lib/calendar/months";
 import { DomainError } from "@/lib/errors/domain-error";
 import { ALERT_STATE_COLUMN } from "./alert-state";
 import { ALERTS, alertBadges, alertDefinition, type AlertBadge, type AlertContext, type AlertDefinition, type AlertKey } from "./alerts";
@@ -190,9 +191,36 @@ function filterConditions(filters: PortefeuilleFilters, ctx: AlertContext, store
         : filters.conseiller
           ? eq(jeunes.conseillerId, filters.conseiller)
           : undefined,
-    statut: eq(jeunes.statut, filters.statut),
+    statut: filters.statut === "tous" ? undefined : eq(jeunes.statut, filters.statut),
     alerte: filters.alerte ? alertHolds(alertDefinition(filters.alerte), ctx, stored) : undefined,
   };
+}
+
+/** MOTIF_BASCULE of lib/parcours/motifs-sortie.ts (lib/jeunes may not import lib/parcours, which imports it). */
+const SWITCH_MOTIF = "bascule";
+
+/**
+ * A month's entries or exits, as the director's dashboard counts them (lib/pilotage/queries.ts): a young
+ * person with a contract of their structure starting that month (not the continuation of a CEJ ↔ PACEA
+ * switch), or ending that month (not by the switch), for the motive if one is given.
+ */
+export function mouvementCondition(filters: Pick<PortefeuilleFilters, "entree" | "sortie" | "motif">): SQL | undefined {
+  const within = (month: string) => [firstDayOfMonth(month), lastDayOfMonth(month)] as const;
+  const contract = (condition: SQL) =>
+    sql`exists (select 1 from ${contrats} where ${contrats.jeuneId} = ${jeunes.id} and ${contrats.structureId} = ${jeunes.structureId} and ${condition})`;
+  const parts: SQL[] = [];
+  if (filters.entree) {
+    const [from, to] = within(filters.entree);
+    parts.push(contract(sql`${contrats.precedentContratId} is null and ${contrats.debut} between ${from}::date and ${to}::date`));
+  }
+  if (filters.sortie) {
+    const [from, to] = within(filters.sortie);
+    const motif = filters.motif ? sql` and ${contrats.motifSortie} = ${filters.motif}` : sql``;
+    parts.push(
+      contract(sql`${contrats.motifSortie} <> ${SWITCH_MOTIF} and ${contrats.finReelle} between ${from}::date and ${to}::date${motif}`),
+    );
+  }
+  return parts.length ? and(...parts) : undefined;
 }
 
 const FACETS = ["dispositif", "antenne", "conseiller", "statut"] as const;
@@ -356,7 +384,7 @@ export async function listPortefeuille(user: SessionUser, input: Partial<Portefe
 
   const ctx: AlertContext = { today, userId: user.id };
   const search = parseSearchQuery(filters.q);
-  const baseWhere = and(portfolio, searchCondition(search));
+  const baseWhere = and(portfolio, searchCondition(search), mouvementCondition(filters));
   // A director's counts read the stored alert state; a counsellor's portfolio is small enough to compute live.
   const stored = user.role === "directeur";
   const conditions = filterConditions(filters, ctx, stored);

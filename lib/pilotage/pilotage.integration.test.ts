@@ -1,5 +1,9 @@
+import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { contrats, jeunes } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
+import { runAction } from "@/lib/actions/run";
+import { endContrat } from "@/lib/parcours/contrat-writes";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { listPortefeuille } from "@/lib/jeunes/portefeuille";
 import { parsePortefeuilleParams } from "@/lib/jeunes/portefeuille-params";
@@ -28,6 +32,31 @@ describe("the director's dashboard", () => {
     admin = await sessionUserFor(t.db, "admin@sillage.demo");
     camille = await sessionUserFor(t.db, "conseillere.lyon@sillage.demo");
     dpo = await sessionUserFor(t.db, "dpo.lyon@sillage.demo");
+    // A few exits within the period, recorded as a counsellor records them (one month with two motives, one of them twice).
+    const open = await t.db
+      .select({ id: contrats.id, version: contrats.version })
+      .from(contrats)
+      .innerJoin(jeunes, eq(jeunes.id, contrats.jeuneId))
+      .where(
+        and(
+          eq(jeunes.conseillerId, camille.id),
+          isNull(contrats.finReelle),
+          lte(contrats.debut, "2026-09-01"),
+          gte(contrats.finPrevue, "2026-11-01"),
+        ),
+      )
+      .orderBy(asc(contrats.id))
+      .limit(3);
+    expect(open).toHaveLength(3);
+    const exits = [
+      { finReelle: "2026-10-09", motifSortie: "emploi" },
+      { finReelle: "2026-10-20", motifSortie: "emploi" },
+      { finReelle: "2026-10-25", motifSortie: "formation" },
+    ] as const;
+    for (const [i, c] of open.entries()) {
+      const result = await runAction(endContrat, { contratId: c.id, version: c.version, ...exits[i]! }, camille);
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    }
   });
 
   it("every figure equals the count of the portfolio list it links to (structure, each antenne, each counsellor)", async () => {
@@ -46,6 +75,28 @@ describe("the director's dashboard", () => {
     // The breakdown adds up: every active young person of the structure is in exactly one antenne here.
     const sum = data.parAntenne.reduce((a, r) => a + r.actifs.value, 0);
     expect(sum).toBeLessThanOrEqual(data.scope.actifs.value);
+  });
+
+  it("every month's entries, exits and exits by motive equal the portfolio list they link to (active and archived files)", async () => {
+    const whole = await loadPilotage(nadia, DEFAULT_PILOTAGE, NOW, TODAY);
+    const antenne = await loadPilotage(nadia, { ...DEFAULT_PILOTAGE, antenne: whole.antennes[0]!.id }, NOW, TODAY);
+    const figures = [...whole.months, ...antenne.months].flatMap((m) => [
+      m.links.entrees,
+      m.links.sorties,
+      ...Object.values(m.links.motifs),
+    ]);
+    expect(figures.filter((f) => f.value > 0 && f.filters.entree).length).toBeGreaterThan(0);
+    expect(figures.filter((f) => f.value > 0 && f.filters.motif).length).toBeGreaterThan(0);
+    for (const figure of figures) {
+      expect(figure.href).toMatch(/^\/portefeuille\?.*statut=tous/);
+      const query = Object.fromEntries(new URL(figure.href!, "http://x").searchParams);
+      const list = await listPortefeuille(nadia, parsePortefeuilleParams(query), TODAY);
+      expect(list.total, figure.href!).toBe(figure.value);
+    }
+    for (const m of whole.months) {
+      expect(m.links.entrees.value).toBe(m.entrees);
+      expect(m.links.sorties.value).toBe(m.sorties);
+    }
   });
 
   it("a scope narrows every figure, and odd URL values fall back to the defaults", async () => {

@@ -35,10 +35,13 @@ export interface ScopeFigures {
 
 export interface MonthFlow {
   month: string;
+  /** Young people who entered (a contract starting that month), and who exited (a contract ending that month). */
   entrees: number;
   sorties: number;
-  /** Exits by motive (lib/parcours/motifs-sortie.ts keys). */
+  /** Young people who exited, by motive (lib/parcours/motifs-sortie.ts keys). */
   motifs: Record<string, number>;
+  /** The portfolio lists these figures count (files active and archived). */
+  links: { entrees: Figure; sorties: Figure; motifs: Record<string, Figure> };
 }
 
 export interface HoursBucket {
@@ -124,14 +127,34 @@ function jeuneScope(structureId: string, scope: { antenne: string | null; consei
 }
 
 /** Entries (new contracts, a CEJ ↔ PACEA switch excluded) and exits (ended contracts, the switch excluded) per month. */
-async function monthFlows(structureId: string, where: SQL, months: string[]): Promise<MonthFlow[]> {
+async function monthFlows(
+  structureId: string,
+  where: SQL,
+  months: string[],
+  scope: { antenne: string | null; conseiller: string | null },
+  linkable: boolean,
+): Promise<MonthFlow[]> {
   const db = await getDb();
+  const base: PortefeuilleFilters = { ...DEFAULT_FILTERS, antenne: scope.antenne, conseiller: scope.conseiller, statut: "tous" };
+  const figure = (value: number, change: Partial<PortefeuilleFilters>): Figure => ({
+    value,
+    filters: { antenne: scope.antenne, conseiller: scope.conseiller, statut: "tous", ...change },
+    href: linkable ? portefeuilleHref(base, change) : null,
+  });
+  const young = sql<number>`count(distinct ${contrats.jeuneId})::int`.mapWith(Number);
   const from = firstDayOfMonth(months[0]!);
   const to = lastDayOfMonth(months.at(-1)!);
   const month = (col: SQL) => sql<string>`to_char(${col}, 'YYYY-MM')`;
-  const [entries, exits] = await Promise.all([
+  const exitWhere = and(
+    eq(contrats.structureId, structureId),
+    where,
+    ne(contrats.motifSortie, MOTIF_BASCULE),
+    gte(contrats.finReelle, from),
+    lte(contrats.finReelle, to),
+  );
+  const [entries, exits, exitTotals] = await Promise.all([
     db
-      .select({ month: month(sql`${contrats.debut}`), n: sql<number>`count(*)::int`.mapWith(Number) })
+      .select({ month: month(sql`${contrats.debut}`), n: young })
       .from(contrats)
       .innerJoin(jeunes, eq(jeunes.id, contrats.jeuneId))
       .where(
@@ -148,29 +171,34 @@ async function monthFlows(structureId: string, where: SQL, months: string[]): Pr
       .select({
         month: month(sql`${contrats.finReelle}`),
         motif: sql<string>`${contrats.motifSortie}`,
-        n: sql<number>`count(*)::int`.mapWith(Number),
+        n: young,
       })
       .from(contrats)
       .innerJoin(jeunes, eq(jeunes.id, contrats.jeuneId))
-      .where(
-        and(
-          eq(contrats.structureId, structureId),
-          where,
-          ne(contrats.motifSortie, MOTIF_BASCULE),
-          gte(contrats.finReelle, from),
-          lte(contrats.finReelle, to),
-        ),
-      )
+      .where(exitWhere)
       .groupBy(sql`1`, sql`2`),
+    db
+      .select({ month: month(sql`${contrats.finReelle}`), n: young })
+      .from(contrats)
+      .innerJoin(jeunes, eq(jeunes.id, contrats.jeuneId))
+      .where(exitWhere)
+      .groupBy(sql`1`),
   ]);
   return months.map((m) => {
     const motifs: Record<string, number> = {};
     for (const e of exits) if (e.month === m) motifs[e.motif] = (motifs[e.motif] ?? 0) + e.n;
+    const entrees = entries.find((e) => e.month === m)?.n ?? 0;
+    const sorties = exitTotals.find((e) => e.month === m)?.n ?? 0;
     return {
       month: m,
-      entrees: entries.find((e) => e.month === m)?.n ?? 0,
-      sorties: Object.values(motifs).reduce((a, b) => a + b, 0),
+      entrees,
+      sorties,
       motifs,
+      links: {
+        entrees: figure(entrees, { entree: m }),
+        sorties: figure(sorties, { sortie: m }),
+        motifs: Object.fromEntries(Object.entries(motifs).map(([k, n]) => [k, figure(n, { sortie: m, motif: k })])),
+      },
     };
   });
 }
@@ -280,7 +308,7 @@ export async function loadPilotage(user: SessionUser, filters: PilotageFilters, 
   const months = Array.from({ length: filters.mois }, (_, i) => addToMonth(lastMonth, i - filters.mois + 1));
   const from = firstDayOfMonth(months[0]!);
   const where = jeuneScope(structure.id, scopeKey);
-  const flows = await monthFlows(structure.id, where, months);
+  const flows = await monthFlows(structure.id, where, months, scopeKey, linkable);
   const hours = await hoursDistribution(structure.id, where, today);
   const att = await attendance(structure.id, where, from, now);
 

@@ -82,8 +82,9 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
           Entrées et sorties par mois
         </h2>
         <p className="mb-4 text-ink-2">
-          Une entrée est un contrat CEJ ou PACEA qui commence ; une sortie, un contrat qui se termine. Un changement de dispositif (CEJ ↔
-          PACEA) n&apos;est compté ni comme entrée ni comme sortie.
+          On compte les jeunes : entré(e) quand un contrat CEJ ou PACEA commence, sorti(e) quand un contrat se termine. Un changement de
+          dispositif (CEJ ↔ PACEA) n&apos;est compté ni comme entrée ni comme sortie. Chaque chiffre du tableau ouvre la liste de ces jeunes
+          (dossiers actifs et archivés).
         </p>
         <div className="grid gap-8 lg:grid-cols-2">
           <BarChart
@@ -115,11 +116,27 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
                   <Th scope="row" className="font-normal">
                     {formatMonth(m.month)}
                   </Th>
-                  <Td className="text-right">{formatNumber(m.entrees)}</Td>
-                  <Td className="text-right">{formatNumber(m.sorties)}</Td>
+                  <Td className="text-right">
+                    <FigureLink
+                      value={m.entrees}
+                      href={m.entrees ? m.links.entrees.href : null}
+                      label={`jeunes entrés en ${formatMonth(m.month)}`}
+                    />
+                  </Td>
+                  <Td className="text-right">
+                    <FigureLink
+                      value={m.sorties}
+                      href={m.sorties ? m.links.sorties.href : null}
+                      label={`jeunes sortis en ${formatMonth(m.month)}`}
+                    />
+                  </Td>
                   {motifKeys.map((k) => (
                     <Td key={k} className="text-right">
-                      {formatNumber(m.motifs[k] ?? 0)}
+                      <FigureLink
+                        value={m.motifs[k] ?? 0}
+                        href={m.links.motifs[k]?.href ?? null}
+                        label={`jeunes sortis en ${formatMonth(m.month)}, motif : ${motifSortieLabel(k)}`}
+                      />
                     </Td>
                   ))}
                 </Tr>

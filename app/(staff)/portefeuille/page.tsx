@@ -14,8 +14,9 @@ import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requireRole } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { formatNumber, formatShortDate } from "@/lib/format/fr";
+import { formatMonth, formatNumber, formatShortDate } from "@/lib/format/fr";
 import type { SearchParams } from "@/lib/http/search-params";
+import { motifSortieLabel } from "@/lib/parcours/motifs-sortie";
 import { ALERTS } from "@/lib/jeunes/alerts";
 import { DISPOSITIF_LABELS, displayName } from "@/lib/jeunes/labels";
 import { listPortefeuille, type Portefeuille } from "@/lib/jeunes/portefeuille";
@@ -53,7 +54,10 @@ function Filters({ view, directeur }: { view: Portefeuille; directeur: boolean }
     { value: SANS_CONSEILLER, label: withCount("Sans conseiller", facets.conseiller[SANS_CONSEILLER]) },
   ];
   // Active files are the default: an empty value, so the link of the default view stays short.
-  const statuts: SelectOption[] = [{ value: "archive", label: withCount("Archivés", facets.statut.archive) }];
+  const statuts: SelectOption[] = [
+    { value: "archive", label: withCount("Archivés", facets.statut.archive) },
+    { value: "tous", label: withCount("Actifs et archivés", facets.statut.actif + facets.statut.archive) },
+  ];
   const alertes: SelectOption[] = ALERTS.map((a) => ({ value: a.key, label: withCount(a.label, facets.alerte[a.key]) }));
 
   return (
@@ -90,9 +94,32 @@ function Filters({ view, directeur }: { view: Portefeuille; directeur: boolean }
         label="Dossiers"
         options={statuts}
         placeholder={withCount("Actifs", facets.statut.actif)}
-        defaultValue={filters.statut === "archive" ? "archive" : ""}
+        defaultValue={filters.statut === "actif" ? "" : filters.statut}
       />
       <SelectField name="alerte" label="Alerte" options={alertes} placeholder="Toutes" defaultValue={filters.alerte ?? ""} />
+    </div>
+  );
+}
+
+/** The month's entries or exits the list is narrowed to (a link from the dashboard), kept by the form, with a way to remove it. */
+function MouvementFilter({ view }: { view: Portefeuille }) {
+  const { filters } = view;
+  if (!filters.entree && !filters.sortie) return null;
+  const label = filters.entree
+    ? `Entré(e) en ${formatMonth(filters.entree)}`
+    : `Sorti(e) en ${formatMonth(filters.sortie!)}${filters.motif ? `, motif : ${motifSortieLabel(filters.motif)}` : ""}`;
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      {filters.entree ? <input type="hidden" name="entree" value={filters.entree} /> : null}
+      {filters.sortie ? <input type="hidden" name="sortie" value={filters.sortie} /> : null}
+      {filters.sortie && filters.motif ? <input type="hidden" name="motif" value={filters.motif} /> : null}
+      <p id="filtre-mouvement">
+        <span className="text-ink-2">Mouvement : </span>
+        <strong>{label}</strong>
+      </p>
+      <TextLink href={portefeuilleHref(filters, { entree: null, sortie: null, motif: null })} aria-describedby="filtre-mouvement">
+        Retirer ce filtre
+      </TextLink>
     </div>
   );
 }
@@ -145,7 +172,16 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
   const canCreate = can(user.role, "jeunes.write");
   const archived = filters.statut === "archive";
   // Remount the selects when the filters change by a link (reset, back button): a select keeps its DOM value otherwise.
-  const filtersKey = [filters.dispositif, filters.antenne, filters.conseiller, filters.statut, filters.alerte].join("|");
+  const filtersKey = [
+    filters.dispositif,
+    filters.antenne,
+    filters.conseiller,
+    filters.statut,
+    filters.alerte,
+    filters.entree,
+    filters.sortie,
+    filters.motif,
+  ].join("|");
 
   const scope = directeur
     ? `Les jeunes suivis par ${user.structureName ?? "votre structure"}`
@@ -181,6 +217,7 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
         <fieldset key={filtersKey} className="flex flex-col gap-3">
           <legend className="mb-3 font-bold">Filtrer la liste</legend>
           <Filters view={view} directeur={directeur} />
+          <MouvementFilter view={view} />
         </fieldset>
         {filters.tri ? (
           <>

@@ -63,51 +63,86 @@ export default async function ConservationPage({ searchParams }: { searchParams:
             {pageCount > 1 ? ` — page ${page} sur ${pageCount}` : ""}. Pour chaque règle : traités (ou prévus, pour une simulation), puis
             gardés.
           </p>
-          <Table caption={`Passages de la purge de conservation, page ${page} sur ${pageCount}`} captionHidden>
-            <THead>
-              <Tr>
-                <Th>Début</Th>
-                <Th>Type</Th>
-                <Th>Statut</Th>
-                <Th>Durée</Th>
-                {RETENTION_RULES.map((rule) => (
-                  <Th key={rule}>
-                    <abbr title={RULE_LABELS[rule]} className="no-underline">
-                      {RULE_SHORT_LABELS[rule]}
-                    </abbr>
-                  </Th>
-                ))}
-              </Tr>
-            </THead>
-            <TBody>
-              {rows.map((run) => (
-                <Tr key={run.id}>
-                  <Th scope="row" className="whitespace-nowrap font-normal">
-                    <TextLink href={`/conformite/conservation/${run.id}`}>{formatDateTime(run.startedAt)}</TextLink>
-                    <span className="block text-sm text-ink-2">{TRIGGER_LABELS[run.trigger] ?? run.trigger}</span>
-                  </Th>
-                  <Td>
-                    <RunKindBadge dryRun={run.dryRun} />
-                  </Td>
-                  <Td>
-                    <RunStatusBadge run={run} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDuration(run.durationMs)}</Td>
+          {/* On a phone, one card per run: the table of every rule would scroll sideways. */}
+          <ul aria-label={`Passages de la purge de conservation, page ${page} sur ${pageCount}`} className="flex flex-col gap-4 sm:hidden">
+            {rows.map((run) => (
+              <li key={run.id} className="rounded-sm border border-border p-4">
+                <p className="font-bold">
+                  <TextLink href={`/conformite/conservation/${run.id}`}>{formatDateTime(run.startedAt)}</TextLink>
+                </p>
+                <p className="mb-2 text-sm text-ink-2">
+                  {TRIGGER_LABELS[run.trigger] ?? run.trigger} · durée {formatDuration(run.durationMs)}
+                </p>
+                <p className="mb-3 flex flex-wrap gap-2">
+                  <RunKindBadge dryRun={run.dryRun} />
+                  <RunStatusBadge run={run} />
+                </p>
+                <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 text-sm">
                   {RETENTION_RULES.map((rule) => {
                     const c = run.counts[rule];
                     return (
-                      <Td key={rule} className="whitespace-nowrap text-sm">
-                        {formatNumber(c.done)} {run.dryRun ? "prévus" : "traités"}
-                        <span className="block text-ink-2">
-                          {formatNumber(c.skipped)} {c.skipped > 1 ? "gardés" : "gardé"}
-                        </span>
-                      </Td>
+                      <div key={rule} className="contents">
+                        <dt>{RULE_LABELS[rule]}</dt>
+                        <dd className="text-right">
+                          {formatNumber(c.done)} {run.dryRun ? "prévus" : "traités"}
+                          <span className="block text-ink-2">
+                            {formatNumber(c.skipped)} {c.skipped > 1 ? "gardés" : "gardé"}
+                          </span>
+                        </dd>
+                      </div>
                     );
                   })}
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div className="hidden sm:block">
+            <Table caption={`Passages de la purge de conservation, page ${page} sur ${pageCount}`} captionHidden>
+              <THead>
+                <Tr>
+                  <Th>Début</Th>
+                  <Th>Type</Th>
+                  <Th>Statut</Th>
+                  <Th>Durée</Th>
+                  {RETENTION_RULES.map((rule) => (
+                    <Th key={rule}>
+                      <abbr title={RULE_LABELS[rule]} className="no-underline">
+                        {RULE_SHORT_LABELS[rule]}
+                      </abbr>
+                    </Th>
+                  ))}
                 </Tr>
-              ))}
-            </TBody>
-          </Table>
+              </THead>
+              <TBody>
+                {rows.map((run) => (
+                  <Tr key={run.id}>
+                    <Th scope="row" className="whitespace-nowrap font-normal">
+                      <TextLink href={`/conformite/conservation/${run.id}`}>{formatDateTime(run.startedAt)}</TextLink>
+                      <span className="block text-sm text-ink-2">{TRIGGER_LABELS[run.trigger] ?? run.trigger}</span>
+                    </Th>
+                    <Td>
+                      <RunKindBadge dryRun={run.dryRun} />
+                    </Td>
+                    <Td>
+                      <RunStatusBadge run={run} />
+                    </Td>
+                    <Td className="whitespace-nowrap">{formatDuration(run.durationMs)}</Td>
+                    {RETENTION_RULES.map((rule) => {
+                      const c = run.counts[rule];
+                      return (
+                        <Td key={rule} className="whitespace-nowrap text-sm">
+                          {formatNumber(c.done)} {run.dryRun ? "prévus" : "traités"}
+                          <span className="block text-ink-2">
+                            {formatNumber(c.skipped)} {c.skipped > 1 ? "gardés" : "gardé"}
+                          </span>
+                        </Td>
+                      );
+                    })}
+                  </Tr>
+                ))}
+              </TBody>
+            </Table>
+          </div>
           <div className="mt-6">
             <Pagination
               page={page}
