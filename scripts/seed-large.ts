@@ -49,7 +49,12 @@ async function main() {
     .then(() => true)
     .catch(() => false);
   await probe.end({ timeout: 5 });
-  const client = postgres(url, { max: 4, onnotice: () => {}, ...(replica ? { connection: { session_replication_role: "replica" } } : {}) });
+  // No JIT: the seed's statements are estimated far above jit_above_cost and compiling them costs more than running them.
+  const client = postgres(url, {
+    max: 4,
+    onnotice: () => {},
+    connection: { jit: "off", ...(replica ? { session_replication_role: "replica" } : {}) },
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
   try {
     await migrateDatabase({ db, driver: "postgres", close: async () => {} });

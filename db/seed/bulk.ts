@@ -400,6 +400,9 @@ export async function growStaffedStructure(db: Db, target: GrowTarget): Promise<
       if (timing) console.info(`    ${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, " ").slice(0, 70)}`);
       return result;
     };
+    // The planner's estimates of generate_series (1 000 rows each) cross jit_above_cost: compiling then costs
+    // seconds per statement for a few thousand rows.
+    await run("set local jit = off");
     const LYON = uuidLit(lyon.id);
     const T = dateLit(today);
     const MONDAY = dateLit(isoWeekOf(today).start);
@@ -412,6 +415,7 @@ export async function growStaffedStructure(db: Db, target: GrowTarget): Promise<
     await run(
       `insert into bench_c values ${counsellors.map((c, k) => `(${k}, ${uuidLit(c.id)}, ${c.antenneId ? uuidLit(c.antenneId) : "null"})`).join(", ")}`,
     );
+    await run("analyze bench_c");
 
     // The young people: identity, dispositif, status, dates, computed once and kept for the next steps.
     const firstF = FIRST_F.map(normalizeForSearch);
@@ -440,6 +444,7 @@ export async function growStaffedStructure(db: Db, target: GrowTarget): Promise<
         ) y
       ) x
       join bench_c c on c.k = x.n % ${K}`);
+    await run("analyze bench_j");
     // NIRs: 85 % of the young people have one, valid key, encrypted and indexed by the app's own functions.
     await run(`create temp table bench_nir (n int primary key, enc text not null, hmac text not null) on commit drop`);
     if (target.nir) {
@@ -460,6 +465,7 @@ export async function growStaffedStructure(db: Db, target: GrowTarget): Promise<
         );
       }
     }
+    await run("analyze bench_nir");
     await run(`insert into jeunes (id, structure_id, antenne_id, conseiller_id, nom_naissance, prenoms, date_naissance, sexe, nationalite,
         titre_sejour_fin, telephone, email, code_postal, commune, ft_identifiant, dispositif, statut, archive_motif, archived_at, search_text,
         created_at, updated_at, nir_encrypted, nir_hmac)
@@ -502,6 +508,7 @@ export async function growStaffedStructure(db: Db, target: GrowTarget): Promise<
       select ${uuid7(paris("debut - 210", "10:00"), "'p' || n")}, n, jeune_id, conseiller_id, case when type = 'CEJ' then 'PACEA' else 'CEJ' end, debut - 210,
         (debut - 210 + interval '12 months' - interval '1 day')::date, null, debut - 1, 'bascule', null, null, true
       from cur where bascule`);
+    await run("analyze bench_ct");
     await run(`insert into contrats (id, structure_id, jeune_id, type, signe_le, debut, fin_prevue, prolongation_motif, fin_reelle, motif_sortie,
         precedent_contrat_id, bascule_motif, conseiller_id, created_at, updated_at)
       select id, ${LYON}, jeune_id, type::contrat_type, debut, debut, fin_prevue, prolongation_motif, fin_reelle, motif_sortie,
@@ -581,6 +588,7 @@ export async function growStaffedStructure(db: Db, target: GrowTarget): Promise<
           from generate_series(-10, 1) as w
         ) q
       ) p`);
+    await run("analyze bench_s");
     await run(`insert into seances (id, structure_id, type, titre, debut, fin, lieu, animateur_id, capacite, annulee_le, cloturee_le, cloturee_par, version,
         created_at, updated_at)
       select id, ${LYON}, type::seance_type, titre, debut, fin, lieu, animateur_id, capacite,
@@ -690,6 +698,7 @@ export async function growStaffedStructure(db: Db, target: GrowTarget): Promise<
         from generate_series(1, ${DEMANDES}) as d join bench_j j on j.n = 1 + (d * 97) % ${N}
       ) y0
       ) y`);
+    await run("analyze bench_d");
     await run(`insert into demandes_droits (id, numero, structure_id, jeune_id, type, finalite, canal, saisie_par, objet, recue_le, statut,
         identite_verifiee_le, identite_methode, prolongee_le, prolongation_motif, echeance, issue, reponse_motif, repondu_le, close_le, created_at, updated_at)
       select id, to_char(recue_le, 'YYYY') || '-' || lpad((100 + d)::text, 4, '0'), ${LYON}, jeune_id, type::demande_type,

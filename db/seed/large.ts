@@ -17,7 +17,7 @@ import type { Db } from "@/db/client";
 import { jeunes, memberships, structures, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/credentials";
 import type { CivilDate } from "@/lib/calendar/civil-date";
-import { refreshDueAlertState } from "@/lib/jeunes/alert-state";
+import { refreshStructureAlertState } from "@/lib/jeunes/alert-state";
 import { flowFor } from "@/lib/transmissions/enqueue";
 import { GENESIS_HASH, ledgerHash } from "@/lib/transmissions/ledger";
 import { GROWN_TABLES, growStaffedStructure } from "./bulk";
@@ -289,6 +289,10 @@ export async function seedLarge(db: Db, client: Sql, options: LargeOptions): Pro
     )[0]?.n ?? 0;
 
   const sizes = structureSizes(structureCount - 1, total - big, random);
+  // A bulk load into empty tables: the secondary indexes are built once at the end (sorted, in parallel)
+  // instead of being maintained row by row; primary keys and unique indexes stay (conflicts are checked).
+  const deferred = await dropSecondaryIndexes(client, LOADED_TABLES);
+  log(`${deferred.length} index secondaires reconstruits à la fin`);
   const timeFor = (label: string, t0: number) => log(`${label} en ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   // Lyon: the large one, with the demo's counsellors first (their portfolios are the bench's).
@@ -410,12 +414,25 @@ export async function seedLarge(db: Db, client: Sql, options: LargeOptions): Pro
   const ledger = await appendLedgerBulk(client);
   timeFor(`Registre des transmissions (${ledger} entrées)`, t0);
   t0 = performance.now();
-  // The director's portfolio reads the stored alert state: computed for every file, as the worker would.
-  const alerts = await refreshDueAlertState(db, today, { batch: 5000, maxBatches: 1000 });
-  timeFor(`État des alertes (${alerts.refreshed} dossiers)`, t0);
+  await recreateIndexes(client, deferred);
+  timeFor(`Index (${deferred.length})`, t0);
   t0 = performance.now();
   await client.unsafe("vacuum analyze");
   timeFor("VACUUM ANALYZE", t0);
+  t0 = performance.now();
+  // The director's portfolio reads the stored alert state: computed for every file, as the worker would,
+  // one structure per transaction, two at a time (the alerts are the app's own SQL, lib/jeunes/alert-state.ts).
+  const ids = (await db.select({ id: structures.id }).from(structures)).map((r) => r.id);
+  let refreshed = 0;
+  const next = async (): Promise<void> => {
+    const id = ids.pop();
+    if (!id) return;
+    const n = await refreshStructureAlertState(db, id, today);
+    refreshed += n;
+    return next();
+  };
+  await Promise.all([next(), next()]);
+  timeFor(`État des alertes (${refreshed} dossiers)`, t0);
 
   const rows: Record<string, number> = {};
   for (const table of [...new Set([...GROWN_TABLES, ...EVENT_TABLES])]) {
@@ -431,6 +448,39 @@ export async function seedLarge(db: Db, client: Sql, options: LargeOptions): Pro
     rows,
     eventRows: EVENT_TABLES.reduce((sum, t) => sum + (rows[t] ?? 0), 0),
   };
+}
+
+/** The tables the seed fills in bulk: their secondary indexes are dropped during the load. */
+const LOADED_TABLES = [...GROWN_TABLES, ...EVENT_TABLES, "phases", "demande_pauses"];
+
+interface DeferredIndex {
+  name: string;
+  definition: string;
+}
+
+/** Drops the non-unique indexes of these tables (primary keys, unique indexes and constraints stay); returns their definitions. */
+async function dropSecondaryIndexes(client: Sql, tables: readonly string[]): Promise<DeferredIndex[]> {
+  const rows = await client.unsafe<{ name: string; definition: string }[]>(
+    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+     from pg_index i join pg_class t on t.oid = i.indrelid
+     where t.relnamespace = 'public'::regnamespace and t.relname = any($1::text[]) and not i.indisunique and not i.indisprimary
+       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+     order by 1`,
+    [[...new Set(tables)]],
+  );
+  for (const row of rows) await client.unsafe(`drop index ${row.name}`);
+  return rows.map((r) => ({ name: r.name, definition: r.definition }));
+}
+
+/** Builds the dropped indexes again, two at a time, with room to sort in memory. */
+async function recreateIndexes(client: Sql, indexes: DeferredIndex[]): Promise<void> {
+  const queue = [...indexes];
+  const worker = () =>
+    client.begin(async (tx) => {
+      await tx.unsafe("set local maintenance_work_mem = '512MB'");
+      for (let index = queue.shift(); index; index = queue.shift()) await tx.unsafe(index.definition);
+    });
+  await Promise.all([worker(), worker()]);
 }
 
 /** The audit entries of the acts the generated rows stand for (field names only, never values). */

@@ -14,7 +14,7 @@
  *   ending within 30 days, no contact for 30 days, residence permit, minors, a new ISO week), and the
  *   rows missing (backfill on first run, rows forgotten by the triggers).
  */
-import { asc, inArray, sql, type SQL } from "drizzle-orm";
+import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { alertState, jeunes } from "@/db/schema";
 import type { DerivedStateRefresh } from "@/lib/actions/run";
@@ -40,6 +40,18 @@ export async function refreshAlertState(tx: DbOrTx, jeuneIds: readonly string[],
   const ids = [...new Set(jeuneIds)].sort();
   if (ids.length === 0) return;
   await upsertState(tx, inArray(jeunes.id, ids), today);
+}
+
+/**
+ * Recomputes every file of one structure in one transaction: a backfill (the large seed, a structure
+ * brought in by an import), where walking the due rows batch by batch would re-read the whole table.
+ */
+export async function refreshStructureAlertState(db: DbOrTx, structureId: string, today: CivilDate): Promise<number> {
+  const [row] = await db.transaction(async (tx) => {
+    await upsertState(tx, eq(jeunes.structureId, structureId), today);
+    return tx.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(alertState).where(eq(alertState.structureId, structureId));
+  });
+  return row?.n ?? 0;
 }
 
 async function upsertState(tx: DbOrTx, where: SQL, today: CivilDate) {
