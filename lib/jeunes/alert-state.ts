@@ -80,12 +80,13 @@ async function upsertState(tx: DbOrTx, where: SQL, today: CivilDate) {
  * file's row when anything its alerts read changes outside a refreshing action: transfers delivered or
  * abandoned by the worker, the retention run, a seed), or computed on another day. At most `limit` ids.
  */
-function dueIds(db: DbOrTx, today: CivilDate, limit: number) {
+function dueIds(db: DbOrTx, today: CivilDate, limit: number, after: string | null) {
+  const due = sql`(${alertState.jeuneId} is null or ${alertState.computedOn} <> ${today}::date)`;
   return db
     .select({ id: jeunes.id })
     .from(jeunes)
     .leftJoin(alertState, sql`${alertState.jeuneId} = ${jeunes.id}`)
-    .where(sql`${alertState.jeuneId} is null or ${alertState.computedOn} <> ${today}::date`)
+    .where(after ? sql`${jeunes.id} > ${after} and ${due}` : due)
     .orderBy(asc(jeunes.id))
     .limit(limit);
 }
@@ -106,14 +107,19 @@ export async function refreshDueAlertState(
   const batch = options.batch ?? 500;
   const maxBatches = options.maxBatches ?? 1000;
   let refreshed = 0;
+  // A cursor on the id: each batch starts where the last one ended instead of walking again over the rows
+  // already refreshed (a new day makes every file of the country due). A row forgotten behind the cursor
+  // during the pass is taken at the next tick.
+  let after: string | null = null;
   for (let i = 0; i < maxBatches; i++) {
-    const done = await db.transaction(async (tx) => {
-      const ids = (await dueIds(tx, today, batch)).map((r) => r.id);
-      if (ids.length > 0) await upsertState(tx, inArray(jeunes.id, ids), today);
-      return ids.length;
+    const ids: string[] = await db.transaction(async (tx) => {
+      const due = (await dueIds(tx, today, batch, after)).map((r) => r.id);
+      if (due.length > 0) await upsertState(tx, inArray(jeunes.id, due), today);
+      return due;
     });
-    refreshed += done;
-    if (done < batch) break;
+    refreshed += ids.length;
+    if (ids.length < batch) break;
+    after = ids[ids.length - 1]!;
   }
   return { refreshed };
 }
