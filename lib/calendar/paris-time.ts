@@ -75,9 +75,16 @@ export function parisToInstant(date: CivilDate, time: string): ParisInstant {
   return { ok: true, instant: new Date(matches[0]!) };
 }
 
+/** Midnights already computed (the portfolio's alerts ask for the same few days on every request). */
+const MIDNIGHTS = new Map<CivilDate, number>();
+
 /** Midnight in Paris at the start of `date` (midnight always exists in France). */
 export function parisStartOfDay(date: CivilDate): Date {
+  const known = MIDNIGHTS.get(date);
+  if (known !== undefined) return new Date(known);
   const result = parisToInstant(date, "00:00");
   if (!result.ok) throw new RangeError(`Date civile invalide : ${date}`);
+  if (MIDNIGHTS.size >= 4096) MIDNIGHTS.clear();
+  MIDNIGHTS.set(date, result.instant.getTime());
   return result.instant;
 }

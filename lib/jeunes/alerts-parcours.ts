@@ -76,7 +76,7 @@ export const PARCOURS_ALERT_SPECS = {
     key: "contrat_fin",
     label: "Contrat se terminant sous 30 jours",
     when: ({ today }: { today: CivilDate }) =>
-      sql`exists (select 1 from contrats c where c.jeune_id = ${jeunes.id} and c.fin_reelle is null and c.fin_prevue <= ${addDays(today, 30)}::date)`,
+      sql`exists (select 1 from contrats c where c.jeune_id = ${jeunes.id} and c.fin_reelle is null and c.fin_prevue <= ${addDays(today, 30)}::date offset 0)`,
     detail: ({ today }: { today: CivilDate }) => sql`(select json_build_object('type', c.type, 'fin', c.fin_prevue)
       from contrats c where c.jeune_id = ${jeunes.id} and c.fin_reelle is null and c.fin_prevue <= ${addDays(today, 30)}::date limit 1)`,
     schema: z.object({ type: z.enum(["PACEA", "CEJ"]), fin: civilDate }),
@@ -95,7 +95,7 @@ export const PARCOURS_ALERT_SPECS = {
       const { previous, current } = cejAlertWeeks(today);
       return sql`exists (select 1 from contrats c where c.jeune_id = ${jeunes.id} and (
         (${cejOpenSince(previous)} and ${cejWeekMinutesSql(sql`c.jeune_id`, previous, "validees")} < ${cejTargetSql(previous)})
-        or (${cejOpenSince(current)} and ${cejWeekMinutesSql(sql`c.jeune_id`, current, "declarees")} < ${cejTargetSql(current)})))`;
+        or (${cejOpenSince(current)} and ${cejWeekMinutesSql(sql`c.jeune_id`, current, "declarees")} < ${cejTargetSql(current)})) offset 0)`;
     },
     detail: ({ today }: { today: CivilDate }) => {
       const { previous, current } = cejAlertWeeks(today);
@@ -118,7 +118,7 @@ export const PARCOURS_ALERT_SPECS = {
     label: "Rendez-vous manqué (30 derniers jours)",
     when: ({ today }: { today: CivilDate }) => sql`exists (select 1 from participations pa join seances se on se.id = pa.seance_id
       where pa.jeune_id = ${jeunes.id} and pa.presence = 'absent_non_excuse' and se.annulee_le is null
-        and ${seanceBetween(addDays(today, -30), today)})`,
+        and ${seanceBetween(addDays(today, -30), today)} offset 0)`,
     detail: ({
       today,
     }: {
@@ -144,11 +144,11 @@ export const PARCOURS_ALERT_SPECS = {
     when: ({ today }: { today: CivilDate }) => sql`${jeunes.statut} = 'actif' and ${jeunes.anonymisedAt} is null
       and ${jeunes.createdAt} < ${parisStartOfDay(addDays(today, -30)).toISOString()}::timestamptz
       and not exists (select 1 from participations pa join seances se on se.id = pa.seance_id
-        where pa.jeune_id = ${jeunes.id} and pa.presence = 'present' and ${seanceBetween(addDays(today, -30), today)})`,
+        where pa.jeune_id = ${jeunes.id} and pa.presence = 'present' and ${seanceBetween(addDays(today, -30), today)} offset 0)`,
     detail: ({ today }: { today: CivilDate }) => sql`case when ${jeunes.statut} = 'actif' and ${jeunes.anonymisedAt} is null
       and ${jeunes.createdAt} < ${parisStartOfDay(addDays(today, -30)).toISOString()}::timestamptz
       and not exists (select 1 from participations pa join seances se on se.id = pa.seance_id
-        where pa.jeune_id = ${jeunes.id} and pa.presence = 'present' and ${seanceBetween(addDays(today, -30), today)})
+        where pa.jeune_id = ${jeunes.id} and pa.presence = 'present' and ${seanceBetween(addDays(today, -30), today)} offset 0)
       then json_build_object('dernier', (select (max(se.debut) at time zone 'Europe/Paris')::date from participations pa join seances se on se.id = pa.seance_id
         where pa.jeune_id = ${jeunes.id} and pa.presence = 'present' and se.debut < ${parisStartOfDay(addDays(today, 1)).toISOString()}::timestamptz)) end`,
     schema: z.object({ dernier: civilDate.nullable() }),
@@ -160,7 +160,7 @@ export const PARCOURS_ALERT_SPECS = {
   sanction: {
     key: "sanction",
     label: "Sanction à examiner",
-    when: () => sql`exists (select 1 from sanctions sa where sa.jeune_id = ${jeunes.id} and sa.statut in ('proposee', 'contradictoire'))`,
+    when: () => sql`exists (select 1 from sanctions sa where sa.jeune_id = ${jeunes.id} and sa.statut in ('proposee', 'contradictoire') offset 0)`,
     detail: () => sql`(select json_build_object('date', sa.date_fait, 'statut', sa.statut)
       from sanctions sa where sa.jeune_id = ${jeunes.id} and sa.statut in ('proposee', 'contradictoire') order by sa.date_fait asc limit 1)`,
     schema: z.object({ date: civilDate, statut: z.enum(["proposee", "contradictoire"]) }),
@@ -179,12 +179,12 @@ export const PARCOURS_ALERT_SPECS = {
     when: ({ today }: { today: CivilDate }) => {
       const { month, first, last } = previousMonth(today);
       return sql`exists (select 1 from contrats c where c.jeune_id = ${jeunes.id} and c.type = 'CEJ' and c.debut <= ${last}::date and coalesce(c.fin_reelle, c.fin_prevue) >= ${first}::date
-        and not exists (select 1 from allocation_decisions ad where ad.contrat_id = c.id and ad.mois = ${month} and ad.remplacee_par_id is null))`;
+        and not exists (select 1 from allocation_decisions ad where ad.contrat_id = c.id and ad.mois = ${month} and ad.remplacee_par_id is null offset 0) offset 0)`;
     },
     detail: ({ today }: { today: CivilDate }) => {
       const { month, first, last } = previousMonth(today);
       return sql`(select json_build_object('mois', ${month}::text) from contrats c where c.jeune_id = ${jeunes.id} and c.type = 'CEJ' and c.debut <= ${last}::date and coalesce(c.fin_reelle, c.fin_prevue) >= ${first}::date
-        and not exists (select 1 from allocation_decisions ad where ad.contrat_id = c.id and ad.mois = ${month} and ad.remplacee_par_id is null) limit 1)`;
+        and not exists (select 1 from allocation_decisions ad where ad.contrat_id = c.id and ad.mois = ${month} and ad.remplacee_par_id is null offset 0) limit 1)`;
     },
     schema: z.object({ mois: z.string().regex(/^\d{4}-\d{2}$/) }),
     badge: (d: { mois: string }) => ({ tone: "info" as const, text: `Allocation de ${monthName(d.mois)} à décider` }),

@@ -172,16 +172,47 @@ function relevanceColumns(filters: PortefeuilleFilters, search: SearchQuery): Re
 type FilterKey = "dispositif" | "antenne" | "conseiller" | "statut" | "alerte";
 
 /**
- * Whether an alert holds for a row. With `stored` (a director's whole structure), the flag of the day
- * from alert_state (joined by the query), computed live only for a row the worker has not refreshed
- * today; otherwise (a counsellor's portfolio) computed live, each alert probing the file's own rows.
+ * Whether an alert holds for a row: the flag of the day from alert_state (joined by the queries),
+ * computed live only for a row the worker has not refreshed today or a write has just forgotten, each
+ * alert then probing the file's own rows.
  */
-function alertHolds(a: AlertDefinition<AlertKey>, ctx: AlertContext, stored: boolean): SQL {
-  if (!stored) return a.when(ctx);
-  return sql`(case when ${alertState.computedOn} = ${ctx.today}::date then ${ALERT_STATE_COLUMN[a.key]} else coalesce((${a.when(ctx)}), false) end)`;
+function alertHolds(a: AlertDefinition<AlertKey>, ctx: AlertContext): SQL {
+  return alertSql(a, ctx.today).holds;
 }
 
-function filterConditions(filters: PortefeuilleFilters, ctx: AlertContext, stored: boolean): Record<FilterKey, SQL | undefined> {
+/**
+ * The SQL of an alert for a day, built once: no condition or detail reads the viewer (only the badge's
+ * words do), and building the twelve alerts' trees costs more than running them for a small portfolio.
+ */
+const ALERT_SQL = new Map<CivilDate, Map<AlertKey, { holds: SQL; detail: SQL }>>();
+
+function alertSql(a: AlertDefinition<AlertKey>, today: CivilDate): { holds: SQL; detail: SQL } {
+  let day = ALERT_SQL.get(today);
+  if (!day) {
+    if (ALERT_SQL.size >= 8) ALERT_SQL.clear();
+    day = new Map();
+    ALERT_SQL.set(today, day);
+  }
+  let built = day.get(a.key);
+  if (!built) {
+    const ctx: AlertContext = { today, userId: "" };
+    built = {
+      holds: sql`(case when ${alertState.computedOn} = ${today}::date then ${ALERT_STATE_COLUMN[a.key]} else coalesce((${a.when(ctx)}), false) end)`,
+      detail: a.detail(ctx),
+    };
+    day.set(a.key, built);
+  }
+  return built;
+}
+
+/**
+ * The stored state of the rows, restricted to the caller's structure: the planner then reads the
+ * structure's rows of alert_state by its index, never the country's. A row left behind by a file that
+ * changed structure does not join, and the file's alerts are computed live.
+ */
+const storedStateJoin = and(eq(alertState.jeuneId, jeunes.id), eq(alertState.structureId, jeunes.structureId));
+
+function filterConditions(filters: PortefeuilleFilters, ctx: AlertContext): Record<FilterKey, SQL | undefined> {
   return {
     dispositif: filters.dispositif ? eq(jeunes.dispositif, filters.dispositif) : undefined,
     antenne: filters.antenne ? eq(jeunes.antenneId, filters.antenne) : undefined,
@@ -192,7 +223,7 @@ function filterConditions(filters: PortefeuilleFilters, ctx: AlertContext, store
           ? eq(jeunes.conseillerId, filters.conseiller)
           : undefined,
     statut: filters.statut === "tous" ? undefined : eq(jeunes.statut, filters.statut),
-    alerte: filters.alerte ? alertHolds(alertDefinition(filters.alerte), ctx, stored) : undefined,
+    alerte: filters.alerte ? alertHolds(alertDefinition(filters.alerte), ctx) : undefined,
   };
 }
 
@@ -250,11 +281,10 @@ async function facetCounts(
   where: SQL | undefined,
   conditions: Record<FilterKey, SQL | undefined>,
   ctx: AlertContext,
-  stored: boolean,
 ) {
   const kept = and(...(["dispositif", "antenne", "conseiller", "statut"] as const).map((k) => conditions[k]));
   const alertFlag = (a: AlertDefinition<AlertKey>) =>
-    sql<boolean>`(case when ${kept ?? sql`true`} then coalesce((${alertHolds(a, ctx, stored)}), false) else false end)`;
+    sql<boolean>`(case when ${kept ?? sql`true`} then coalesce((${alertHolds(a, ctx)}), false) else false end)`;
   const select = db
     .select({
       dispositif: jeunes.dispositif,
@@ -269,7 +299,7 @@ async function facetCounts(
       ...Object.fromEntries(ALERTS.map((a) => [`a_${a.key}`, alertFlag(a).as(`a_${a.key}`)])),
     })
     .from(jeunes);
-  const perRow = (stored ? select.leftJoin(alertState, eq(alertState.jeuneId, jeunes.id)) : select).where(where);
+  const perRow = select.leftJoin(alertState, storedStateJoin).where(where);
 
   const others = (except: FilterKey) =>
     (["dispositif", "antenne", "conseiller", "statut", "alerte"] as const).filter((k) => k !== except).map((k) => `f_${k}`);
@@ -290,7 +320,9 @@ async function facetCounts(
       ...Object.fromEntries(ALERTS.map((a) => [`n_${a.key}`, count([`a_${a.key}`, ...others("alerte")])])),
     })
     .from(sql`(${perRow} offset 0) as "base"`)
-    .groupBy(sql`grouping sets ((${base("dispositif")}), (${base("antenne_id")}), (${base("conseiller_id")}), (${base("statut")}), ())`);
+    .groupBy(sql`grouping sets ((${base("dispositif")}), (${base("antenne_id")}), (${base("conseiller_id")}), (${base("statut")}), ())`)
+    .prepare("portefeuille_facets")
+    .execute();
 
   const facets: PortefeuilleFacets = {
     dispositif: Object.fromEntries(DISPOSITIF_VALUES.map((d) => [d, 0])) as Record<Dispositif, number>,
@@ -320,7 +352,6 @@ async function pageRows(
   relevance: Record<string, SQL.Aliased<number>>,
   page: number,
   ctx: AlertContext,
-  stored: boolean,
 ): Promise<PortefeuilleRow[]> {
   const select = db
     .select({
@@ -335,9 +366,10 @@ async function pageRows(
       antenne: antennes.name,
       conseillerId: jeunes.conseillerId,
       conseiller: conseillers.name,
-      // { key: detail | null } for every alert: computed for the rows of this page only.
+      // { key: detail | null } for every alert: computed for the rows of this page only, and only for
+      // the alerts that hold (the stored flag, else the live condition).
       alertes: sql<unknown>`json_build_object(${sql.join(
-        ALERTS.map((a) => sql`${a.key}::text, (${a.detail(ctx)})`),
+        ALERTS.map((a) => sql`${a.key}::text, (case when ${alertHolds(a, ctx)} then (${alertSql(a, ctx.today).detail}) end)`),
         sql`, `,
       )})`,
       ...relevance,
@@ -345,11 +377,14 @@ async function pageRows(
     .from(jeunes)
     .leftJoin(antennes, eq(antennes.id, jeunes.antenneId))
     .leftJoin(conseillers, eq(conseillers.id, jeunes.conseillerId));
-  const rows = await (stored ? select.leftJoin(alertState, eq(alertState.jeuneId, jeunes.id)) : select)
+  const rows = await select
+    .leftJoin(alertState, storedStateJoin)
     .where(where)
     .orderBy(...order)
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
+    .offset((page - 1) * PAGE_SIZE)
+    .prepare("portefeuille_page")
+    .execute();
   return rows.map(({ relPrefix: _p, relSimilarity: _s, ...r }: (typeof rows)[number] & { relPrefix?: number; relSimilarity?: number }) => ({
     ...r,
     alertes: alertBadges(typeof r.alertes === "string" ? JSON.parse(r.alertes) : r.alertes, ctx),
@@ -385,17 +420,15 @@ export async function listPortefeuille(user: SessionUser, input: Partial<Portefe
   const ctx: AlertContext = { today, userId: user.id };
   const search = parseSearchQuery(filters.q);
   const baseWhere = and(portfolio, searchCondition(search), mouvementCondition(filters));
-  // A director's counts read the stored alert state; a counsellor's portfolio is small enough to compute live.
-  const stored = user.role === "directeur";
-  const conditions = filterConditions(filters, ctx, stored);
+  const conditions = filterConditions(filters, ctx);
   const where = and(baseWhere, ...Object.values(conditions));
   const order = orderBy(filters, search);
 
   const run = async (tx: DbOrTx) => {
-    const { facets, total } = await facetCounts(tx, baseWhere, conditions, ctx, stored);
+    const { facets, total } = await facetCounts(tx, baseWhere, conditions, ctx);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(filters.page, pageCount);
-    const rows = total === 0 ? [] : await pageRows(tx, where, order, relevanceColumns(filters, search), page, ctx, stored);
+    const rows = total === 0 ? [] : await pageRows(tx, where, order, relevanceColumns(filters, search), page, ctx);
     return { facets, total, page, pageCount, rows };
   };
 
