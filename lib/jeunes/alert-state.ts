@@ -49,7 +49,10 @@ export async function refreshAlertState(tx: DbOrTx, jeuneIds: readonly string[],
 export async function refreshStructureAlertState(db: DbOrTx, structureId: string, today: CivilDate): Promise<number> {
   const [row] = await db.transaction(async (tx) => {
     await upsertState(tx, eq(jeunes.structureId, structureId), today);
-    return tx.select({ n: sql<number>`count(*)::int`.mapWith(Number) }).from(alertState).where(eq(alertState.structureId, structureId));
+    return tx
+      .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+      .from(alertState)
+      .where(eq(alertState.structureId, structureId));
   });
   return row?.n ?? 0;
 }

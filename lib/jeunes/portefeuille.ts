@@ -254,75 +254,51 @@ export function mouvementCondition(filters: Pick<PortefeuilleFilters, "entree" |
   return parts.length ? and(...parts) : undefined;
 }
 
-const FACETS = ["dispositif", "antenne", "conseiller", "statut"] as const;
-// grouping(dispositif, antenne_id, conseiller_id, statut): a bit is 1 for each column NOT grouped in the set.
-const GROUPING_OF: Record<(typeof FACETS)[number] | "total", number> = {
-  dispositif: 0b0111,
-  antenne: 0b1011,
-  conseiller: 0b1101,
-  statut: 0b1110,
-  total: 0b1111,
-};
-
-const flag = (condition: SQL | undefined) => (condition ? sql<boolean>`coalesce((${condition}), false)` : sql<boolean>`true`);
-const base = (column: string) => sql.raw(`"base"."${column}"`);
-const allOf = (columns: string[]) => (columns.length ? sql.join(columns.map(base), sql` and `) : sql`true`);
-const count = (columns: string[]) => sql<number>`(count(*) filter (where ${allOf(columns)}))::int`.mapWith(Number);
-
 /**
- * Facet counts and the total in ONE grouped query: a subquery computes, per young person, whether
- * each filter and each alert holds (once per row: `offset 0` keeps Postgres from inlining it into every
- * aggregate), then grouping sets count each facet with the other filters applied. An alert is counted
- * only on rows every other filter keeps (archived files, when the page shows the active ones, are not
- * evaluated), so it is evaluated only there.
+ * Facet counts and the total in ONE grouped query. The four facet filters are equalities on columns,
+ * so the query groups the rows by those four columns (a few hundred groups for a structure) and counts,
+ * in each group, the rows the alert filter keeps and the rows each alert holds for; every facet is
+ * then a sum of groups in TypeScript (the facet's own filter left out, the others applied). An alert is
+ * evaluated only on rows the four filters keep (archived files, when the page shows the active ones,
+ * are not evaluated), and reads the stored state of the day when there is one.
  */
 async function facetCounts(
   db: DbOrTx,
   where: SQL | undefined,
+  filters: PortefeuilleFilters,
   conditions: Record<FilterKey, SQL | undefined>,
   ctx: AlertContext,
 ) {
   const kept = and(...(["dispositif", "antenne", "conseiller", "statut"] as const).map((k) => conditions[k]));
-  const alertFlag = (a: AlertDefinition<AlertKey>) =>
-    sql<boolean>`(case when ${kept ?? sql`true`} then coalesce((${alertHolds(a, ctx)}), false) else false end)`;
-  const select = db
+  const countWhere = (condition: SQL | undefined) => sql<number>`(count(*) filter (where ${condition ?? sql`true`}))::int`.mapWith(Number);
+  const holds = (a: AlertDefinition<AlertKey>) =>
+    kept ? sql`${kept} and coalesce((${alertHolds(a, ctx)}), false)` : sql`coalesce((${alertHolds(a, ctx)}), false)`;
+  const groups = await db
     .select({
       dispositif: jeunes.dispositif,
       antenneId: jeunes.antenneId,
       conseillerId: jeunes.conseillerId,
       statut: jeunes.statut,
-      fDispositif: flag(conditions.dispositif).as("f_dispositif"),
-      fAntenne: flag(conditions.antenne).as("f_antenne"),
-      fConseiller: flag(conditions.conseiller).as("f_conseiller"),
-      fStatut: flag(conditions.statut).as("f_statut"),
-      fAlerte: flag(conditions.alerte).as("f_alerte"),
-      ...Object.fromEntries(ALERTS.map((a) => [`a_${a.key}`, alertFlag(a).as(`a_${a.key}`)])),
+      n: countWhere(conditions.alerte ? sql`coalesce((${conditions.alerte}), false)` : undefined),
+      ...Object.fromEntries(ALERTS.map((a) => [`n_${a.key}`, countWhere(holds(a))])),
     })
-    .from(jeunes);
-  const perRow = select.leftJoin(alertState, storedStateJoin).where(where);
-
-  const others = (except: FilterKey) =>
-    (["dispositif", "antenne", "conseiller", "statut", "alerte"] as const).filter((k) => k !== except).map((k) => `f_${k}`);
-  const rows = await db
-    .select({
-      grouping: sql<number>`grouping(${base("dispositif")}, ${base("antenne_id")}, ${base("conseiller_id")}, ${base("statut")})`.mapWith(
-        Number,
-      ),
-      dispositif: sql<Dispositif | null>`${base("dispositif")}`,
-      antenneId: sql<string | null>`${base("antenne_id")}`,
-      conseillerId: sql<string | null>`${base("conseiller_id")}`,
-      statut: sql<Statut | null>`${base("statut")}`,
-      nDispositif: count(others("dispositif")),
-      nAntenne: count(others("antenne")),
-      nConseiller: count(others("conseiller")),
-      nStatut: count(others("statut")),
-      total: count(others("alerte").concat("f_alerte")),
-      ...Object.fromEntries(ALERTS.map((a) => [`n_${a.key}`, count([`a_${a.key}`, ...others("alerte")])])),
-    })
-    .from(sql`(${perRow} offset 0) as "base"`)
-    .groupBy(sql`grouping sets ((${base("dispositif")}), (${base("antenne_id")}), (${base("conseiller_id")}), (${base("statut")}), ())`)
+    .from(jeunes)
+    .leftJoin(alertState, storedStateJoin)
+    .where(where)
+    .groupBy(jeunes.dispositif, jeunes.antenneId, jeunes.conseillerId, jeunes.statut)
     .prepare("portefeuille_facets")
     .execute();
+
+  type Group = (typeof groups)[number];
+  const matches: Record<Exclude<FilterKey, "alerte">, (g: Group) => boolean> = {
+    dispositif: (g) => !filters.dispositif || g.dispositif === filters.dispositif,
+    antenne: (g) => !filters.antenne || g.antenneId === filters.antenne,
+    conseiller: (g) =>
+      !filters.conseiller || (filters.conseiller === SANS_CONSEILLER ? g.conseillerId === null : g.conseillerId === filters.conseiller),
+    statut: (g) => filters.statut === "tous" || g.statut === filters.statut,
+  };
+  const keptBy = (g: Group, except?: keyof typeof matches) =>
+    (Object.keys(matches) as (keyof typeof matches)[]).every((k) => k === except || matches[k](g));
 
   const facets: PortefeuilleFacets = {
     dispositif: Object.fromEntries(DISPOSITIF_VALUES.map((d) => [d, 0])) as Record<Dispositif, number>,
@@ -331,16 +307,18 @@ async function facetCounts(
     conseiller: {},
     alerte: Object.fromEntries(ALERTS.map((a) => [a.key, 0])) as Record<AlertKey, number>,
   };
+  const add = (counts: Record<string, number>, key: string, n: number) => {
+    counts[key] = (counts[key] ?? 0) + n;
+  };
   let total = 0;
-  for (const row of rows as ((typeof rows)[number] & Record<string, unknown>)[]) {
-    if (row.grouping === GROUPING_OF.dispositif && row.dispositif) facets.dispositif[row.dispositif] = row.nDispositif;
-    else if (row.grouping === GROUPING_OF.statut && row.statut) facets.statut[row.statut] = row.nStatut;
-    else if (row.grouping === GROUPING_OF.antenne) facets.antenne[row.antenneId ?? ""] = row.nAntenne;
-    else if (row.grouping === GROUPING_OF.conseiller) facets.conseiller[row.conseillerId ?? SANS_CONSEILLER] = row.nConseiller;
-    else if (row.grouping === GROUPING_OF.total) {
-      total = row.total;
-      for (const a of ALERTS) facets.alerte[a.key] = Number(row[`n_${a.key}`] ?? 0);
-    }
+  for (const g of groups as (Group & Record<string, unknown>)[]) {
+    add(facets.dispositif, g.dispositif, keptBy(g, "dispositif") ? g.n : 0);
+    add(facets.statut, g.statut, keptBy(g, "statut") ? g.n : 0);
+    add(facets.antenne, g.antenneId ?? "", keptBy(g, "antenne") ? g.n : 0);
+    add(facets.conseiller, g.conseillerId ?? SANS_CONSEILLER, keptBy(g, "conseiller") ? g.n : 0);
+    if (!keptBy(g)) continue;
+    total += g.n;
+    for (const a of ALERTS) facets.alerte[a.key] += Number(g[`n_${a.key}`] ?? 0);
   }
   return { facets, total };
 }
@@ -425,7 +403,7 @@ export async function listPortefeuille(user: SessionUser, input: Partial<Portefe
   const order = orderBy(filters, search);
 
   const run = async (tx: DbOrTx) => {
-    const { facets, total } = await facetCounts(tx, baseWhere, conditions, ctx);
+    const { facets, total } = await facetCounts(tx, baseWhere, filters, conditions, ctx);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(filters.page, pageCount);
     const rows = total === 0 ? [] : await pageRows(tx, where, order, relevanceColumns(filters, search), page, ctx);
