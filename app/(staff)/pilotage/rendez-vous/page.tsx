@@ -9,7 +9,7 @@ import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import type { MarkedPresence } from "@/lib/agenda/rules";
 import { requireCapability } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/format/fr";
+import { formatDate, formatNumber, formatShortDate, formatTime } from "@/lib/format/fr";
 import type { SearchParams } from "@/lib/http/search-params";
 import { parseRendezVousParams, pilotageHref, rendezVousHref } from "@/lib/pilotage/params";
 import { listRendezVous } from "@/lib/pilotage/rendez-vous-queries";
@@ -69,27 +69,31 @@ export default async function RendezVousPage({ searchParams }: { searchParams: S
               <Tr>
                 <Th>Date</Th>
                 <Th>Jeune</Th>
+                <Th>Présence</Th>
                 <Th>Rendez-vous</Th>
                 <Th>Animé par</Th>
-                <Th>Présence</Th>
               </Tr>
             </THead>
             <TBody>
               {rows.map((r) => (
                 <Tr key={r.participationId}>
-                  <Td>{formatDateTime(r.debut)}</Td>
+                  <Td className="whitespace-nowrap">
+                    {formatShortDate(r.debut)}
+                    <br />
+                    {formatTime(r.debut)}
+                  </Td>
                   <Th scope="row" className="font-normal">
                     <TextLink href={`/jeunes/${r.jeuneId}?onglet=rendez-vous`}>
                       <PersonName>{r.jeuneName}</PersonName>
                     </TextLink>
                   </Th>
                   <Td>
+                    <PresenceBadge presence={r.presence} />
+                  </Td>
+                  <Td>
                     <TextLink href={`/agenda/${r.seanceId}`}>{r.titre}</TextLink>
                   </Td>
                   <Td>{r.animateurName ?? "—"}</Td>
-                  <Td>
-                    <PresenceBadge presence={r.presence} />
-                  </Td>
                 </Tr>
               ))}
             </TBody>
