@@ -313,7 +313,7 @@ async function attendance(
  * The director's dashboard for one structure (the admin chooses it) and a scope (an antenne, a titular
  * counsellor): the portfolio's own counts for every figure that links to it, entries and exits per month,
  * last week's CEJ hours, rendez-vous attendance over the period. Costs one portfolio count per antenne and
- * per counsellor of the structure (the breakdown tables), plus four grouped queries.
+ * per counsellor of the structure (the breakdown tables), plus a grouped query per figure family (monthly flows, period totals, hours, attendance).
  */
 export async function loadPilotage(user: SessionUser, filters: PilotageFilters, now: Date, today: CivilDate): Promise<Pilotage> {
   if (user.role !== "directeur" && user.role !== "admin") throw new DomainError("forbidden");

@@ -106,7 +106,7 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
           <BarChart
             id="graphique-mouvements"
             title="Entrées et sorties par mois"
-            description={`Sur ${months.length} mois : ${formatNumber(totalIn)} entrées et ${formatNumber(totalOut)} sorties. Le tableau à côté donne les mêmes chiffres mois par mois, avec les motifs de sortie.`}
+            description={`Sur ${months.length} mois : ${formatNumber(totalIn)} jeunes entrés et ${formatNumber(totalOut)} sortis, chacun compté une fois. Le tableau à côté donne les chiffres mois par mois, avec les motifs de sortie.`}
             categories={months.map((m) => formatMonth(m.month))}
             series={[
               { key: "entrees", label: "Entrées", fillClass: "fill-primary", values: months.map((m) => m.entrees) },
