@@ -36,6 +36,21 @@ test.describe("dashboards and legal pages", () => {
     await expect(page).toHaveURL(/\/portefeuille\?statut=tous$/);
     await expect(page.getByText(/^Entré\(e\) en /)).toHaveCount(0);
 
+    // The period's total opens the portfolio over its months; the attendance opens the rendez-vous it counts.
+    await page.goto("/pilotage?mois=6");
+    await page.getByRole("link", { name: /jeunes entrés sur la période$/ }).click();
+    await expect(page).toHaveURL(/\/portefeuille\?statut=tous&entree=\d{4}-\d{2}\.\.\d{4}-\d{2}$/);
+    await expect(page.getByText(/^Entré\(e\) d(e |')\S+ \d{4} à \S+ \d{4}$/)).toBeVisible();
+    await page.goto("/pilotage?mois=6");
+    await page
+      .getByRole("table", { name: "Rendez-vous individuels pointés, par présence" })
+      .getByRole("link", { name: /présences aux rendez-vous$/ })
+      .click();
+    await expect(page).toHaveURL(/\/pilotage\/rendez-vous\?mois=6&presence=present$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Rendez-vous individuels pointés" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: /^\d[\d\u202f]* rendez-vous$/ })).toBeVisible();
+    await checkAtBothWidths(page, "pilotage-rendez-vous");
+
     // Other journeys sign CEJ contracts at the same time: the figure and its list are read again until they agree.
     await expect
       .poll(

@@ -40,3 +40,29 @@ export function monthsBetween(from: string, to: string): number {
   firstDayOfMonth(to);
   return Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - (Number(from.slice(0, 4)) * 12 + Number(from.slice(5, 7)));
 }
+
+/** A run of whole months, bounds included (`from` = `to` for one month). */
+export interface MonthSpan {
+  from: string;
+  to: string;
+}
+
+const SPAN = /^(20\d{2}-(?:0[1-9]|1[0-2]))(?:\.\.(20\d{2}-(?:0[1-9]|1[0-2])))?$/;
+
+/** "2026-06" (one month) or "2026-06..2026-11" (bounds included) → a span; null when odd or reversed (2000–2099 only). */
+export function parseMonthSpan(value: string): MonthSpan | null {
+  const m = SPAN.exec(value);
+  if (!m) return null;
+  const span = { from: m[1]!, to: m[2] ?? m[1]! };
+  return span.from <= span.to ? span : null;
+}
+
+/** The URL form read by parseMonthSpan: "2026-06" for one month, "2026-06..2026-11" otherwise. */
+export function formatMonthSpan(span: MonthSpan): string {
+  return span.from === span.to ? span.from : `${span.from}..${span.to}`;
+}
+
+/** The span's first and last days. */
+export function monthSpanDays(span: MonthSpan): [CivilDate, CivilDate] {
+  return [firstDayOfMonth(span.from), lastDayOfMonth(span.to)];
+}

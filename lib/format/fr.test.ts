@@ -5,6 +5,7 @@ import {
   formatLongCivilDate,
   formatMoneyCents,
   formatMonth,
+  formatMonthSpanPhrase,
   formatNumber,
   formatShortDate,
   formatTime,
@@ -84,5 +85,13 @@ describe("formatLongCivilDate", () => {
   it("writes the first of the month as an ordinal and no weekday", () => {
     expect(formatLongCivilDate("2027-07-01")).toBe("1er juillet 2027");
     expect(formatLongCivilDate("2026-12-31")).toBe("31 décembre 2026");
+  });
+});
+
+describe("formatMonthSpanPhrase", () => {
+  it("says one month or a run of months after a verb, eliding before a vowel", () => {
+    expect(formatMonthSpanPhrase({ from: "2027-04", to: "2027-04" })).toBe("en avril 2027");
+    expect(formatMonthSpanPhrase({ from: "2026-06", to: "2027-05" })).toBe("de juin 2026 à mai 2027");
+    expect(formatMonthSpanPhrase({ from: "2026-08", to: "2026-10" })).toBe("d'août 2026 à octobre 2026");
   });
 });

@@ -5,7 +5,7 @@
  * another ICU version render the same string (no hydration mismatch). "14 h 30" and " à " use ordinary spaces.
  */
 import { parseCivilDate, type CivilDate } from "@/lib/calendar/civil-date";
-import { firstDayOfMonth } from "@/lib/calendar/months";
+import { firstDayOfMonth, type MonthSpan } from "@/lib/calendar/months";
 
 const PARIS = "Europe/Paris";
 
@@ -88,6 +88,14 @@ const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "num
 export function formatMonth(month: string): string {
   const first = firstDayOfMonth(month);
   return monthFormat.format(new Date(`${first}T00:00:00Z`));
+}
+
+/** "en avril 2027" for one month, "d'avril 2027 à novembre 2027", "de juin 2026 à mai 2027" otherwise (after a verb). */
+export function formatMonthSpanPhrase(span: MonthSpan): string {
+  if (span.from === span.to) return `en ${formatMonth(span.from)}`;
+  const from = formatMonth(span.from);
+  // Avril, août, octobre: elided « d' ».
+  return `${/^[aeo]/.test(from) ? "d'" : "de "}${from} à ${formatMonth(span.to)}`;
 }
 
 const longCivilDate = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -33,7 +33,7 @@ describe("parsePortefeuilleParams", () => {
       statut: "archive",
       alerte: "mineur",
       entree: null,
-      sortie: "2026-03",
+      sortie: { from: "2026-03", to: "2026-03" },
       motif: "emploi",
       tri: "age",
       ordre: "desc",
@@ -53,12 +53,25 @@ describe("parsePortefeuilleParams", () => {
   );
 
   it("reads a month's entries or exits, both statuses, and drops a motive without its month", () => {
-    expect(parsePortefeuilleParams({ entree: "2026-11", statut: "tous" })).toMatchObject({ entree: "2026-11", statut: "tous" });
+    expect(parsePortefeuilleParams({ entree: "2026-11", statut: "tous" })).toMatchObject({
+      entree: { from: "2026-11", to: "2026-11" },
+      statut: "tous",
+    });
     expect(parsePortefeuilleParams({ motif: "emploi" }).motif).toBeNull();
     expect(parsePortefeuilleParams({ entree: "2026-1" }).entree).toBeNull();
     const filters = parsePortefeuilleParams({ sortie: "2026-10", motif: "formation", statut: "tous" });
     expect(portefeuilleHref(filters)).toBe("/portefeuille?statut=tous&sortie=2026-10&motif=formation");
-    expect(hasNarrowing({ ...DEFAULT_FILTERS, entree: "2026-10" })).toBe(true);
+    expect(hasNarrowing({ ...DEFAULT_FILTERS, entree: { from: "2026-10", to: "2026-10" } })).toBe(true);
+  });
+
+  it("reads a run of months (the dashboard's period), bounds included, and ignores a reversed one", () => {
+    const filters = parsePortefeuilleParams({ entree: "2025-12..2026-11", statut: "tous" });
+    expect(filters.entree).toEqual({ from: "2025-12", to: "2026-11" });
+    expect(portefeuilleHref(filters)).toBe("/portefeuille?statut=tous&entree=2025-12..2026-11");
+    const exits = parsePortefeuilleParams({ sortie: "2026-06..2026-11", motif: "emploi" });
+    expect(exits).toMatchObject({ sortie: { from: "2026-06", to: "2026-11" }, motif: "emploi" });
+    expect(parsePortefeuilleParams({ entree: "2026-11..2026-06" }).entree).toBeNull();
+    expect(parsePortefeuilleParams({ sortie: "2026-06..2026-13", motif: "emploi" })).toEqual(DEFAULT_FILTERS);
   });
 
   it("drops unknown values instead of failing", () => {
@@ -70,7 +83,7 @@ describe("parsePortefeuilleParams", () => {
         statut: "aucun",
         alerte: "inconnue",
         entree: "2026-13",
-        sortie: "mars",
+        sortie: "2026-03..mars",
         motif: "emploi",
         tri: "nom; drop table jeunes",
         ordre: "sideways",

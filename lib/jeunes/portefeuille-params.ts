@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isValidCivilDate, toCivilDate, type CivilDate } from "@/lib/calendar/civil-date";
+import { formatMonthSpan, type MonthSpan, parseMonthSpan } from "@/lib/calendar/months";
 import { stripUnsafeChars } from "@/lib/validation/fields";
 import { ALERT_KEYS, type AlertKey } from "./alerts";
 import { normalizeForSearch, type Dispositif } from "./rules";
@@ -35,10 +36,13 @@ export interface PortefeuilleFilters {
   conseiller: string | null;
   statut: StatutFilter;
   alerte: AlertKey | null;
-  /** `YYYY-MM`: young people with a CEJ or PACEA contract starting that month (a CEJ ↔ PACEA switch excluded). */
-  entree: string | null;
-  /** `YYYY-MM`: young people with a contract ending that month (the switch excluded), for `motif` if given. */
-  sortie: string | null;
+  /**
+   * `YYYY-MM` or `YYYY-MM..YYYY-MM` (bounds included): young people with a CEJ or PACEA contract starting in
+   * those months (a CEJ ↔ PACEA switch excluded).
+   */
+  entree: MonthSpan | null;
+  /** The same for a contract ending in those months (the switch excluded), for `motif` if given. */
+  sortie: MonthSpan | null;
   /** An exit motive key (lib/parcours/motifs-sortie.ts; an unknown key lists nobody), only with `sortie`. */
   motif: string | null;
   /** null: by relevance when searching by name, else by name. */
@@ -62,10 +66,14 @@ export const DEFAULT_FILTERS: Readonly<PortefeuilleFilters> = Object.freeze({
   page: 1,
 });
 
-/** A month `YYYY-MM` between 2000 and 2099, else no filter. */
-const month = z
+/** A month `YYYY-MM` or a run of months `YYYY-MM..YYYY-MM` between 2000 and 2099, else no filter. */
+const months = z
   .string()
-  .regex(/^20\d{2}-(0[1-9]|1[0-2])$/)
+  .transform((value, ctx) => {
+    const span = parseMonthSpan(value);
+    if (!span) ctx.addIssue({ code: "custom", message: "mois" });
+    return span;
+  })
   .nullable()
   .catch(null);
 
@@ -84,8 +92,8 @@ const schema = z.object({
     .catch(null),
   statut: z.enum(STATUT_FILTER_VALUES).catch("actif"),
   alerte: z.enum(ALERT_KEYS).nullable().catch(null),
-  entree: month,
-  sortie: month,
+  entree: months,
+  sortie: months,
   motif: z
     .string()
     .regex(/^[a-z_]{1,40}$/)
@@ -137,8 +145,8 @@ export function portefeuilleHref(filters: PortefeuilleFilters, change: Partial<P
   if (next.conseiller) params.set("conseiller", next.conseiller);
   if (next.statut !== DEFAULT_FILTERS.statut) params.set("statut", next.statut);
   if (next.alerte) params.set("alerte", next.alerte);
-  if (next.entree) params.set("entree", next.entree);
-  if (next.sortie) params.set("sortie", next.sortie);
+  if (next.entree) params.set("entree", formatMonthSpan(next.entree));
+  if (next.sortie) params.set("sortie", formatMonthSpan(next.sortie));
   if (next.sortie && next.motif) params.set("motif", next.motif);
   if (next.tri) params.set("tri", next.tri);
   if (next.tri && next.ordre !== DEFAULT_FILTERS.ordre) params.set("ordre", next.ordre);

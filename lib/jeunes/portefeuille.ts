@@ -5,7 +5,7 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { alertState, antennes, contrats, jeunes, users } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import type { CivilDate } from "@/lib/calendar/civil-date";
-import { firstDayOfMonth, lastDayOfMonth } from "@/lib/calendar/months";
+import { monthSpanDays } from "@/lib/calendar/months";
 import { DomainError } from "@/lib/errors/domain-error";
 import { ALERT_STATE_COLUMN } from "./alert-state";
 import { ALERTS, alertBadges, alertDefinition, type AlertBadge, type AlertContext, type AlertDefinition, type AlertKey } from "./alerts";
@@ -231,21 +231,20 @@ function filterConditions(filters: PortefeuilleFilters, ctx: AlertContext): Reco
 const SWITCH_MOTIF = "bascule";
 
 /**
- * A month's entries or exits, as the director's dashboard counts them (lib/pilotage/queries.ts): a young
- * person with a contract of their structure starting that month (not the continuation of a CEJ ↔ PACEA
- * switch), or ending that month (not by the switch), for the motive if one is given.
+ * Entries or exits over months, as the director's dashboard counts them (lib/pilotage/queries.ts): a young
+ * person with a contract of their structure starting in those months (not the continuation of a CEJ ↔ PACEA
+ * switch), or ending in them (not by the switch), for the motive if one is given.
  */
 export function mouvementCondition(filters: Pick<PortefeuilleFilters, "entree" | "sortie" | "motif">): SQL | undefined {
-  const within = (month: string) => [firstDayOfMonth(month), lastDayOfMonth(month)] as const;
   const contract = (condition: SQL) =>
     sql`exists (select 1 from ${contrats} where ${contrats.jeuneId} = ${jeunes.id} and ${contrats.structureId} = ${jeunes.structureId} and ${condition})`;
   const parts: SQL[] = [];
   if (filters.entree) {
-    const [from, to] = within(filters.entree);
+    const [from, to] = monthSpanDays(filters.entree);
     parts.push(contract(sql`${contrats.precedentContratId} is null and ${contrats.debut} between ${from}::date and ${to}::date`));
   }
   if (filters.sortie) {
-    const [from, to] = within(filters.sortie);
+    const [from, to] = monthSpanDays(filters.sortie);
     const motif = filters.motif ? sql` and ${contrats.motifSortie} = ${filters.motif}` : sql``;
     parts.push(
       contract(sql`${contrats.motifSortie} <> ${SWITCH_MOTIF} and ${contrats.finReelle} between ${from}::date and ${to}::date${motif}`),

@@ -4,6 +4,9 @@
  * hand-edited link never fails.
  */
 import { z } from "zod";
+import { MARKED_PRESENCES, type MarkedPresence } from "@/lib/agenda/rules";
+import type { CivilDate } from "@/lib/calendar/civil-date";
+import { addToMonth, firstDayOfMonth, type MonthSpan, monthOf } from "@/lib/calendar/months";
 import { withParams } from "@/lib/http/search-params";
 
 export const PERIOD_VALUES = [3, 6, 12] as const;
@@ -33,6 +36,13 @@ const schema = z.object({
 
 type RawParams = Record<string, string | string[] | undefined>;
 
+/** The period of `mois` months ending with today's: its months, in order, and its first day. */
+export function periodOf(mois: PeriodMonths, today: CivilDate): { months: string[]; span: MonthSpan; from: CivilDate } {
+  const last = monthOf(today);
+  const months = Array.from({ length: mois }, (_, i) => addToMonth(last, i - mois + 1));
+  return { months, span: { from: months[0]!, to: last }, from: firstDayOfMonth(months[0]!) };
+}
+
 export function parsePilotageParams(raw: RawParams): PilotageFilters {
   const first = (key: keyof PilotageFilters) => {
     const v = raw[key];
@@ -55,5 +65,46 @@ export function pilotageHref(filters: PilotageFilters, change: Partial<PilotageF
     antenne: next.antenne ?? undefined,
     conseiller: next.conseiller ?? undefined,
     mois: next.mois === DEFAULT_PILOTAGE.mois ? undefined : next.mois,
+  });
+}
+
+export const RENDEZ_VOUS_PAGE_MAX = 10_000;
+
+/**
+ * The list behind the dashboard's attendance (`/pilotage/rendez-vous?antenne=&conseiller=&mois=6&presence=present
+ * &page=2`): the dashboard's scope and period, the attendance counted. Odd values fall back like the dashboard's.
+ */
+export interface RendezVousFilters {
+  antenne: string | null;
+  conseiller: string | null;
+  mois: PeriodMonths;
+  /** One marked attendance; null: the three (what the attendance rate divides by). */
+  presence: MarkedPresence | null;
+  page: number;
+}
+
+const rendezVousExtra = z.object({
+  presence: z.enum(MARKED_PRESENCES).nullable().catch(null),
+  page: z.coerce.number().int().min(1).max(RENDEZ_VOUS_PAGE_MAX).catch(1),
+});
+
+export function parseRendezVousParams(raw: RawParams): RendezVousFilters {
+  const { antenne, conseiller, mois } = parsePilotageParams(raw);
+  const first = (key: "presence" | "page") => {
+    const v = raw[key];
+    const value = Array.isArray(v) ? v[0] : v;
+    return value === "" ? undefined : value;
+  };
+  return { antenne, conseiller, mois, ...rendezVousExtra.parse({ presence: first("presence") ?? null, page: first("page") }) };
+}
+
+export function rendezVousHref(filters: RendezVousFilters, change: Partial<RendezVousFilters> = {}): string {
+  const next: RendezVousFilters = { ...filters, page: 1, ...change };
+  return withParams("/pilotage/rendez-vous", {
+    antenne: next.antenne ?? undefined,
+    conseiller: next.conseiller ?? undefined,
+    mois: next.mois === DEFAULT_PILOTAGE.mois ? undefined : next.mois,
+    presence: next.presence ?? undefined,
+    page: next.page > 1 ? next.page : undefined,
   });
 }

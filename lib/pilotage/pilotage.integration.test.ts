@@ -9,8 +9,9 @@ import { listPortefeuille } from "@/lib/jeunes/portefeuille";
 import { parsePortefeuilleParams } from "@/lib/jeunes/portefeuille-params";
 import { useTestDatabase } from "@/test/db";
 import { sessionUserFor } from "@/test/session";
-import { DEFAULT_PILOTAGE, parsePilotageParams } from "./params";
+import { DEFAULT_PILOTAGE, parsePilotageParams, parseRendezVousParams } from "./params";
 import { type Figure, loadPilotage, type ScopeFigures } from "./queries";
+import { listRendezVous, RENDEZ_VOUS_PAGE_SIZE } from "./rendez-vous-queries";
 
 const TODAY = "2026-11-25";
 const NOW = new Date("2026-11-25T10:00:00Z");
@@ -97,6 +98,69 @@ describe("the director's dashboard", () => {
       expect(m.links.entrees.value).toBe(m.entrees);
       expect(m.links.sorties.value).toBe(m.sorties);
     }
+  });
+
+  it("the period's entries and exits equal the portfolio list over the period's months, each young person once", async () => {
+    const whole = await loadPilotage(nadia, DEFAULT_PILOTAGE, NOW, TODAY);
+    const antenne = await loadPilotage(nadia, parsePilotageParams({ antenne: whole.antennes[0]!.id, mois: "6" }), NOW, TODAY);
+    for (const data of [whole, antenne]) {
+      const { entrees, sorties } = data.totals;
+      expect(entrees.href).toMatch(new RegExp(`entree=${data.months[0]!.month}\\.\\.${data.months.at(-1)!.month}`));
+      expect(sorties.href).toMatch(new RegExp(`sortie=${data.months[0]!.month}\\.\\.${data.months.at(-1)!.month}`));
+      for (const figure of [entrees, sorties]) {
+        const query = Object.fromEntries(new URL(figure.href!, "http://x").searchParams);
+        const list = await listPortefeuille(nadia, parsePortefeuilleParams(query), TODAY);
+        expect(list.total, figure.href!).toBe(figure.value);
+      }
+      // Counted once in the period, a young person may count in several months.
+      expect(entrees.value).toBeLessThanOrEqual(data.months.reduce((a, m) => a + m.entrees, 0));
+      expect(sorties.value).toBeLessThanOrEqual(data.months.reduce((a, m) => a + m.sorties, 0));
+    }
+    expect(whole.totals.entrees.value).toBeGreaterThan(0);
+    expect(whole.totals.sorties.value).toBeGreaterThan(0);
+  });
+
+  it("every attendance count equals the list of rendez-vous it links to, and the list shows exactly those", async () => {
+    const whole = await loadPilotage(nadia, DEFAULT_PILOTAGE, NOW, TODAY);
+    const counsellor = whole.conseillers.find((c) => c.id === camille.id)!;
+    const scoped = [
+      whole,
+      await loadPilotage(nadia, parsePilotageParams({ antenne: whole.antennes[0]!.id, mois: "3" }), NOW, TODAY),
+      await loadPilotage(nadia, parsePilotageParams({ conseiller: counsellor.id }), NOW, TODAY),
+    ];
+    expect(whole.attendance.present.value).toBeGreaterThan(0);
+    expect(whole.attendance.excused.value + whole.attendance.unexcused.value).toBeGreaterThan(0);
+    for (const data of scoped) {
+      const { present, excused, unexcused, marked } = data.attendance;
+      expect(marked.value).toBe(present.value + excused.value + unexcused.value);
+      for (const figure of [present, excused, unexcused, marked]) {
+        expect(figure.href).toMatch(/^\/pilotage\/rendez-vous/);
+        const query = Object.fromEntries(new URL(figure.href!, "http://x").searchParams);
+        const filters = parseRendezVousParams(query);
+        expect(filters).toEqual(figure.filters);
+        const list = await listRendezVous(nadia, filters, NOW, TODAY);
+        expect(list.total, figure.href!).toBe(figure.value);
+        // Every page, read to the end: the rows are that many, distinct, with that attendance, in the scope.
+        const seen = new Set<string>();
+        for (let page = 1; page <= list.pageCount; page++) {
+          const p = await listRendezVous(nadia, { ...filters, page }, NOW, TODAY);
+          for (const r of p.rows) {
+            seen.add(r.participationId);
+            if (filters.presence) expect(r.presence).toBe(filters.presence);
+            expect(r.debut.getTime()).toBeLessThanOrEqual(NOW.getTime());
+          }
+          expect(p.rows.length).toBeLessThanOrEqual(RENDEZ_VOUS_PAGE_SIZE);
+        }
+        expect(seen.size).toBe(figure.value);
+      }
+    }
+    // The list is the director's: the admin (no portfolio) and a counsellor are refused.
+    const filters = parseRendezVousParams({});
+    await expect(listRendezVous(admin, filters, NOW, TODAY)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(listRendezVous(camille, filters, NOW, TODAY)).rejects.toMatchObject({ code: "forbidden" });
+    expect(
+      (await loadPilotage(admin, { ...DEFAULT_PILOTAGE, structure: nadia.structureId }, NOW, TODAY)).attendance.marked.href,
+    ).toBeNull();
   });
 
   it("a scope narrows every figure, and odd URL values fall back to the defaults", async () => {

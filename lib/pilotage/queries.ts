@@ -2,17 +2,18 @@ import "server-only";
 import { and, asc, eq, gte, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { contrats, jeunes, participations, seances, structures } from "@/db/schema";
+import type { MarkedPresence } from "@/lib/agenda/rules";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { addDays, type CivilDate } from "@/lib/calendar/civil-date";
 import { isoWeekOf } from "@/lib/calendar/iso-week";
-import { parisStartOfDay } from "@/lib/calendar/paris-time";
-import { addToMonth, firstDayOfMonth, lastDayOfMonth, monthOf } from "@/lib/calendar/months";
+import { firstDayOfMonth, lastDayOfMonth, type MonthSpan } from "@/lib/calendar/months";
 import { cejGaugeAlerts } from "@/lib/cej/jauge-query";
 import { DomainError } from "@/lib/errors/domain-error";
 import { listPortefeuille } from "@/lib/jeunes/portefeuille";
 import { DEFAULT_FILTERS, portefeuilleHref, type PortefeuilleFilters } from "@/lib/jeunes/portefeuille-params";
 import { MOTIF_BASCULE } from "@/lib/parcours/motifs-sortie";
-import type { PilotageFilters } from "./params";
+import { periodOf, type PilotageFilters, type RendezVousFilters, rendezVousHref } from "./params";
+import { attendanceCondition } from "./rendez-vous-queries";
 
 /** The portfolio alerts the dashboard counts (their keys in lib/jeunes/alerts.ts), each linking to its filtered list. */
 export const PILOTAGE_ALERTS = ["contrat_fin", "cej_heures", "allocation_a_decider"] as const;
@@ -44,6 +45,19 @@ export interface MonthFlow {
   links: { entrees: Figure; sorties: Figure; motifs: Record<string, Figure> };
 }
 
+/** Entries and exits over the whole period: young people counted once however many months they moved in. */
+export interface PeriodFlows {
+  entrees: Figure;
+  sorties: Figure;
+}
+
+/** An attendance count and the list of rendez-vous it counts (/pilotage/rendez-vous). */
+export interface AttendanceFigure {
+  value: number;
+  href: string | null;
+  filters: RendezVousFilters;
+}
+
 export interface HoursBucket {
   key: string;
   label: string;
@@ -65,6 +79,7 @@ export interface Pilotage {
   parAntenne: ({ id: string; name: string } & ScopeFigures)[];
   parConseiller: ({ id: string; name: string } & ScopeFigures)[];
   months: MonthFlow[];
+  totals: PeriodFlows;
   period: { from: CivilDate; to: CivilDate };
   hours: {
     week: { start: CivilDate; end: CivilDate };
@@ -73,7 +88,14 @@ export interface Pilotage {
     reached: number;
     buckets: HoursBucket[];
   };
-  attendance: { present: number; excused: number; unexcused: number; rate: number | null };
+  attendance: {
+    present: AttendanceFigure;
+    excused: AttendanceFigure;
+    unexcused: AttendanceFigure;
+    /** The three together: what the rate divides by. */
+    marked: AttendanceFigure;
+    rate: number | null;
+  };
 }
 
 const HOUR = 60;
@@ -133,7 +155,7 @@ async function monthFlows(
   months: string[],
   scope: { antenne: string | null; conseiller: string | null },
   linkable: boolean,
-): Promise<MonthFlow[]> {
+): Promise<{ months: MonthFlow[]; totals: PeriodFlows }> {
   const db = await getDb();
   const base: PortefeuilleFilters = { ...DEFAULT_FILTERS, antenne: scope.antenne, conseiller: scope.conseiller, statut: "tous" };
   const figure = (value: number, change: Partial<PortefeuilleFilters>): Figure => ({
@@ -152,20 +174,27 @@ async function monthFlows(
     gte(contrats.finReelle, from),
     lte(contrats.finReelle, to),
   );
-  const [entries, exits, exitTotals] = await Promise.all([
+  const entryWhere = and(
+    eq(contrats.structureId, structureId),
+    where,
+    isNull(contrats.precedentContratId),
+    gte(contrats.debut, from),
+    lte(contrats.debut, to),
+  );
+  // One young person in and out in several months counts once in the period's totals (the list shows each once).
+  const periodTotal = (w: SQL | undefined) =>
+    db
+      .select({ n: young })
+      .from(contrats)
+      .innerJoin(jeunes, eq(jeunes.id, contrats.jeuneId))
+      .where(w)
+      .then((r) => r[0]?.n ?? 0);
+  const [entries, exits, exitTotals, totalIn, totalOut] = await Promise.all([
     db
       .select({ month: month(sql`${contrats.debut}`), n: young })
       .from(contrats)
       .innerJoin(jeunes, eq(jeunes.id, contrats.jeuneId))
-      .where(
-        and(
-          eq(contrats.structureId, structureId),
-          where,
-          isNull(contrats.precedentContratId),
-          gte(contrats.debut, from),
-          lte(contrats.debut, to),
-        ),
-      )
+      .where(entryWhere)
       .groupBy(sql`1`),
     db
       .select({
@@ -183,8 +212,12 @@ async function monthFlows(
       .innerJoin(jeunes, eq(jeunes.id, contrats.jeuneId))
       .where(exitWhere)
       .groupBy(sql`1`),
+    periodTotal(entryWhere),
+    periodTotal(exitWhere),
   ]);
-  return months.map((m) => {
+  const span: MonthSpan = { from: months[0]!, to: months.at(-1)! };
+  const totals = { entrees: figure(totalIn, { entree: span }), sorties: figure(totalOut, { sortie: span }) };
+  const flows = months.map((m) => {
     const motifs: Record<string, number> = {};
     for (const e of exits) if (e.month === m) motifs[e.motif] = (motifs[e.motif] ?? 0) + e.n;
     const entrees = entries.find((e) => e.month === m)?.n ?? 0;
@@ -195,12 +228,13 @@ async function monthFlows(
       sorties,
       motifs,
       links: {
-        entrees: figure(entrees, { entree: m }),
-        sorties: figure(sorties, { sortie: m }),
-        motifs: Object.fromEntries(Object.entries(motifs).map(([k, n]) => [k, figure(n, { sortie: m, motif: k })])),
+        entrees: figure(entrees, { entree: { from: m, to: m } }),
+        sorties: figure(sorties, { sortie: { from: m, to: m } }),
+        motifs: Object.fromEntries(Object.entries(motifs).map(([k, n]) => [k, figure(n, { sortie: { from: m, to: m }, motif: k })])),
       },
     };
   });
+  return { months: flows, totals };
 }
 
 /** Validated hours of last ISO week for the active CEJ young people whose contract covered the whole week. */
@@ -241,39 +275,45 @@ async function hoursDistribution(structureId: string, where: SQL, today: CivilDa
   };
 }
 
-/** Individual rendez-vous of the period already held (not cancelled), by attendance marked. */
-async function attendance(structureId: string, where: SQL, from: CivilDate, now: Date): Promise<Pilotage["attendance"]> {
+/** Individual rendez-vous of the period already held (not cancelled), by attendance marked; each count links to its list. */
+async function attendance(
+  structureId: string,
+  where: SQL,
+  filters: PilotageFilters,
+  from: CivilDate,
+  now: Date,
+  linkable: boolean,
+): Promise<Pilotage["attendance"]> {
   const db = await getDb();
   const rows = await db
     .select({ presence: participations.presence, n: sql<number>`count(*)::int`.mapWith(Number) })
     .from(participations)
     .innerJoin(seances, eq(seances.id, participations.seanceId))
     .innerJoin(jeunes, eq(jeunes.id, participations.jeuneId))
-    .where(
-      and(
-        eq(participations.structureId, structureId),
-        eq(seances.structureId, structureId),
-        where,
-        eq(seances.type, "rendez_vous_individuel"),
-        isNull(seances.annuleeLe),
-        gte(seances.debut, parisStartOfDay(from)),
-        lte(seances.debut, now),
-      ),
-    )
+    .where(attendanceCondition({ structureId, jeuneWhere: where, from, now, presence: null }))
     .groupBy(participations.presence);
-  const of = (p: string) => rows.find((r) => r.presence === p)?.n ?? 0;
+  const base: RendezVousFilters = { antenne: filters.antenne, conseiller: filters.conseiller, mois: filters.mois, presence: null, page: 1 };
+  const figure = (value: number, presence: MarkedPresence | null): AttendanceFigure => {
+    const f = { ...base, presence };
+    return { value, filters: f, href: linkable ? rendezVousHref(f) : null };
+  };
+  const of = (p: MarkedPresence) => rows.find((r) => r.presence === p)?.n ?? 0;
   const present = of("present");
-  const excused = of("absent_excuse");
-  const unexcused = of("absent_non_excuse");
-  const marked = present + excused + unexcused;
-  return { present, excused, unexcused, rate: marked === 0 ? null : present / marked };
+  const marked = present + of("absent_excuse") + of("absent_non_excuse");
+  return {
+    present: figure(present, "present"),
+    excused: figure(of("absent_excuse"), "absent_excuse"),
+    unexcused: figure(of("absent_non_excuse"), "absent_non_excuse"),
+    marked: figure(marked, null),
+    rate: marked === 0 ? null : present / marked,
+  };
 }
 
 /**
  * The director's dashboard for one structure (the admin chooses it) and a scope (an antenne, a titular
  * counsellor): the portfolio's own counts for every figure that links to it, entries and exits per month,
  * last week's CEJ hours, rendez-vous attendance over the period. Costs one portfolio count per antenne and
- * per counsellor of the structure (the breakdown tables), plus four grouped queries.
+ * per counsellor of the structure (the breakdown tables), plus a grouped query per figure family (monthly flows, period totals, hours, attendance).
  */
 export async function loadPilotage(user: SessionUser, filters: PilotageFilters, now: Date, today: CivilDate): Promise<Pilotage> {
   if (user.role !== "directeur" && user.role !== "admin") throw new DomainError("forbidden");
@@ -304,13 +344,11 @@ export async function loadPilotage(user: SessionUser, filters: PilotageFilters, 
   for (const c of whole.conseillers)
     parConseiller.push({ ...c, ...(await scopeFigures(reader, { antenne: null, conseiller: c.id }, today, linkable)) });
 
-  const lastMonth = monthOf(today);
-  const months = Array.from({ length: filters.mois }, (_, i) => addToMonth(lastMonth, i - filters.mois + 1));
-  const from = firstDayOfMonth(months[0]!);
+  const { months, from } = periodOf(filters.mois, today);
   const where = jeuneScope(structure.id, scopeKey);
   const flows = await monthFlows(structure.id, where, months, scopeKey, linkable);
   const hours = await hoursDistribution(structure.id, where, today);
-  const att = await attendance(structure.id, where, from, now);
+  const att = await attendance(structure.id, where, applied, from, now, linkable);
 
   return {
     filters: applied,
@@ -321,7 +359,8 @@ export async function loadPilotage(user: SessionUser, filters: PilotageFilters, 
     scope,
     parAntenne,
     parConseiller,
-    months: flows,
+    months: flows.months,
+    totals: flows.totals,
     period: { from, to: today },
     hours,
     attendance: att,

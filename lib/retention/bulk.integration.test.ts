@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, jeunes, retentionRunItems } from "@/db/schema";
+import { auditLog, consultations, jeunes, retentionRunItems } from "@/db/schema";
 import { growStructure } from "@/db/seed/bulk";
 import { seedDemo } from "@/db/seed/demo";
 import { useTestDatabase } from "@/test/db";
-import { runRetention } from "./run";
+import { planRetention, runRetention } from "./run";
 
 const SEEDED = "2026-11-25";
 /** Far enough for the seed's archived young people to be past 27, not for every hold to be over. */
@@ -17,12 +17,20 @@ const LATER = "2045-06-01";
 describe("retention on the large seed", () => {
   const t = useTestDatabase();
   let limited: string[];
+  /** Files the rules would anonymise but for a limitation put on them: the limitation alone holds them. */
+  let limitedOnly: string[];
 
   beforeAll(async () => {
     await seedDemo(t.db, { today: SEEDED, jeunesPerStructure: 4 });
     await growStructure(t.db, { today: SEEDED, jeunes: 600 });
     const archived = await t.db.select({ id: jeunes.id }).from(jeunes).where(eq(jeunes.statut, "archive")).orderBy(jeunes.id).limit(12);
-    limited = archived.map((r) => r.id);
+    const plan = await planRetention(t.db, LATER, new Date("2045-06-01T02:00:00Z"), 10_000);
+    limitedOnly = plan.items
+      .filter((i) => i.rule === "dossiers" && i.hold === null)
+      .map((i) => i.targetId)
+      .slice(0, 6);
+    expect(limitedOnly).toHaveLength(6);
+    limited = [...new Set([...archived.map((r) => r.id), ...limitedOnly])];
     await t.db
       .update(jeunes)
       .set({ limitationDepuis: new Date("2045-05-01T10:00:00Z") })
@@ -32,6 +40,10 @@ describe("retention on the large seed", () => {
   it("dry run = real run; held files untouched", async () => {
     const now = new Date("2045-06-01T02:00:00Z");
     const before = await t.db.select().from(jeunes).orderBy(jeunes.id);
+    const consultationsOf = (ids: string[]) =>
+      t.db.select({ id: consultations.id }).from(consultations).where(inArray(consultations.jeuneId, ids)).orderBy(consultations.id);
+    const limitedSeen = await consultationsOf(limited);
+    expect(limitedSeen.length).toBeGreaterThan(0);
     const dry = await runRetention(t.db, LATER, { now, dryRun: true, batchSize: 10_000 });
     expect(dry.status).toBe("termine");
     expect(await t.db.select().from(jeunes).orderBy(jeunes.id)).toEqual(before);
@@ -57,6 +69,8 @@ describe("retention on the large seed", () => {
     expect(plannedFiles.length).toBeGreaterThan(5);
     expect(heldFiles.length).toBeGreaterThan(5);
     for (const id of limited) expect(planned.some((i) => i.startsWith(`dossiers|${id}|ignore|`) && i.includes("limitation"))).toBe(true);
+    // Due and free of any other hold, these are kept by the limitation alone.
+    for (const id of limitedOnly) expect(planned).toContain(`dossiers|${id}|ignore|limitation`);
 
     const real = await runRetention(t.db, LATER, { now, batchSize: 10_000 });
     expect(real.status).toBe("termine");
@@ -68,6 +82,11 @@ describe("retention on the large seed", () => {
     const beforeById = new Map(before.map((j) => [j.id, j]));
     const held = await t.db.select().from(jeunes).where(inArray(jeunes.id, heldFiles));
     for (const j of held) expect(j).toEqual(beforeById.get(j.id));
+    // Files under limitation: not anonymised, not a column changed, their consultation log kept (frozen as a whole).
+    const limitedAfter = await t.db.select().from(jeunes).where(inArray(jeunes.id, limited));
+    expect(limitedAfter).toHaveLength(limited.length);
+    for (const j of limitedAfter) expect(j).toEqual(beforeById.get(j.id));
+    expect(await consultationsOf(limited)).toEqual(limitedSeen);
     const [{ n }] = (await t.db
       .select({ n: sql<number>`count(*)::int` })
       .from(auditLog)

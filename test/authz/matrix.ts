@@ -181,6 +181,11 @@ export const ROUTES: Record<string, RouteRow> = {
     "the runs are the platform's; the items shown are the caller's structure's (the admin's: all)",
   ),
   "/droits/[id]/pieces/[pieceId]": file(only({ dpo: RECORD }), "record", "a document the person sent: the DPO only downloads it"),
+  "/pilotage/rendez-vous": page(
+    only({ directeur: "allowed" }),
+    "none",
+    "the rendez-vous behind the dashboard's attendance: young people's names, so the admin (no portfolio) is refused",
+  ),
 
   // A young person's file
   "/jeunes/nouveau": page(only(all(WRITERS, "allowed"))),

@@ -29,10 +29,14 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
     data.antennes.find((a) => a.id === data.filters.antenne)?.name ??
     "toute la mission locale";
   const motifKeys = [...new Set(months.flatMap((m) => Object.keys(m.motifs)))].sort();
-  const totalIn = months.reduce((a, m) => a + m.entrees, 0);
-  const totalOut = months.reduce((a, m) => a + m.sorties, 0);
+  const totalIn = data.totals.entrees.value;
+  const totalOut = data.totals.sorties.value;
   const share = h.total === 0 ? null : h.reached / h.total;
-  const marked = att.present + att.excused + att.unexcused;
+  const attendanceRows = [
+    { key: "present", label: "Présent", figure: att.present, of: "présences" },
+    { key: "excused", label: "Absent excusé", figure: att.excused, of: "absences excusées" },
+    { key: "unexcused", label: "Absent non excusé", figure: att.unexcused, of: "absences non excusées" },
+  ] as const;
 
   return (
     <>
@@ -41,7 +45,7 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
         description={
           <>
             Les chiffres de {scopeName}, du {formatDate(data.period.from)} au {formatDate(data.period.to)} pour les entrées, les sorties et
-            les rendez-vous ; à ce jour pour les jeunes suivis. Chaque chiffre souligné ouvre la liste des jeunes qu&apos;il compte.
+            les rendez-vous ; à ce jour pour les jeunes suivis. Chaque chiffre souligné ouvre la liste de ce qu&apos;il compte.
           </>
         }
       />
@@ -71,9 +75,21 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
             href={scope.alertes.allocation_a_decider.href}
           />
           <KeyFigure title="Présence aux rendez-vous" value={percent(att.rate)}>
-            {formatNumber(att.present)} présences sur {formatNumber(marked)} rendez-vous individuels pointés
+            <FigureLink value={att.present.value} href={att.present.href} label="présences aux rendez-vous individuels" /> présences sur{" "}
+            <FigureLink value={att.marked.value} href={att.marked.href} label="rendez-vous individuels pointés" /> rendez-vous individuels
+            pointés
           </KeyFigure>
-          <KeyFigure title="Entrées · sorties sur la période" value={`${formatNumber(totalIn)} · ${formatNumber(totalOut)}`} />
+          <KeyFigure
+            title="Entrées · sorties sur la période"
+            value={
+              <>
+                <FigureLink value={totalIn} href={data.totals.entrees.href} label="jeunes entrés sur la période" /> ·{" "}
+                <FigureLink value={totalOut} href={data.totals.sorties.href} label="jeunes sortis sur la période" />
+              </>
+            }
+          >
+            Chaque jeune compte une fois sur la période
+          </KeyFigure>
         </dl>
       </section>
 
@@ -90,7 +106,7 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
           <BarChart
             id="graphique-mouvements"
             title="Entrées et sorties par mois"
-            description={`Sur ${months.length} mois : ${formatNumber(totalIn)} entrées et ${formatNumber(totalOut)} sorties. Le tableau à côté donne les mêmes chiffres mois par mois, avec les motifs de sortie.`}
+            description={`Sur ${months.length} mois : ${formatNumber(totalIn)} jeunes entrés et ${formatNumber(totalOut)} sortis, chacun compté une fois. Le tableau à côté donne les chiffres mois par mois, avec les motifs de sortie.`}
             categories={months.map((m) => formatMonth(m.month))}
             series={[
               { key: "entrees", label: "Entrées", fillClass: "fill-primary", values: months.map((m) => m.entrees) },
@@ -198,6 +214,45 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
             </TBody>
           </Table>
         </div>
+      </section>
+
+      <section aria-labelledby="presence" className="mb-10">
+        <h2 id="presence" className="mb-2">
+          Présence aux rendez-vous individuels
+        </h2>
+        <p className="mb-4 text-ink-2">
+          Rendez-vous individuels déjà passés sur la période, non annulés, dont la présence a été pointée. Chaque chiffre ouvre la liste de
+          ces rendez-vous.
+        </p>
+        <Table caption="Rendez-vous individuels pointés, par présence" className="max-w-2xl text-sm">
+          <THead>
+            <Tr>
+              <Th>Présence</Th>
+              <Th className="text-right">Rendez-vous</Th>
+              <Th className="text-right">Part</Th>
+            </Tr>
+          </THead>
+          <TBody>
+            {attendanceRows.map((r) => (
+              <Tr key={r.key}>
+                <Th scope="row" className="font-normal">
+                  {r.label}
+                </Th>
+                <Td className="text-right">
+                  <FigureLink value={r.figure.value} href={r.figure.value ? r.figure.href : null} label={`${r.of} aux rendez-vous`} />
+                </Td>
+                <Td className="text-right">{percent(att.marked.value === 0 ? null : r.figure.value / att.marked.value)}</Td>
+              </Tr>
+            ))}
+            <Tr>
+              <Th scope="row">Total pointé</Th>
+              <Td className="text-right">
+                <FigureLink value={att.marked.value} href={att.marked.value ? att.marked.href : null} label="rendez-vous pointés" />
+              </Td>
+              <Td className="text-right">{att.marked.value === 0 ? "—" : percent(1)}</Td>
+            </Tr>
+          </TBody>
+        </Table>
       </section>
 
       {data.parAntenne.length > 0 ? (

@@ -14,7 +14,8 @@ import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requireRole } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/calendar/civil-date";
-import { formatMonth, formatNumber, formatShortDate } from "@/lib/format/fr";
+import { formatMonthSpanPhrase, formatNumber, formatShortDate } from "@/lib/format/fr";
+import { formatMonthSpan } from "@/lib/calendar/months";
 import type { SearchParams } from "@/lib/http/search-params";
 import { motifSortieLabel } from "@/lib/parcours/motifs-sortie";
 import { ALERTS } from "@/lib/jeunes/alerts";
@@ -106,12 +107,12 @@ function MouvementFilter({ view }: { view: Portefeuille }) {
   const { filters } = view;
   if (!filters.entree && !filters.sortie) return null;
   const label = filters.entree
-    ? `Entré(e) en ${formatMonth(filters.entree)}`
-    : `Sorti(e) en ${formatMonth(filters.sortie!)}${filters.motif ? `, motif : ${motifSortieLabel(filters.motif)}` : ""}`;
+    ? `Entré(e) ${formatMonthSpanPhrase(filters.entree)}`
+    : `Sorti(e) ${formatMonthSpanPhrase(filters.sortie!)}${filters.motif ? `, motif : ${motifSortieLabel(filters.motif)}` : ""}`;
   return (
     <div className="flex flex-wrap items-center gap-3">
-      {filters.entree ? <input type="hidden" name="entree" value={filters.entree} /> : null}
-      {filters.sortie ? <input type="hidden" name="sortie" value={filters.sortie} /> : null}
+      {filters.entree ? <input type="hidden" name="entree" value={formatMonthSpan(filters.entree)} /> : null}
+      {filters.sortie ? <input type="hidden" name="sortie" value={formatMonthSpan(filters.sortie)} /> : null}
       {filters.sortie && filters.motif ? <input type="hidden" name="motif" value={filters.motif} /> : null}
       <p id="filtre-mouvement">
         <span className="text-ink-2">Mouvement : </span>
@@ -178,8 +179,8 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
     filters.conseiller,
     filters.statut,
     filters.alerte,
-    filters.entree,
-    filters.sortie,
+    filters.entree && formatMonthSpan(filters.entree),
+    filters.sortie && formatMonthSpan(filters.sortie),
     filters.motif,
   ].join("|");
 
