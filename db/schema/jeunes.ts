@@ -72,6 +72,8 @@ export const jeunes = pgTable(
   (t) => [
     index("jeunes_structure_conseiller_idx").on(t.structureId, t.conseillerId, t.statut),
     index("jeunes_structure_naissance_idx").on(t.structureId, t.dateNaissance),
+    // The portfolio sorted by name (its default): a structure's first page read in order, not sorted.
+    index("jeunes_structure_name_idx").on(t.structureId, t.searchText, t.id),
     index("jeunes_nir_hmac_idx").on(t.nirHmac),
     index("jeunes_ft_idx").on(t.structureId, t.ftIdentifiant),
     index("jeunes_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),

@@ -1,0 +1,1 @@
+CREATE INDEX "jeunes_structure_name_idx" ON "jeunes" USING btree ("structure_id","search_text","id");
