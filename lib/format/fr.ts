@@ -77,9 +77,18 @@ export function formatMoneyCents(cents: number): string {
   return withPinnedSpaces(euros.formatToParts(cents / 100));
 }
 
+/** One formatter per set of options: building an Intl.NumberFormat costs far more than formatting with it. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** 1234567.5 → "1 234 567,5" (U+202F between thousands); options as in Intl.NumberFormat. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return withPinnedSpaces(new Intl.NumberFormat("fr-FR", options).formatToParts(value));
+  const key = options ? JSON.stringify(options) : "";
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("fr-FR", options);
+    if (numberFormats.size < 64) numberFormats.set(key, format);
+  }
+  return withPinnedSpaces(format.formatToParts(value));
 }
 
 const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
