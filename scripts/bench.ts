@@ -162,7 +162,7 @@ function portfolioBaseline({ structureId, counsellorId, viewerId, today, filters
     return `$${params.length}`;
   };
   const portfolio = counsellorId
-    ? `and (j.conseiller_id = ${p(counsellorId)} or j.id in (select a.jeune_id from affectations a where a.type = 'temporaire' and a.vers_conseiller_id = $2 and a.debut <= ${p(today)} and a.fin >= $3))`
+    ? `and (j.conseiller_id = ${p(counsellorId)} or j.id = any(array(select a.jeune_id from affectations a where a.type = 'temporaire' and a.vers_conseiller_id = $2 and a.debut <= ${p(today)} and a.fin >= $3)))`
     : "";
   const text = filters.q.trim() ? filters.q.trim().toLowerCase() : "";
   const words = text ? text.split(/\s+/) : [];
@@ -174,19 +174,17 @@ function portfolioBaseline({ structureId, counsellorId, viewerId, today, filters
   const fDispositif = filters.dispositif ? `j.dispositif = ${p(filters.dispositif)}` : "true";
   const fStatut = `j.statut = ${p(filters.statut)}`;
   const ctx: AlertContext = { today, userId: viewerId };
-  // A director's alert counts read the day's stored flags (alert_state), live only for a row not refreshed today.
-  const stored = !counsellorId;
+  // Alerts read the day's stored flags (alert_state), live only for a row not refreshed today.
   const holds = (a: (typeof ALERTS)[number]) =>
-    stored
-      ? `(case when st.computed_on = '${today}'::date then ${alertSql(ALERT_STATE_COLUMN[a.key]).replaceAll('"alert_state".', "st.")} else coalesce((${alertSql(a.when(ctx))}), false) end)`
-      : `coalesce((${alertSql(a.when(ctx))}), false)`;
+    `(case when st.computed_on = '${today}'::date then ${alertSql(ALERT_STATE_COLUMN[a.key]).replaceAll('"alert_state".', "st.")} else coalesce((${alertSql(a.when(ctx))}), false) end)`;
+  const stateJoin = "left join alert_state st on st.jeune_id = j.id and st.structure_id = j.structure_id";
   const alertCounts = ALERTS.map((a) => `count(*) filter (where ${fDispositif} and ${fStatut} and ${holds(a)})::int as "${a.key}"`).join(
     ", ",
   );
   const base = `from jeunes j where j.structure_id = $1 ${portfolio} ${search}`;
-  const alertsSql = `select ${alertCounts} from jeunes j ${stored ? "left join alert_state st on st.jeune_id = j.id" : ""}
+  const alertsSql = `select ${alertCounts} from jeunes j ${stateJoin}
     where j.structure_id = $1 ${portfolio} ${search}`;
-  const details = `json_build_object(${ALERTS.map((a) => `'${a.key}', (${alertSql(a.detail(ctx))})`).join(", ")}) as alertes`;
+  const details = `json_build_object(${ALERTS.map((a) => `'${a.key}', (case when ${holds(a)} then (${alertSql(a.detail(ctx))}) end)`).join(", ")}) as alertes`;
   const facetsSql = `select 'dispositif' as f, j.dispositif::text as k, count(*) filter (where ${fStatut})::int as n ${base} group by j.dispositif
     union all select 'statut', j.statut::text, count(*) filter (where ${fDispositif})::int ${base} group by j.statut
     union all select 'antenne', coalesce(j.antenne_id::text, ''), count(*) filter (where ${fDispositif} and ${fStatut})::int ${base} group by j.antenne_id
@@ -208,7 +206,7 @@ function portfolioBaseline({ structureId, counsellorId, viewerId, today, filters
   ) => `select j.id, j.nom_naissance as "nomNaissance", j.nom_usage as "nomUsage", j.prenoms, j.date_naissance::text as "dateNaissance",
       extract(year from age($${params.length + 1}::date, j.date_naissance))::int as age, j.dispositif, j.statut, j.archived_at as "archivedAt",
       an.name as antenne, j.conseiller_id as "conseillerId", u.name as conseiller, ${details}
-    from jeunes j left join antennes an on an.id = j.antenne_id left join users u on u.id = j.conseiller_id
+    from jeunes j left join antennes an on an.id = j.antenne_id left join users u on u.id = j.conseiller_id ${stateJoin}
     where j.structure_id = $1 ${portfolio} ${search} and ${fDispositif} and ${fStatut}
     order by ${order} limit ${PAGE_SIZE} offset ${offset}`;
   const pageParams = [...params, today];

@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
-import { jeunes } from "./jeunes";
-import { structures } from "./structures";
+import { antennes, structures } from "./structures";
+import { dispositifEnum, jeuneStatutEnum, jeunes } from "./jeunes";
 import { users } from "./users";
 
 /**
@@ -24,6 +24,11 @@ export const alertState = pgTable(
       .notNull()
       .references(() => structures.id, { onDelete: "cascade" }),
     conseillerId: uuid("conseiller_id").references(() => users.id, { onDelete: "set null" }),
+    // The file's facet columns, copied with the flags (any change to the file forgets the row): a
+    // director's counts group the structure's rows of this table alone, without reading `jeunes`.
+    antenneId: uuid("antenne_id").references(() => antennes.id, { onDelete: "set null" }),
+    dispositif: dispositifEnum("dispositif").notNull(),
+    statut: jeuneStatutEnum("statut").notNull(),
     /** The civil day (Europe/Paris) the flags hold for. */
     computedOn: date("computed_on", { mode: "string" }).notNull(),
     remplacement: boolean("remplacement").notNull(),
@@ -46,6 +51,28 @@ export const alertState = pgTable(
   },
   (t) => [
     index("alert_state_structure_conseiller_idx").on(t.structureId, t.conseillerId),
+    // A director's counts of the whole structure read this index alone (an index-only scan): the day's
+    // rows of the structure with their facet columns and flags.
+    index("alert_state_structure_day_idx").on(
+      t.structureId,
+      t.computedOn,
+      t.dispositif,
+      t.antenneId,
+      t.conseillerId,
+      t.statut,
+      t.remplacement,
+      t.titreSejour,
+      t.contratFin,
+      t.cejHeures,
+      t.absence,
+      t.sansContact,
+      t.sanction,
+      t.allocationADecider,
+      t.demandeDroits,
+      t.transmissionEchouee,
+      t.limitation,
+      t.mineur,
+    ),
     index("alert_state_computed_on_idx").on(t.computedOn),
   ],
 );

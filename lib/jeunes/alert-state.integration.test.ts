@@ -17,6 +17,9 @@ import { ALERTS } from "./alerts";
 import { cejWeekMinutesSql } from "./alerts-parcours";
 import { archiveJeune, restoreJeune } from "./archive-writes";
 import { mulberry32 } from "@/db/seed/large";
+import { countQueries } from "@/db/query-count";
+import { listPortefeuille } from "./portefeuille";
+import { type PortefeuilleFilters, SANS_CONSEILLER } from "./portefeuille-params";
 
 const CAMILLE = "conseillere.lyon@sillage.demo";
 
@@ -42,6 +45,9 @@ describe("stored alert state", () => {
         id: jeunes.id,
         structureId: jeunes.structureId,
         conseillerId: jeunes.conseillerId,
+        antenneId: jeunes.antenneId,
+        dispositif: jeunes.dispositif,
+        statut: jeunes.statut,
         minutes: cejWeekMinutesSql(sql`${jeunes.id}`, monday, "validees"),
         ...Object.fromEntries(ALERTS.map((a) => [a.key, sql<boolean>`coalesce((${a.when(ctx)}), false)`])),
       })
@@ -57,6 +63,9 @@ describe("stored alert state", () => {
           on,
           structureId: r.structureId,
           conseillerId: r.conseillerId,
+          antenneId: r.antenneId,
+          dispositif: r.dispositif,
+          statut: r.statut,
           minutes: Number(r.minutes),
           ...Object.fromEntries(ALERTS.map((a) => [a.key, Boolean(r[a.key])])),
         },
@@ -66,6 +75,9 @@ describe("stored alert state", () => {
               on: s.computedOn,
               structureId: s.structureId,
               conseillerId: s.conseillerId,
+              antenneId: s.antenneId,
+              dispositif: s.dispositif,
+              statut: s.statut,
               minutes: s.cejMinutesValidees,
               ...Object.fromEntries(ALERTS.map((a) => [a.key, s[camel(a.key)]])),
             }
@@ -220,5 +232,47 @@ describe("stored alert state", () => {
     const missing = writes.filter(([, def]) => !(def.refreshes ?? []).some((r) => r.name === "alert_state")).map(([name]) => name);
     expect(missing).toEqual([]);
     expect(ACTION_REGISTRY["allocation/decision-writes.recordAllocationDecision"]?.refreshes?.[0]?.name).toBe("alert_state");
+  });
+
+  it("a director's counts read from the stored state alone equal the counts from the files, for every filter", async () => {
+    const nadia = await sessionUserFor(t.db, "directrice.lyon@sillage.demo");
+    await refreshDueAlertState(t.db, today);
+    const lyonAntenne = (await t.db.select({ id: jeunes.antenneId }).from(jeunes).where(eq(jeunes.structureId, lyonId)).limit(1))[0]!.id;
+    const camille = await sessionUserFor(t.db, CAMILLE);
+    const cases: Partial<PortefeuilleFilters>[] = [
+      {},
+      { statut: "tous" },
+      { statut: "archive" },
+      { dispositif: "CEJ" },
+      { alerte: "mineur" },
+      { alerte: "contrat_fin", statut: "tous" },
+      { conseiller: camille.id, dispositif: "PACEA" },
+      { conseiller: SANS_CONSEILLER },
+      ...(lyonAntenne ? [{ antenne: lyonAntenne }] : []),
+    ];
+    /** Whether the counts came from alert_state alone (no grouped read of jeunes). */
+    const fromState = (queries: string[]) => !queries.some((q) => /from "jeunes" left join "alert_state".*group by/s.test(q));
+    const stored = [];
+    for (const filters of cases) {
+      const { result, queries } = await countQueries(() => listPortefeuille(nadia, filters, today));
+      expect(fromState(queries), JSON.stringify(filters)).toBe(true);
+      stored.push(result);
+    }
+    // One file forgotten (as a write outside the actions would leave it): the counts come from the files again.
+    const [one] = await t.db.select({ id: alertState.jeuneId }).from(alertState).where(eq(alertState.structureId, lyonId)).limit(1);
+    await t.db.delete(alertState).where(eq(alertState.jeuneId, one!.id));
+    for (const [i, filters] of cases.entries()) {
+      const { result, queries } = await countQueries(() => listPortefeuille(nadia, filters, today));
+      expect(fromState(queries), JSON.stringify(filters)).toBe(false);
+      expect({ total: result.total, facets: result.facets, rows: result.rows.map((r) => r.id) }, JSON.stringify(filters)).toEqual({
+        total: stored[i]!.total,
+        facets: stored[i]!.facets,
+        rows: stored[i]!.rows.map((r) => r.id),
+      });
+    }
+    // A search or a movement filter always counts from the files.
+    const searched = await countQueries(() => listPortefeuille(nadia, { q: "dupont" }, today));
+    expect(fromState(searched.queries)).toBe(false);
+    await refreshDueAlertState(t.db, today);
   });
 });

@@ -65,14 +65,17 @@ async function upsertState(tx: DbOrTx, where: SQL, today: CivilDate) {
   const updates = [
     "structure_id",
     "conseiller_id",
+    "antenne_id",
+    "dispositif",
+    "statut",
     "computed_on",
     ...ALERTS.map((a) => a.key),
     "semaine",
     "cej_minutes_validees",
     "updated_at",
   ];
-  await tx.execute(sql`insert into alert_state (jeune_id, structure_id, conseiller_id, computed_on, ${sql.join(columns, sql`, `)}, semaine, cej_minutes_validees, updated_at)
-    select ${jeunes.id}, ${jeunes.structureId}, ${jeunes.conseillerId}, ${today}::date, ${sql.join(flags, sql`, `)},
+  await tx.execute(sql`insert into alert_state (jeune_id, structure_id, conseiller_id, antenne_id, dispositif, statut, computed_on, ${sql.join(columns, sql`, `)}, semaine, cej_minutes_validees, updated_at)
+    select ${jeunes.id}, ${jeunes.structureId}, ${jeunes.conseillerId}, ${jeunes.antenneId}, ${jeunes.dispositif}, ${jeunes.statut}, ${today}::date, ${sql.join(flags, sql`, `)},
       ${monday}::date, ${cejWeekMinutesSql(sql`${jeunes.id}`, monday, "validees")}, clock_timestamp()
     from ${jeunes} where ${where} order by ${jeunes.id}
     on conflict (jeune_id) do update set ${sql.raw(updates.map((c) => `"${c}" = excluded."${c}"`).join(", "))}`);

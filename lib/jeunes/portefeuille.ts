@@ -261,18 +261,14 @@ export function mouvementCondition(filters: Pick<PortefeuilleFilters, "entree" |
  * evaluated only on rows the four filters keep (archived files, when the page shows the active ones,
  * are not evaluated), and reads the stored state of the day when there is one.
  */
-async function facetCounts(
-  db: DbOrTx,
-  where: SQL | undefined,
-  filters: PortefeuilleFilters,
-  conditions: Record<FilterKey, SQL | undefined>,
-  ctx: AlertContext,
-) {
+const countWhere = (condition: SQL | undefined) => sql<number>`(count(*) filter (where ${condition ?? sql`true`}))::int`.mapWith(Number);
+
+/** The four facet columns and the counts of each group, from `jeunes` joined to the stored state. */
+function liveGroups(db: DbOrTx, where: SQL | undefined, conditions: Record<FilterKey, SQL | undefined>, ctx: AlertContext) {
   const kept = and(...(["dispositif", "antenne", "conseiller", "statut"] as const).map((k) => conditions[k]));
-  const countWhere = (condition: SQL | undefined) => sql<number>`(count(*) filter (where ${condition ?? sql`true`}))::int`.mapWith(Number);
   const holds = (a: AlertDefinition<AlertKey>) =>
     kept ? sql`${kept} and coalesce((${alertHolds(a, ctx)}), false)` : sql`coalesce((${alertHolds(a, ctx)}), false)`;
-  const groups = await db
+  return db
     .select({
       dispositif: jeunes.dispositif,
       antenneId: jeunes.antenneId,
@@ -287,8 +283,60 @@ async function facetCounts(
     .groupBy(jeunes.dispositif, jeunes.antenneId, jeunes.conseillerId, jeunes.statut)
     .prepare("portefeuille_facets")
     .execute();
+}
 
-  type Group = (typeof groups)[number];
+type FacetGroup = Awaited<ReturnType<typeof liveGroups>>[number];
+
+/**
+ * The same groups for a whole structure (a director's view without search or movement filter), read from
+ * alert_state alone — it copies the four facet columns — when every file of the structure has its row of
+ * the day: the counts then never read `jeunes`. Null when some row is missing or stale (a write outside
+ * the actions, the worker not yet past): the caller counts from `jeunes`.
+ */
+async function storedGroups(
+  db: DbOrTx,
+  structureId: string,
+  filters: Pick<PortefeuilleFilters, "alerte">,
+  today: CivilDate,
+): Promise<FacetGroup[] | null> {
+  const s = alertState;
+  const flag = (key: AlertKey) => ALERT_STATE_COLUMN[key];
+  const rows = await db
+    .select({
+      dispositif: s.dispositif,
+      antenneId: s.antenneId,
+      conseillerId: s.conseillerId,
+      statut: s.statut,
+      n: countWhere(filters.alerte ? flag(filters.alerte) : undefined),
+      // The four facet filters are columns of the group: facetCounts applies them to the groups.
+      ...Object.fromEntries(ALERTS.map((a) => [`n_${a.key}`, countWhere(flag(a.key))])),
+      rowCount: sql<number>`count(*)::int`.mapWith(Number),
+      files: sql<number>`(select count(*) from ${jeunes} where ${jeunes.structureId} = ${structureId})::int`.mapWith(Number),
+    })
+    .from(s)
+    .where(and(eq(s.structureId, structureId), eq(s.computedOn, today)))
+    .groupBy(s.dispositif, s.antenneId, s.conseillerId, s.statut)
+    .prepare("portefeuille_facets_stored")
+    .execute();
+  // The day's rows of a structure are rows of its files (a file that changes, or moves, loses its row),
+  // so as many rows as files means that every file has its row.
+  const stored = rows.reduce((sum, r) => sum + r.rowCount, 0);
+  if (rows.length === 0 || stored !== rows[0]!.files) return null;
+  return rows.map(({ rowCount: _r, files: _f, ...g }) => g as FacetGroup);
+}
+
+async function facetCounts(
+  db: DbOrTx,
+  where: SQL | undefined,
+  filters: PortefeuilleFilters,
+  conditions: Record<FilterKey, SQL | undefined>,
+  ctx: AlertContext,
+  wholeStructure: string | null,
+) {
+  const groups =
+    (wholeStructure ? await storedGroups(db, wholeStructure, filters, ctx.today) : null) ?? (await liveGroups(db, where, conditions, ctx));
+
+  type Group = FacetGroup;
   const matches: Record<Exclude<FilterKey, "alerte">, (g: Group) => boolean> = {
     dispositif: (g) => !filters.dispositif || g.dispositif === filters.dispositif,
     antenne: (g) => !filters.antenne || g.antenneId === filters.antenne,
@@ -398,11 +446,14 @@ export async function listPortefeuille(user: SessionUser, input: Partial<Portefe
   const search = parseSearchQuery(filters.q);
   const baseWhere = and(portfolio, searchCondition(search), mouvementCondition(filters));
   const conditions = filterConditions(filters, ctx);
+  // A director's view of the whole structure, neither searched nor narrowed to entries or exits: its
+  // counts can come from the stored state alone.
+  const wholeStructure = user.role === "directeur" && search.kind === "none" && !mouvementCondition(filters) ? structureId : null;
   const where = and(baseWhere, ...Object.values(conditions));
   const order = orderBy(filters, search);
 
   const run = async (tx: DbOrTx) => {
-    const { facets, total } = await facetCounts(tx, baseWhere, filters, conditions, ctx);
+    const { facets, total } = await facetCounts(tx, baseWhere, filters, conditions, ctx, wholeStructure);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const page = Math.min(filters.page, pageCount);
     const rows = total === 0 ? [] : await pageRows(tx, where, order, relevanceColumns(filters, search), page, ctx);
