@@ -160,7 +160,8 @@ export const PARCOURS_ALERT_SPECS = {
   sanction: {
     key: "sanction",
     label: "Sanction à examiner",
-    when: () => sql`exists (select 1 from sanctions sa where sa.jeune_id = ${jeunes.id} and sa.statut in ('proposee', 'contradictoire') offset 0)`,
+    when: () =>
+      sql`exists (select 1 from sanctions sa where sa.jeune_id = ${jeunes.id} and sa.statut in ('proposee', 'contradictoire') offset 0)`,
     detail: () => sql`(select json_build_object('date', sa.date_fait, 'statut', sa.statut)
       from sanctions sa where sa.jeune_id = ${jeunes.id} and sa.statut in ('proposee', 'contradictoire') order by sa.date_fait asc limit 1)`,
     schema: z.object({ date: civilDate, statut: z.enum(["proposee", "contradictoire"]) }),

@@ -113,7 +113,8 @@ export const ALERTS = [
   defineAlert({
     key: "demande_droits",
     label: "Demande de droits en cours",
-    when: () => sql`exists (select 1 from demandes_droits d where d.jeune_id = ${jeunes.id} and d.statut not in ('repondue', 'close') offset 0)`,
+    when: () =>
+      sql`exists (select 1 from demandes_droits d where d.jeune_id = ${jeunes.id} and d.statut not in ('repondue', 'close') offset 0)`,
     detail: () => sql`(select json_build_object('echeance', d.echeance, 'numero', d.numero)
       from demandes_droits d where d.jeune_id = ${jeunes.id} and d.statut not in ('repondue', 'close')
       order by d.echeance asc nulls last, d.recue_le asc limit 1)`,
@@ -128,7 +129,8 @@ export const ALERTS = [
   defineAlert({
     key: "transmission_echouee",
     label: "Transmission refusée ou abandonnée",
-    when: () => sql`exists (select 1 from transmissions tr where tr.jeune_id = ${jeunes.id} and tr.status in ('rejetee', 'abandonnee') offset 0)`,
+    when: () =>
+      sql`exists (select 1 from transmissions tr where tr.jeune_id = ${jeunes.id} and tr.status in ('rejetee', 'abandonnee') offset 0)`,
     detail: () => sql`(select json_build_object('recipient', tr.recipient, 'status', tr.status)
       from transmissions tr where tr.jeune_id = ${jeunes.id} and tr.status in ('rejetee', 'abandonnee')
       order by tr.created_at desc limit 1)`,
