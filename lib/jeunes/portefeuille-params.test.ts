@@ -21,6 +21,7 @@ describe("parsePortefeuilleParams", () => {
         alerte: "mineur",
         sortie: "2026-03",
         motif: "emploi",
+        heures: "10-15",
         tri: "age",
         ordre: "desc",
         page: "3",
@@ -35,10 +36,14 @@ describe("parsePortefeuilleParams", () => {
       entree: null,
       sortie: { from: "2026-03", to: "2026-03" },
       motif: "emploi",
+      heures: "10-15",
       tri: "age",
       ordre: "desc",
       page: 3,
     });
+    expect(parsePortefeuilleParams({ heures: "objectif" }).heures).toBe("objectif");
+    expect(parsePortefeuilleParams({ heures: "15" }).heures).toBeNull();
+    expect(portefeuilleHref({ ...DEFAULT_FILTERS, heures: "20+" })).toBe("/portefeuille?heures=20%2B");
     expect(parsePortefeuilleParams({ conseiller: "aucun", dispositif: "aucun" })).toMatchObject({
       conseiller: "aucun",
       dispositif: "aucun",

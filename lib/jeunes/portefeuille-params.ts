@@ -8,6 +8,7 @@ import { isValidCivilDate, toCivilDate, type CivilDate } from "@/lib/calendar/ci
 import { formatMonthSpan, type MonthSpan, parseMonthSpan } from "@/lib/calendar/months";
 import { stripUnsafeChars } from "@/lib/validation/fields";
 import { ALERT_KEYS, type AlertKey } from "./alerts";
+import { CEJ_HOURS_KEYS, type CejHoursKey } from "./cej-hours-buckets";
 import { normalizeForSearch, type Dispositif } from "./rules";
 
 export const DISPOSITIF_VALUES = ["CEJ", "PACEA", "aucun"] as const satisfies readonly Dispositif[];
@@ -45,6 +46,8 @@ export interface PortefeuilleFilters {
   sortie: MonthSpan | null;
   /** An exit motive key (lib/parcours/motifs-sortie.ts; an unknown key lists nobody), only with `sortie`. */
   motif: string | null;
+  /** Last ISO week's validated CEJ hours, by bucket or at the target (lib/jeunes/cej-hours.ts). */
+  heures: CejHoursKey | null;
   /** null: by relevance when searching by name, else by name. */
   tri: Tri | null;
   ordre: Ordre;
@@ -61,6 +64,7 @@ export const DEFAULT_FILTERS: Readonly<PortefeuilleFilters> = Object.freeze({
   entree: null,
   sortie: null,
   motif: null,
+  heures: null,
   tri: null,
   ordre: "asc",
   page: 1,
@@ -99,6 +103,7 @@ const schema = z.object({
     .regex(/^[a-z_]{1,40}$/)
     .nullable()
     .catch(null),
+  heures: z.enum(CEJ_HOURS_KEYS).nullable().catch(null),
   tri: z.enum(TRI_VALUES).nullable().catch(null),
   ordre: z.enum(ORDRE_VALUES).catch("asc"),
   page: z.coerce.number().int().min(1).max(PAGE_MAX).catch(1),
@@ -124,6 +129,7 @@ export function parsePortefeuilleParams(raw: RawParams): PortefeuilleFilters {
     entree: first("entree") ?? null,
     sortie: first("sortie") ?? null,
     motif: first("motif") ?? null,
+    heures: first("heures") ?? null,
     tri: first("tri") ?? null,
     ordre: first("ordre"),
     page: first("page"),
@@ -148,6 +154,7 @@ export function portefeuilleHref(filters: PortefeuilleFilters, change: Partial<P
   if (next.entree) params.set("entree", formatMonthSpan(next.entree));
   if (next.sortie) params.set("sortie", formatMonthSpan(next.sortie));
   if (next.sortie && next.motif) params.set("motif", next.motif);
+  if (next.heures) params.set("heures", next.heures);
   if (next.tri) params.set("tri", next.tri);
   if (next.tri && next.ordre !== DEFAULT_FILTERS.ordre) params.set("ordre", next.ordre);
   if (next.page > 1) params.set("page", String(next.page));
@@ -165,6 +172,7 @@ export function hasNarrowing(filters: PortefeuilleFilters): boolean {
       filters.alerte ||
       filters.entree ||
       filters.sortie ||
+      filters.heures ||
       filters.statut !== "actif",
   );
 }

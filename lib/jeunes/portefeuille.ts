@@ -20,6 +20,7 @@ import {
   type SearchQuery,
   type Statut,
 } from "./portefeuille-params";
+import { cejHoursCondition } from "./cej-hours";
 import { ageOn, type Dispositif } from "./rules";
 import { portfolioListCondition } from "@/lib/dossier/scope";
 
@@ -444,11 +445,12 @@ export async function listPortefeuille(user: SessionUser, input: Partial<Portefe
 
   const ctx: AlertContext = { today, userId: user.id };
   const search = parseSearchQuery(filters.q);
-  const baseWhere = and(portfolio, searchCondition(search), mouvementCondition(filters));
+  const hours = filters.heures ? cejHoursCondition(filters.heures, today) : undefined;
+  const baseWhere = and(portfolio, searchCondition(search), mouvementCondition(filters), hours);
   const conditions = filterConditions(filters, ctx);
   // A director's view of the whole structure, neither searched nor narrowed to entries or exits: its
   // counts can come from the stored state alone.
-  const wholeStructure = user.role === "directeur" && search.kind === "none" && !mouvementCondition(filters) ? structureId : null;
+  const wholeStructure = user.role === "directeur" && search.kind === "none" && !mouvementCondition(filters) && !hours ? structureId : null;
   const where = and(baseWhere, ...Object.values(conditions));
   const order = orderBy(filters, search);
 

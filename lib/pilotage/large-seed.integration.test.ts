@@ -15,7 +15,7 @@ const NOW = new Date("2026-11-25T16:00:00Z");
 const onPostgres = process.env.SILLAGE_TEST_DB === "postgres";
 
 /** Every figure of a dashboard that links to a portfolio list, with where it is shown. */
-function portfolioFigures(data: Pilotage): [string, Figure][] {
+function portfolioFigures(data: Pilotage): [string, Pick<Figure, "value" | "href">][] {
   const { scope } = data;
   return [
     ["actifs", scope.actifs],
@@ -29,6 +29,8 @@ function portfolioFigures(data: Pilotage): [string, Figure][] {
       [`sorties ${m.month}`, m.links.sorties],
       ...Object.entries(m.links.motifs).map(([k, f]): [string, Figure] => [`sorties ${m.month} ${k}`, f]),
     ]),
+    ...data.hours.buckets.map((b): [string, Pick<Figure, "value" | "href">] => [`heures ${b.key}`, { value: b.count, href: b.href }]),
+    ["heures objectif", { value: data.hours.reached, href: data.hours.reachedHref }],
   ];
 }
 

@@ -120,6 +120,27 @@ describe("the director's dashboard", () => {
     expect(whole.totals.sorties.value).toBeGreaterThan(0);
   });
 
+  it("every bucket of last week's CEJ hours, and the count at the target, equal the portfolio list they link to", async () => {
+    const whole = await loadPilotage(nadia, DEFAULT_PILOTAGE, NOW, TODAY);
+    const antenne = await loadPilotage(nadia, parsePilotageParams({ antenne: whole.antennes[0]!.id }), NOW, TODAY);
+    const counsellor = await loadPilotage(nadia, parsePilotageParams({ conseiller: camille.id }), NOW, TODAY);
+    expect(whole.hours.total).toBeGreaterThan(0);
+    expect(whole.hours.buckets.filter((b) => b.count > 0).length).toBeGreaterThan(1);
+    for (const data of [whole, antenne, counsellor]) {
+      const figures = [
+        ...data.hours.buckets.map((b) => ({ value: b.count, href: b.href })),
+        { value: data.hours.reached, href: data.hours.reachedHref },
+      ];
+      for (const figure of figures) {
+        expect(figure.href).toMatch(/^\/portefeuille\?.*heures=/);
+        const query = Object.fromEntries(new URL(figure.href!, "http://x").searchParams);
+        const list = await listPortefeuille(nadia, parsePortefeuilleParams(query), TODAY);
+        expect(list.total, figure.href!).toBe(figure.value);
+      }
+      expect(data.hours.buckets.reduce((a, b) => a + b.count, 0)).toBe(data.hours.total);
+    }
+  });
+
   it("every attendance count equals the list of rendez-vous it links to, and the list shows exactly those", async () => {
     const whole = await loadPilotage(nadia, DEFAULT_PILOTAGE, NOW, TODAY);
     const counsellor = whole.conseillers.find((c) => c.id === camille.id)!;

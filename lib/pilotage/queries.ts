@@ -4,11 +4,11 @@ import { getDb } from "@/db/client";
 import { contrats, jeunes, participations, seances, structures } from "@/db/schema";
 import type { MarkedPresence } from "@/lib/agenda/rules";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { addDays, type CivilDate } from "@/lib/calendar/civil-date";
-import { isoWeekOf } from "@/lib/calendar/iso-week";
+import type { CivilDate } from "@/lib/calendar/civil-date";
 import { firstDayOfMonth, lastDayOfMonth, type MonthSpan } from "@/lib/calendar/months";
 import { cejGaugeAlerts } from "@/lib/cej/jauge-query";
 import { DomainError } from "@/lib/errors/domain-error";
+import { CEJ_HOURS_BUCKETS, type CejHoursBucket, type CejHoursKey, cejHoursWeek } from "@/lib/jeunes/cej-hours";
 import { listPortefeuille } from "@/lib/jeunes/portefeuille";
 import { DEFAULT_FILTERS, portefeuilleHref, type PortefeuilleFilters } from "@/lib/jeunes/portefeuille-params";
 import { MOTIF_BASCULE } from "@/lib/parcours/motifs-sortie";
@@ -58,13 +58,10 @@ export interface AttendanceFigure {
   filters: RendezVousFilters;
 }
 
-export interface HoursBucket {
-  key: string;
-  label: string;
-  /** Validated minutes in [min, max). */
-  min: number;
-  max: number | null;
+export interface HoursBucket extends CejHoursBucket {
   count: number;
+  /** The portfolio listing exactly these young people (directeur only). */
+  href: string | null;
 }
 
 export interface Pilotage {
@@ -86,6 +83,8 @@ export interface Pilotage {
     targetMinutes: number | null;
     total: number;
     reached: number;
+    /** The portfolio listing the young people at the target (directeur only). */
+    reachedHref: string | null;
     buckets: HoursBucket[];
   };
   attendance: {
@@ -97,16 +96,6 @@ export interface Pilotage {
     rate: number | null;
   };
 }
-
-const HOUR = 60;
-const BUCKETS: Omit<HoursBucket, "count">[] = [
-  { key: "0", label: "0 h", min: 0, max: 1 },
-  { key: "0-5", label: "Moins de 5 h", min: 1, max: 5 * HOUR },
-  { key: "5-10", label: "5 à 10 h", min: 5 * HOUR, max: 10 * HOUR },
-  { key: "10-15", label: "10 à 15 h", min: 10 * HOUR, max: 15 * HOUR },
-  { key: "15-20", label: "15 à 20 h", min: 15 * HOUR, max: 20 * HOUR },
-  { key: "20+", label: "20 h et plus", min: 20 * HOUR, max: null },
-];
 
 /**
  * The portfolio as the structure's director sees it. A director reads their own structure; the admin (no
@@ -237,11 +226,22 @@ async function monthFlows(
   return { months: flows, totals };
 }
 
-/** Validated hours of last ISO week for the active CEJ young people whose contract covered the whole week. */
-async function hoursDistribution(structureId: string, where: SQL, today: CivilDate): Promise<Pilotage["hours"]> {
+/**
+ * Validated hours of last ISO week for the active CEJ young people whose contract covered the whole week
+ * (the dossier's TypeScript gauge); each bucket links to the portfolio's `heures` filter, the same set by
+ * the SQL gauge (lib/jeunes/cej-hours.ts).
+ */
+async function hoursDistribution(
+  structureId: string,
+  where: SQL,
+  today: CivilDate,
+  scope: { antenne: string | null; conseiller: string | null },
+  linkable: boolean,
+): Promise<Pilotage["hours"]> {
   const db = await getDb();
-  const current = isoWeekOf(today);
-  const week = isoWeekOf(addDays(current.start, -7));
+  const week = cejHoursWeek(today);
+  const base: PortefeuilleFilters = { ...DEFAULT_FILTERS, antenne: scope.antenne, conseiller: scope.conseiller };
+  const href = (heures: CejHoursKey) => (linkable ? portefeuilleHref(base, { heures }) : null);
   const ids = await db
     .selectDistinct({ id: jeunes.id })
     .from(jeunes)
@@ -256,7 +256,7 @@ async function hoursDistribution(structureId: string, where: SQL, today: CivilDa
         sql`coalesce(${contrats.finReelle}, ${contrats.finPrevue}) >= ${week.end}::date`,
       ),
     );
-  const buckets = BUCKETS.map((b) => ({ ...b, count: 0 }));
+  const buckets: HoursBucket[] = CEJ_HOURS_BUCKETS.map((b) => ({ ...b, count: 0, href: href(b.key) }));
   const result = await cejGaugeAlerts(db, { structureId, jeuneIds: ids.map((r) => r.id), week });
   let reached = 0;
   if (result) {
@@ -271,6 +271,7 @@ async function hoursDistribution(structureId: string, where: SQL, today: CivilDa
     targetMinutes: result?.rules.targetMinutes ?? null,
     total: ids.length,
     reached,
+    reachedHref: href("objectif"),
     buckets,
   };
 }
@@ -347,7 +348,7 @@ export async function loadPilotage(user: SessionUser, filters: PilotageFilters, 
   const { months, from } = periodOf(filters.mois, today);
   const where = jeuneScope(structure.id, scopeKey);
   const flows = await monthFlows(structure.id, where, months, scopeKey, linkable);
-  const hours = await hoursDistribution(structure.id, where, today);
+  const hours = await hoursDistribution(structure.id, where, today, scopeKey, linkable);
   const att = await attendance(structure.id, where, applied, from, now, linkable);
 
   return {

@@ -172,7 +172,8 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
             "l'objectif hebdomadaire n'est pas paramétré."
           ) : (
             <>
-              <strong>{percent(share)}</strong> ont au moins {hours(h.targetMinutes)} validées ({formatNumber(h.reached)} sur{" "}
+              <strong>{percent(share)}</strong> ont au moins {hours(h.targetMinutes)} validées (
+              <FigureLink value={h.reached} href={h.reachedHref} label="jeunes à l'objectif la semaine dernière" /> sur{" "}
               {formatNumber(h.total)}).{" "}
               {scope.alertes.cej_heures.href ? (
                 <FigureLink
@@ -208,7 +209,9 @@ export default async function PilotagePage({ searchParams }: { searchParams: Sea
                   <Th scope="row" className="font-normal">
                     {b.label}
                   </Th>
-                  <Td className="text-right">{formatNumber(b.count)}</Td>
+                  <Td className="text-right">
+                    <FigureLink value={b.count} href={b.href} label={`jeunes : ${b.label} validées la semaine dernière`} />
+                  </Td>
                 </Tr>
               ))}
             </TBody>

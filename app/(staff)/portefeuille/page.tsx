@@ -17,6 +17,7 @@ import { todayInParis } from "@/lib/calendar/civil-date";
 import { formatMonthSpanPhrase, formatNumber, formatShortDate } from "@/lib/format/fr";
 import { formatMonthSpan } from "@/lib/calendar/months";
 import type { SearchParams } from "@/lib/http/search-params";
+import { CEJ_HOURS_BUCKETS } from "@/lib/jeunes/cej-hours-buckets";
 import { motifSortieLabel } from "@/lib/parcours/motifs-sortie";
 import { ALERTS } from "@/lib/jeunes/alerts";
 import { DISPOSITIF_LABELS, displayName } from "@/lib/jeunes/labels";
@@ -125,6 +126,26 @@ function MouvementFilter({ view }: { view: Portefeuille }) {
   );
 }
 
+/** Last week's validated CEJ hours the list is narrowed to (a link from the dashboard), kept by the form, with a way to remove it. */
+function HeuresFilter({ view }: { view: Portefeuille }) {
+  const { filters } = view;
+  if (!filters.heures) return null;
+  const bucket = CEJ_HOURS_BUCKETS.find((b) => b.key === filters.heures);
+  const label = bucket ? `${bucket.label} validées la semaine dernière` : "Objectif hebdomadaire atteint la semaine dernière";
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="heures" value={filters.heures} />
+      <p id="filtre-heures">
+        <span className="text-ink-2">Heures CEJ : </span>
+        <strong>{label}</strong>
+      </p>
+      <TextLink href={portefeuilleHref(filters, { heures: null })} aria-describedby="filtre-heures">
+        Retirer ce filtre
+      </TextLink>
+    </div>
+  );
+}
+
 function NoResults({ view, canCreate, directeur }: { view: Portefeuille; canCreate: boolean; directeur: boolean }) {
   const { filters, search } = view;
   const newJeune = canCreate ? (
@@ -182,6 +203,7 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
     filters.entree && formatMonthSpan(filters.entree),
     filters.sortie && formatMonthSpan(filters.sortie),
     filters.motif,
+    filters.heures,
   ].join("|");
 
   const scope = directeur
@@ -219,6 +241,7 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
           <legend className="mb-3 font-bold">Filtrer la liste</legend>
           <Filters view={view} directeur={directeur} />
           <MouvementFilter view={view} />
+          <HeuresFilter view={view} />
         </fieldset>
         {filters.tri ? (
           <>
