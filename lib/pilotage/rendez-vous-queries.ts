@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { antennes, jeunes, participations, seances, users } from "@/db/schema";
 import { MARKED_PRESENCES, type MarkedPresence } from "@/lib/agenda/rules";
 import { can } from "@/lib/auth/permissions";
-import type { SessionUser } from "@/lib/auth/session-user";
+import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import type { CivilDate } from "@/lib/calendar/civil-date";
 import { parisStartOfDay } from "@/lib/calendar/paris-time";
 import { portfolioListCondition } from "@/lib/dossier/scope";
@@ -68,8 +68,8 @@ export interface RendezVousList {
 export async function listRendezVous(user: SessionUser, filters: RendezVousFilters, now: Date, today: CivilDate): Promise<RendezVousList> {
   const portfolio = portfolioListCondition(user, today);
   // The admin has no portfolio, a counsellor no dashboard: the list is the director's, as the links are.
-  if (!can(user.role, "pilotage.read") || !portfolio || !user.structureId) throw new DomainError("forbidden");
-  const structureId = user.structureId;
+  const structureId = structureScope(user);
+  if (!can(user.role, "pilotage.read") || !portfolio || !structureId) throw new DomainError("forbidden");
   const db = await getDb();
   const [antenne] = filters.antenne
     ? await db
