@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { getDb, type DbOrTx } from "@/db/client";
+import { inlineSql } from "@/db/inline-sql";
 import { alertState, antennes, contrats, jeunes, users } from "@/db/schema";
 import { structureScope, type SessionUser } from "@/lib/auth/session-user";
 import type { CivilDate } from "@/lib/calendar/civil-date";
@@ -136,7 +137,11 @@ export function searchCondition(search: SearchQuery): SQL | undefined {
   }
 }
 
-function orderBy(filters: PortefeuilleFilters, search: SearchQuery): SQL[] {
+/**
+ * The list's order. `relevance` names a relevance column: the page query's own output column, or the
+ * column of its inner query of ids.
+ */
+function orderBy(filters: PortefeuilleFilters, search: SearchQuery, relevance = (name: string) => sql.raw(`"${name}"`)): SQL[] {
   const dir = (expr: SQL | AnyPgColumn) => (filters.ordre === "desc" ? desc(expr) : asc(expr));
   const byName = [asc(jeunes.searchText), asc(jeunes.id)];
   switch (filters.tri) {
@@ -151,7 +156,7 @@ function orderBy(filters: PortefeuilleFilters, search: SearchQuery): SQL[] {
       if (search.kind !== "text") return byName;
       // Relevance: names with a word starting like every query word, then the closest by trigrams. Both
       // are output columns of the page query (relevanceColumns), computed once per row and sorted by name.
-      return [asc(sql.raw(`"${RELEVANCE.prefix}"`)), desc(sql.raw(`"${RELEVANCE.similarity}"`)), ...byName];
+      return [asc(relevance(RELEVANCE.prefix)), desc(relevance(RELEVANCE.similarity)), ...byName];
   }
 }
 
@@ -197,9 +202,13 @@ function alertSql(a: AlertDefinition<AlertKey>, today: CivilDate): { holds: SQL;
   let built = day.get(a.key);
   if (!built) {
     const ctx: AlertContext = { today, userId: "" };
+    // Rendered to text once: the day and the thresholds become literals, and a query's build no longer
+    // walks the twelve alerts' trees (~2 ms a portfolio).
     built = {
-      holds: sql`(case when ${alertState.computedOn} = ${today}::date then ${ALERT_STATE_COLUMN[a.key]} else coalesce((${a.when(ctx)}), false) end)`,
-      detail: a.detail(ctx),
+      holds: inlineSql(
+        sql`(case when ${alertState.computedOn} = ${today}::date then ${ALERT_STATE_COLUMN[a.key]} else coalesce((${a.when(ctx)}), false) end)`,
+      ),
+      detail: inlineSql(a.detail(ctx)),
     };
     day.set(a.key, built);
   }
@@ -371,15 +380,33 @@ async function facetCounts(
   return { facets, total };
 }
 
+/**
+ * The page's rows in two steps: the ids of the page first (the filters, the order and the limit on
+ * `jeunes` alone, with the stored state only when an alert filter reads it), then, for those 25 ids
+ * only, the names of antenne and counsellor and the alerts' details. Joined before the limit, the names
+ * were looked up for the whole portfolio (hash joins over every antenne and user of the country).
+ */
 async function pageRows(
   db: DbOrTx,
   where: SQL | undefined,
-  order: SQL[],
-  relevance: Record<string, SQL.Aliased<number>>,
+  filters: PortefeuilleFilters,
+  search: SearchQuery,
   page: number,
   ctx: AlertContext,
+  readsState: boolean,
 ): Promise<PortefeuilleRow[]> {
-  const select = db
+  const relevance = relevanceColumns(filters, search);
+  const ids = db
+    .select({ id: jeunes.id, ...relevance })
+    .from(jeunes)
+    .$dynamic();
+  const pageIds = (readsState ? ids.leftJoin(alertState, storedStateJoin) : ids)
+    .where(where)
+    .orderBy(...orderBy(filters, search))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .as("page_ids");
+  const rows = await db
     .select({
       id: jeunes.id,
       nomNaissance: jeunes.nomNaissance,
@@ -392,26 +419,22 @@ async function pageRows(
       antenne: antennes.name,
       conseillerId: jeunes.conseillerId,
       conseiller: conseillers.name,
-      // { key: detail | null } for every alert: computed for the rows of this page only, and only for
-      // the alerts that hold (the stored flag, else the live condition).
+      // { key: detail | null } for every alert: only for the alerts that hold (the stored flag, else
+      // the live condition).
       alertes: sql<unknown>`json_build_object(${sql.join(
         ALERTS.map((a) => sql`${a.key}::text, (case when ${alertHolds(a, ctx)} then (${alertSql(a, ctx.today).detail}) end)`),
         sql`, `,
       )})`,
-      ...relevance,
     })
-    .from(jeunes)
+    .from(pageIds)
+    .innerJoin(jeunes, eq(jeunes.id, pageIds.id))
     .leftJoin(antennes, eq(antennes.id, jeunes.antenneId))
-    .leftJoin(conseillers, eq(conseillers.id, jeunes.conseillerId));
-  const rows = await select
+    .leftJoin(conseillers, eq(conseillers.id, jeunes.conseillerId))
     .leftJoin(alertState, storedStateJoin)
-    .where(where)
-    .orderBy(...order)
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
+    .orderBy(...orderBy(filters, search, (name) => sql.raw(`"page_ids"."${name}"`)))
     .prepare("portefeuille_page")
     .execute();
-  return rows.map(({ relPrefix: _p, relSimilarity: _s, ...r }: (typeof rows)[number] & { relPrefix?: number; relSimilarity?: number }) => ({
+  return rows.map((r) => ({
     ...r,
     alertes: alertBadges(typeof r.alertes === "string" ? JSON.parse(r.alertes) : r.alertes, ctx),
     age: ageOn(r.dateNaissance, ctx.today),
@@ -430,15 +453,18 @@ export async function listPortefeuille(user: SessionUser, input: Partial<Portefe
   if (!portfolio || !structureId) throw new DomainError("forbidden");
   const db = await getDb();
 
-  const options = await loadOptions(db, user, structureId);
   const requested: PortefeuilleFilters = { ...DEFAULT_FILTERS, ...input };
-  // An id from another structure (or a stale one) is dropped rather than shown as an empty list.
+  // The options are read with the list, unless a filter names an antenne or a counsellor: an id from
+  // another structure (or a stale one) is then dropped first, rather than shown as an empty list.
+  const loading = loadOptions(db, user, structureId);
+  loading.catch(() => undefined);
+  const checked = requested.antenne !== null || requested.conseiller !== null ? await loading : null;
   const filters: PortefeuilleFilters = {
     ...requested,
-    antenne: options.antennes.some((a) => a.id === requested.antenne) ? requested.antenne : null,
+    antenne: checked?.antennes.some((a) => a.id === requested.antenne) ? requested.antenne : null,
     conseiller:
       user.role === "directeur" &&
-      (requested.conseiller === SANS_CONSEILLER || options.conseillers.some((c) => c.id === requested.conseiller))
+      (requested.conseiller === SANS_CONSEILLER || checked?.conseillers.some((c) => c.id === requested.conseiller))
         ? requested.conseiller
         : null,
   };
@@ -452,33 +478,41 @@ export async function listPortefeuille(user: SessionUser, input: Partial<Portefe
   // counts can come from the stored state alone.
   const wholeStructure = user.role === "directeur" && search.kind === "none" && !mouvementCondition(filters) && !hours ? structureId : null;
   const where = and(baseWhere, ...Object.values(conditions));
-  const order = orderBy(filters, search);
 
-  const run = async (tx: DbOrTx) => {
-    const { facets, total } = await facetCounts(tx, baseWhere, filters, conditions, ctx, wholeStructure);
+  const counts = (tx: DbOrTx) => facetCounts(tx, baseWhere, filters, conditions, ctx, wholeStructure);
+  const rowsOf = (tx: DbOrTx, page: number) => pageRows(tx, where, filters, search, page, ctx, conditions.alerte !== undefined);
+  const clamp = (total: number) => {
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const page = Math.min(filters.page, pageCount);
-    const rows = total === 0 ? [] : await pageRows(tx, where, order, relevanceColumns(filters, search), page, ctx);
-    return { facets, total, page, pageCount, rows };
+    return { pageCount, page: Math.min(filters.page, pageCount) };
   };
 
-  // Settings local to this read-only transaction: the fuzzy threshold, and no JIT. At 10 000 young
-  // people the planner's estimate crosses jit_above_cost and compiling costs far more (50–300 ms)
-  // than the 15 ms the queries take. The two queries are prepared statements (parsed once per
-  // connection); a counsellor's may then run on PostgreSQL's generic plan (a portfolio is a few hundred
-  // files everywhere), a director's is planned for its own structure every time (30 to 30 000 files
-  // share one statement, and a plan made for the average would not fit the largest).
-  const planCache = user.role === "directeur" ? "force_custom_plan" : "auto";
-  const result = await db.transaction(
-    async (tx) => {
-      await tx.execute(
-        sql`select set_config('jit', 'off', true), set_config('pg_trgm.word_similarity_threshold', ${FUZZY_THRESHOLD}, true),
-          set_config('plan_cache_mode', ${planCache}, true)`,
-      );
-      return run(tx);
-    },
-    { accessMode: "read only" },
-  );
+  // A director's queries, and a fuzzy search, need settings of their own, local to a read-only
+  // transaction: a director's are planned for its own structure every time (30 to 30 000 files share
+  // one prepared statement, and a plan made for the average would not fit the largest), and `<%`
+  // reads its threshold from a setting. Statements of one transaction run one after the other.
+  if (user.role === "directeur" || usesFuzzy(search)) {
+    const planCache = user.role === "directeur" ? "force_custom_plan" : "auto";
+    const result = await db.transaction(
+      async (tx) => {
+        await tx.execute(
+          sql`select set_config('pg_trgm.word_similarity_threshold', ${FUZZY_THRESHOLD}, true), set_config('plan_cache_mode', ${planCache}, true)`,
+        );
+        const { facets, total } = await counts(tx);
+        const { page, pageCount } = clamp(total);
+        const rows = total === 0 ? [] : await rowsOf(tx, page);
+        return { facets, total, page, pageCount, rows };
+      },
+      { accessMode: "read only" },
+    );
+    return { filters: { ...filters, page: result.page }, search, ...result, ...(await loading) };
+  }
 
-  return { filters: { ...filters, page: result.page }, search, ...result, ...options };
+  // A counsellor's portfolio is a few hundred files whatever the size of the structure: the counts and
+  // the requested page are read at once, on two connections (read committed: a transaction would not
+  // give them one snapshot either); only a page past the end is read again, as the last page.
+  const [{ facets, total }, requestedRows] = await Promise.all([counts(db), rowsOf(db, filters.page)]);
+  const { page, pageCount } = clamp(total);
+  const rows = total === 0 ? [] : page === filters.page ? requestedRows : await rowsOf(db, page);
+  const result = { facets, total, page, pageCount, rows };
+  return { filters: { ...filters, page: result.page }, search, ...result, ...(await loading) };
 }
