@@ -1,8 +1,7 @@
-import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { isAllowedPath, isPublicPath } from "@/lib/auth/permissions";
-import { ROLE_HOME, isRole } from "@/lib/auth/roles";
-import { authSecret } from "@/lib/crypto/keys";
+import { ROLE_HOME } from "@/lib/auth/roles";
+import { readSessionClaims } from "@/lib/auth/session-token";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /**
@@ -13,9 +12,7 @@ import { contentSecurityPolicy } from "@/lib/security/headers";
  */
 export default async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
-  const secureCookie = req.cookies.has("__Secure-authjs.session-token");
-  const token = await getToken({ req, secret: authSecret(), secureCookie }).catch(() => null);
-  const user = token && typeof token.uid === "string" && isRole(token.role) ? { role: token.role } : null;
+  const user = await readSessionClaims(req.headers.get("cookie"));
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isLocalhost = ["localhost", "127.0.0.1", "[::1]"].includes(req.nextUrl.hostname);
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", isLocalhost);

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { TitleKeeper } from "@/components/layout/title-keeper";
+import { StatusIconSprite } from "@/components/ui/icons";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#contenu" className="skip-link">
           Aller au contenu
         </a>
+        <StatusIconSprite />
         {children}
         <TitleKeeper />
       </body>

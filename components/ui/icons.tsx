@@ -61,8 +61,34 @@ const statusShapes: Record<BadgeTone, ReactNode> = {
   new: <path d="m12 3 2.6 6 6.4.3-5 4.1 1.7 6.6-5.7-3.6-5.7 3.6 1.7-6.6-5-4.1 6.4-.3Z" />,
 };
 
+const statusSymbolId = (tone: BadgeTone) => `icone-statut-${tone}`;
+
+/**
+ * The status icons' shapes, once per document (the root layout renders it): every status icon is a
+ * `<use>` of one of them. A list of badges then carries two elements per icon instead of the shapes
+ * again, in the HTML and in the page's payload. The stroke comes from the icon's own `<svg>`
+ * (`currentColor`: the colour of the badge's words, forced colours included).
+ */
+export function StatusIconSprite() {
+  return (
+    <svg aria-hidden="true" focusable="false" className="absolute size-0 overflow-hidden">
+      <defs>
+        {(Object.keys(statusShapes) as BadgeTone[]).map((tone) => (
+          <symbol key={tone} id={statusSymbolId(tone)} viewBox="0 0 24 24">
+            {statusShapes[tone]}
+          </symbol>
+        ))}
+      </defs>
+    </svg>
+  );
+}
+
 export function StatusIcon({ tone, ...props }: IconProps & { tone: BadgeTone }) {
-  return <IconSvg {...props}>{statusShapes[tone]}</IconSvg>;
+  return (
+    <IconSvg {...props}>
+      <use href={`#${statusSymbolId(tone)}`} />
+    </IconSvg>
+  );
 }
 
 export function CloseIcon(props: IconProps) {

@@ -1,6 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { authSecret } from "@/lib/crypto/keys";
-import { isRole } from "./roles";
+import { sessionClaims } from "./session-token";
 
 /**
  * The part of the Auth.js configuration that needs no database: proxy.ts builds its own NextAuth
@@ -24,12 +24,8 @@ export const authConfig = {
       return token;
     },
     session({ session, token }) {
-      if (typeof token.uid === "string" && isRole(token.role)) {
-        session.user.id = token.uid;
-        session.user.role = token.role;
-        session.user.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
-        session.user.sessionId = typeof token.sid === "string" ? token.sid : "";
-      }
+      const claims = sessionClaims(token);
+      if (claims) Object.assign(session.user, claims);
       return session;
     },
   },

@@ -2,18 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memberships, structures, userMfa, userSessions, users } from "@/db/schema";
 import { type MfaStep, mfaStep } from "./mfa-gate";
-import type { Role } from "./roles";
 import { sessionEnded, touchDue, touchSession } from "./sessions";
 import { toSessionUser, type SessionUser } from "./session-user";
 
-/** What a session cookie claims about its account (lib/auth/auth.config.ts puts it in the JWT). */
-export interface SessionClaims {
-  id: string;
-  role: Role;
-  sessionVersion: number;
-  /** The user_sessions row of this browser. */
-  sessionId: string;
-}
+import type { SessionClaims } from "./session-token";
+
+export type { SessionClaims };
 
 export interface LoadedSession {
   user: SessionUser;

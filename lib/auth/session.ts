@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
@@ -7,19 +8,20 @@ import type { Role } from "./roles";
 import { MFA_PATH } from "./mfa-gate";
 import { type LoadedSession, loadSession, openSessionUser } from "./session-account";
 import type { SessionUser } from "./session-user";
-import { auth } from "./auth";
+import { readSessionClaims } from "./session-token";
 
 /**
  * The session of the cookie, reloaded from the database once per request, whether or not its second factor
  * is checked yet. Only the second-factor page and its actions (lib/mfa/actions.ts) use it directly.
  */
 export const getPendingSession = cache(async (): Promise<LoadedSession | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  const sessionId = session?.user?.sessionId;
-  if (!id || !sessionId) return null;
-  return loadSession(await getDb(), { id, role: session.user.role, sessionVersion: session.user.sessionVersion, sessionId });
+  const claims = await sessionCookie();
+  if (!claims?.sessionId) return null;
+  return loadSession(await getDb(), claims);
 });
+
+/** The claims of the request's session cookie (decrypted, not yet checked against the database), once per request. */
+const sessionCookie = cache(async () => readSessionClaims((await headers()).get("cookie")));
 
 /**
  * The signed-in account, reloaded from the database once per request: a deactivated account, a changed
@@ -34,7 +36,7 @@ export async function requireUser(): Promise<SessionUser> {
   if (user) return user;
   if (pending) redirect(MFA_PATH);
   // A cookie that no longer matches a usable account must be cleared, else proxy.ts and this check loop.
-  redirect((await auth()) ? "/session-expiree" : "/connexion");
+  redirect((await sessionCookie()) ? "/session-expiree" : "/connexion");
 }
 
 /** For pages: signed in and allowed, else the French 403 page. */

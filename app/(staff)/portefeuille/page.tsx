@@ -1,16 +1,14 @@
-import { clsx } from "clsx";
 import type { Metadata } from "next";
-import { AlertBadges } from "@/components/portefeuille/alert-badges";
+import { PortefeuilleRows, type PortefeuilleRowView } from "@/components/portefeuille/portefeuille-rows";
 import { PortefeuilleForm, SearchBox } from "@/components/portefeuille/portefeuille-form";
 import { SortHeader } from "@/components/portefeuille/sort-header";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ButtonLink, TextLink } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SelectField, type SelectOption } from "@/components/ui/select";
-import { TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
+import { TBody, THead, Table, Th, Tr } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requireRole } from "@/lib/auth/session";
 import { todayInParis } from "@/lib/calendar/civil-date";
@@ -21,7 +19,8 @@ import { CEJ_HOURS_BUCKETS } from "@/lib/jeunes/cej-hours-buckets";
 import { motifSortieLabel } from "@/lib/parcours/motifs-sortie";
 import { ALERTS } from "@/lib/jeunes/alerts";
 import { DISPOSITIF_LABELS, displayName } from "@/lib/jeunes/labels";
-import { listPortefeuille, type Portefeuille } from "@/lib/jeunes/portefeuille";
+import { listPortefeuille, type Portefeuille, type PortefeuilleRow } from "@/lib/jeunes/portefeuille";
+import { PORTEFEUILLE_CELL } from "@/components/portefeuille/cells";
 import {
   DISPOSITIF_VALUES,
   SANS_CONSEILLER,
@@ -29,12 +28,23 @@ import {
   parsePortefeuilleParams,
   portefeuilleHref,
 } from "@/lib/jeunes/portefeuille-params";
-import { PersonName } from "@/components/ui/person-name";
 
 export const metadata: Metadata = { title: "Portefeuille" };
 
-/** Narrower cells on phones, so name, age and dispositif fit without scrolling (other columns are hidden there). */
-const CELL = "max-sm:px-2";
+/** A row as the table shows it, its words written here: the rows' component receives data, not elements. */
+function rowView(j: PortefeuilleRow): PortefeuilleRowView {
+  return {
+    id: j.id,
+    name: displayName(j),
+    archived: j.archivedAt ? `Archivé le ${formatShortDate(j.archivedAt)}` : null,
+    age: j.age,
+    birthDate: formatShortDate(j.dateNaissance),
+    dispositif: j.dispositif === "aucun" ? null : { label: DISPOSITIF_LABELS[j.dispositif], tone: j.dispositif === "CEJ" ? "info" : "new" },
+    antenne: j.antenne,
+    conseiller: j.conseiller,
+    alertes: j.alertes,
+  };
+}
 
 const withCount = (label: string, n: number | undefined) => `${label} (${formatNumber(n ?? 0)})`;
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -277,13 +287,13 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
           <Table caption={caption} captionHidden className="relative">
             <THead>
               <Tr>
-                <SortHeader tri="nom" filters={filters} className={CELL}>
+                <SortHeader tri="nom" filters={filters} className={PORTEFEUILLE_CELL}>
                   Nom
                 </SortHeader>
-                <SortHeader tri="age" filters={filters} className={CELL}>
+                <SortHeader tri="age" filters={filters} className={PORTEFEUILLE_CELL}>
                   Âge
                 </SortHeader>
-                <SortHeader tri="dispositif" filters={filters} className={CELL}>
+                <SortHeader tri="dispositif" filters={filters} className={PORTEFEUILLE_CELL}>
                   Dispositif
                 </SortHeader>
                 <Th className="hidden md:table-cell">Antenne</Th>
@@ -292,44 +302,7 @@ export default async function PortefeuillePage({ searchParams }: { searchParams:
               </Tr>
             </THead>
             <TBody>
-              {rows.map((j) => (
-                <Tr key={j.id}>
-                  <Th scope="row" className={clsx(CELL, "font-normal")}>
-                    <TextLink href={`/jeunes/${j.id}`} className="font-bold">
-                      <PersonName>{displayName(j)}</PersonName>
-                    </TextLink>
-                    {j.archivedAt ? <span className="block text-sm text-ink-2">Archivé le {formatShortDate(j.archivedAt)}</span> : null}
-                    {/* On phones the alerts column is hidden: the alerts come under the name. */}
-                    {j.alertes.length > 0 ? (
-                      <div className="mt-2 md:hidden">
-                        <AlertBadges alertes={j.alertes} />
-                      </div>
-                    ) : null}
-                  </Th>
-                  <Td className={clsx(CELL, "whitespace-nowrap")}>
-                    {j.age} ans
-                    {/* Secondary on phones: the age is enough there, and the three columns fit the screen. */}
-                    <span className="block text-sm text-ink-2 max-sm:hidden">
-                      <span className="sr-only">Date de naissance : </span>
-                      {formatShortDate(j.dateNaissance)}
-                    </span>
-                  </Td>
-                  <Td className={CELL}>
-                    {j.dispositif === "aucun" ? (
-                      <span className="text-ink-2">Aucun</span>
-                    ) : (
-                      <Badge tone={j.dispositif === "CEJ" ? "info" : "new"}>{DISPOSITIF_LABELS[j.dispositif]}</Badge>
-                    )}
-                  </Td>
-                  <Td className="hidden md:table-cell">{j.antenne ?? "—"}</Td>
-                  {directeur ? (
-                    <Td className="hidden lg:table-cell">{j.conseiller ? <PersonName>{j.conseiller}</PersonName> : "Sans conseiller"}</Td>
-                  ) : null}
-                  <Td className="hidden md:table-cell">
-                    <AlertBadges alertes={j.alertes} />
-                  </Td>
-                </Tr>
-              ))}
+              <PortefeuilleRows rows={rows.map(rowView)} directeur={directeur} />
             </TBody>
           </Table>
           <div className="mt-6">
