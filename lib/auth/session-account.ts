@@ -21,10 +21,8 @@ export interface LoadedSession {
  * changed, its session version bumped, or this browser's session row revoked, expired or idle too long.
  * The structure is the session's working structure when the account is a member of it, else its own.
  */
-export async function loadSession(db: DbOrTx, claims: SessionClaims, now: Date = new Date()): Promise<LoadedSession | null> {
-  // One round trip: the account, its second factor, the membership of the session's working structure and
-  // that structure come in one joined select; the touch below is sent only when it would write.
-  const [row] = await db
+function sessionQuery(db: DbOrTx) {
+  return db
     .select({
       user: users,
       session: userSessions,
@@ -38,8 +36,26 @@ export async function loadSession(db: DbOrTx, claims: SessionClaims, now: Date =
     .leftJoin(userMfa, eq(userMfa.userId, userSessions.userId))
     .leftJoin(memberships, and(eq(memberships.userId, userSessions.userId), eq(memberships.structureId, userSessions.structureId)))
     .leftJoin(structures, eq(structures.id, sql`coalesce(${memberships.structureId}, ${users.structureId})`))
-    .where(and(eq(userSessions.id, claims.sessionId), eq(userSessions.userId, claims.id)))
-    .limit(1);
+    .where(and(eq(userSessions.id, sql.placeholder("sessionId")), eq(userSessions.userId, sql.placeholder("userId"))))
+    .limit(1)
+    .prepare("session_load");
+}
+
+/**
+ * The session query, built and named once per database handle: every request runs it, and its five
+ * joins cost more to build and to plan than to run.
+ */
+const preparedSessionQueries = new WeakMap<DbOrTx, ReturnType<typeof sessionQuery>>();
+
+export async function loadSession(db: DbOrTx, claims: SessionClaims, now: Date = new Date()): Promise<LoadedSession | null> {
+  // One round trip: the account, its second factor, the membership of the session's working structure and
+  // that structure come in one joined select; the touch below is sent only when it would write.
+  let query = preparedSessionQueries.get(db);
+  if (!query) {
+    query = sessionQuery(db);
+    preparedSessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ sessionId: claims.sessionId, userId: claims.id });
   if (!row?.user.active) return null;
   if (row.user.sessionVersion !== claims.sessionVersion || row.user.role !== claims.role) return null;
   if (sessionEnded(row.session, row.user.role, now)) return null;

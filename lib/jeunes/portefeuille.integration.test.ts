@@ -399,6 +399,15 @@ describe("listPortefeuille", () => {
       expect(beyond.page).toBe(first.pageCount);
       expect(beyond.filters.page).toBe(first.pageCount);
       expect(beyond.rows).toEqual(pages.at(-1)!.rows);
+
+      // A counsellor's counts and requested page are read at once: a page past the end is read again as the last.
+      const own = await list(camille);
+      expect(own.total).toBeGreaterThan(0);
+      const ownBeyond = await list(camille, { page: 999 });
+      expect(ownBeyond.page).toBe(own.pageCount);
+      expect(ownBeyond.filters.page).toBe(own.pageCount);
+      expect(ownBeyond.rows).toEqual((await list(camille, { page: own.pageCount })).rows);
+      expect(ownBeyond.rows.length).toBeGreaterThan(0);
     });
 
     it("sorts by name, age and dispositif in both orders", async () => {
