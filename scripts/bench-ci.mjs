@@ -31,6 +31,7 @@ try {
       BENCH_JEUNES: process.env.BENCH_JEUNES ?? "1500",
       BENCH_BIG: process.env.BENCH_BIG ?? "800",
       BENCH_RUNS: process.env.BENCH_RUNS ?? "2",
+      BENCH_WARMUP: process.env.BENCH_WARMUP ?? "1",
       BENCH_REPORT_DIR: process.env.BENCH_REPORT_DIR ?? "reports/bench-ci",
       BENCH_STRICT: "",
       BENCH_BASE_URL: "",

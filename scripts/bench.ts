@@ -6,7 +6,7 @@
  * - Database: BENCH_DATABASE_URL (PostgreSQL). Filled by `npm run seed:large` beforehand; an EMPTY database
  *   is seeded here at BENCH_STRUCTURES / BENCH_JEUNES / BENCH_BIG (default 12 / 4 000 / 2 000, the CI size).
  * - (a) Each case calls the library function the page calls, (b) runs its baseline, alternately, after a
- *   warm-up, BENCH_RUNS times each (default 30): p50 / p95 / p99 in ms and the ratio app / baseline. The
+ *   warm-up (BENCH_WARMUP, default 10), BENCH_RUNS times each (default 30): p50 / p95 / p99 in ms and the ratio app / baseline. The
  *   two results are compared deep-equal on the case's projection (a mismatch exits 1, whatever the mode).
  * - (c) BENCH_BASE_URL (a production build, `npm run build && npm start`, on the SAME database):
  *   autocannon on each page at 10 and 50 connections for BENCH_HTTP_SECONDS (default 10) each, next to
@@ -376,6 +376,7 @@ async function main() {
     );
   }
   const runs = positiveInt("BENCH_RUNS", 30, 1);
+  const warmup = positiveInt("BENCH_WARMUP", 10, 1);
   const strict = process.env.BENCH_STRICT === "1";
   const baseUrl = process.env.BENCH_BASE_URL || null;
   const httpSeconds = positiveInt("BENCH_HTTP_SECONDS", 10, 1);
@@ -672,8 +673,14 @@ async function main() {
     ];
 
     // (a) and (b): alternate app and baseline, after a warm-up of each; then compare their results.
+    // The warm-up runs each side BENCH_WARMUP times (10): a server in service runs on warm connections,
+    // whose statements PostgreSQL has planned five times before it settles on a plan.
     const caseResults: Record<string, unknown>[] = [];
     for (const c of cases) {
+      for (let i = 1; i < warmup; i++) {
+        await c.app();
+        await c.baseline(client);
+      }
       const appResult = await c.app();
       const baseResult = await c.baseline(client);
       const equal = isDeepStrictEqual(appResult, baseResult);
