@@ -768,6 +768,12 @@ async function main() {
             `  ${name.padEnd(nameWidth)}  ${col(r.reqPerSec.toFixed(1))} req/s  p50 ${col(String(r.p50), 5)}  p90 ${col(String(r.p90), 5)}  p97,5 ${col(String(r.p97_5), 5)}  p99 ${col(String(r.p99), 5)} ms  ${(share * 100).toFixed(0).padStart(3)} % du plafond${r.non2xx || r.errors ? `  ${r.non2xx} non-2xx, ${r.errors} erreurs` : ""}${verdict}`,
           );
         line("/connexion (plafond du framework)", ceiling, 1, "");
+        // The lightest signed-in staff page (layout, session reloaded, a few small reads): what every staff
+        // page costs before its own content, for reading the shares below.
+        const floor = await load(baseUrl, "/compte", await cookieFor(camille.email), connections, httpSeconds);
+        const floorShare = floor.reqPerSec / Math.max(ceiling.reqPerSec, 0.01);
+        http.push({ name: "/compte (plancher d'une page du personnel)", ...floor, shareOfCeiling: floorShare });
+        line("/compte (plancher d'une page du personnel)", floor, floorShare, "");
         for (const c of cases.filter((x) => x.http)) {
           const r = await load(baseUrl, c.http!.path, await cookieFor(c.http!.account), connections, httpSeconds);
           const share = r.reqPerSec / Math.max(ceiling.reqPerSec, 0.01);
