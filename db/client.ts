@@ -51,6 +51,9 @@ async function openDatabase(): Promise<DatabaseHandle> {
   return openPglite(path.resolve(PGLITE_DATA_DIR));
 }
 
+/** The app's connection settings, shared with the bench so that it measures what the app runs. */
+export const POSTGRES_OPTIONS = { onnotice: () => {}, connection: { jit: "off" } } as const;
+
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -59,7 +62,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   // running the query (a few ms). (`plan_cache_mode` stays PostgreSQL's: forcing generic plans here
   // would reach every statement, unnamed ones included, and a generic plan of `jeune_id = $1 and
   // structure_id = $2` may read the structure's index: 25 ms instead of 0.2 for a file's actions.)
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { jit: "off" } });
+  const client = postgres(url, { max: options.max ?? 10, ...POSTGRES_OPTIONS });
   const db = drizzle(client, { schema, logger: queryLogger }) as unknown as Db;
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
 }

@@ -6,7 +6,7 @@
  * - Database: BENCH_DATABASE_URL (PostgreSQL). Filled by `npm run seed:large` beforehand; an EMPTY database
  *   is seeded here at BENCH_STRUCTURES / BENCH_JEUNES / BENCH_BIG (default 12 / 4 000 / 2 000, the CI size).
  * - (a) Each case calls the library function the page calls, (b) runs its baseline, alternately, after a
- *   warm-up (BENCH_WARMUP, default 10), BENCH_RUNS times each (default 30): p50 / p95 / p99 in ms and the ratio app / baseline. The
+ *   warm-up (BENCH_WARMUP, default 60), BENCH_RUNS times each (default 30): p50 / p95 / p99 in ms and the ratio app / baseline. The
  *   two results are compared deep-equal on the case's projection (a mismatch exits 1, whatever the mode).
  * - (c) BENCH_BASE_URL (a production build, `npm run build && npm start`, on the SAME database):
  *   autocannon on each page at 10 and 50 connections for BENCH_HTTP_SECONDS (default 10) each, next to
@@ -24,7 +24,7 @@ import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Sql } from "postgres";
-import { migrateDatabase, setDatabaseForTests, type Db } from "@/db/client";
+import { POSTGRES_OPTIONS, migrateDatabase, setDatabaseForTests, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { jeunes, structures, users } from "@/db/schema";
 import { GROWN_TABLES } from "@/db/seed/bulk";
@@ -376,7 +376,7 @@ async function main() {
     );
   }
   const runs = positiveInt("BENCH_RUNS", 30, 1);
-  const warmup = positiveInt("BENCH_WARMUP", 10, 1);
+  const warmup = positiveInt("BENCH_WARMUP", 60, 1);
   const strict = process.env.BENCH_STRICT === "1";
   const baseUrl = process.env.BENCH_BASE_URL || null;
   const httpSeconds = positiveInt("BENCH_HTTP_SECONDS", 10, 1);
@@ -386,7 +386,8 @@ async function main() {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { logger, record } = recorder();
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  // The app's connection settings (no JIT): the functions are measured as the app runs them.
+  const client = postgres(url, { max: 10, ...POSTGRES_OPTIONS });
   const db = drizzle(client, { schema, logger }) as unknown as Db;
   setDatabaseForTests({ db, driver: "postgres", close: async () => {} });
   const today = todayInParis(new Date());
@@ -673,8 +674,10 @@ async function main() {
     ];
 
     // (a) and (b): alternate app and baseline, after a warm-up of each; then compare their results.
-    // The warm-up runs each side BENCH_WARMUP times (10): a server in service runs on warm connections,
-    // whose statements PostgreSQL has planned five times before it settles on a plan.
+    // The warm-up runs each side BENCH_WARMUP times (60): a server in service runs on warm connections,
+    // and PostgreSQL plans a prepared statement five times, on each connection of the pool (10 here as in
+    // the app), before it settles on a plan: ten calls left most measured calls planning again (a
+    // counsellor's page query: 8 ms of planning for 3 of execution).
     const caseResults: Record<string, unknown>[] = [];
     for (const c of cases) {
       for (let i = 1; i < warmup; i++) {
